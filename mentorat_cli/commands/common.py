@@ -1,0 +1,72 @@
+"""What every command shares: the global options and the way results are printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Optional
+
+import typer
+
+from mentorat_cli import problems as P
+from mentorat_cli import repository
+from mentorat_cli.errors import MentoratError
+from mentorat_cli.messages import text
+from mentorat_cli.model import Programme
+from mentorat_cli.problems import Problem
+
+
+@dataclass
+class Env:
+    """Global options, passed to every command through typer's context."""
+
+    root_option: Optional[Path]
+    quiet: bool
+    verbose: bool
+    today: dt.date
+
+    def root(self) -> Path:
+        """The programme folder: --root, or the nearest folder upward holding programme.yaml."""
+        if self.root_option is not None:
+            root = self.root_option
+            if not (root / repository.PROGRAMME_FILE).is_file():
+                raise MentoratError(text("root-not-programme", root=root), text("no-programme-hint"))
+            return root.resolve()
+        return repository.find_root(Path.cwd())
+
+    def load(self) -> tuple[Programme, list[Problem]]:
+        """Load the programme for a command that needs it valid (errors stop the command)."""
+        programme, warnings = repository.load_valid(self.root(), self.today)
+        return programme, warnings
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            typer.echo(message)
+
+    def detail(self, message: str) -> None:
+        if self.verbose and not self.quiet:
+            typer.echo(message, err=True)
+
+
+def env_of(ctx: typer.Context) -> Env:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Env)
+    return obj
+
+
+def print_error(message: str, hint: str = "") -> None:
+    typer.echo(text("error-prefix") + message, err=True)
+    if hint:
+        typer.echo(text("hint-prefix") + hint, err=True)
+
+
+def print_problems(found: list[Problem], fmt: str = "text", stream: Optional[IO[str]] = None) -> None:
+    """Problems one per entry, `file:line:col: severity code message` then a hint line."""
+    stream = stream or sys.stdout
+    if fmt == "json":
+        stream.write(P.to_json(found))
+        return
+    for problem in found:
+        stream.write(problem.render() + "\n")

@@ -1,0 +1,45 @@
+"""`mentorat validate`: every problem in the programme's files, at once."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import typer
+
+from mentorat_cli import problems as P
+from mentorat_cli import repository
+from mentorat_cli.commands.common import env_of, print_problems
+from mentorat_cli.messages import text
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def validate(
+    ctx: typer.Context,
+    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text, or json for tools."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors (exit 1)."),
+) -> None:
+    """Check every file: schemas, references, dates, capacities and the programme's rules."""
+    env = env_of(ctx)
+    root = env.root()
+    programme, found = repository.load(root, env.today)
+    errors = sum(1 for p in found if p.severity == P.ERROR)
+    warnings = len(found) - errors
+    if fmt is OutputFormat.json:
+        print_problems(found, "json")
+    else:
+        if not env.quiet or errors:
+            print_problems([p for p in found if not env.quiet or p.severity == P.ERROR])
+        if found:
+            env.info(text("validate-summary", errors=errors, warnings=warnings, files=programme.files_checked))
+        else:
+            env.info(text("validate-ok", root=root, files=programme.files_checked, warnings=""))
+    failed = errors > 0 or (strict and warnings > 0)
+    raise typer.Exit(1 if failed else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)

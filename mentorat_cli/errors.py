@@ -1,0 +1,28 @@
+"""Exceptions for the tool's own failures; bad input is reported as Problems instead."""
+
+from __future__ import annotations
+
+# Documented exit codes (README, "Exit codes").
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+
+class MentoratError(Exception):
+    """A failure the user can fix: a message, a hint, and the exit code to use."""
+
+    def __init__(self, message: str, hint: str = "", exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.exit_code = exit_code
+
+
+class ProblemsFound(MentoratError):
+    """The programme's files have errors; the command cannot go on."""
+
+    def __init__(self, problems: list, message: str = "") -> None:  # type: ignore[type-arg]
+        super().__init__(message or "the programme has errors", "run `mentorat validate` and fix them first", 1)
+        self.problems = problems

@@ -1,0 +1,33 @@
+"""Every message the CLI prints, in one place so it can be translated.
+
+Each area of the toolkit keeps its entries in its own module (so that the
+areas can grow independently); this package merges them into one catalogue.
+`PROBLEMS` maps a stable problem code to its severity, message and hint;
+`TEXT` maps a key to a plain message template.
+"""
+
+from __future__ import annotations
+
+from mentorat_cli.messages import core, data, documents, pairing, report
+from mentorat_cli.messages.spec import Spec
+
+PROBLEMS: dict[str, Spec] = {}
+TEXT: dict[str, str] = {}
+
+for _area in (core, pairing, documents, report, data):
+    for _code, _spec in _area.PROBLEMS.items():
+        if _code in PROBLEMS:
+            raise RuntimeError(f"problem code defined twice: {_code}")
+        PROBLEMS[_code] = _spec
+    for _key, _text in _area.TEXT.items():
+        if _key in TEXT:
+            raise RuntimeError(f"message key defined twice: {_key}")
+        TEXT[_key] = _text
+
+
+def text(key: str, **values: object) -> str:
+    """The message `key` with its placeholders filled."""
+    return TEXT[key].format(**values)
+
+
+__all__ = ["PROBLEMS", "TEXT", "Spec", "text"]

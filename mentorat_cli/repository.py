@@ -1,0 +1,291 @@
+"""Load a programme folder: files -> checked records, and every problem found on the way.
+
+No stage raises on bad input: each returns problems, collected and sorted.
+Large programmes are read by a pool of worker processes, one chunk of files
+each, because parsing and schema checks are CPU-bound.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from mentorat_cli import kinds, schemas, yamlio
+from mentorat_cli import problems as P
+from mentorat_cli.errors import MentoratError
+from mentorat_cli.messages import text
+from mentorat_cli.model import Note, Programme, Record
+from mentorat_cli.problems import Problem
+
+PROGRAMME_FILE = "programme.yaml"
+RECORD_FOLDERS = (("mentors", "mentor"), ("mentees", "mentee"), ("pairs", "pair"), ("feedback", "feedback"))
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PAIR_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*--[a-z0-9]+(-[a-z0-9]+)*$")
+NOTE_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(first|regular|review|final)(?:-\d+)?\.md$")
+PARALLEL_FROM = 3000  # files; below this, starting workers costs more than it saves
+_IGNORED = {"README.md", ".gitkeep", ".keep"}
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder, from `start` upward, that holds programme.yaml (like git finds .git)."""
+    current = start.resolve()
+    for folder in (current, *current.parents):
+        if (folder / PROGRAMME_FILE).is_file():
+            return folder
+    raise MentoratError(text("no-programme", start=start), text("no-programme-hint"))
+
+
+def _locator(text_: str, offset: int = 0) -> Any:
+    cache: dict[str, tuple[int, int]] = {}
+
+    def locate(pointer: str) -> tuple[int, int]:
+        if not cache:
+            cache.update(yamlio.positions(text_, offset) or {"": (1 + offset, 1)})
+        if pointer in cache:
+            return cache[pointer]
+        # A missing key: point at the closest existing parent.
+        base = pointer.split("#")[0]
+        while base and base not in cache:
+            base = base.rsplit("/", 1)[0]
+        return cache.get(base, (1 + offset, 1))
+
+    return locate
+
+
+def _issue_problem(issue: yamlio.YamlIssue, file: str, confidential: bool) -> Problem:
+    values = dict(issue.values)
+    if confidential and issue.code == "yaml-syntax":
+        values["detail"] = "in the front matter"
+    if issue.code == "yaml-tag" and confidential:
+        values["tag"] = "!" + values.get("tag", "").rsplit(":", 1)[-1][:20]
+    return P.make(issue.code, file, issue.line, issue.column, **values)
+
+
+def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
+    """A file's text, decoded; or problems (unreadable, not UTF-8, conflict markers)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [P.make("file-unreadable", file, reason=exc.strerror or type(exc).__name__)]
+    decoded, issue = yamlio.decode(data)
+    if issue is not None:
+        return None, [_issue_problem(issue, file, False)]
+    assert decoded is not None
+    markers = yamlio.conflict_markers(decoded)
+    if markers:
+        return None, [P.make("conflict-marker", file, line, 1) for line in markers]
+    return decoded, []
+
+
+def parse_record(kind: str, text_: str, file: str, confidential: bool = False,
+                 line_offset: int = 0) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """YAML text -> schema-checked mapping; None when it could not be used."""
+    if not text_.strip():
+        return None, [P.make("file-empty", file, 1, 1)]
+    data, issue = yamlio.load(text_, line_offset)
+    if issue is not None:
+        return None, [_issue_problem(issue, file, confidential)]
+    if data is None:
+        return None, [P.make("file-empty", file, 1 + line_offset, 1)]
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "a single value"
+        return None, [P.make("yaml-not-mapping", file, 1 + line_offset, 1, found=found)]
+    found_problems = schemas.check(kind, data, file, _locator(text_, line_offset), confidential)
+    if P.has_errors(found_problems):
+        return None, found_problems
+    return data, found_problems
+
+
+def load_record_file(root: str, file: str, kind: str) -> tuple[Record | None, list[Problem]]:
+    """Read and check one record file (run in worker processes for large programmes)."""
+    content, found = read_text(Path(root) / file, file)
+    if content is None:
+        return None, found
+    data, more = parse_record(kind, content, file)
+    found += more
+    if data is None:
+        return None, found
+    stem = Path(file).stem
+    if data.get("id") != stem:
+        line, column = _locator(content)("/id")
+        found.append(P.make("id-mismatch", file, line, column, pointer="/id", id=data.get("id"), stem=stem))
+    return Record(kind, stem, file, data), found
+
+
+def _load_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[Record | None, list[Problem]]]:
+    root, items = args
+    return [load_record_file(root, file, kind) for file, kind in items]
+
+
+def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) -> list[str]:
+    """Relative paths of the data files in a folder, sorted; stray, linked and badly named files reported."""
+    base = root / folder
+    if not base.is_dir():
+        return []
+    found: list[str] = []
+    seen_lower: dict[str, str] = {}
+    with os.scandir(base) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            rel = f"{folder}/{entry.name}"
+            if entry.name.startswith(".") or entry.name in _IGNORED:
+                continue
+            if entry.is_symlink():
+                problems.append(P.make("file-symlink", rel))
+                continue
+            if not entry.is_file() or not entry.name.endswith(suffix):
+                problems.append(P.make("file-stray", rel, folder=folder, expected=suffix))
+                continue
+            stem = entry.name[: -len(suffix)]
+            lower = stem.lower()
+            if lower in seen_lower:
+                problems.append(P.make("file-case-clash", rel, name=entry.name, other=seen_lower[lower]))
+                continue
+            seen_lower[lower] = entry.name
+            pattern = PAIR_ID_RE if folder == "pairs" else ID_RE
+            if not pattern.match(stem) or len(stem) > (130 if folder == "pairs" else 64):
+                problems.append(P.make("file-name", rel, name=entry.name))
+                continue
+            found.append(rel)
+    return found
+
+
+def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
+    path = root / PROGRAMME_FILE
+    if path.is_symlink():
+        problems.append(P.make("file-symlink", PROGRAMME_FILE))
+        return {}
+    if not path.is_file():
+        problems.append(P.make("programme-missing", PROGRAMME_FILE))
+        return {}
+    content, found = read_text(path, PROGRAMME_FILE)
+    problems += found
+    if content is None:
+        return {}
+    data, found = parse_record("programme", content, PROGRAMME_FILE)
+    problems += found
+    if data is None:
+        # Best effort: keep going with the kind's defaults so other files are still checked.
+        raw, _ = yamlio.load(content)
+        return {"kind": raw.get("kind")} if isinstance(raw, dict) and raw.get("kind") in kinds.KINDS else {}
+    return data
+
+
+def _load_records(root: Path, listing: list[tuple[str, str]], workers: int | None) -> list[tuple[Record | None, list[Problem]]]:
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8) if len(listing) >= PARALLEL_FROM else 1
+    if workers <= 1:
+        return [load_record_file(str(root), file, kind) for file, kind in listing]
+    size = max(200, len(listing) // (workers * 8))
+    chunks = [(str(root), listing[i:i + size]) for i in range(0, len(listing), size)]
+    results: list[tuple[Record | None, list[Problem]]] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for part in pool.map(_load_chunk, chunks):
+            results.extend(part)
+    return results
+
+
+def _load_notes(root: Path, programme: Programme, problems: list[Problem]) -> None:
+    base = root / "notes"
+    if not base.is_dir():
+        return
+    for pair_folder in _scan_dirs(base, problems):
+        rel_folder = f"notes/{pair_folder}"
+        for name in sorted(os.listdir(base / pair_folder)):
+            rel = f"{rel_folder}/{name}"
+            path = base / pair_folder / name
+            if name.startswith(".") or name in _IGNORED:
+                continue
+            if path.is_symlink():
+                problems.append(P.make("file-symlink", rel))
+                continue
+            if not path.is_file() or not name.endswith(".md"):
+                problems.append(P.make("file-stray", rel, folder=rel_folder, expected=".md"))
+                continue
+            programme.files_checked += 1
+            note = load_note(path, rel, pair_folder, problems)
+            if note is not None:
+                programme.notes.setdefault(pair_folder, []).append(note)
+    for notes in programme.notes.values():
+        notes.sort(key=lambda n: (str(n.meta.get("date")), n.path))
+
+
+def _scan_dirs(base: Path, problems: list[Problem]) -> list[str]:
+    out = []
+    for entry in sorted(os.scandir(base), key=lambda e: e.name):
+        rel = f"notes/{entry.name}"
+        if entry.name.startswith(".") or entry.name in _IGNORED:
+            continue
+        if entry.is_symlink():
+            problems.append(P.make("file-symlink", rel))
+        elif not entry.is_dir():
+            problems.append(P.make("file-stray", rel, folder="notes", expected="pair folders of"))
+        elif not PAIR_ID_RE.match(entry.name):
+            problems.append(P.make("file-name", rel, name=entry.name))
+        else:
+            out.append(entry.name)
+    return out
+
+
+def load_note(path: Path, rel: str, pair: str, problems: list[Problem]) -> Note | None:
+    """A meeting note's front matter. Errors never quote the note: its text is confidential."""
+    content, found = read_text(path, rel)
+    problems += found
+    if content is None:
+        return None
+    split = yamlio.split_front_matter(content)
+    if split is None:
+        problems.append(P.make("note-front-matter", rel, 1, 1))
+        return None
+    front, _body = split
+    data, found = parse_record("note", front, rel, confidential=True, line_offset=1)
+    problems += found
+    if data is None:
+        return None
+    match = NOTE_NAME_RE.match(path.name)
+    if match is None:
+        problems.append(P.make("note-name", rel, 1, 1))
+    else:
+        locate = _locator(front, 1)
+        for field, expected in (("date", match.group(1)), ("kind", match.group(2))):
+            if str(data.get(field)) != expected:
+                line, column = locate(f"/{field}")
+                problems.append(P.make("note-name-mismatch", rel, line, column, field=field, value=data.get(field)))
+    return Note(pair, rel, data)
+
+
+def load(root: Path, today: "dt.date | None" = None, workers: int | None = None) -> tuple[Programme, list[Problem]]:
+    """Load and check every file of the programme at `root` (cross-file checks included)."""
+    from mentorat_cli import checks  # checks depend on the model built here
+
+    problems: list[Problem] = []
+    raw = _load_programme_file(root, problems)
+    programme = Programme(root=root, config=kinds.effective_config(raw), raw_config=raw, files_checked=1)
+    listing: list[tuple[str, str]] = []
+    for folder, kind in RECORD_FOLDERS:
+        listing += [(rel, kind) for rel in _scan_folder(root, folder, ".yaml", problems)]
+    targets = {"mentor": programme.mentors, "mentee": programme.mentees,
+               "pair": programme.pairs, "feedback": programme.feedback}
+    for (file, kind), (record, found) in zip(listing, _load_records(root, listing, workers)):
+        problems += found
+        programme.files_checked += 1
+        if record is None:
+            programme.broken.add(file)
+        else:
+            targets[kind][record.id] = record
+    _load_notes(root, programme, problems)
+    problems += checks.run_all(programme, today)
+    return programme, P.sort_problems(problems)
+
+
+def load_valid(root: Path, today: "dt.date | None" = None) -> tuple[Programme, list[Problem]]:
+    """Load for a command that needs a valid programme: errors stop it (warnings are returned)."""
+    from mentorat_cli.errors import ProblemsFound
+
+    programme, found = load(root, today)
+    if P.has_errors(found):
+        raise ProblemsFound(found)
+    return programme, found

@@ -1,0 +1,179 @@
+"""JSON Schema validation that speaks the coordinator's language.
+
+jsonschema's errors are turned into Problems with our own wording, the
+field's dotted path and, via `yamlio.positions`, the line and column.
+Unknown keys are warnings, not errors (a typo should not block a
+programme, but it should be seen).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import jsonschema
+from referencing import Registry, Resource
+
+from mentorat_cli import problems as P
+from mentorat_cli.problems import Problem
+from mentorat_cli.resources import data_dir
+
+_BASE = "file:///mentorat/schemas/"
+SCHEMA_FILES = {
+    "programme": "programme.schema.json",
+    "mentor": "mentor.schema.json",
+    "mentee": "mentee.schema.json",
+    "pair": "pair.schema.json",
+    "note": "note.schema.json",
+    "feedback": "feedback.schema.json",
+}
+
+_TYPE_NAMES = {
+    str: "text", int: "a whole number", float: "a number", bool: "true/false",
+    list: "a list", dict: "a mapping", type(None): "nothing (empty)",
+}
+_EXPECTED = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping", "null": "nothing",
+}
+
+
+def schema_dir() -> Path:
+    return data_dir("schemas")
+
+
+@functools.lru_cache(maxsize=None)
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(schema_dir().glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        contents.setdefault("$id", _BASE + path.name)
+        resources.append((_BASE + path.name, Resource.from_contents(contents)))
+    return Registry().with_resources(resources)
+
+
+@functools.lru_cache(maxsize=None)
+def validator(kind: str) -> jsonschema.protocols.Validator:
+    """A compiled validator for one kind of file."""
+    schema = _registry().contents(_BASE + SCHEMA_FILES[kind])
+    cls = jsonschema.Draft202012Validator
+    return cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+
+
+@functools.lru_cache(maxsize=None)
+def known_keys(kind: str) -> frozenset[str]:
+    """Top-level keys a kind of file may hold (its own properties and those of its allOf parts)."""
+    schema = _registry().contents(_BASE + SCHEMA_FILES[kind])
+    keys = set(schema.get("properties", {}))
+    for part in schema.get("allOf", []):
+        ref = part.get("$ref", "")
+        if ref:
+            resolved = _registry().resolver(_BASE + SCHEMA_FILES[kind]).lookup(ref).contents
+            keys.update(resolved.get("properties", {}))
+    return frozenset(keys)
+
+
+def field_name(path: Any) -> str:
+    """`objectives[1].theme` from a jsonschema path."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def pointer(path: Any) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def _show(value: Any, confidential: bool) -> str:
+    if confidential:
+        return "this value"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _type_hint(expected: Any, instance: Any, field: str) -> str:
+    wanted = expected if isinstance(expected, list) else [expected]
+    if "string" in wanted and isinstance(instance, (int, float)) and not isinstance(instance, bool):
+        leaf = field.rsplit(".", 1)[-1]
+        return f'write it in quotes so it stays text, e.g. {leaf}: "{instance}"'
+    if "boolean" in wanted:
+        return "write true or false"
+    if "array" in wanted:
+        return "write a list: one '- item' per line, or [a, b]"
+    return "correct the value"
+
+
+def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -> list[tuple[str, str, dict[str, Any]]]:
+    """(code, pointer, values) for one jsonschema error."""
+    keyword = error.validator
+    path = list(error.absolute_path)
+    field = field_name(path)
+    schema_name = f"schemas/{SCHEMA_FILES[kind]}"
+    base: dict[str, Any] = {"field": field, "schema": schema_name}
+    ptr = pointer(path)
+    if keyword == "required":
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        return [("schema-required", ptr, {**base, "field": name})
+                for name in error.validator_value if name not in instance]
+    if keyword in ("unevaluatedProperties", "additionalProperties"):
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        allowed = known_keys(kind) if not path else set(error.schema.get("properties", {}))
+        return [("schema-unknown-key", f"{ptr}/{key}#key", {**base, "key": key})
+                for key in sorted(instance) if key not in allowed]
+    if keyword == "type":
+        return [("schema-type", ptr, {**base, "expected": " or ".join(_EXPECTED.get(t, t) for t in (
+            error.validator_value if isinstance(error.validator_value, list) else [error.validator_value])),
+            "found": _TYPE_NAMES.get(type(error.instance), "another value"),
+            "type_hint": _type_hint(error.validator_value, error.instance, field)})]
+    if keyword in ("enum", "const"):
+        allowed = error.validator_value if keyword == "enum" else [error.validator_value]
+        return [("schema-enum", ptr, {**base, "value": _show(error.instance, confidential),
+                                      "allowed": ", ".join(str(a) for a in allowed)})]
+    if keyword == "format" and error.validator_value == "date":
+        return [("date-invalid", ptr, {**base, "value": _show(error.instance, confidential).strip('"')})]
+    if keyword == "pattern":
+        examples = error.schema.get("examples") or []
+        hint = ("for example: " + ", ".join(str(e) for e in examples)) if examples else (
+            error.schema.get("description") or f"see {schema_name}")
+        return [("schema-pattern", ptr, {**base, "value": _show(error.instance, confidential), "pattern_hint": hint})]
+    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return [("schema-range", ptr, {**base, "detail": _bound(keyword, error.validator_value)})]
+    if keyword in ("minItems", "maxItems", "minLength", "maxLength", "uniqueItems"):
+        return [("schema-size", ptr, {**base, "detail": _size(keyword, error.validator_value)})]
+    return [("schema-invalid", ptr, {**base, "detail": keyword})]
+
+
+def _bound(keyword: str, limit: Any) -> str:
+    words = {"minimum": "must be at least", "maximum": "must be at most",
+             "exclusiveMinimum": "must be more than", "exclusiveMaximum": "must be less than"}
+    return f"{words[keyword]} {limit}"
+
+
+def _size(keyword: str, limit: Any) -> str:
+    return {
+        "minItems": f"needs at least {limit} item(s)",
+        "maxItems": f"takes at most {limit} item(s)",
+        "minLength": "must not be empty" if limit == 1 else f"needs at least {limit} characters",
+        "maxLength": f"takes at most {limit} characters",
+        "uniqueItems": "lists the same item twice",
+    }[keyword]
+
+
+def check(kind: str, data: Any, file: str, locate: Callable[[str], tuple[int, int]],
+          confidential: bool = False) -> list[Problem]:
+    """Schema problems of one file's data; `locate` maps a JSON pointer to (line, column)."""
+    found: list[Problem] = []
+    errors = list(validator(kind).iter_errors(data))
+    for error in errors:
+        if error.validator in ("allOf", "anyOf", "oneOf") and error.context:
+            candidates = error.context
+        else:
+            candidates = [error]
+        for sub in candidates:
+            for code, ptr, values in _convert(sub, kind, confidential):
+                line, column = locate(ptr)
+                found.append(P.make(code, file, line, column, pointer=ptr.split("#")[0], **values))
+    return found

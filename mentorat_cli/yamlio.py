@@ -1,0 +1,248 @@
+"""Safe, strict and fast YAML for data files.
+
+Reading uses libyaml's C parser (when present) with three changes to
+PyYAML's safe loader, because coordinators' data is French and hand-edited:
+
+* scalars resolve as in YAML 1.2: only `true`/`false` are booleans, only
+  numbers without a leading zero are numbers, and dates stay text, so that
+  `phone: 0612345670`, `postcode: 01000` and `country: NO` stay strings;
+* a key written twice is an error (PyYAML silently keeps the last one);
+* tags and aliases are refused: data files hold plain values, and an alias
+  bomb of one kilobyte could otherwise expand to gigabytes downstream.
+
+Line numbers are computed only for files that fail, by composing the file a
+second time (`positions`), which keeps the common path fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass(frozen=True)
+class YamlIssue:
+    """Why a text could not be loaded: a problem code, 1-based line and column, and values."""
+
+    code: str
+    line: int
+    column: int
+    values: dict[str, Any]
+
+
+class YamlFailure(Exception):
+    """Raised inside the loader; converted to a YamlIssue by `load`."""
+
+    def __init__(self, issue: YamlIssue) -> None:
+        super().__init__(issue.code)
+        self.issue = issue
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+class DataLoader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader with YAML 1.2 scalars, duplicate-key and alias detection."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_constructors = {
+        tag: ctor for tag, ctor in yaml.SafeLoader.yaml_constructors.items() if tag in _SAFE_TAGS
+    }
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        # A node reached twice is an alias (the composer shares the node).
+        if node in self.constructed_objects or node in self.recursive_objects:
+            line, column = _mark(node.start_mark)
+            raise YamlFailure(YamlIssue("yaml-alias", line, column, {}))
+        return super().construct_object(node, deep=deep)
+
+    def construct_undefined(self, node: Any) -> Any:
+        line, column = _mark(node.start_mark)
+        raise YamlFailure(YamlIssue("yaml-tag", line, column, {"tag": node.tag}))
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        lines: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                line, column = _mark(key_node.start_mark)
+                raise YamlFailure(YamlIssue("yaml-syntax", line, column, {"detail": "a key must be a plain value"}))
+            key = key if isinstance(key, str) else ("null" if key is None else str(key).lower() if isinstance(key, bool) else str(key))
+            line, column = _mark(key_node.start_mark)
+            if key in mapping:
+                raise YamlFailure(YamlIssue("yaml-duplicate-key", line, column, {"key": key, "other_line": lines[key]}))
+            lines[key] = line
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+DataLoader.add_constructor(None, DataLoader.construct_undefined)  # type: ignore[no-untyped-call]
+DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."))
+
+
+def decode(data: bytes) -> tuple[str | None, YamlIssue | None]:
+    """Bytes to text: UTF-8 with or without BOM; otherwise an issue with the line of the bad byte."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line = data.count(b"\n", 0, start) + 1
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+        return None, YamlIssue("file-encoding", line, column,
+                               {"byte": f"{data[start]:02X}", "column_byte": start - line_start + 1})
+
+
+def conflict_markers(text: str) -> list[int]:
+    """1-based lines that hold a git merge-conflict marker."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text and "=======" not in text:
+        return []
+    return [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT.finditer(text)]
+
+
+def _issue_from_error(exc: yaml.YAMLError, text: str, line_offset: int) -> YamlIssue:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = _mark(mark)
+    problem = str(getattr(exc, "problem", "") or exc)
+    context = str(getattr(exc, "context", "") or "")
+    lines = text.splitlines()
+    # libyaml reports a tab as "a character that cannot start any token":
+    # look at the line itself to give the real cause.
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]:
+        return YamlIssue("yaml-tab", line + line_offset, lines[line - 1].index("\t") + 1, {})
+    if line:
+        line += line_offset
+    if "tab" in problem:
+        return YamlIssue("yaml-tab", line, column, {})
+    if "single document" in problem or "single document" in context or "another document" in problem:
+        return YamlIssue("yaml-multi-document", line, column, {})
+    if "alias" in problem or "anchor" in problem:
+        return YamlIssue("yaml-alias", line, column, {})
+    return YamlIssue("yaml-syntax", line, column, {"detail": problem})
+
+
+def load(text: str, line_offset: int = 0) -> tuple[Any, YamlIssue | None]:
+    """Parse one YAML document; returns (data, None) or (None, issue). Never raises on bad input."""
+    try:
+        loader = DataLoader(text)
+        try:
+            return loader.get_single_data(), None
+        finally:
+            loader.dispose()
+    except YamlFailure as failure:
+        issue = failure.issue
+        if issue.line and line_offset:
+            issue = YamlIssue(issue.code, issue.line + line_offset, issue.column, issue.values)
+        return None, issue
+    except yaml.YAMLError as exc:
+        return None, _issue_from_error(exc, text, line_offset)
+    except (ValueError, TypeError, RecursionError) as exc:
+        # e.g. an explicit `!!int abc`: the constructor fails on the value.
+        return None, YamlIssue("yaml-syntax", 0, 0, {"detail": type(exc).__name__})
+
+
+def escape_pointer(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def positions(text: str, line_offset: int = 0) -> dict[str, tuple[int, int]]:
+    """JSON pointer -> (line, column) of each value; `pointer#key` for mapping keys.
+
+    Only called for files that failed a check: composing twice is the price
+    of a fast common path.
+    """
+    try:
+        node = yaml.compose(text, Loader=DataLoader)
+    except yaml.YAMLError:
+        return {}
+    found: dict[str, tuple[int, int]] = {}
+
+    def walk(current: Any, pointer: str) -> None:
+        line, column = _mark(current.start_mark)
+        found[pointer] = (line + line_offset, column)
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                child = f"{pointer}/{escape_pointer(str(key_node.value))}"
+                kline, kcol = _mark(key_node.start_mark)
+                found[child + "#key"] = (kline + line_offset, kcol)
+                walk(value_node, child)
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                walk(item, f"{pointer}/{index}")
+
+    if node is not None:
+        walk(node, "")
+    return found
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """Split a Markdown note into (front matter, body); None when there is no front matter.
+
+    The front matter starts on line 2, so its line numbers are offset by one.
+    """
+    if not text.startswith("---"):
+        return None
+    first_end = text.find("\n")
+    if first_end == -1 or text[:first_end].strip() != "---":
+        return None
+    rest = text[first_end + 1:]
+    match = re.search(r"^(?:---|\.\.\.)[ \t]*$", rest, re.MULTILINE)
+    if match is None:
+        return None
+    return rest[: match.start()], rest[match.end():].lstrip("\n")
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
+    """Block style, unicode kept, no line wrapping, keys in the order given."""
+
+
+def _represent_str(dumper: Any, value: str) -> Any:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: Any, schema_line: str | None = None) -> str:
+    """Serialise data for a human-readable, diff-friendly file (stable: same data, same bytes)."""
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=2**31 - 1,
+        indent=2,
+    )
+    if schema_line:
+        return f"# yaml-language-server: $schema={schema_line}\n{body}"
+    return body
