@@ -16,6 +16,15 @@ from mentorat_cli.messages import text
 LOCK_NAME = ".mentorat.lock"
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def inside(root: Path, relative: str) -> Path:
     """The absolute path of `relative` under root; refuses anything that would escape it."""
     if "\x00" in relative or relative.startswith(("/", "\\")) or ".." in Path(relative).parts:
@@ -37,6 +46,9 @@ def _write_temp(target: Path, content: bytes) -> str:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp creates 0600 files: give the file the mode it already had, or the usual one.
+        mode = target.stat().st_mode & 0o777 if target.exists() else _FILE_MODE
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
     except BaseException:

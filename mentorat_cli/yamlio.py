@@ -149,6 +149,18 @@ def _issue_from_error(exc: yaml.YAMLError, text: str, line_offset: int) -> YamlI
     return YamlIssue("yaml-syntax", line, column, {"detail": problem})
 
 
+def _first_alias(text: str) -> YamlIssue | None:
+    """Where the first alias (*name) is used: more useful than the anchor's line."""
+    try:
+        for event in yaml.parse(text, Loader=DataLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line, column = _mark(event.start_mark)
+                return YamlIssue("yaml-alias", line, column, {})
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def load(text: str, line_offset: int = 0) -> tuple[Any, YamlIssue | None]:
     """Parse one YAML document; returns (data, None) or (None, issue). Never raises on bad input."""
     try:
@@ -159,6 +171,8 @@ def load(text: str, line_offset: int = 0) -> tuple[Any, YamlIssue | None]:
             loader.dispose()
     except YamlFailure as failure:
         issue = failure.issue
+        if issue.code == "yaml-alias":
+            issue = _first_alias(text) or issue
         if issue.line and line_offset:
             issue = YamlIssue(issue.code, issue.line + line_offset, issue.column, issue.values)
         return None, issue

@@ -113,6 +113,7 @@ TEXT: dict[str, str] = {
     "init-done": "Created the {kind} programme in {path} ({files} files).",
     "init-git-done": "Made the first git commit.",
     "init-git-missing": "git is not available: the folder was not put under version control (run `git init` later).",
+    "init-git-failed": "git could not make the first commit: run `git init`, `git add -A` and `git commit` yourself.",
     "init-next": "Next: cd {path}, edit programme.yaml, then run `mentorat validate`.",
     "internal-error": "internal error: {error}. This is a bug in mentorat; the details are in {log}",
     "interrupted": "interrupted",

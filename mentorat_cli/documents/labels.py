@@ -1,0 +1,63 @@
+"""Words the documents use, in the programme's language (fr default, en available).
+
+Sentences live in the templates; this module holds only the short labels
+that code needs to fill in (dates, kinds of meeting, channels, formats).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+MEETING_KINDS = {
+    "fr": {"first": "Premier rendez-vous", "regular": "Rendez-vous", "review": "Bilan intermédiaire",
+           "final": "Rendez-vous de clôture"},
+    "en": {"first": "First meeting", "regular": "Meeting", "review": "Intermediate review",
+           "final": "Closing meeting"},
+}
+
+CHANNELS = {
+    "fr": {"phone": "téléphone", "mail": "courriel", "visio": "visioconférence", "in_person": "en personne"},
+    "en": {"phone": "phone", "mail": "e-mail", "visio": "video call", "in_person": "in person"},
+}
+
+FORMATS = {
+    "fr": {"remote": "à distance", "in_person": "en présentiel", "hybrid": "à distance ou en présentiel"},
+    "en": {"remote": "remote", "in_person": "in person", "hybrid": "remote or in person"},
+}
+
+PAIR_STATUSES = {
+    "fr": {"proposed": "proposé", "confirmed": "confirmé", "ended": "terminé"},
+    "en": {"proposed": "proposed", "confirmed": "confirmed", "ended": "ended"},
+}
+
+CALENDAR = {
+    "fr": {"summary": "Mentorat – {kind} ({number}/{total}) : {mentee} et {mentor}",
+           "description": "{programme}. Rendez-vous prévu par le calendrier du binôme ; la date exacte se fixe entre vous."},
+    "en": {"summary": "Mentoring – {kind} ({number}/{total}): {mentee} and {mentor}",
+           "description": "{programme}. Meeting planned by the pair's schedule; agree the exact date between you."},
+}
+
+
+def lang_of(config: dict[str, object]) -> str:
+    """The documents' language: the programme's, when we have words for it; else French."""
+    lang = config.get("language", "fr")
+    return lang if isinstance(lang, str) and lang in MONTHS else "fr"
+
+
+def long_date(day: dt.date | str | None, lang: str) -> str:
+    """A date as people write it: `5 octobre 2026`, `5 October 2026` ('' when unknown)."""
+    if day is None or day == "":
+        return ""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    if lang == "fr":
+        number = "1er" if day.day == 1 else str(day.day)
+        return f"{number} {MONTHS['fr'][day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"

@@ -1,0 +1,91 @@
+"""A pair's planned schedule: from its start date, at the programme's cadence, for its duration.
+
+The first meeting is on the start date; meetings follow every
+`1 / meetings_per_month` month; the last planned meeting is the final one.
+The intermediate review is the meeting that follows the
+`follow_up.review_after_meeting`-th meeting; when the schedule is too short
+for that, it falls at mid-term.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+DAYS_PER_MONTH = 365.25 / 12
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One planned meeting: its number (1-based), date and kind."""
+
+    number: int
+    date: dt.date
+    kind: str
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(f"no valid day in {year}-{month}")  # unreachable: every month has 28 days
+
+
+def start_of(pair: dict[str, Any]) -> dt.date | None:
+    """The pair's start: `started_on`, else `confirmed_on`; None for a pair not started."""
+    value = pair.get("started_on") or pair.get("confirmed_on")
+    return dt.date.fromisoformat(value) if value else None
+
+
+def planned_end(pair: dict[str, Any], config: dict[str, Any]) -> dt.date | None:
+    """Start plus the programme's duration (None for a pair not started)."""
+    start = start_of(pair)
+    return add_months(start, int(config["duration_months"])) if start else None
+
+
+def meeting_count(config: dict[str, Any]) -> int:
+    """How many meetings the schedule plans: cadence times duration, and at least two."""
+    per_month = float(config["cadence"]["meetings_per_month"])
+    return max(2, round(per_month * int(config["duration_months"])))
+
+
+def review_number(config: dict[str, Any]) -> int:
+    """The number (1-based) of the intermediate review meeting, or 0 when there is none."""
+    total = meeting_count(config)
+    if total < 3:
+        return 0  # only a first and a final meeting: nothing in between
+    after = int(config["follow_up"]["review_after_meeting"])
+    number = after + 1
+    if number >= total:  # too short for "after the Nth meeting": review at mid-term
+        number = max(2, (total + 1) // 2)
+    return number
+
+
+def plan(start: dt.date, config: dict[str, Any]) -> list[Planned]:
+    """The planned meetings of a pair starting on `start`."""
+    total = meeting_count(config)
+    interval = DAYS_PER_MONTH / float(config["cadence"]["meetings_per_month"])
+    review = review_number(config)
+    out = []
+    months_step = _whole_months(float(config["cadence"]["meetings_per_month"]))
+    for index in range(total):
+        number = index + 1
+        # Whole-month steps keep the day of the month (5th, 5th, 5th...), which people remember.
+        day = add_months(start, index * months_step) if months_step else start + dt.timedelta(days=round(index * interval))
+        kind = "first" if number == 1 else "final" if number == total else "review" if number == review else "regular"
+        out.append(Planned(number, day, kind))
+    return out
+
+
+def _whole_months(per_month: float) -> int:
+    """The step in months when meetings are every 1, 2, 3... months; 0 otherwise."""
+    if per_month <= 0 or per_month > 1:
+        return 0
+    step = 1 / per_month
+    return round(step) if abs(step - round(step)) < 1e-9 else 0

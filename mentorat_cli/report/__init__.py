@@ -1,0 +1,1 @@
+"""Evaluation: figures, the end-of-programme report, survey responses and the quality self-assessment."""
