@@ -101,7 +101,7 @@ def _distance(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[
     limit = config["eligibility"]["max_distance_km"]
     if limit is None or config.get("format") != "in_person":
         return None
-    from mentorat_cli import geo
+    from mentorat_cli.pairing import geo
 
     km = geo.distance_km(mentor.get("location"), mentee.get("location"))
     if km is None:

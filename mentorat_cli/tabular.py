@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Form tools export long free-text answers; anything longer is surely not a profile field.
-MAX_CELL = 10_000
+MAX_CELL = 32_767  # Excel's own limit for one cell
 # A spreadsheet cell can be edited with a BOM, NBSP or stray spaces around a header.
 _SPACES = "\ufeff\u00a0\u202f \t\r\n"
 

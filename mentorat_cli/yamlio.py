@@ -26,15 +26,6 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
-_SAFE_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-}
 
 
 @dataclass(frozen=True)
@@ -60,42 +51,11 @@ def _mark(mark: Any) -> tuple[int, int]:
 
 
 class DataLoader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader with YAML 1.2 scalars, duplicate-key and alias detection."""
+    """libyaml's parser and composer with YAML 1.2 scalar resolution (see module docstring)."""
 
     yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    yaml_constructors = {
-        tag: ctor for tag, ctor in yaml.SafeLoader.yaml_constructors.items() if tag in _SAFE_TAGS
-    }
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        # A node reached twice is an alias (the composer shares the node).
-        if node in self.constructed_objects or node in self.recursive_objects:
-            line, column = _mark(node.start_mark)
-            raise YamlFailure(YamlIssue("yaml-alias", line, column, {}))
-        return super().construct_object(node, deep=deep)
-
-    def construct_undefined(self, node: Any) -> Any:
-        line, column = _mark(node.start_mark)
-        raise YamlFailure(YamlIssue("yaml-tag", line, column, {"tag": node.tag}))
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        mapping: dict[Any, Any] = {}
-        lines: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                line, column = _mark(key_node.start_mark)
-                raise YamlFailure(YamlIssue("yaml-syntax", line, column, {"detail": "a key must be a plain value"}))
-            key = key if isinstance(key, str) else ("null" if key is None else str(key).lower() if isinstance(key, bool) else str(key))
-            line, column = _mark(key_node.start_mark)
-            if key in mapping:
-                raise YamlFailure(YamlIssue("yaml-duplicate-key", line, column, {"key": key, "other_line": lines[key]}))
-            lines[key] = line
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
 
 
-DataLoader.add_constructor(None, DataLoader.construct_undefined)  # type: ignore[no-untyped-call]
 DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
@@ -161,14 +121,61 @@ def _first_alias(text: str) -> YamlIssue | None:
     return None
 
 
+_SCALARS: dict[str, Any] = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": lambda v: float(v.lower().replace(".inf", "inf").replace(".nan", "nan")),
+    "tag:yaml.org,2002:bool": lambda v: v.lower() == "true",
+    "tag:yaml.org,2002:null": lambda v: None,
+}
+
+
+def _build(node: Any, seen: set[int]) -> Any:
+    """Node graph -> plain data. Faster than PyYAML's constructor, and strict."""
+    if id(node) in seen:  # the composer shares a node between its anchor and aliases
+        line, column = _mark(node.start_mark)
+        raise YamlFailure(YamlIssue("yaml-alias", line, column, {}))
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        convert = _SCALARS.get(tag)
+        if convert is None:
+            line, column = _mark(node.start_mark)
+            raise YamlFailure(YamlIssue("yaml-tag", line, column, {"tag": tag}))
+        return convert(node.value)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        if tag != "tag:yaml.org,2002:seq":
+            line, column = _mark(node.start_mark)
+            raise YamlFailure(YamlIssue("yaml-tag", line, column, {"tag": tag}))
+        return [_build(item, seen) for item in node.value]
+    if tag != "tag:yaml.org,2002:map":
+        line, column = _mark(node.start_mark)
+        raise YamlFailure(YamlIssue("yaml-tag", line, column, {"tag": tag}))
+    mapping: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            line, column = _mark(key_node.start_mark)
+            raise YamlFailure(YamlIssue("yaml-syntax", line, column, {"detail": "a key must be a plain value"}))
+        key = key_node.value
+        line = key_node.start_mark.line + 1
+        if key in mapping:
+            raise YamlFailure(YamlIssue("yaml-duplicate-key", line, key_node.start_mark.column + 1,
+                                        {"key": key, "other_line": lines[key]}))
+        lines[key] = line
+        mapping[key] = _build(value_node, seen)
+    return mapping
+
+
 def load(text: str, line_offset: int = 0) -> tuple[Any, YamlIssue | None]:
     """Parse one YAML document; returns (data, None) or (None, issue). Never raises on bad input."""
     try:
         loader = DataLoader(text)
         try:
-            return loader.get_single_data(), None
+            node = loader.get_single_node()
         finally:
             loader.dispose()
+        return (None if node is None else _build(node, set())), None
     except YamlFailure as failure:
         issue = failure.issue
         if issue.code == "yaml-alias":
@@ -179,7 +186,7 @@ def load(text: str, line_offset: int = 0) -> tuple[Any, YamlIssue | None]:
     except yaml.YAMLError as exc:
         return None, _issue_from_error(exc, text, line_offset)
     except (ValueError, TypeError, RecursionError) as exc:
-        # e.g. an explicit `!!int abc`: the constructor fails on the value.
+        # e.g. an explicit `!!int abc`: the value cannot be converted.
         return None, YamlIssue("yaml-syntax", 0, 0, {"detail": type(exc).__name__})
 
 

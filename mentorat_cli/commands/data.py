@@ -1,9 +1,250 @@
-"""Commands of this group are added by their issue."""
+"""`mentorat import`, `export`, `person show` and `forget`: people's data in, out, and erased."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Callable, Optional
+
 import typer
+
+from mentorat_cli import exporting, importing, privacy, storage
+from mentorat_cli.commands.common import env_of, print_error
+from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
+from mentorat_cli.messages import text
+from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
+
+
+class Role(str, Enum):
+    mentor = "mentor"
+    mentee = "mentee"
+
+
+def read_or_fail(path: Path) -> Table:
+    """read_table, with its error turned into one line naming the file, row and column."""
+    try:
+        return read_table(path)
+    except TabularError as exc:
+        where = f":{exc.row}" if exc.row else ""
+        where += f" column {column_letter(exc.column)}" if exc.column else ""
+        raise MentoratError(text("import-table-error", file=path.name, where=where, message=exc.message),
+                            exc.hint) from None
+
+
+def _template(root: Path, source: Path, table: Table, role: str, output: Optional[str], force: bool) -> None:
+    relative = output or "import-mapping.yaml"
+    target = storage.inside(root, relative)
+    if target.exists() and not force:
+        raise MentoratError(text("import-template-exists", path=relative), text("import-template-exists-hint"))
+    content = importing.template(table.headers, role)
+    known = len(importing.default_mapping(table.headers, role).columns)
+    with storage.lock(root):
+        storage.write_file(root, relative, content)
+    typer.echo(text("import-template-written", path=relative, known=known, total=len(table.headers)))
+
+
+def import_(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="The CSV or XLSX export of the form or spreadsheet."),
+    role: Optional[Role] = typer.Option(None, "--role", help="Whether the file holds mentors or mentees."),
+    mapping: Optional[Path] = typer.Option(None, "--mapping", help="Mapping file (default: recognise common headers)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be created and updated; write nothing."),
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Import the valid rows even if others are rejected."),
+    force: bool = typer.Option(False, "--force", help="Take the source's value where a human edited a field (conflicts)."),
+    template: bool = typer.Option(False, "--template", help="Write a mapping file listing the headers found, then stop."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="With --template: file to write, inside the programme (default import-mapping.yaml)."),
+) -> None:
+    """Create and update profiles from a form export (CSV or XLSX)."""
+    env = env_of(ctx)
+    if role is None:
+        raise MentoratError(text("import-role-needed"), text("import-role-needed-hint"))
+    table = read_or_fail(file)
+    if template:
+        _template(env.root(), file, table, role.value, output, force)
+        raise typer.Exit(0)
+    programme, _warnings = env.load()
+    chosen = importing.load_mapping(mapping, role.value) if mapping else importing.default_mapping(table.headers, role.value)
+    mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
+    for field in ("first_name", "last_name", "email"):
+        if field not in mapped:
+            raise MentoratError(
+                text("import-required-column", file=file.name, field=field, headers=", ".join(table.headers)),
+                text("import-required-column-hint", file=file, role=role.value))
+    if not table.rows:
+        raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
+    state = importing.load_state(programme.root)
+    plan = importing.plan_import(programme, table, role.value, chosen, state, env.today, force)
+    _report(env.quiet, file.name, plan)
+    blocked = bool(plan.rejected) and not skip_invalid
+    if dry_run or blocked:
+        if blocked:
+            print_error(text("import-blocked", rows=len({r.row for r in plan.rejected})), text("import-blocked-hint"))
+        elif not env.quiet:
+            typer.echo(text("import-dry-run"))
+        raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
+    if plan.files:
+        with storage.lock(programme.root):
+            storage.write_files(programme.root, plan.files)
+    created = sum(1 for c in plan.changes if c.action == "create")
+    if plan.changes:
+        env.info(text("import-done", file=file.name, created=created, updated=len(plan.changes) - created,
+                      unchanged=plan.unchanged))
+    else:
+        env.info(text("import-nothing"))
+    raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
+
+
+def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
+    for rejected in plan.rejected:
+        column = f", column {rejected.column}" if rejected.column else ""
+        typer.echo(text("import-rejected", file=name, row=rejected.row, column=column, reason=rejected.reason),
+                   err=True)
+    for conflict in plan.conflicts:
+        typer.echo(text("import-conflict", path=conflict.path, field=conflict.field, row=conflict.row), err=True)
+    if quiet:
+        return
+    for header in plan.unknown_headers:
+        typer.echo(text("import-unknown-header", file=name, header=header), err=True)
+    for header in plan.missing_headers:
+        typer.echo(text("import-missing-header", file=name, header=header), err=True)
+    for change in plan.changes:
+        if change.action == "create":
+            typer.echo(text("import-create", path=change.path, row=change.row))
+        else:
+            typer.echo(text("import-update", path=change.path, fields=", ".join(change.fields), row=change.row))
+    created = sum(1 for c in plan.changes if c.action == "create")
+    typer.echo(text("import-summary", created=created, updated=len(plan.changes) - created, unchanged=plan.unchanged,
+                    conflicts=len(plan.conflicts), rejected=len({r.row for r in plan.rejected})))
+
+
+class What(str, Enum):
+    people = "people"
+    pairs = "pairs"
+    meetings = "meetings"
+
+
+class Format(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def export(
+    ctx: typer.Context,
+    what: What = typer.Argument(..., help="people, pairs, or meetings (note metadata only, never the text)."),
+    fmt: Format = typer.Option(Format.csv, "--format", help="csv (UTF-8, comma) or xlsx."),
+    pseudonymise: bool = typer.Option(False, "--pseudonymise", help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="File inside the programme folder (default out/export-WHAT.FORMAT); - for the terminal (CSV only)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing export file."),
+) -> None:
+    """Export people, pairs or meetings as CSV or XLSX, with formula-safe cells."""
+    env = env_of(ctx)
+    if output == "-" and fmt is Format.xlsx:
+        raise MentoratError(text("export-stdout-xlsx"), text("export-stdout-xlsx-hint"))
+    programme, _warnings = env.load()
+    pseudo = None
+    if pseudonymise:
+        pseudo = exporting.Pseudonyms(exporting.find_key(os.environ, Path.home(), programme.root))
+    content = exporting.export(programme, what.value, fmt.value, pseudo, env.today)
+    if output == "-":
+        sys.stdout.write(content.decode("utf-8-sig"))
+        raise typer.Exit(0)
+    relative = output or f"out/export-{what.value}.{fmt.value}"
+    target = storage.inside(programme.root, relative)
+    if target.exists() and not force:
+        raise MentoratError(text("export-exists", path=relative), text("export-exists-hint"))
+    with storage.lock(programme.root):
+        storage.write_file(programme.root, relative, content)
+    rows = len(exporting.TABLES[what.value][1](programme, None))
+    env.info(text("export-written", path=relative, rows=rows, pseudo=text("export-pseudo-note") if pseudo else ""))
+
+
+person_app = typer.Typer(help="Right of access: what the programme holds on a person.", no_args_is_help=True)
+
+
+@person_app.command("show")
+def person_show(ctx: typer.Context, person_id: str = typer.Argument(..., metavar="ID", help="The person's id.")) -> None:
+    """Print everything held on a person: profile, pairs, contacts, feedback, notes (metadata only)."""
+    env = env_of(ctx)
+    programme, _warnings = env.load()
+    if programme.person(person_id) is None:
+        raise MentoratError(text("person-unknown", id=person_id), text("person-unknown-hint"))
+    state = importing.load_state(programme.root)
+    for line in privacy.person_report(programme, person_id, set(state)):
+        typer.echo(line)
+
+
+def _git_top(root: Path) -> Optional[Path]:
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _list_files(root: Path) -> Callable[[str], list[str]]:
+    def list_files(folder: str) -> list[str]:
+        base = storage.inside(root, folder)
+        if not base.is_dir():
+            return []
+        return sorted(p.relative_to(root).as_posix() for p in base.rglob("*") if p.is_file() or p.is_symlink())
+    return list_files
+
+
+def forget(
+    ctx: typer.Context,
+    people: Optional[list[str]] = typer.Argument(None, metavar="[ID]...", help="Ids of the people to erase."),
+    expired: bool = typer.Option(False, "--expired", help="Erase everyone past the retention period after the cohort's end."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; change nothing."),
+) -> None:
+    """Erase people's personal data from the working tree (right to erasure), and say what remains."""
+    env = env_of(ctx)
+    programme, _warnings = env.load()
+    chosen = sorted(set(people or []))
+    if expired:
+        found = privacy.expired_people(programme, env.today)
+        if not found and not chosen:
+            env.info(text("forget-none-expired", months=programme.config["retention"]["months_after_end"]))
+            raise typer.Exit(0)
+        chosen = sorted(set(chosen) | set(found))
+    if not chosen:
+        raise MentoratError(text("forget-nobody"), text("forget-nobody-hint"))
+    for person_id in chosen:
+        record = programme.person(person_id)
+        if record is None:
+            raise MentoratError(text("person-unknown", id=person_id), text("person-unknown-hint"))
+        if record.data.get("status") == "erased":
+            raise MentoratError(text("forget-already", path=record.path))
+    root = programme.root
+    plan = privacy.plan_forget(programme, chosen, env.today, importing.load_state(root), _list_files(root))
+    for line in plan.lines:
+        typer.echo(line)
+    leftovers = privacy.leftover_files(root, chosen, set(plan.removes) | set(plan.writes))
+    for path in leftovers:
+        typer.echo(text("forget-leftover", path=path))
+    if dry_run:
+        typer.echo(text("forget-dry-run"))
+        raise typer.Exit(0)
+    with storage.lock(root):
+        storage.write_files(root, plan.writes)
+        storage.remove_files(root, plan.removes)
+    typer.echo(text("forget-done", count=len(chosen)))
+    top = _git_top(root)
+    if top is None:
+        typer.echo(text("forget-not-git"))
+    else:
+        prefix = root.relative_to(top).as_posix() if root != top else ""
+        paths = " ".join("--path " + shlex.quote(f"{prefix}/{p}" if prefix else p) for p in plan.removes)
+        typer.echo(text("forget-git"))
+        typer.echo(text("forget-git-how"))
+        typer.echo(text("forget-git-command", paths=paths))
+    typer.echo(text("forget-backups"))
 
 
 def register(app: typer.Typer) -> None:
-    """No commands yet."""
+    """Attach import, export, person and forget."""
+    app.command("import")(import_)
+    app.command("export")(export)
+    app.add_typer(person_app, name="person")
+    app.command("forget")(forget)

@@ -1,9 +1,230 @@
-"""Commands of this group are added by their issue."""
+"""`mentorat charter`, `sheet`, `calendar`, `sign` and `templates list|show|copy`."""
 
 from __future__ import annotations
 
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from mentorat_cli.commands.common import Env, env_of
+from mentorat_cli.documents import build, calendar, context, labels, output, pairfile, templating
+from mentorat_cli.errors import MentoratError
+from mentorat_cli.messages import text
+from mentorat_cli.model import Programme, Record
+
+
+class CharterFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+class SheetFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+class Lang(str, Enum):
+    fr = "fr"
+    en = "en"
+
+
+PAIR_ARG = typer.Argument(None, metavar="[PAIR]", help="Pair id, <mentee>--<mentor> (or use --all).")
+ALL_OPT = typer.Option(False, "--all", help="Every confirmed pair.")
+OUT_OPT = typer.Option(None, "-o", "--output", help="Folder to write to (default: out/ in the programme folder).")
+
+
+def parse_date(option: str, value: str | None, today: dt.date, future_ok: bool = True) -> str | None:
+    """A YYYY-MM-DD option value, checked; a clear error otherwise."""
+    if value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise MentoratError(text("doc-bad-date", option=option, value=value), text("doc-bad-date-hint")) from None
+    if len(value) != 10:
+        raise MentoratError(text("doc-bad-date", option=option, value=value), text("doc-bad-date-hint"))
+    if not future_ok and day > today:
+        raise MentoratError(text("doc-future-date", option=option, value=value, today=today),
+                            text("doc-future-date-hint"))
+    return day.isoformat()
+
+
+def select_pairs(programme: Programme, pair_id: str | None, all_: bool, command: str) -> list[Record]:
+    """The named pair, or every confirmed pair with --all."""
+    if bool(pair_id) == all_:
+        raise MentoratError(text("doc-pair-or-all"), text("doc-pair-or-all-hint", command=command))
+    if pair_id:
+        return [context.find_pair(programme, pair_id)]
+    pairs = [p for _, p in sorted(programme.pairs.items()) if p.data["status"] == "confirmed"]
+    if not pairs:
+        raise MentoratError(text("doc-no-pairs"), text("doc-no-pairs-hint"))
+    return pairs
+
+
+def _report(env: Env, folder: Path, files: dict[str, str | bytes]) -> None:
+    if len(files) == 1:
+        env.info(text("doc-written-one", file=folder / next(iter(files))))
+    else:
+        env.info(text("doc-written", count=len(files), folder=folder))
+
+
+def charter(
+    ctx: typer.Context,
+    pair: Optional[str] = PAIR_ARG,
+    all_: bool = ALL_OPT,
+    fmt: CharterFormat = typer.Option(CharterFormat.md, "--format", help="md, html (print-ready A4 page) or pdf."),
+    out: Optional[Path] = OUT_OPT,
+) -> None:
+    """Write the engagement charter of a pair (or of every confirmed pair), ready to sign."""
+    env = env_of(ctx)
+    programme, _ = env.load()
+    pairs = select_pairs(programme, pair, all_, "charter")
+    if fmt is CharterFormat.pdf and not build.pdf_available():
+        raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
+    files = build.charters(programme, pairs, fmt.value, env.today)
+    _report(env, output.write_documents(programme.root, out, files), files)
+    raise typer.Exit(0)
+
+
+def sheet(
+    ctx: typer.Context,
+    pair: Optional[str] = PAIR_ARG,
+    all_: bool = ALL_OPT,
+    fmt: SheetFormat = typer.Option(SheetFormat.md, "--format", help="md, or html (print-ready A4 page)."),
+    out: Optional[Path] = OUT_OPT,
+) -> None:
+    """Write the follow-up sheet of a pair: schedule, meetings held, hours, alerts, contacts."""
+    env = env_of(ctx)
+    programme, _ = env.load()
+    pairs = select_pairs(programme, pair, all_, "sheet")
+    files = build.sheets(programme, pairs, fmt.value, env.today)
+    _report(env, output.write_documents(programme.root, out, files), files)
+    raise typer.Exit(0)
+
+
+def calendar_cmd(
+    ctx: typer.Context,
+    pair: Optional[str] = PAIR_ARG,
+    all_: bool = ALL_OPT,
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help="The .ics file (default: out/calendar[-PAIR].ics)."),
+) -> None:
+    """Export the planned meetings as an iCalendar file to import into a calendar app."""
+    env = env_of(ctx)
+    programme, _ = env.load()
+    pairs = select_pairs(programme, pair, all_, "calendar")
+    if calendar.count_events(programme, pairs) == 0:
+        raise MentoratError(text("doc-calendar-none"), text("doc-calendar-none-hint"))
+    content = calendar.build(programme, pairs, labels.lang_of(programme.config), env.today)
+    name = out.name if out is not None else (f"calendar-{pair}.ics" if pair else "calendar.ics")
+    folder = output.write_documents(programme.root, out.parent if out is not None else None, {name: content})
+    env.info(text("doc-written-one", file=folder / name))
+    raise typer.Exit(0)
+
+
+def sign(
+    ctx: typer.Context,
+    pair: str = typer.Argument(..., metavar="PAIR", help="Pair id, <mentee>--<mentor>."),
+    mentor: Optional[str] = typer.Option(None, "--mentor", metavar="YYYY-MM-DD", help="Date the mentor signed."),
+    mentee: Optional[str] = typer.Option(None, "--mentee", metavar="YYYY-MM-DD", help="Date the mentee signed."),
+    force: bool = typer.Option(False, "--force", help="Replace a signature date already recorded."),
+) -> None:
+    """Record the dates the charter was signed in the pair's file (charter_signed)."""
+    env = env_of(ctx)
+    programme, _ = env.load()
+    record = context.find_pair(programme, pair)
+    dates = {role: value for role, value in (("mentor", parse_date("--mentor", mentor, env.today, False)),
+                                             ("mentee", parse_date("--mentee", mentee, env.today, False))) if value}
+    if not dates:
+        raise MentoratError(text("doc-sign-nothing"), text("doc-sign-nothing-hint", pair=record.id))
+
+    def change(content: str) -> str | None:
+        new = pairfile.sign(pairfile.parse(content, record.path), dates, force, record.id)
+        return None if new is None else pairfile.dump(new)
+
+    changed = output.update_file(programme.root, record.path, change)
+    key = "doc-sign-done" if changed else "doc-sign-unchanged"
+    env.info(text(key, roles=", ".join(sorted(dates)), file=record.path))
+    raise typer.Exit(0)
+
+
+templates_app = typer.Typer(help="List, show or copy the document templates (charters, sheet, notes).",
+                            no_args_is_help=True)
+
+
+def _root_or_none(env: Env) -> Path | None:
+    try:
+        return env.root()
+    except MentoratError:
+        return None  # outside a programme: the built-ins only
+
+
+@templates_app.command("list")
+def templates_list(ctx: typer.Context) -> None:
+    """List the templates: the programme's own (templates/) first, then the built-ins."""
+    renderer = templating.Renderer(_root_or_none(env_of(ctx)))
+    found: dict[tuple[str, str], list[str]] = {}
+    for name, lang, origin in templating.available(renderer.loader.folders):
+        found.setdefault((name, origin), []).append(lang)
+    typer.echo(text("doc-templates-header", name="NAME", langs="LANG", origin="SOURCE"))
+    for (name, origin), langs in sorted(found.items(), key=lambda item: (item[0][1] != "programme", item[0][0])):
+        typer.echo(text("doc-templates-row", name=name, langs=",".join(sorted(langs)), origin=origin))
+    raise typer.Exit(0)
+
+
+@templates_app.command("show")
+def templates_show(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Template name, e.g. charter-school."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language (default: the programme's, else fr)."),
+) -> None:
+    """Print a template's text (the one the programme would use)."""
+    env = env_of(ctx)
+    root = _root_or_none(env)
+    language = lang.value if lang else _programme_lang(env, root)
+    shown, source = templating.Renderer(root).source(name, language)
+    env.info(text("doc-template-source", file=shown))
+    typer.echo(source, nl=False)
+    raise typer.Exit(0)
+
+
+@templates_app.command("copy")
+def templates_copy(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Built-in template name, e.g. charter-school."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language (default: the programme's)."),
+    force: bool = typer.Option(False, "--force", help="Replace the programme's copy if it exists."),
+) -> None:
+    """Copy a built-in template into the programme's templates/ folder, to adapt it."""
+    env = env_of(ctx)
+    root = env.root()
+    language = lang.value if lang else _programme_lang(env, root)
+    file_name = f"{name}.{language}{templating.SUFFIX}"
+    source_path = templating.builtin_dir() / file_name
+    if not templating.NAME_RE.match(file_name) or not source_path.is_file():
+        raise MentoratError(text("doc-template-not-builtin", name=name), text("doc-template-missing-hint"))
+    relative = f"templates/{file_name}"
+    if (root / relative).exists() and not force:
+        raise MentoratError(text("doc-template-exists", file=relative), text("doc-template-exists-hint"))
+    output.create_new(root, [relative], source_path.read_text(encoding="utf-8"), force_first=force)
+    env.info(text("doc-template-copied", file=relative))
+    raise typer.Exit(0)
+
+
+def _programme_lang(env: Env, root: Path | None) -> str:
+    if root is None:
+        return "fr"
+    programme, _ = env.load()
+    return labels.lang_of(programme.config)
 
 
 def register(app: typer.Typer) -> None:
-    """No commands yet."""
+    """Attach the document commands."""
+    app.command("charter")(charter)
+    app.command("sheet")(sheet)
+    app.command("calendar")(calendar_cmd)
+    app.command("sign")(sign)
+    app.add_typer(templates_app, name="templates")

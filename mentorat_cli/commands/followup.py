@@ -1,9 +1,79 @@
-"""Commands of this group are added by their issue."""
+"""`mentorat contact` (record a follow-up contact) and `mentorat status` (the dashboard)."""
 
 from __future__ import annotations
 
+import json
+from enum import Enum
+from typing import Optional
+
 import typer
+
+from mentorat_cli.commands.common import env_of
+from mentorat_cli.commands.documents import parse_date
+from mentorat_cli.documents import context, dashboard, output, pairfile, statusview
+from mentorat_cli.errors import MentoratError
+from mentorat_cli.messages import text
+
+
+class Channel(str, Enum):
+    phone = "phone"
+    mail = "mail"
+    visio = "visio"
+    in_person = "in_person"
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def contact(
+    ctx: typer.Context,
+    pair: str = typer.Argument(..., metavar="PAIR", help="Pair id, <mentee>--<mentor>."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Date of the contact (default: today)."),
+    channel: Channel = typer.Option(..., "--channel", help="phone, mail, visio or in_person."),
+    summary: str = typer.Option("", "--summary", help="A short factual summary; nothing confidential."),
+) -> None:
+    """Record a follow-up contact with a pair in its file (contacts)."""
+    env = env_of(ctx)
+    programme, _ = env.load()
+    record = context.find_pair(programme, pair)
+    day = parse_date("--date", date, env.today, future_ok=False) or env.today.isoformat()
+    summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
+    if len(summary) > pairfile.SUMMARY_LIMIT:
+        raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT),
+                            text("doc-contact-long-hint"))
+    entry = {"date": day, "channel": channel.value, **({"summary": summary} if summary else {})}
+
+    def change(content: str) -> str | None:
+        new = pairfile.add_contact(pairfile.parse(content, record.path), entry)
+        return None if new is None else pairfile.dump(new)
+
+    if output.update_file(programme.root, record.path, change):
+        env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))
+    else:
+        env.info(text("doc-contact-duplicate", file=record.path))
+    raise typer.Exit(0)
+
+
+def status(
+    ctx: typer.Context,
+    days: Optional[int] = typer.Option(None, "--days", min=1, max=365,
+                                       help="Alert after this many days without a meeting (default: the programme's, 45)."),
+    fmt: StatusFormat = typer.Option(StatusFormat.text, "--format", help="text, or json for scripts."),
+) -> None:
+    """One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."""
+    env = env_of(ctx)
+    programme, _ = env.load()
+    data = dashboard.build(programme, env.today, days)
+    if fmt is StatusFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(statusview.render(data), nl=False)
+    raise typer.Exit(0)
 
 
 def register(app: typer.Typer) -> None:
-    """No commands yet."""
+    """Attach `contact` and `status`."""
+    app.command("contact")(contact)
+    app.command("status")(status)

@@ -1,9 +1,82 @@
-"""Commands of this group are added by their issue."""
+"""`mentorat note new` and `mentorat note list`: meeting notes (the body stays private)."""
 
 from __future__ import annotations
 
+import json
+from enum import Enum
+from typing import Optional
+
 import typer
+
+from mentorat_cli.commands.common import env_of
+from mentorat_cli.commands.documents import parse_date
+from mentorat_cli.documents import build, context, notes, output
+from mentorat_cli.messages import text
+
+
+class NoteKind(str, Enum):
+    first = "first"
+    regular = "regular"
+    review = "review"
+    final = "final"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+note_app = typer.Typer(help="Meeting notes: create one from a template, list them (metadata only).",
+                       no_args_is_help=True)
+
+
+@note_app.command("new")
+def note_new(
+    ctx: typer.Context,
+    pair: str = typer.Argument(..., metavar="PAIR", help="Pair id, <mentee>--<mentor>."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Meeting date (default: today)."),
+    kind: NoteKind = typer.Option(NoteKind.regular, "--kind", help="first, regular, review or final."),
+) -> None:
+    """Create notes/PAIR/DATE-KIND.md: front matter to fill in, and a private body to write."""
+    env = env_of(ctx)
+    programme, _ = env.load()
+    record = context.find_pair(programme, pair)
+    day = parse_date("--date", date, env.today) or env.today.isoformat()
+    body = build.note_body(programme, record, kind.value, day, env.today)
+    content = notes.note_text(notes.front_matter(day, kind.value, programme.config), body)
+    # Never overwrite a note: the next free name (-2, -3...) is used instead.
+    written = output.create_new(programme.root, notes.candidates(record.id, day, kind.value), content)
+    env.info(text("doc-note-done", file=written))
+    raise typer.Exit(0)
+
+
+@note_app.command("list")
+def note_list(
+    ctx: typer.Context,
+    pair: Optional[str] = typer.Argument(None, metavar="[PAIR]", help="Only this pair's notes."),
+    fmt: ListFormat = typer.Option(ListFormat.text, "--format", help="text, or json for tools."),
+) -> None:
+    """List the meeting notes: date, kind, length and topics, never the text of the note."""
+    env = env_of(ctx)
+    programme, _ = env.load()
+    pair_id = context.find_pair(programme, pair).id if pair else None
+    rows = notes.rows(programme, pair_id)
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        raise typer.Exit(0)
+    if not rows:
+        env.info(text("doc-note-none"))
+        raise typer.Exit(0)
+    typer.echo(text("doc-note-header", pair="PAIR", date="DATE", kind="KIND", minutes="MIN", topics="TOPICS"))
+    for row in rows:
+        minutes = "" if row["duration_minutes"] is None else row["duration_minutes"]
+        kind = row["kind"] if row["held"] is not False else f"{row['kind']}*"
+        typer.echo(text("doc-note-row", pair=row["pair"], date=row["date"], kind=kind, minutes=minutes,
+                        topics=", ".join(row["topics"])))
+    env.info(text("doc-note-count", count=len(rows)))
+    raise typer.Exit(0)
 
 
 def register(app: typer.Typer) -> None:
-    """No commands yet."""
+    """Attach `note new` and `note list`."""
+    app.add_typer(note_app, name="note")

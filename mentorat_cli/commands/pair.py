@@ -1,9 +1,215 @@
-"""Commands of this group are added by their issue."""
+"""`mentorat pair`, `scores`, `confirm`, `rematch`: propose, audit and decide the pairs."""
 
 from __future__ import annotations
 
+import csv
+import difflib
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from mentorat_cli import storage
+from mentorat_cli.commands.common import Env, env_of
+from mentorat_cli.errors import EXIT_INTERNAL, MentoratError
+from mentorat_cli.messages import text
+from mentorat_cli.pairing import decide, explain, gitcommit, plan, proposal, solve, table
+
+TEXT_TABLE_LIMIT = 200_000  # rows: beyond this, aligned text is unreadable and slow; CSV streams
+
+
+class Objective(str, Enum):
+    total = "total"
+    fair = "fair"
+
+
+class ScoresFormat(str, Enum):
+    text = "text"
+    csv = "csv"
+
+
+class EndedBy(str, Enum):
+    coordinator = "coordinator"
+    mentor = "mentor"
+    mentee = "mentee"
+
+
+def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
+    """A stderr progress printer for long runs (none in -q or for small programmes)."""
+    if env.quiet or size < 5_000_000:
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if tenth != last[0]:
+            last[0] = tenth
+            typer.echo(text("pair-progress", done=done, total=total), err=True)
+
+    return show
+
+
+def _run(env: Env, setup: plan.Setup, objective: Objective, k: int) -> plan.Run:
+    if k < 1:
+        raise MentoratError(text("pair-k-invalid"))
+    try:
+        return plan.run(setup, objective.value, k, _progress(env, len(setup.mentees) * len(setup.mentors)))
+    except solve.NotOptimal as exc:
+        raise MentoratError(text("pair-optimality-failed", detail=exc), text("pair-optimality-failed-hint"),
+                            EXIT_INTERNAL) from None
+
+
+def _old(root: Path, rel: str) -> str:
+    path = root / rel
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:
+    out: list[str] = []
+    for rel in sorted([*writes, *removes]):
+        old, new = _old(root, rel), writes.get(rel, "")
+        out += difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                    f"a/{rel}" if old else "/dev/null", f"b/{rel}" if rel in writes else "/dev/null")
+    return "".join(out)
+
+
+def _summary(env: Env, run: plan.Run, fig: dict, seconds: float) -> None:  # type: ignore[type-arg]
+    none = "-"
+    env.info(text("pair-summary", proposed=fig["proposed"], unmatched=fig["unmatched"], kept=fig["kept"],
+                  mean=none if fig["mean"] is None else f"{fig['mean']:.2f}",
+                  lowest=none if fig["lowest"] is None else f"{fig['lowest']:.2f}",
+                  used=fig["mentors_used"], mentors=fig["mentors_accepted"], seconds=seconds))
+    if run.solution.notes:
+        env.info(text("pair-proof-fair", k=run.k))
+    else:
+        env.info(text("pair-proof", rounds=run.solution.rounds, added=run.solution.added))
+
+
+def pair(
+    ctx: typer.Context,
+    objective: Objective = typer.Option(Objective.total, "--objective", help="total: most pairs, then best total score; fair: most pairs, then the best lowest score, then the total."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the change as a diff; write nothing."),
+    commit: bool = typer.Option(False, "--commit", help="Commit the proposal on a new git branch (the message names no one)."),
+    force: bool = typer.Option(False, "--force", help="Also recompute proposals that were edited by hand."),
+    explain_mentee: Optional[str] = typer.Option(None, "--explain", metavar="MENTEE", help="Explain the proposal for this mentee (add a MENTOR to ask why not that one)."),
+    mentor: Optional[str] = typer.Argument(None, metavar="[MENTOR]", help="With --explain: the mentor to compare with."),
+    k: int = typer.Option(plan.DEFAULT_K, "--candidates", help="Mentors kept per mentee before solving (the result is proved optimal anyway)."),
+) -> None:
+    """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
+    env = env_of(ctx)
+    if mentor is not None and explain_mentee is None:
+        raise typer.BadParameter("MENTOR is only used with --explain", param_hint="MENTOR")
+    started = time.perf_counter()
+    prog, _ = env.load()
+    root = prog.root
+    setup = plan.setup(prog, force)
+    run = _run(env, setup, objective, k)
+    if explain_mentee is not None:
+        typer.echo("\n".join(explain.explain(prog, run, explain_mentee, mentor)))
+        raise typer.Exit(0)
+    if not setup.mentees:
+        env.info(text("pair-nothing"))
+    changes = proposal.build(prog, run, env.today, objective.value)
+    writes = {rel: body for rel, body in changes.writes.items() if _old(root, rel) != body}
+    for pid in setup.kept:
+        env.info(text("pair-kept-edited", pair=pid))
+    if dry_run:
+        sys.stdout.write(_diff(root, writes, changes.removes))
+        _summary(env, run, changes.figures, time.perf_counter() - started)
+        env.info(text("pair-dry-run"))
+        raise typer.Exit(0)
+    branch = gitcommit.prepare(root, env.today) if commit else None
+    with storage.lock(root):
+        storage.write_files(root, writes)
+        storage.remove_files(root, changes.removes)
+    _summary(env, run, changes.figures, time.perf_counter() - started)
+    env.info(text("pair-files", written=len(writes), removed=len(changes.removes)) if writes or changes.removes
+             else text("pair-unchanged"))
+    if branch is not None:
+        fig = changes.figures
+        message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
+        done = gitcommit.commit(root, sorted([*writes, *changes.removes]), message)
+        env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
+    raise typer.Exit(0)
+
+
+def scores(
+    ctx: typer.Context,
+    fmt: ScoresFormat = typer.Option(ScoresFormat.text, "--format", help="text (aligned columns) or csv."),
+) -> None:
+    """Every couple of the mentees to pair and the mentors: feasible or the rule broken, score, criteria."""
+    env = env_of(ctx)
+    prog, _ = env.load()
+    setup = plan.setup(prog)
+    from mentorat_cli.pairing import encode
+
+    enc = encode.encode(setup.config, [r.data for r in setup.mentees], [r.data for r in setup.mentors], setup.managers)
+    head = table.header(enc)
+    body = table.rows(enc, setup.previous)
+    if fmt is ScoresFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(head)
+        for row in body:
+            writer.writerow([table.safe_cell(cell) for cell in row])
+        raise typer.Exit(0)
+    cells = len(setup.mentees) * len(setup.mentors)
+    if cells > TEXT_TABLE_LIMIT:
+        raise MentoratError(text("scores-too-big", cells=cells))
+    rows = [head, *body]
+    widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
+    for row in rows:
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    raise typer.Exit(0)
+
+
+def confirm(
+    ctx: typer.Context,
+    pairs: Optional[list[str]] = typer.Argument(None, metavar="[PAIR]...", help="Pair ids (<mentee>--<mentor>)."),
+    every: bool = typer.Option(False, "--all", help="Confirm every proposal."),
+    force: bool = typer.Option(False, "--force", help="Confirm even if a rule or a capacity is broken."),
+) -> None:
+    """Turn proposals into decisions (status: confirmed, with today's date)."""
+    env = env_of(ctx)
+    if not pairs and not every:
+        raise MentoratError(text("confirm-none"), text("confirm-none-hint"))
+    prog, _ = env.load()
+    writes = decide.confirm(prog, pairs or [], every, env.today, force)
+    with storage.lock(prog.root):
+        storage.write_files(prog.root, writes)
+    env.info(text("confirm-done", count=len(writes)))
+    raise typer.Exit(0)
+
+
+def rematch(
+    ctx: typer.Context,
+    pair_id: str = typer.Argument(..., metavar="PAIR", help="The pair to end (<mentee>--<mentor>)."),
+    reason: str = typer.Option(..., "--reason", help="Why it ends (no personal details: it is kept in the file)."),
+    by: EndedBy = typer.Option(EndedBy.coordinator, "--by", help="Who asked to end it."),
+    objective: Objective = typer.Option(Objective.total, "--objective", help="As for `mentorat pair`."),
+) -> None:
+    """End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."""
+    env = env_of(ctx)
+    prog, _ = env.load()
+    writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
+    with storage.lock(prog.root):
+        storage.write_files(prog.root, writes)
+        storage.remove_files(prog.root, removes)
+    env.info(text("rematch-ended", pair=pair_id, date=env.today.isoformat()))
+    if new is not None:
+        env.info(text("rematch-proposed", pair=new["pair"], score=f"{new['score']:.2f}"))
+    else:
+        rows = proposal.unmatched(run)
+        reason_ = rows[0]["reason"].replace("-", " ") if rows else "no mentor"
+        env.info(text("rematch-none", mentee=prog.pairs[pair_id].data["mentee"], reason=reason_))
+    raise typer.Exit(0)
 
 
 def register(app: typer.Typer) -> None:
-    """No commands yet."""
+    """Add the pairing commands."""
+    app.command("pair")(pair)
+    app.command("scores")(scores)
+    app.command("confirm")(confirm)
+    app.command("rematch")(rematch)

@@ -1,9 +1,187 @@
-"""Commands of this group are added by their issue."""
+"""`mentorat report`, `mentorat audit`, `mentorat survey import|blank`: evaluation commands."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from mentorat_cli import problems as P
+from mentorat_cli import storage, tabular
+from mentorat_cli.commands.common import Env, env_of, print_error, print_problems
+from mentorat_cli.errors import MentoratError
+from mentorat_cli.messages import text
+from mentorat_cli.report import audit, build, frames, questionnaire, survey
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+
+
+def output_path(env: Env, root: Path, option: Optional[Path], default: str) -> str:
+    """-o as a path relative to the programme folder (relative -o is taken from the current folder)."""
+    if option is None:
+        return default
+    target = (Path.cwd() / option).resolve() if not option.is_absolute() else option.resolve()
+    try:
+        return target.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise MentoratError(text("report-output-outside", path=option), text("report-output-outside-hint")) from None
+
+
+def write_output(root: Path, relative: str, content: bytes) -> None:
+    """Write a generated document atomically, under the programme's lock."""
+    with storage.lock(root):
+        storage.write_file(root, relative, content)
+
+
+def report(
+    ctx: typer.Context,
+    cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort to report on (default: the programme's cohort)."),
+    fmt: ReportFormat = typer.Option(ReportFormat.md, "--format", help="md, html (charts inline) or xlsx."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: out/report-<cohort>.<format>)."),
+) -> None:
+    """Write the end-of-programme report: participants, pairs, meetings, satisfaction, objectives."""
+    env = env_of(ctx)
+    programme, _warnings = env.load()
+    root = programme.root
+    content = build.report(programme, env.today, cohort, fmt.value)
+    relative = output_path(env, root, output, build.default_output(cohort, programme, fmt.value))
+    write_output(root, relative, content)
+    env.info(text("report-written", path=relative))
+    raise typer.Exit(0)
+
+
+FIX_SHOWN = 10  # files listed per missing criterion (all of them with --verbose)
+
+
+def _print_audit(env: Env, results: list[audit.Result]) -> None:
+    stage = None
+    for result in results:
+        if result.stage != stage:
+            stage = result.stage
+            typer.echo(text("audit-stage", title=stage))
+        if result.base:
+            evidence = text("audit-evidence", value=result.met, base=result.base,
+                            pct=100 * result.met // result.base, threshold=f"{result.threshold:g}")
+        else:
+            evidence = text("audit-evidence-none")
+        typer.echo(text(f"audit-{result.status}", label=result.label, evidence=evidence))
+        if result.status == "missing":
+            shown = result.to_fix if env.verbose else result.to_fix[:FIX_SHOWN]
+            files = ", ".join(shown)
+            if len(shown) < len(result.to_fix):
+                files = text("audit-more", files=files, more=len(result.to_fix) - len(shown))
+            typer.echo(text("audit-fix", files=files))
+
+
+def audit_command(
+    ctx: typer.Context,
+    strict: bool = typer.Option(False, "--strict", help="Exit with code 1 when a criterion is missing (for CI)."),
+    cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort to assess (default: the programme's cohort)."),
+) -> None:
+    """Assess the programme against the quality label's six stages, with the files to fix."""
+    env = env_of(ctx)
+    programme, _warnings = env.load()
+    path, shown = audit.criteria_file(programme.root)
+    stages, found = audit.load_criteria(path, shown)
+    if found:
+        print_problems(found)
+        raise typer.Exit(1)
+    if cohort is not None and cohort not in frames.cohorts(programme):
+        raise MentoratError(text("report-unknown-cohort", cohort=cohort),
+                            text("report-unknown-cohort-hint", known=", ".join(frames.cohorts(programme))))
+    results = audit.evaluate(programme, stages, env.today, cohort)
+    env.detail(text("audit-source", path=shown))
+    _print_audit(env, results)
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("met", "missing", "na")}
+    typer.echo(text("audit-summary", **counts))
+    raise typer.Exit(1 if strict and counts["missing"] else 0)
+
+
+class Role(str, Enum):
+    mentee = "mentee"
+    mentor = "mentor"
+
+
+class SurveyFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+def survey_blank(
+    ctx: typer.Context,
+    role: Role = typer.Option(Role.mentee, "--role", help="Whose questionnaire: mentee or mentor."),
+    fmt: SurveyFormat = typer.Option(SurveyFormat.md, "--format", help="md, or html to print or put online."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: out/survey-<role>.<format>)."),
+) -> None:
+    """Write the end-of-programme questionnaire to send to mentees or mentors."""
+    env = env_of(ctx)
+    programme, _warnings = env.load()
+    content = questionnaire.questionnaire(programme.config, role.value, fmt.value)
+    relative = output_path(env, programme.root, output, f"out/survey-{role.value}.{fmt.value}")
+    write_output(programme.root, relative, content.encode("utf-8"))
+    env.info(text("survey-written", path=relative))
+    raise typer.Exit(0)
+
+
+def _read_mapping(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise MentoratError(text("survey-mapping-unreadable", path=path, reason=reason), text("survey-mapping-hint")) from None
+
+
+def survey_import(
+    ctx: typer.Context,
+    table_file: Path = typer.Argument(..., metavar="FILE", help="The form tool's export: .csv (any delimiter, UTF-8 or Windows) or .xlsx."),
+    mapping_file: Path = typer.Option(..., "--mapping", help="YAML file: columns: {header: field}, optional values: {field: {label: code}}."),
+    force: bool = typer.Option(False, "--force", help="Replace responses that differ from the export (they may have been edited by hand)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
+) -> None:
+    """Import survey responses exported from a form tool into feedback/ (one file per respondent)."""
+    env = env_of(ctx)
+    programme, _warnings = env.load()
+    try:
+        table = tabular.read_table(table_file)
+    except tabular.TabularError as exc:
+        print_problems([P.make("survey-table", str(table_file), exc.row, exc.column, message=exc.message, hint=exc.hint)])
+        raise typer.Exit(1) from None
+    mapping, found = survey.load_mapping(_read_mapping(mapping_file), str(mapping_file), programme, table, table_file.name)
+    if mapping is None:
+        print_problems(found)
+        raise typer.Exit(1)
+    result = survey.plan(programme, table, mapping, str(table_file), force)
+    if result.problems:
+        print_problems(P.sort_problems(result.problems))
+        print_error(text("survey-import-failed"))
+        raise typer.Exit(1)
+    for path in result.kept:
+        env.info(text("survey-import-skip", path=path))
+    counts = {"created": len(result.write), "unchanged": len(result.unchanged), "skipped": len(result.kept)}
+    if dry_run:
+        for path in sorted(result.write):
+            env.info(path)
+        env.info(text("survey-import-dry", **counts))
+        raise typer.Exit(0)
+    if result.write:
+        with storage.lock(programme.root):
+            storage.write_files(programme.root, {path: survey.render(data) for path, data in result.write.items()})
+    env.info(text("survey-import-done", **counts))
+    raise typer.Exit(0)
 
 
 def register(app: typer.Typer) -> None:
-    """No commands yet."""
+    """Attach the evaluation commands."""
+    app.command("report")(report)
+    app.command("audit")(audit_command)
+    group = typer.Typer(help="End-of-programme surveys: the blank questionnaire, and importing the answers.",
+                        no_args_is_help=True)
+    group.command("blank")(survey_blank)
+    group.command("import")(survey_import)
+    app.add_typer(group, name="survey")

@@ -61,3 +61,28 @@ def long_date(day: dt.date | str | None, lang: str) -> str:
         number = "1er" if day.day == 1 else str(day.day)
         return f"{number} {MONTHS['fr'][day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
+
+
+def number(value: float, lang: str) -> str:
+    """1 -> '1', 1.5 -> '1,5' in French, '1.5' in English."""
+    shown = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return shown.replace(".", ",") if lang == "fr" else shown
+
+
+def frequency(per_month: float, lang: str) -> str:
+    """How often a pair meets, in words: `une fois par mois`, `twice a month`, `once every 2 months`."""
+    if per_month < 1 and (1 / per_month).is_integer():
+        months = int(1 / per_month)
+        return f"une fois tous les {months} mois" if lang == "fr" else f"once every {months} months"
+    if per_month == 1:
+        return "une fois par mois" if lang == "fr" else "once a month"
+    if per_month == 2 and lang == "en":
+        return "twice a month"
+    shown = number(per_month, lang)
+    return f"{shown} fois par mois" if lang == "fr" else f"{shown} times a month"
+
+
+def duration(minutes: int) -> str:
+    """Minutes as hours: 90 -> '1 h 30', 120 -> '2 h', 45 -> '0 h 45'."""
+    hours, rest = divmod(int(minutes), 60)
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"

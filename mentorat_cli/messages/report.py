@@ -1,9 +1,52 @@
-"""Messages of the report area."""
+"""Messages of the evaluation area: surveys, the report and the quality self-assessment."""
 
 from __future__ import annotations
 
 from mentorat_cli.messages.spec import Spec
 
-PROBLEMS: dict[str, Spec] = {}
+E, W = "error", "warning"
 
-TEXT: dict[str, str] = {}
+PROBLEMS: dict[str, Spec] = {
+    # survey import: the mapping file
+    "survey-mapping-field": Spec(E, "mapping: {detail}", "see `mentorat survey import --help` for the mapping file's form"),
+    "survey-mapping-column": Spec(E, "the column '{column}' named for '{field}' is not in {table}",
+                                  "correct the column name in the mapping (the table's columns are: {columns})"),
+    # survey import: the rows
+    "survey-row-value": Spec(E, "{field}: '{value}' is not a known answer", "add it under values.{field} in the mapping, or correct the cell ({allowed})"),
+    "survey-row-missing": Spec(E, "{field} is empty", "fill in the cell, or remove the row if it is not a real answer"),
+    "survey-row-person": Spec(E, "no mentor or mentee has the e-mail '{email}'", "correct the e-mail, or add the person to the programme"),
+    "survey-row-pair": Spec(E, "{who} has {count} introduced pairs, so the row cannot say which pair it is about",
+                            "map a 'pair' column (and a 'role' column) giving the pair id, or remove the row"),
+    "survey-row-pair-unknown": Spec(E, "pair '{pair}' does not exist", "correct the pair id"),
+    "survey-row-duplicate": Spec(E, "a second answer for the same {role} of pair '{pair}' (also row {other})", "keep one of the two rows"),
+    "survey-table": Spec(E, "{message}", "{hint}"),
+    # audit criteria file
+    "audit-criteria": Spec(E, "audit criteria: {detail}", "see the bundled criteria file ({bundled}) for the expected form"),
+}
+
+TEXT: dict[str, str] = {
+    "report-unknown-cohort": "no cohort '{cohort}' in this programme",
+    "report-unknown-cohort-hint": "known cohorts: {known}",
+    "report-written": "Report written to {path}",
+    "report-output-outside": "{path} is outside the programme folder",
+    "report-output-outside-hint": "give -o a path inside the programme folder (reports go under out/ by default)",
+    "survey-written": "Questionnaire written to {path}",
+    "survey-import-done": "{created} response(s) created, {unchanged} unchanged, {skipped} kept as edited (use --force to replace them)",
+    "survey-import-dry": "Dry run: {created} response(s) would be created, {unchanged} unchanged, {skipped} kept as edited",
+    "survey-import-failed": "no response imported: fix the rows above first",
+    "survey-import-skip": "kept {path}: it differs from the imported answer (edited by hand?)",
+    "survey-no-tabular": "reading spreadsheets is not available in this version",
+    "survey-no-tabular-hint": "save the export as YAML responses under feedback/ by hand for now",
+    "survey-mapping-unreadable": "cannot read the mapping file {path}: {reason}",
+    "survey-mapping-hint": "give --mapping a YAML file describing the columns",
+    "audit-stage": "{title}",
+    "audit-met": "  met      {label}: {evidence}",
+    "audit-missing": "  MISSING  {label}: {evidence}",
+    "audit-na": "  n/a      {label}: {evidence}",
+    "audit-fix": "           fix: {files}",
+    "audit-more": "{files} and {more} more",
+    "audit-summary": "{met} criteria met, {missing} missing, {na} not applicable yet",
+    "audit-evidence": "{value} of {base} ({pct}%, threshold {threshold}%)",
+    "audit-evidence-none": "nothing to assess yet",
+    "audit-source": "criteria from {path}",
+}

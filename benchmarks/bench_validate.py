@@ -1,0 +1,117 @@
+"""Benchmark: load and validate a national-scale programme (target: at most 10 s on 2 cores).
+
+    python benchmarks/bench_validate.py [--mentees 20000] [--mentors 12000] [--pairs 8000]
+                                        [--notes 100000] [--seed 1] [--runs 3] [--workers N] [--profile]
+
+Generates the programme once under benchmarks/data/ (git-ignored) and reuses
+it; then times `mentorat_cli.repository.load`, the loader and every check that
+`mentorat validate` runs, and prints files, seconds, files per second and peak
+memory. `--profile` adds a cProfile of one serial run (workers=1), where the
+time of each stage is visible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import json
+import os
+import pstats
+import resource
+import shutil
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from generate import generate  # noqa: E402
+
+from mentorat_cli import repository  # noqa: E402
+
+TODAY = dt.date(2026, 11, 25)
+TARGET_SECONDS = 10.0
+
+
+def dataset(mentees: int, mentors: int, pairs: int, notes: int, seed: int) -> Path:
+    """The generated programme for these parameters, made once and reused (a marker proves it is complete)."""
+    params = {"mentees": mentees, "mentors": mentors, "pairs": pairs, "notes": notes, "seed": seed}
+    root = HERE / "data" / f"national-{mentees}-{mentors}-{pairs}-{notes}-s{seed}"
+    marker = root / ".complete.json"
+    if marker.is_file() and json.loads(marker.read_text()) == params:
+        return root
+    shutil.rmtree(root, ignore_errors=True)
+    started = time.perf_counter()
+    generate(root, mentees, mentors, pairs, notes, seed)
+    marker.write_text(json.dumps(params))
+    print(f"generated {root} in {time.perf_counter() - started:.1f} s")
+    return root
+
+
+def _children_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def run_once(root: Path, workers: int | None) -> tuple[float, int, int, float]:
+    """(seconds, files checked, problems, peak traced Python memory in MB of this process)."""
+    tracemalloc.start()
+    started = time.perf_counter()
+    programme, found = repository.load(root, TODAY, workers=workers)
+    seconds = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, programme.files_checked, len(found), peak / 2**20
+
+
+def profile(root: Path, top: int) -> None:
+    """cProfile of one serial load: where the time goes."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    repository.load(root, TODAY, workers=1)
+    profiler.disable()
+    stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
+    print(f"\n--- cProfile, serial load, top {top} by cumulative time ---")
+    stats.print_stats(top)
+    print(f"--- top {top} by own time ---")
+    stats.sort_stats("tottime").print_stats(top)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mentees", type=int, default=20000)
+    parser.add_argument("--mentors", type=int, default=12000)
+    parser.add_argument("--pairs", type=int, default=8000)
+    parser.add_argument("--notes", type=int, default=100000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3, help="timed runs; the best and the median are printed")
+    parser.add_argument("--workers", type=int, default=None, help="loader processes (default: the loader's choice)")
+    parser.add_argument("--profile", action="store_true", help="also print a cProfile of one serial run")
+    parser.add_argument("--top", type=int, default=25, help="lines of profile to print")
+    args = parser.parse_args(argv)
+
+    root = dataset(args.mentees, args.mentors, args.pairs, args.notes, args.seed)
+    print(f"programme: {root}  ({args.mentees} mentees, {args.mentors} mentors, {args.pairs} pairs, "
+          f"{args.notes} notes; {os.cpu_count()} CPUs)")
+    times = []
+    for run in range(1, args.runs + 1):
+        seconds, files, problems, peak_mb = run_once(root, args.workers)
+        times.append(seconds)
+        print(f"run {run}: {files} files, {seconds:.2f} s, {files / seconds:,.0f} files/s, "
+              f"{problems} problem(s), peak Python memory {peak_mb:.0f} MB")
+        if problems:
+            print("warning: the generated programme should be valid; see `mentorat validate --root` on it")
+    best, median = min(times), sorted(times)[len(times) // 2]
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"best {best:.2f} s, median {median:.2f} s ({files / best:,.0f} files/s at best); "
+          f"peak RSS {rss_mb:.0f} MB (this process), {_children_peak_mb():.0f} MB (largest worker); "
+          f"target <= {TARGET_SECONDS:.0f} s: {'met' if median <= TARGET_SECONDS else 'MISSED'}")
+    if args.profile:
+        profile(root, args.top)
+
+
+if __name__ == "__main__":
+    main()

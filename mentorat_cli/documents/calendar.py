@@ -1,0 +1,63 @@
+"""The planned schedule as iCalendar, with stable UIDs so that a re-import updates the events.
+
+Events are whole days: the schedule says which day a meeting is due, the
+pair chooses the hour. DTSTAMP is `today` (passed in) so that the same
+input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from icalendar import Calendar, Event
+
+from mentorat_cli import __version__
+from mentorat_cli.documents import labels, schedule
+from mentorat_cli.model import Programme, Record
+
+
+def uid(programme: Programme, pair_id: str, number: int) -> str:
+    """A meeting's UID: the same pair and meeting number always give the same UID."""
+    scope = re.sub(r"[^A-Za-z0-9._-]", "-", str(programme.config.get("cohort", {}).get("id", "") or "programme"))
+    return f"{pair_id}.{number}.{scope}@mentorat"
+
+
+def build(programme: Programme, pairs: list[Record], lang: str, today: dt.date) -> bytes:
+    """An .ics file with every planned meeting of `pairs`."""
+    config = programme.config
+    cal = Calendar()
+    cal.add("prodid", f"-//mentorat//mentorat {__version__}//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", str(config.get("name", "mentorat")))
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+    words = labels.CALENDAR[lang]
+    for pair in sorted(pairs, key=lambda p: p.id):
+        start = schedule.start_of(pair.data)
+        if start is None:
+            continue
+        mentee = programme.mentees.get(pair.data["mentee"])
+        mentor = programme.mentors.get(pair.data["mentor"])
+        names = {role: f"{r.data['first_name']} {r.data['last_name']}" if r else "" for role, r in
+                 (("mentee", mentee), ("mentor", mentor))}
+        planned = schedule.plan(start, config)
+        for meeting in planned:
+            event = Event()
+            event.add("uid", uid(programme, pair.id, meeting.number))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", meeting.date)
+            event.add("dtend", meeting.date + dt.timedelta(days=1))
+            event.add("summary", words["summary"].format(kind=labels.MEETING_KINDS[lang][meeting.kind],
+                                                         number=meeting.number, total=len(planned), **names))
+            event.add("description", words["description"].format(programme=config.get("name", "")))
+            event.add("transp", "TRANSPARENT")
+            event.add("categories", ["mentorat"])
+            cal.add_component(event)
+    return cal.to_ical()  # type: ignore[no-any-return]
+
+
+def count_events(programme: Programme, pairs: list[Record]) -> int:
+    """How many events `build` would write (pairs without a start date have none)."""
+    return sum(schedule.meeting_count(programme.config) for p in pairs if schedule.start_of(p.data))

@@ -1,0 +1,92 @@
+"""The coordinator's dashboard: what needs attention today, as plain data (text and JSON views).
+
+Waiting mentees are those not withdrawn or erased who have no confirmed
+pair; their wait counts from `registered_on`. Mentors are listed when a
+confirmed pair of theirs lacks the mentor's charter signature, or when
+they are accepted (or paired) without a training date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from mentorat_cli.documents import followup
+from mentorat_cli.model import Programme
+
+STATUSES = ("proposed", "confirmed", "ended")
+_GONE = ("withdrawn", "erased")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def build(programme: Programme, today: dt.date, alert_after_days: int | None = None) -> dict[str, Any]:
+    """Everything `mentorat status` shows, sorted for stable output."""
+    threshold = alert_after_days if alert_after_days is not None else int(programme.config["follow_up"]["alert_after_days"])
+    counts = Counter(str(p.data["status"]) for p in programme.pairs.values())
+    confirmed = [p for _, p in sorted(programme.pairs.items()) if p.data["status"] == "confirmed"]
+    states = [followup.state_of(programme, pair, today, threshold) for pair in confirmed]
+    soon = today + dt.timedelta(days=followup.SOON_DAYS)
+    return {
+        "today": today.isoformat(),
+        "programme": str(programme.config.get("name", "")),
+        "pairs_by_status": {status: counts.get(status, 0) for status in STATUSES},
+        "alert_after_days": threshold,
+        "without_meeting": sorted(
+            ({"pair": s.pair_id, "last_meeting": _iso(s.last_meeting), "days": s.days_without}
+             for s in states if s.days_without is not None and s.days_without > threshold),
+            key=lambda r: (-r["days"], r["pair"])),
+        "not_started": [s.pair_id for s in states if s.start is None],
+        "reviews_due": [{"pair": s.pair_id, "planned": _iso(s.review.date), "overdue": s.review.date < today}
+                        for s in states if s.review and not s.review_held and s.review.date <= soon],
+        "finals_due": [{"pair": s.pair_id, "planned": _iso(s.final.date), "overdue": s.final.date < today}
+                       for s in states if s.final and not s.final_held and s.final.date <= soon],
+        "ending_soon": sorted(
+            ({"pair": s.pair_id, "planned_end": _iso(s.end), "days_left": (s.end - today).days}
+             for s in states if s.end and today <= s.end <= soon),
+            key=lambda r: (r["days_left"], r["pair"])),
+        "waiting_mentees": _waiting(programme, today),
+        "mentors_to_follow": _mentors(programme),
+    }
+
+
+def _waiting(programme: Programme, today: dt.date) -> list[dict[str, Any]]:
+    by_mentee: dict[str, list[str]] = {}
+    for pid, pair in sorted(programme.pairs.items()):
+        by_mentee.setdefault(str(pair.data["mentee"]), []).append(str(pair.data["status"]) + ":" + pid)
+    out = []
+    for mid, mentee in sorted(programme.mentees.items()):
+        status = str(mentee.data.get("status", "applicant"))
+        pairs = by_mentee.get(mid, [])
+        if status in _GONE or any(p.startswith("confirmed:") for p in pairs):
+            continue
+        registered = mentee.data.get("registered_on")
+        days = (today - dt.date.fromisoformat(registered)).days if registered else None
+        proposed = next((p.split(":", 1)[1] for p in pairs if p.startswith("proposed:")), None)
+        out.append({"mentee": mid, "status": status, "registered_on": registered, "days_waiting": days,
+                    "proposed_pair": proposed})
+    # Longest wait first; unknown registration dates last.
+    out.sort(key=lambda r: (r["days_waiting"] is None, -(r["days_waiting"] or 0), r["mentee"]))
+    return out
+
+
+def _mentors(programme: Programme) -> list[dict[str, Any]]:
+    unsigned: dict[str, list[str]] = {}
+    paired: set[str] = set()
+    for pid, pair in sorted(programme.pairs.items()):
+        if pair.data["status"] != "confirmed":
+            continue
+        mentor = str(pair.data["mentor"])
+        paired.add(mentor)
+        if not (pair.data.get("charter_signed") or {}).get("mentor"):
+            unsigned.setdefault(mentor, []).append(pid)
+    out = []
+    for mid, mentor in sorted(programme.mentors.items()):
+        status = str(mentor.data.get("status", "applicant"))
+        untrained = (status == "accepted" or mid in paired) and status not in _GONE and not mentor.data.get("trained_on")
+        if untrained or mid in unsigned:
+            out.append({"mentor": mid, "charter_unsigned": unsigned.get(mid, []), "not_trained": untrained})
+    return out

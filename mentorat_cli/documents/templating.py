@@ -1,0 +1,164 @@
+"""Render a document template to Markdown or to a standalone HTML page.
+
+Templates are Markdown with Jinja2 (`<name>.<lang>.md.j2`, or `<name>.md.j2`
+for every language). Lookup: the programme's `templates/` folder first,
+then the built-ins. Rendering is sandboxed and strict: a field the data
+does not have stops the rendering with the template's file and line.
+For HTML, every value is escaped both for HTML and for Markdown, so a
+name such as `<script>` or `*bold*` prints as typed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+import markdown
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from mentorat_cli import resources
+from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
+from mentorat_cli.messages import text
+
+SUFFIX = ".md.j2"
+PAGE = "page.html.j2"
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_HTML_MD = {ord(c): f"&#{ord(c)};" for c in "&<>\"'*_`[]\\#|~{}"}
+_HTML_MD[ord("\n")] = " "
+_MD_ONLY = {ord(c): f"&#{ord(c)};" for c in "*_`[]\\|~{}"}
+_FIELD_RES = (re.compile(r"'([^']+)' is undefined"), re.compile(r"has no attribute '([^']+)'"),
+              re.compile(r"no element '?([^']+)'?"))
+
+
+def builtin_dir() -> Path:
+    """Where the built-in document templates are."""
+    return resources.data_dir("templates") / "documents"
+
+
+def _escape_html_md(value: Any) -> Markup:
+    if isinstance(value, Markup):
+        return Markup(str(value).translate(_MD_ONLY))
+    return Markup(("" if value is None else str(value)).translate(_HTML_MD))
+
+
+class _Loader(BaseLoader):
+    """Loads `name` from the first folder that has it; refuses links and odd names."""
+
+    def __init__(self, folders: list[tuple[Path, str]]) -> None:
+        self.folders = folders  # (folder, how to show it in messages)
+
+    def locate(self, name: str) -> tuple[Path, str] | None:
+        if not NAME_RE.match(name):
+            return None
+        for folder, shown in self.folders:
+            path = folder / name
+            if path.is_file() and not path.is_symlink():
+                return path, f"{shown}/{name}"
+        return None
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        found = self.locate(template)
+        if found is None:
+            raise TemplateNotFound(template)
+        path, shown = found
+        try:
+            source = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            raise MentoratError(text("doc-template-unreadable", file=shown), text("doc-template-unreadable-hint"),
+                                EXIT_PROBLEMS) from None
+        return source, shown, lambda: True
+
+
+class Renderer:
+    """Renders the templates of one programme (compiled once, reused for every pair)."""
+
+    def __init__(self, root: Path | None) -> None:
+        folders = [(root / "templates", "templates")] if root is not None and (root / "templates").is_dir() else []
+        folders.append((builtin_dir(), "built-in"))
+        self.loader = _Loader(folders)
+        common: dict[str, Any] = {"loader": self.loader, "undefined": StrictUndefined, "auto_reload": False,
+                                  "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
+        self.md_env = SandboxedEnvironment(autoescape=False, **common)
+        self.html_env = SandboxedEnvironment(autoescape=True, finalize=_escape_html_md, **common)
+        self.page_env = SandboxedEnvironment(autoescape=True, **common)
+        self.markdown = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+    def resolve(self, name: str, lang: str) -> str:
+        """The file name of template `name` for `lang`; an error with close names when there is none."""
+        for folder, _ in self.loader.folders:
+            for candidate in (f"{name}.{lang}{SUFFIX}", f"{name}{SUFFIX}"):
+                if NAME_RE.match(candidate) and (folder / candidate).is_file():
+                    return candidate
+        names = sorted({n for n, _, _ in available(self.loader.folders)})
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        hint = text("doc-did-you-mean", names=", ".join(close)) if close else text("doc-template-missing-hint")
+        raise MentoratError(text("doc-template-missing", name=name, lang=lang), hint)
+
+    def render(self, name: str, lang: str, context: dict[str, Any], fmt: str) -> str:
+        """Template `name` filled with `context`, as Markdown (`md`) or a standalone HTML page (`html`)."""
+        file_name = self.resolve(name, lang)
+        env = self.html_env if fmt == "html" else self.md_env
+        source = _run(lambda: env.get_template(file_name).render(context), file_name)
+        if fmt != "html":
+            return source
+        self.markdown.reset()
+        body = self.markdown.convert(source)
+        title = next((line[2:].strip() for line in source.splitlines() if line.startswith("# ")), name)
+        page = {"lang": lang, "title": Markup(title), "body": Markup(body)}
+        return _run(lambda: self.page_env.get_template(PAGE).render(page), PAGE)
+
+    def source(self, name: str, lang: str) -> tuple[str, str]:
+        """(where it comes from, the template's text) for `templates show`."""
+        file_name = self.resolve(name, lang)
+        text_, shown, _ = self.loader.get_source(self.md_env, file_name)
+        return shown, text_
+
+
+def available(folders: list[tuple[Path, str]]) -> list[tuple[str, str, str]]:
+    """Every template as (name, language or '*', origin), the programme's first."""
+    out = []
+    for folder, shown in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob(f"*{SUFFIX}")):
+            stem = path.name[: -len(SUFFIX)]
+            name, _, lang = stem.rpartition(".") if re.search(r"\.[a-z]{2}$", stem) else (stem, "", "*")
+            out.append((name, lang, "programme" if shown == "templates" else "built-in"))
+    return out
+
+
+def _where(exc: BaseException, file_name: str) -> tuple[str, int]:
+    """The template file and line an error happened at (Jinja maps its frames to template lines)."""
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        return exc.filename or exc.name or file_name, exc.lineno
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    if frames:
+        return frames[-1].filename, frames[-1].lineno or 0
+    return file_name, 0
+
+
+def _run(render: Callable[[], str], file_name: str) -> str:
+    """Run a rendering, turning template failures into one clear error."""
+    try:
+        return render()
+    except MentoratError:
+        raise
+    except TemplateSyntaxError as exc:
+        where, line = _where(exc, file_name)
+        raise MentoratError(text("doc-template-syntax", file=where, line=line, detail=exc.message),
+                            text("doc-template-syntax-hint"), EXIT_PROBLEMS) from None
+    except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
+        where, line = _where(exc, file_name)
+        message = str(getattr(exc, "message", None) or exc)
+        for pattern in _FIELD_RES:
+            match = pattern.search(message)
+            if match:
+                raise MentoratError(text("doc-template-field", file=where, line=line, field=match.group(1)),
+                                    text("doc-template-field-hint"), EXIT_PROBLEMS) from None
+        raise MentoratError(text("doc-template-error", file=where, line=line, detail=type(exc).__name__),
+                            text("doc-template-syntax-hint"), EXIT_PROBLEMS) from None

@@ -1,0 +1,10 @@
+"""Importing people from form tools' and spreadsheets' exports (CSV, XLSX)."""
+
+from __future__ import annotations
+
+from mentorat_cli.importing.mapping import Column, Mapping, default_mapping, load_mapping, template
+from mentorat_cli.importing.plan import Change, Conflict, ImportPlan, Rejected, plan_import
+from mentorat_cli.importing.state import STATE_FILE, load_state
+
+__all__ = ["Change", "Column", "Conflict", "ImportPlan", "Mapping", "Rejected", "STATE_FILE", "default_mapping",
+           "load_mapping", "load_state", "plan_import", "template"]

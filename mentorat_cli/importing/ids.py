@@ -1,0 +1,31 @@
+"""Readable ids from names: ASCII-folded, stable for the same name, never taken twice."""
+
+from __future__ import annotations
+
+from mentorat_cli.importing.fields import fold
+
+MAX_ID = 64
+_SUFFIX_ROOM = 6  # "-99999"
+
+
+def base_id(first_name: str, last_name: str) -> str:
+    """`Élise`, `Le Goff` -> `elise-le-goff`; `person` when nothing Latin is left."""
+    words = fold(f"{first_name} {last_name}").split()
+    ident = ""
+    for word in words:
+        candidate = f"{ident}-{word}" if ident else word
+        if len(candidate) > MAX_ID - _SUFFIX_ROOM:
+            break
+        ident = candidate
+    return ident or (words[0][: MAX_ID - _SUFFIX_ROOM] if words else "person")
+
+
+def unique_id(first_name: str, last_name: str, taken: set[str]) -> str:
+    """The base id, or the base id with -2, -3... when it is taken; adds the result to `taken`."""
+    base = base_id(first_name, last_name)
+    ident, number = base, 1
+    while ident in taken:
+        number += 1
+        ident = f"{base}-{number}"
+    taken.add(ident)
+    return ident

@@ -1,0 +1,238 @@
+"""Rows of a form export -> the profiles to create and update, the conflicts and the rejected rows."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from mentorat_cli import schemas, yamlio
+from mentorat_cli.importing import fields as F
+from mentorat_cli.importing import state as S
+from mentorat_cli.importing.ids import unique_id
+from mentorat_cli.importing.mapping import Column, Mapping
+from mentorat_cli.importing.transforms import CellError, convert, vocabulary
+from mentorat_cli.messages import text
+from mentorat_cli.model import Programme, Record
+from mentorat_cli.tabular import Table, column_letter
+
+REQUIRED = ("first_name", "last_name", "email")
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A row left out: its number, the column at fault (`C "Courriel"`, or empty) and why."""
+
+    row: int
+    column: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """A profile created or updated by a row, with the fields that change."""
+
+    action: str
+    path: str
+    row: int
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field changed in the source that a human also edited since the last import: kept as it is."""
+
+    path: str
+    row: int
+    field: str
+
+
+@dataclass
+class ImportPlan:
+    """Everything an import would do; `files` holds the texts to write."""
+
+    changes: list[Change] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    unknown_headers: list[str] = field(default_factory=list)
+    missing_headers: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def get_path(data: dict[str, Any], dotted: str) -> Any:
+    """The value at `location.city` (None when absent)."""
+    current: Any = data
+    for part in dotted.split("."):
+        if not isinstance(current, dict) or part not in current:
+            return None
+        current = current[part]
+    return current
+
+
+def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
+    """Set (or, for None, remove) the value at a dotted path; empty parents are dropped."""
+    parts = dotted.split(".")
+    if value is None:
+        parent = data.get(parts[0]) if len(parts) > 1 else data
+        if isinstance(parent, dict):
+            parent.pop(parts[-1], None)
+            if len(parts) > 1 and not parent:
+                data.pop(parts[0], None)
+        return
+    current = data
+    for part in parts[:-1]:
+        current = current.setdefault(part, {})
+    current[parts[-1]] = value
+
+
+def ordered(data: dict[str, Any], role: str) -> dict[str, Any]:
+    """Keys in the schema's order (unknown keys after, sorted), so files diff well."""
+    order = F.KEY_ORDER[role]
+    out = {k: data[k] for k in order if k in data}
+    out.update({k: data[k] for k in sorted(data) if k not in out})
+    if isinstance(out.get("location"), dict):
+        loc = out["location"]
+        out["location"] = {**{k: loc[k] for k in F.LOCATION_ORDER if k in loc},
+                           **{k: loc[k] for k in sorted(loc) if k not in F.LOCATION_ORDER}}
+    if isinstance(out.get("categories"), dict):
+        out["categories"] = dict(sorted(out["categories"].items()))
+    return out
+
+
+class _Context:
+    def __init__(self, programme: Programme, table: Table, role: str, mapping: Mapping) -> None:
+        self.role = role
+        self.folder = "mentors" if role == "mentor" else "mentees"
+        self.positions = {h: i for i, h in enumerate(table.headers, start=1)}
+        self.columns: dict[str, tuple[str, Column]] = {}  # field -> (header, column)
+        for header, column in mapping.columns.items():
+            if column is not None and header in self.positions:
+                self.columns.setdefault(column.field, (header, column))
+        self.vocab = {f: vocabulary(programme.config, f) for f in self.columns}
+        self.types = {f: F.field_type(role, f) or F.TEXT for f in self.columns}
+
+    def where(self, field_name: str) -> str:
+        if field_name not in self.columns:
+            return ""
+        header = self.columns[field_name][0]
+        return f'{column_letter(self.positions[header])} "{header}"'
+
+
+def _read_row(ctx: _Context, number: int, cells: dict[str, str]) -> tuple[dict[str, Any], list[Rejected]]:
+    values: dict[str, Any] = {}
+    errors: list[Rejected] = []
+    for name, (header, column) in ctx.columns.items():
+        raw = cells.get(header, "")
+        if not raw:
+            values[name] = None
+            continue
+        try:
+            value = convert(ctx.types[name], name, raw, column.values, column.separator, ctx.vocab[name])
+        except CellError as exc:
+            errors.append(Rejected(number, ctx.where(name), str(exc)))
+            continue
+        values[name] = value if value not in ("", []) else None
+    for name in REQUIRED:
+        if name in values and values[name] is None and not any(e.column == ctx.where(name) for e in errors):
+            errors.append(Rejected(number, ctx.where(name), text("import-cell-required")))
+    return values, errors
+
+
+def _schema_errors(ctx: _Context, number: int, data: dict[str, Any]) -> list[Rejected]:
+    found = schemas.check(ctx.role, data, "", lambda _pointer: (0, 0))
+    out = []
+    for problem in found:
+        parts = [p for p in problem.pointer.split("/")[1:] if not p.isdigit()]
+        name = ".".join(parts[:2]) if parts[:1] in (["location"], ["categories"]) else ".".join(parts[:1])
+        out.append(Rejected(number, ctx.where(name), problem.message))
+    return out
+
+
+def _merge(ctx: _Context, path: str, number: int, record: dict[str, Any], values: dict[str, Any],
+           previous: dict[str, str], force: bool) -> tuple[list[str], list[Conflict], dict[str, str]]:
+    """Apply the source's changes to an existing profile, field by field, without undoing a human's edit."""
+    changed: list[str] = []
+    conflicts: list[Conflict] = []
+    fingerprints = dict(previous)
+    for name, value in values.items():
+        new_print = S.fingerprint(path, name, value)
+        last = previous.get(name)
+        if last == new_print or (last is None and value is None):
+            continue  # the source did not change: whatever the file holds now stays
+        current = get_path(record, name)
+        if current == value:
+            fingerprints[name] = new_print
+            continue
+        edited_by_hand = current is not None if last is None else S.fingerprint(path, name, current) != last
+        if edited_by_hand and not force:
+            conflicts.append(Conflict(path, number, name))
+            continue
+        set_path(record, name, value)
+        fingerprints[name] = new_print
+        changed.append(name)
+    return changed, conflicts, fingerprints
+
+
+def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping, state: S.State,
+                today: dt.date, force: bool = False) -> ImportPlan:
+    """What importing `table` as `role` profiles would change; pure: nothing is written here."""
+    ctx = _Context(programme, table, role, mapping)
+    plan = ImportPlan()
+    plan.unknown_headers = [h for h in table.headers if h not in mapping.columns]
+    plan.missing_headers = sorted(h for h, c in mapping.columns.items() if c is not None and h not in ctx.positions)
+    own = programme.mentors if role == "mentor" else programme.mentees
+    other = programme.mentees if role == "mentor" else programme.mentors
+    by_email = {r.data["email"].strip().lower(): r for r in own.values() if r.data.get("status") != "erased"}
+    other_email = {r.data["email"].strip().lower(): r for r in other.values()}
+    taken = set(programme.mentors) | set(programme.mentees)
+    seen_email: dict[str, int] = {}
+    new_state = copy.deepcopy(state)
+    for number, cells in table.rows:
+        values, errors = _read_row(ctx, number, cells)
+        email = str(values.get("email") or "").strip().lower()
+        if not errors and email in seen_email:
+            errors.append(Rejected(number, ctx.where("email"), text("import-email-twice", row=seen_email[email])))
+        if not errors and email in other_email:
+            errors.append(Rejected(number, ctx.where("email"), text("import-email-other-role",
+                                                                  path=other_email[email].path)))
+        if errors:
+            plan.rejected += errors
+            continue
+        seen_email[email] = number
+        existing: Record | None = by_email.get(email)
+        if existing is None:
+            ident = unique_id(values["first_name"], values["last_name"], taken)
+            path = f"{ctx.folder}/{ident}.yaml"
+            record: dict[str, Any] = {"id": ident}
+            for name, value in values.items():
+                set_path(record, name, value)
+            if "registered_on" not in values:
+                record["registered_on"] = today.isoformat()
+            changed, conflicts = [n for n, v in values.items() if v is not None], []
+            fingerprints = {n: S.fingerprint(path, n, v) for n, v in values.items()}
+            action = "create"
+        else:
+            path = existing.path
+            record = copy.deepcopy(existing.data)
+            changed, conflicts, fingerprints = _merge(ctx, path, number, record, values, state.get(path, {}), force)
+            action = "update"
+        schema_errors = _schema_errors(ctx, number, record)
+        if schema_errors:
+            if action == "create":
+                taken.discard(record["id"])
+            plan.rejected += schema_errors
+            continue
+        plan.conflicts += conflicts
+        new_state[path] = fingerprints
+        if changed:
+            plan.changes.append(Change(action, path, number, tuple(changed)))
+            schema_line = f"../.schemas/{role}.schema.json"
+            plan.files[path] = yamlio.dump(ordered(record, role), schema_line=schema_line)
+        else:
+            plan.unchanged += 1
+    if new_state != state:
+        plan.files[S.STATE_FILE] = S.dump_state(new_state)
+    plan.rejected.sort(key=lambda r: (r.row, r.column, r.reason))
+    return plan

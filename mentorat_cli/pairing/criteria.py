@@ -1,0 +1,156 @@
+"""The soft criteria for one mentor-mentee couple (the reference semantics).
+
+Each criterion gives a value in [0, 1] and the evidence behind it. The pair
+score is the weighted sum of the values, scaled to 0-100; scores are kept as
+integer hundredths ("units") so that the solver, the files and the vectorised
+scoring in candidates.py agree to the last digit.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from mentorat_cli.messages import text
+from mentorat_cli.pairing import geo
+
+Person = dict[str, Any]
+CRITERIA = ("themes", "sector", "public", "distance", "format", "availability", "school")
+NEAR_FORMATS = ("in_person", "hybrid")
+# Format preferences: 1 when compatible, 0.5 when one side is flexible (hybrid), 0 when opposed.
+FORMAT_MATCH = {("remote", "in_person"): 0.0, ("in_person", "remote"): 0.0,
+                ("hybrid", "remote"): 0.5, ("remote", "hybrid"): 0.5,
+                ("hybrid", "in_person"): 0.5, ("in_person", "hybrid"): 0.5}
+# A mentor who names no preferred public is open to all of them, but a stated match counts more.
+PUBLIC_OPEN = 0.5
+
+
+def norm(value: Any) -> str:
+    """Compare free-text labels whole: case, accents kept, spacing ignored."""
+    return " ".join(str(value).casefold().split()) if value is not None else ""
+
+
+def mentee_themes(mentee: Person) -> list[str]:
+    """The mentee's objective themes, in order, without repeats."""
+    seen: list[str] = []
+    for objective in mentee.get("objectives", []):
+        if objective["theme"] not in seen:
+            seen.append(objective["theme"])
+    return seen
+
+
+def _themes(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[float, str]:
+    wanted = mentee_themes(mentee)
+    if not wanted:
+        return 0.0, text("ev-themes-none")
+    offered = set(mentor.get("themes", []))
+    shared = [t for t in wanted if t in offered]
+    if not shared:
+        return 0.0, text("ev-themes-no-match", wanted=", ".join(wanted))
+    return len(shared) / len(wanted), text("ev-themes", shared=", ".join(shared), count=len(shared), total=len(wanted))
+
+
+def _same_label(field: str) -> Callable[[dict[str, Any], Person, Person], tuple[float, str]]:
+    def evaluate(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[float, str]:
+        a, b = norm(mentor.get(field)), norm(mentee.get(field))
+        if not a or not b:
+            return 0.0, text(f"ev-{field}-missing")
+        if a == b:
+            return 1.0, text(f"ev-{field}-same", value=mentor[field])
+        return 0.0, text(f"ev-{field}-different", mentor=mentor[field], mentee=mentee[field])
+
+    return evaluate
+
+
+def _public(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[float, str]:
+    public = mentee.get("public")
+    if not public:
+        return 0.0, text("ev-public-missing")
+    chosen = mentor.get("publics", [])
+    if not chosen:
+        return PUBLIC_OPEN, text("ev-public-open")
+    if public in chosen:
+        return 1.0, text("ev-public", public=public)
+    return 0.0, text("ev-public-other", public=public, chosen=", ".join(chosen))
+
+
+def distance_applies(config: dict[str, Any]) -> bool:
+    """Distance matters only when the programme meets in person, at least sometimes."""
+    return config.get("format") in NEAR_FORMATS
+
+
+def distance_value(config: dict[str, Any], km: float) -> float:
+    """1 at 0 km, one half at the programme's distance scale, towards 0 far away."""
+    scale = float(config["matching"]["distance_scale_km"])
+    return scale / (scale + km)
+
+
+def _distance(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[float, str]:
+    if not distance_applies(config):
+        return 0.0, text("ev-distance-remote")
+    km = geo.distance_km(mentor.get("location"), mentee.get("location"))
+    if km is None:
+        return 0.0, text("ev-distance-unknown")
+    if km == 0:
+        return distance_value(config, km), text("ev-distance-same")
+    return distance_value(config, km), text("ev-distance", km=f"{km:.0f}")
+
+
+def _format(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[float, str]:
+    a, b = mentor.get("format", "any"), mentee.get("format", "any")
+    if a == "any" or b == "any" or a == b:
+        return 1.0, text("ev-format-same", mentor=a, mentee=b)
+    value = FORMAT_MATCH[(a, b)]
+    return value, text("ev-format-partial" if value else "ev-format-opposed", mentor=a, mentee=b)
+
+
+def _availability(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[float, str]:
+    a, b = mentor.get("availability", []), mentee.get("availability", [])
+    if not a or not b:
+        return 0.0, text("ev-availability-missing")
+    shared = [slot for slot in b if slot in a]
+    if shared:
+        return 1.0, text("ev-availability", shared=", ".join(shared))
+    return 0.0, text("ev-availability-none")
+
+
+EVALUATORS: dict[str, Callable[[dict[str, Any], Person, Person], tuple[float, str]]] = {
+    "themes": _themes,
+    "sector": _same_label("sector"),
+    "public": _public,
+    "distance": _distance,
+    "format": _format,
+    "availability": _availability,
+    "school": _same_label("school"),
+}
+
+
+def evaluate(name: str, config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[float, str]:
+    """One criterion's value in [0, 1] for this couple, and the evidence for it."""
+    return EVALUATORS[name](config, mentor, mentee)
+
+
+def active_weights(config: dict[str, Any]) -> dict[str, float]:
+    """The criteria that count (weight > 0; distance only for in-person or hybrid programmes)."""
+    weights = config["matching"]["weights"]
+    return {name: float(weights.get(name, 0)) for name in CRITERIA
+            if weights.get(name, 0) > 0 and (name != "distance" or distance_applies(config))}
+
+
+def to_units(weighted_sum: float, total_weight: float) -> int:
+    """Score in integer hundredths of a point (0-10000) from the weighted sum of values."""
+    if total_weight <= 0:
+        return 0
+    return int(round(weighted_sum * 100.0 / total_weight * 100.0))
+
+
+def score(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[int, list[dict[str, Any]]]:
+    """(score in hundredths, per-criterion points, max and evidence) for one couple."""
+    weights = active_weights(config)
+    total = sum(weights.values())
+    weighted, rows = 0.0, []
+    for name, weight in weights.items():
+        value, evidence = evaluate(name, config, mentor, mentee)
+        weighted += weight * value
+        rows.append({"criterion": name, "points": round(weight * value * 100.0 / total, 2),
+                     "max": round(weight * 100.0 / total, 2), "evidence": evidence})
+    return to_units(weighted, total), rows

@@ -1,0 +1,74 @@
+"""Right of access: everything the programme folder holds on one person, in one listing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mentorat_cli import yamlio
+from mentorat_cli.messages import text
+from mentorat_cli.model import Programme, Record
+
+
+def pairs_of(programme: Programme, person_id: str) -> list[Record]:
+    """The pairs a person is (or was) in, sorted by id."""
+    return [p for _, p in sorted(programme.pairs.items())
+            if person_id in (p.data.get("mentee"), p.data.get("mentor"))]
+
+
+def role_of(programme: Programme, person_id: str) -> str:
+    return "mentor" if person_id in programme.mentors else "mentee"
+
+
+def _block(data: Any, indent: str = "    ") -> list[str]:
+    return [indent + line for line in yamlio.dump(data).rstrip("\n").splitlines()]
+
+
+def _mentions(programme: Programme, person_id: str) -> list[str]:
+    found = []
+    for record in sorted([*programme.mentors.values(), *programme.mentees.values()], key=lambda r: r.path):
+        if person_id in (record.data.get("not_with") or []):
+            found.append(text("show-mention-not-with", path=record.path))
+    for record in sorted(programme.pairs.values(), key=lambda r: r.path):
+        if any(a.get("mentor") == person_id for a in record.data.get("alternatives") or []):
+            found.append(text("show-mention-alternative", path=record.path))
+    return found
+
+
+def person_report(programme: Programme, person_id: str, state_paths: set[str]) -> list[str]:
+    """The listing's lines: profile, pairs with contacts, own feedback, notes by metadata, mentions."""
+    person = programme.person(person_id)
+    assert person is not None
+    role = role_of(programme, person_id)
+    lines = [text("show-title", path=person.path, role=role), text("show-profile"), *_block(person.data)]
+    pairs = pairs_of(programme, person_id)
+    lines.append(text("show-pairs", count=len(pairs)))
+    for pair in pairs:
+        lines.append("  " + pair.path)
+        lines += _block(pair.data)
+    own, others = [], []
+    pair_ids = {p.id for p in pairs}
+    for record in sorted(programme.feedback.values(), key=lambda r: r.path):
+        if record.data.get("pair") in pair_ids:
+            (own if record.data.get("role") == role else others).append(record)
+    lines.append(text("show-feedback", count=len(own)))
+    for record in own:
+        lines.append("  " + record.path)
+        lines += _block(record.data)
+    for record in others:
+        lines.append("  " + text("show-feedback-other", path=record.path))
+    notes = [n for pid in sorted(pair_ids) for n in programme.notes_of(pid)]
+    lines.append(text("show-notes", count=len(notes)))
+    for note in notes:
+        meta = ", ".join(f"{k}: {_flat(v)}" for k, v in note.meta.items())
+        lines.append(f"  {note.path}: {meta}")
+    mentions = _mentions(programme, person_id)
+    lines.append(text("show-mentions", count=len(mentions)))
+    lines += ["  " + m for m in mentions]
+    if person.path in state_paths:
+        lines.append(text("show-import-state"))
+    lines.append(text("show-outside"))
+    return lines
+
+
+def _flat(value: Any) -> str:
+    return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)

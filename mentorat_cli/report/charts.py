@@ -1,0 +1,80 @@
+"""Charts as self-contained SVG text (no network resource, byte-stable for the same data)."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display: charts are only ever written to text
+import matplotlib.pyplot as plt  # noqa: E402
+
+_STYLE = {
+    "svg.hashsalt": "mentorat",  # fixed ids inside the SVG, so the same data gives the same bytes
+    "svg.fonttype": "none",  # keep text as text: smaller, searchable, no embedded glyphs
+    "font.family": "sans-serif",
+    "font.size": 9,
+}
+_BLUE, _GREY = "#2f5d8a", "#b8c4d0"
+
+
+def _svg(fig: Any) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    plt.close(fig)
+    text = buffer.getvalue()
+    # Drop the XML prolog and DOCTYPE: the SVG is embedded inside HTML.
+    text = text[text.index("<svg"):]
+    # The RDF metadata block only names matplotlib; it is noise inside a report.
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
+
+
+def _months_chart(months: list[str], values: list[int], title: str, kind: str) -> str:
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(6.4, 2.6))
+        positions = list(range(len(months)))
+        if kind == "line":
+            ax.plot(positions, values, color=_BLUE, marker="o", markersize=3)
+        else:
+            ax.bar(positions, values, color=_BLUE)
+        step = max(1, len(months) // 12)
+        ax.set_xticks(positions[::step], months[::step], rotation=45, ha="right")
+        ax.set_title(title)
+        ax.set_ylim(bottom=0)
+        ax.spines[["top", "right"]].set_visible(False)
+        return _svg(fig)
+
+
+def satisfaction_chart(shares: dict[str, float | None], reference: dict[str, int], roles: list[str],
+                       title: str, programme: str, national: str) -> str:
+    """Grouped bars: the programme's satisfied share (when publishable) beside the national reference."""
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(5.0, 2.6))
+        keys = ["mentee", "mentor"]
+        xs = list(range(len(keys)))
+        ours = [shares[k] if shares[k] is not None else 0.0 for k in keys]
+        ax.bar([x - 0.2 for x in xs], ours, width=0.4, color=_BLUE, label=programme)
+        ax.bar([x + 0.2 for x in xs], [reference[k] for k in keys], width=0.4, color=_GREY, label=national)
+        for x, key in zip(xs, keys):
+            if shares[key] is None:
+                ax.text(x - 0.2, 2, "n/a", ha="center", fontsize=8)
+        ax.set_xticks(xs, roles)
+        ax.set_ylim(0, 100)
+        ax.set_title(title)
+        ax.legend(loc="lower right", frameon=False)
+        ax.spines[["top", "right"]].set_visible(False)
+        return _svg(fig)
+
+
+def render_all(data: dict[str, Any], words: dict[str, str]) -> dict[str, str]:
+    """Every chart of the report, keyed as the document's sections refer to them."""
+    series = data["series"]
+    return {
+        "pairs": _months_chart(series["months"], series["active_pairs"], words["chart-pairs"], "line"),
+        "meetings": _months_chart(series["months"], series["meetings"], words["chart-meetings"], "bar"),
+        "satisfaction": satisfaction_chart(data["satisfaction"], data["reference"],
+                                           [words["role-mentee"], words["role-mentor"]], words["chart-satisfaction"],
+                                           words["chart-programme"], words["chart-reference"]),
+    }

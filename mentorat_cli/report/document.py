@@ -1,0 +1,230 @@
+"""Figures -> a document: sections of paragraphs, tables and charts, worded and privacy-protected.
+
+Every count that describes people goes through `privacy` here, so that the
+Markdown, HTML and spreadsheet writers only ever see publishable text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mentorat_cli import kinds
+from mentorat_cli.report import privacy
+from mentorat_cli.report.labels import labels, number, percent
+
+
+@dataclass
+class Table:
+    """A table of already formatted cells."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Section:
+    """One heading with its paragraphs, bullets, tables and charts (chart keys)."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """The whole report, ready for a writer."""
+
+    language: str
+    title: str
+    subtitle: str
+    scope: str
+    sections: list[Section]
+    footer: str
+    chart_data: dict[str, Any]
+
+
+class _Fmt:
+    """Formatting helpers bound to a language and a threshold."""
+
+    def __init__(self, language: str, k: int) -> None:
+        self.lang, self.k, self.L = language, k, labels(language)
+
+    def n(self, value: float, decimals: int = 0) -> str:
+        return number(value, self.lang, decimals)
+
+    def cell(self, cell: privacy.Cell) -> str:
+        if cell.hidden == privacy.PRIMARY:
+            return self.L["hidden-small"].format(k=self.k)
+        if cell.hidden == privacy.SECONDARY:
+            return self.L["hidden-secondary"]
+        return self.n(cell.value)
+
+    def share(self, count: int, base: int) -> list[str]:
+        """[count of base, percent] with bounds when the count or its complement is small."""
+        s = privacy.Share(count, base, self.k)
+        if base == 0:
+            return [self.n(0), self.L["na"]]
+        if s.base_hidden:
+            return [self.L["hidden-small"].format(k=self.k), self.L["na"]]
+        if s.low_hidden:
+            shown = self.L["hidden-small"].format(k=self.k)
+        elif s.high_hidden:
+            shown = self.L["more-than"].format(n=self.n(base - self.k))
+        else:
+            shown = self.n(count)
+        pct = s.percent()
+        return [self.L["of"].format(count=shown, base=self.n(base)), percent(pct, self.lang) if pct is not None else self.L["na"]]
+
+    def breakdown(self, title: str, rows: list[tuple[str, int]], total: int) -> Table:
+        """A one-way breakdown with its total, small cells and their complement hidden."""
+        header = [self.L["col-value"], self.L["col-count"]]
+        if privacy.protect_total(total, self.k):
+            return Table(title, header, [[self.L["total"], self.L["hidden-small"].format(k=self.k)]])
+        cells = privacy.protect([count for _, count in rows], self.k)
+        body = [[label, self.cell(c)] for (label, _), c in zip(rows, cells)]
+        return Table(title, header, body + [[self.L["total"], self.n(total)]])
+
+
+def _participants(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Section:
+    L = f.L
+    sec = Section(L["s-participants"], paragraphs=[L["participants-intro"]])
+    rows = [[L[f"role-{r}"], f.n(fig["people"][r]["registered"]), f.n(fig["people"][r]["participants"])]
+            for r in ("mentee", "mentor")]
+    sec.tables.append(Table("", ["", L["registered"], L["participants"]], rows))
+    for item in fig["breakdowns"]:
+        role = L[f"role-{item['role']}"]
+        if item["key"] == "public":
+            title = L["by-public"]
+        elif item["key"] == "city":
+            title = L["by-city"].format(role=role)
+        else:
+            title = L["by-cat"].format(role=role, cat=item["key"][4:])
+        named = [((kinds.public_label(config, v) if item["key"] == "public" else v) if v is not None else L["not-given"], n)
+                 for v, n in item["rows"]]
+        sec.tables.append(f.breakdown(title, named, item["total"]))
+    return sec
+
+
+def _pairs(f: _Fmt, fig: dict[str, Any]) -> Section:
+    L, p = f.L, fig["pairs"]
+    sec = Section(L["s-pairs"])
+    sec.tables.append(Table("", [L["col-figure"], L["col-count"]], [
+        [L["pairs-total"], f.n(p["total"])], [L["pairs-introduced"], f.n(p["introduced"])]]))
+    sec.tables.append(f.breakdown(L["pairs-by-status"], [(L[f"status-{k}"], n) for k, n in p["status"]], p["total"]))
+    if p["ended_early"]:
+        who = [(L.get(f"by-{v}", L["not-given"]) if v else L["not-given"], n) for v, n in p["ended_by"]]
+        sec.tables.append(f.breakdown(L["ended-by"], who, p["ended_early"]))
+        # A reason's wording is published only when enough pairs gave it: rare wordings could identify a pair.
+        common = [(r, n) for r, n in p["reasons"] if r is not None and n >= f.k]
+        rare = sum(n for r, n in p["reasons"] if r is not None and n < f.k)
+        rows = common + ([(L["reasons-other"], rare)] if rare else [])
+        rows += [(L["reasons-missing"], p["reasons_missing"])] if p["reasons_missing"] else []
+        sec.tables.append(f.breakdown(L["reasons"], rows, p["ended_early"]))
+    sec.tables.append(Table("", [L["col-figure"], L["col-count"], L["col-share"]],
+                            [[L["pairs-repaired"], *f.share(p["repaired"], p["total"])]]))
+    return sec
+
+
+def _delay(f: _Fmt, fig: dict[str, Any]) -> Section:
+    L, d = f.L, fig["delay"]
+    sec = Section(L["s-delay"])
+    if d["n"] < f.k:
+        sec.paragraphs.append(L["delay-none"].format(k=f.k))
+    else:
+        sec.paragraphs.append(L["delay-text"].format(n=f.n(d["n"]), median=f.n(d["median"], 0 if d["median"] % 1 == 0 else 1),
+                                                     p90=f.n(d["p90"])))
+    return sec
+
+
+def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
+    L, m = f.L, fig["meetings"]
+    sec = Section(L["s-meetings"])
+    median = L["na"] if m["median"] is None or m["pairs"] < f.k else f.n(m["median"], 0 if m["median"] % 1 == 0 else 1)
+    sec.tables.append(Table("", [L["col-figure"], L["col-count"]], [
+        [L["m-pairs"], f.n(m["pairs"])], [L["m-held"], f.n(m["held"])], [L["m-hours"], f.n(m["hours"], 1)],
+        [L["m-nodur"], f.n(m["without_duration"])], [L["m-median"], median]]))
+    shares = [(L["m-reached-meetings"].format(n=m["min_meetings"]), m["reached_meetings"]),
+              (L["m-reached-duration"].format(n=m["duration_months"]), m["reached_duration"]),
+              (L["m-reviews"], m["reviews"]), (L["m-finals"], m["finals"])]
+    sec.tables.append(Table("", [L["col-figure"], L["col-count"], L["col-share"]],
+                            [[label, *f.share(n, m["pairs"])] for label, n in shares]))
+    buckets = []
+    for (low, high), n in m["buckets"]:
+        name = L["bucket-zero"] if high == 0 else L["bucket-open"].format(low=low) if high is None else L["bucket"].format(low=low, high=high)
+        buckets.append((name, n))
+    sec.tables.append(f.breakdown(L["m-distribution"], buckets, m["pairs"]))
+    s = fig["series"]
+    monthly = [[month, f.n(a), f.n(n)] for month, a, n in zip(s["months"], s["active_pairs"], s["meetings"])]
+    sec.tables.append(Table(L["monthly"], [L["col-month"], L["col-active"], L["col-meetings"]], monthly))
+    sec.charts += ["pairs", "meetings"]
+    return sec
+
+
+def _satisfaction(f: _Fmt, fig: dict[str, Any]) -> Section:
+    L = f.L
+    sec = Section(L["s-satisfaction"], paragraphs=[L["sat-intro"].format(year=2023)])
+    rows = []
+    for role in ("mentee", "mentor"):
+        s = fig["satisfaction"][role]
+        rate = percent(100 * s["respondents"] / s["eligible"], f.lang) if s["eligible"] else L["na"]
+        count, pct = f.share(s["satisfied"], s["respondents"])
+        rows.append([L[f"role-{role}"], f.n(s["respondents"]), rate, f"{count} ({pct})", percent(s["reference"], f.lang)])
+    sec.tables.append(Table("", ["", L["col-respondents"], L["col-rate"], L["col-satisfied"], L["col-reference"]], rows))
+    for role in ("mentee", "mentor"):
+        s = fig["satisfaction"][role]
+        if s["respondents"]:
+            sec.tables.append(f.breakdown(L["sat-detail"].format(role=L[f"role-{role}"]),
+                                          [(L[level], n) for level, n in s["scale"]], s["respondents"]))
+    sec.charts.append("satisfaction")
+    return sec
+
+
+def _objectives(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Section:
+    L = f.L
+    sec = Section(L["s-objectives"], paragraphs=[L["obj-intro"]])
+    if not fig["objectives"]:
+        sec.paragraphs.append(L["obj-none"])
+        return sec
+    rows = []
+    for theme, counts in fig["objectives"]:
+        total = sum(counts)
+        if privacy.protect_total(total, f.k):
+            cells = [L["hidden-small"].format(k=f.k)] * 4
+        else:
+            cells = [f.cell(c) for c in privacy.protect(counts, f.k)] + [f.n(total)]
+        rows.append([kinds.theme_label(config, theme), *cells])
+    sec.tables.append(Table("", [L["col-theme"], L["obj-yes"], L["obj-partly"], L["obj-no"], L["total"]], rows))
+    return sec
+
+
+def build(fig: dict[str, Any], config: dict[str, Any]) -> Document:
+    """The report document for the figures of one cohort."""
+    lang = str(config.get("language", "fr"))
+    f = _Fmt(lang, fig["k"])
+    L = f.L
+    quotes = Section(L["s-quotes"], paragraphs=[L["quotes-intro"] if fig["quotes"] else L["quotes-none"]], quotes=fig["quotes"])
+    excluded = Section(L["s-excluded"], bullets=[L["ex-notes"], L["ex-names"], L["ex-comments"], L["ex-small"].format(k=f.k),
+                                                  L["ex-reasons"].format(k=f.k), L["ex-cohort"]])
+    sections = [_participants(f, fig, config), _pairs(f, fig), _delay(f, fig), _meetings(f, fig),
+                _satisfaction(f, fig), _objectives(f, fig, config), quotes, excluded]
+    return Document(
+        language=lang, title=L["title"],
+        subtitle=L["subtitle"].format(name=config.get("name", ""), organiser=config.get("organiser", "")),
+        scope=L["scope"].format(cohort=fig["cohort"], today=fig["today"], k=f.k),
+        sections=sections, footer=L["generated"], chart_data=_chart_data(fig, f),
+    )
+
+
+def _chart_data(fig: dict[str, Any], f: _Fmt) -> dict[str, Any]:
+    """What the charts plot: only publishable values (satisfaction shares are None when hidden)."""
+    shares = {}
+    for role in ("mentee", "mentor"):
+        s = fig["satisfaction"][role]
+        shares[role] = privacy.Share(s["satisfied"], s["respondents"], f.k).percent()
+    return {"series": fig["series"], "satisfaction": shares,
+            "reference": {r: fig["satisfaction"][r]["reference"] for r in ("mentee", "mentor")}}

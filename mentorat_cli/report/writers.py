@@ -1,0 +1,110 @@
+"""The report document written as Markdown, self-contained HTML or an Excel workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import asdict
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from mentorat_cli.report import charts
+from mentorat_cli.report.document import Document
+from mentorat_cli.report.labels import labels
+from mentorat_cli.resources import data_dir
+
+
+def _environment(autoescape: bool) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("templates") / "report")),
+        undefined=jinja2.StrictUndefined, autoescape=autoescape, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+def _md_cell(text: str) -> str:
+    # A pipe or a line break inside a cell would break the Markdown table.
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def markdown(doc: Document) -> str:
+    """The report as Markdown (charts are given as the monthly table instead)."""
+    env = _environment(False)
+    env.filters["cell"] = _md_cell
+    return env.get_template("report.md.j2").render(doc=asdict(doc))
+
+
+def html(doc: Document) -> str:
+    """The report as one HTML file with its charts inline as SVG (no network resource)."""
+    env = _environment(True)
+    svgs = charts.render_all(doc.chart_data, labels(doc.language))
+    # Our own SVG text is trusted markup; everything else is escaped by the template.
+    return env.get_template("report.html.j2").render(doc=asdict(doc), svgs={k: Markup(v) for k, v in svgs.items()})
+
+
+def _stable_zip(data: bytes, stamp: str) -> bytes:
+    """Rewrite a zip with fixed timestamps, so the same report gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(name)
+            if name == "docProps/core.xml":
+                # openpyxl stamps the saving time here whatever we set: put the report's date back.
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), content)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+class _Sheet:
+    """Writes rows of text one under the other; text is never read as a formula (a quote could start with '=')."""
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet, self.row = sheet, 0
+
+    def append(self, values: list[str], font: Any = None) -> None:
+        self.row += 1
+        for column, value in enumerate(values, start=1):
+            cell = self.sheet.cell(row=self.row, column=column, value=value)
+            cell.data_type = "s"
+            if font is not None:
+                cell.font = font
+
+
+def xlsx(doc: Document, today: dt.date) -> bytes:
+    """The report as a workbook: one sheet per section, tables one under the other."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    stamp = dt.datetime(today.year, today.month, today.day)
+    book.properties.created = stamp
+    book.properties.modified = stamp
+    book.properties.creator = "mentorat"
+    bold = Font(bold=True)
+    for index, section in enumerate(doc.sections, start=1):
+        # Sheet names: at most 31 characters and none of []:*?/\ (Excel's rules).
+        name = "".join(ch for ch in section.title if ch not in "[]:*?/\\")[:28]
+        sheet = book.create_sheet(f"{index} {name}"[:31])
+        out = _Sheet(sheet)
+        out.append([section.title], bold)
+        for text in section.paragraphs + section.bullets + section.quotes:
+            out.append([text])
+        for table in section.tables:
+            out.append([])
+            if table.title:
+                out.append([table.title], bold)
+            out.append(table.header, bold)
+            for row in table.rows:
+                out.append(row)
+        sheet.column_dimensions["A"].width = 60
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _stable_zip(buffer.getvalue(), stamp.isoformat() + "Z")

@@ -1,0 +1,124 @@
+"""`mentorat init`: a complete, valid, git-initialised programme folder for every kind."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from mentorat_cli import storage
+from mentorat_cli.errors import MentoratError
+
+KINDS = ["school", "ministry", "company", "alumni", "youth"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_init_creates_a_valid_programme(run_cli, tmp_path, kind, lang):
+    target = tmp_path / "prog"
+    result = run_cli(["init", target, "--kind", kind, "--lang", lang, "--no-git"], cwd=tmp_path)
+    assert result.code == 0, result.err
+    for name in ("programme.yaml", "README.md", ".gitignore", "mentors/exemple-mentor.yaml",
+                 "mentees/exemple-mentore.yaml", ".schemas/mentor.schema.json", ".vscode/settings.json"):
+        assert (target / name).is_file(), name
+    programme_text = (target / "programme.yaml").read_text(encoding="utf-8")
+    assert f"kind: {kind}" in programme_text and f"language: {lang}" in programme_text
+    assert programme_text.startswith("# yaml-language-server: $schema=.schemas/programme.schema.json")
+    assert "\\u00" not in programme_text  # accents written as themselves
+    validate = run_cli(["validate"], cwd=target)
+    assert validate.code == 0, validate.out
+    assert "warning" not in validate.out
+
+
+def test_init_fills_kind_defaults(run_cli, tmp_path):
+    target = tmp_path / "alumni"
+    run_cli(["init", target, "--kind", "alumni", "--no-git"], cwd=tmp_path)
+    text = (target / "programme.yaml").read_text(encoding="utf-8")
+    assert "min_experience_gap_years: 10" in text
+    assert "require_membership: true" in text
+    mentor = (target / "mentors/exemple-mentor.yaml").read_text(encoding="utf-8")
+    assert "membership_paid: true" in mentor
+
+
+def test_editor_settings_map_schemas(run_cli, tmp_path):
+    target = tmp_path / "p"
+    run_cli(["init", target, "--kind", "school", "--no-git"], cwd=tmp_path)
+    settings = json.loads((target / ".vscode/settings.json").read_text())
+    assert settings["yaml.schemas"][".schemas/mentor.schema.json"] == "mentors/*.yaml"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_makes_the_first_commit(run_cli, tmp_path):
+    target = tmp_path / "p"
+    result = run_cli(["init", target, "--kind", "company", "--lang", "en"], cwd=tmp_path)
+    assert result.code == 0
+    log = subprocess.run(["git", "log", "--oneline"], cwd=target, capture_output=True, text=True, check=True)
+    assert "Create the mentoring programme" in log.stdout
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=target, capture_output=True, text=True, check=True)
+    assert status.stdout == ""
+
+
+def test_init_refuses_a_non_empty_folder(run_cli, tmp_path):
+    target = tmp_path / "p"
+    target.mkdir()
+    (target / "notes.txt").write_text("keep me")
+    result = run_cli(["init", target, "--kind", "school"], cwd=tmp_path)
+    assert result.code == 2
+    assert "is not empty" in result.err
+    assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
+    assert (target / "notes.txt").read_text() == "keep me"
+
+
+def test_init_rejects_an_unknown_kind(run_cli, tmp_path):
+    result = run_cli(["init", tmp_path / "p", "--kind", "club"], cwd=tmp_path)
+    assert result.code == 2
+    assert not (tmp_path / "p").exists()
+
+
+def test_init_is_deterministic(run_cli, tmp_path):
+    run_cli(["init", tmp_path / "a", "--kind", "youth", "--no-git"], cwd=tmp_path)
+    run_cli(["init", tmp_path / "b", "--kind", "youth", "--no-git"], cwd=tmp_path)
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+
+
+def test_writes_never_leave_the_programme_folder(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    for bad in ("../escape.yaml", "/etc/x.yaml", "mentors/../../x.yaml", "a\x00b.yaml"):
+        with pytest.raises(MentoratError):
+            storage.write_file(root, bad, "x")
+    assert not (tmp_path / "escape.yaml").exists()
+
+
+def test_writes_refuse_a_symlinked_folder(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "mentors").symlink_to(outside)
+    with pytest.raises(MentoratError):
+        storage.write_file(root, "mentors/x.yaml", "x")
+    assert list(outside.iterdir()) == []
+
+
+def test_lock_prevents_two_writers(tmp_path):
+    with storage.lock(tmp_path):
+        with pytest.raises(MentoratError) as raised:
+            with storage.lock(tmp_path):
+                pass
+    assert "another mentorat command" in raised.value.message
+    with storage.lock(tmp_path):  # released after the first writer
+        pass
+
+
+def test_atomic_write_keeps_mode_and_replaces_content(tmp_path):
+    storage.write_file(tmp_path, "a/b.yaml", "one\n")
+    (tmp_path / "a/b.yaml").chmod(0o640)
+    storage.write_file(tmp_path, "a/b.yaml", "two\n")
+    assert (tmp_path / "a/b.yaml").read_text() == "two\n"
+    assert (tmp_path / "a/b.yaml").stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["b.yaml"]  # no temp file left
