@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from mentorat_cli import kinds, rules, yamlio
 from mentorat_cli import problems as P
@@ -225,7 +226,7 @@ def check_retention(prog: Programme, loc: Locator, today: dt.date | None) -> lis
         return []
     if today <= limit:
         return []
-    return [_at(loc, "retention-expired", r, "/id", months=months, end=end)
+    return [_at(loc, "retention-expired", r, "/id", months=months, limit=limit.isoformat())
             for r in sorted([*prog.mentors.values(), *prog.mentees.values()], key=lambda r: r.path)
             if r.data.get("status") != "erased"]
 

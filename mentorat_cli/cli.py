@@ -40,10 +40,12 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    root: Optional[Path] = typer.Option(None, "--root", help="Programme folder (default: the nearest folder upward holding programme.yaml)."),
+    root: Optional[Path] = typer.Option(
+        None, "--root", help="Programme folder (default: the nearest folder upward holding programme.yaml)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Print more detail (timings, files)."),
-    today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="Date to work as of (default: today); makes reports reproducible."),
+    today: Optional[str] = typer.Option(
+        None, "--today", metavar="YYYY-MM-DD", help="Date to work as of (default: today); makes reports reproducible."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Run a mentoring programme from plain files in a git repository."""
@@ -82,11 +84,7 @@ def main(argv: list[str] | None = None) -> None:
     except MentoratError as exc:
         print_error(exc.message, exc.hint)
         code = exc.exit_code
-    except typer.Abort:
-        print_error(text("interrupted"))
-        code = EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        print_error(text("interrupted"))
+    except (typer.Abort, KeyboardInterrupt):
         code = EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if _is_usage_error(exc):
@@ -97,4 +95,6 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(EXIT_INTERRUPTED)
         print_error(text("internal-error", error=type(exc).__name__, log=_crash_log()))
         code = EXIT_INTERNAL
+    if code == EXIT_INTERRUPTED:
+        print_error(text("interrupted"))  # typer turns Ctrl-C into a silent exit 130
     sys.exit(code if isinstance(code, int) else 0)

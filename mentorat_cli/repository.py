@@ -257,7 +257,7 @@ def load_note(path: Path, rel: str, pair: str, problems: list[Problem]) -> Note 
     return Note(pair, rel, data)
 
 
-def load(root: Path, today: "dt.date | None" = None, workers: int | None = None) -> tuple[Programme, list[Problem]]:
+def load(root: Path, today: dt.date | None = None, workers: int | None = None) -> tuple[Programme, list[Problem]]:
     """Load and check every file of the programme at `root` (cross-file checks included)."""
     from mentorat_cli import checks  # checks depend on the model built here
 
@@ -269,7 +269,7 @@ def load(root: Path, today: "dt.date | None" = None, workers: int | None = None)
         listing += [(rel, kind) for rel in _scan_folder(root, folder, ".yaml", problems)]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees,
                "pair": programme.pairs, "feedback": programme.feedback}
-    for (file, kind), (record, found) in zip(listing, _load_records(root, listing, workers)):
+    for (file, kind), (record, found) in zip(listing, _load_records(root, listing, workers), strict=True):
         problems += found
         programme.files_checked += 1
         if record is None:
@@ -281,7 +281,7 @@ def load(root: Path, today: "dt.date | None" = None, workers: int | None = None)
     return programme, P.sort_problems(problems)
 
 
-def load_valid(root: Path, today: "dt.date | None" = None) -> tuple[Programme, list[Problem]]:
+def load_valid(root: Path, today: dt.date | None = None) -> tuple[Programme, list[Problem]]:
     """Load for a command that needs a valid programme: errors stop it (warnings are returned)."""
     from mentorat_cli.errors import ProblemsFound
 

@@ -8,7 +8,8 @@ Missing data never silently passes a rule the programme asked for.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Person = dict[str, Any]
 RULE_ORDER = ("not_with", "hierarchy", "experience_gap", "level_gap", "membership",

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jsonschema
 from referencing import Registry, Resource
@@ -45,7 +46,7 @@ def schema_dir() -> Path:
     return data_dir("schemas")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _registry() -> Registry:
     resources = []
     for path in sorted(schema_dir().glob("*.schema.json")):
@@ -88,7 +89,7 @@ def _flatten(schema: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     """A compiled validator for one kind of file (references inlined for speed)."""
     name = SCHEMA_FILES[kind]
@@ -97,7 +98,7 @@ def validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def known_keys(kind: str) -> frozenset[str]:
     """Top-level keys a kind of file may hold (its own properties and those of its allOf parts)."""
     return frozenset(validator(kind).schema.get("properties", {}))
@@ -148,18 +149,18 @@ def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -
                 for name in error.validator_value if name not in instance]
     if keyword in ("unevaluatedProperties", "additionalProperties"):
         instance = error.instance if isinstance(error.instance, dict) else {}
-        allowed = known_keys(kind) if not path else set(error.schema.get("properties", {}))
+        known: frozenset[str] = known_keys(kind) if not path else frozenset(error.schema.get("properties", {}))
         return [("schema-unknown-key", f"{ptr}/{key}#key", {**base, "key": key})
-                for key in sorted(instance) if key not in allowed]
+                for key in sorted(instance) if key not in known]
     if keyword == "type":
-        return [("schema-type", ptr, {**base, "expected": " or ".join(_EXPECTED.get(t, t) for t in (
-            error.validator_value if isinstance(error.validator_value, list) else [error.validator_value])),
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return [("schema-type", ptr, {**base, "expected": " or ".join(_EXPECTED.get(str(t), str(t)) for t in wanted),
             "found": _TYPE_NAMES.get(type(error.instance), "another value"),
             "type_hint": _type_hint(error.validator_value, error.instance, field)})]
     if keyword in ("enum", "const"):
-        allowed = error.validator_value if keyword == "enum" else [error.validator_value]
+        choices = error.validator_value if keyword == "enum" else [error.validator_value]
         return [("schema-enum", ptr, {**base, "value": _show(error.instance, confidential),
-                                      "allowed": ", ".join(str(a) for a in allowed)})]
+                                      "allowed": ", ".join(str(a) for a in choices)})]
     if keyword == "format" and error.validator_value == "date":
         return [("date-invalid", ptr, {**base, "value": _show(error.instance, confidential).strip('"')})]
     if keyword == "pattern":
@@ -190,7 +191,7 @@ def _size(keyword: str, limit: Any) -> str:
     }[keyword]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fast(kind: str) -> Callable[[Any], Any] | None:
     """A compiled yes/no validator when the optional `fastjsonschema` is installed (the `speed` extra).
 
@@ -203,7 +204,8 @@ def _fast(kind: str) -> Callable[[Any], Any] | None:
         return None
     schema = {**validator(kind).schema, "$schema": "http://json-schema.org/draft-07/schema#"}
     formats = {"date": _is_date}
-    return fastjsonschema.compile(schema, formats=formats)  # type: ignore[no-any-return]
+    # use_default=False: a check must never write defaults into the data (they would end up in files).
+    return fastjsonschema.compile(schema, formats=formats, use_default=False)  # type: ignore[no-any-return]
 
 
 def _is_date(value: str) -> bool:

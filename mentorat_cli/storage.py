@@ -7,8 +7,8 @@ import errno
 import fcntl
 import os
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Iterator, Mapping
 
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text

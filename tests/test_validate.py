@@ -199,7 +199,7 @@ def test_unknown_key_is_a_warning(run_cli, programme):
 def test_alias_bomb_is_rejected_quickly(run_cli, programme):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, c in zip("abcdefgh", "bcdefghi"))
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     root = programme({**BASE, "mentors/jean-martin.yaml": MENTOR + bomb})
     assert ("yaml-alias", "mentors/jean-martin.yaml", 9) in codes(run_cli, root)
 
@@ -267,3 +267,37 @@ def test_root_option(run_cli, programme, tmp_path):
 def test_version(run_cli):
     result = run_cli(["--version"], today=None)
     assert result.code == 0 and result.out.startswith("mentorat ")
+
+
+@pytest.mark.parametrize("mutation", [
+    lambda m: m.replace("experience_years: 20", "experience_years: -3"),
+    lambda m: m.replace("status: accepted", "status: 1"),
+    lambda m: m + "location: {postcode: '1', city: ''}\n",
+    lambda m: m + "registered_on: '2026-13-01'\n",
+    lambda m: m + "languages: [fr, fr]\n",
+    lambda m: m + "capacity: 1.5\n",
+    lambda m: m + "email2: x\n",
+])
+def test_fast_and_full_validators_agree(run_cli, programme, monkeypatch, mutation):
+    """The optional fast validator only answers "valid?": it must never accept what jsonschema rejects."""
+    from mentorat_cli import schemas
+
+    root = programme({**BASE, "mentors/jean-martin.yaml": mutation(MENTOR)})
+    with_fast = run_cli(["validate", "--format", "json"], cwd=root).out
+    monkeypatch.setattr(schemas, "is_valid_fast", lambda kind, data: None)
+    without_fast = run_cli(["validate", "--format", "json"], cwd=root).out
+    assert with_fast == without_fast
+    assert json.loads(with_fast)["problems"]
+
+
+def test_parallel_loading_gives_the_same_result(programme):
+    from mentorat_cli import repository
+
+    files = {f"mentors/m-{i}.yaml": MENTOR.replace("jean-martin", f"m-{i}").replace("jean.martin", f"m{i}")
+             for i in range(30)}
+    files["mentors/m-7.yaml"] += "status: x\n"
+    root = programme({**BASE, **files})
+    serial = repository.load(root, workers=1)
+    parallel = repository.load(root, workers=2)
+    assert serial[1] == parallel[1]
+    assert sorted(serial[0].mentors) == sorted(parallel[0].mentors)

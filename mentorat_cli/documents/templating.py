@@ -28,9 +28,10 @@ from mentorat_cli.messages import text
 SUFFIX = ".md.j2"
 PAGE = "page.html.j2"
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_HTML_MD = {ord(c): f"&#{ord(c)};" for c in "&<>\"'*_`[]\\#|~{}"}
+# Characters that HTML or Markdown would interpret, written as numeric entities.
+_HTML_MD = {ord(c): f"&#{ord(c)};" for c in "&<>\"'*_`[]\\#|~"}
 _HTML_MD[ord("\n")] = " "
-_MD_ONLY = {ord(c): f"&#{ord(c)};" for c in "*_`[]\\|~{}"}
+_MD_ONLY = {ord(c): f"&#{ord(c)};" for c in "*_`[]\\|~"}
 _FIELD_RES = (re.compile(r"'([^']+)' is undefined"), re.compile(r"has no attribute '([^']+)'"),
               re.compile(r"no element '?([^']+)'?"))
 

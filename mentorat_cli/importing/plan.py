@@ -141,7 +141,8 @@ def _read_row(ctx: _Context, number: int, cells: dict[str, str]) -> tuple[dict[s
 
 
 def _schema_errors(ctx: _Context, number: int, data: dict[str, Any]) -> list[Rejected]:
-    found = schemas.check(ctx.role, data, "", lambda _pointer: (0, 0))
+    # A copy: the check must not be able to add anything to what gets written.
+    found = schemas.check(ctx.role, copy.deepcopy(data), "", lambda _pointer: (0, 0))
     out = []
     for problem in found:
         parts = [p for p in problem.pointer.split("/")[1:] if not p.isdigit()]
@@ -162,7 +163,7 @@ def _merge(ctx: _Context, path: str, number: int, record: dict[str, Any], values
         if last == new_print or (last is None and value is None):
             continue  # the source did not change: whatever the file holds now stays
         current = get_path(record, name)
-        if current == value:
+        if current == value or (name in ("email", "manager") and str(current).lower() == str(value).lower()):
             fingerprints[name] = new_print
             continue
         edited_by_hand = current is not None if last is None else S.fingerprint(path, name, current) != last

@@ -28,7 +28,7 @@ TEXT: dict[str, str] = {
                            "value last imported (a hash, not the value), so that an import can tell a hand edit\n"
                            "from a change in the source. Commit this file; do not edit it.",
     "import-template-intro-1": "# Mapping for `mentorat import FILE --role {role} --mapping THIS_FILE`.",
-    "import-template-intro-2": "# Each column: a field, null (not imported), or {field: F, values: {\"Label\": value}, split: \";\"}.",
+    "import-template-intro-2": "# Each column: a field, null (not imported), or {{field: F, values: {{\"Label\": value}}, split: \";\"}}.",
     "import-template-intro-3": "# Fields: {fields}",
     "import-template-unknown": "not recognised: give a field or leave null",
     "import-template-written": "wrote {path}: {known} of {total} columns recognised; edit it, then import with --mapping {path}",

@@ -1,0 +1,62 @@
+"""The CLI shell: documented exit codes, no traceback ever, `python -m mentorat_cli`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from mentorat_cli import repository
+
+
+def test_internal_error_exits_3_with_a_log_and_no_traceback(run_cli, programme, monkeypatch):
+    root = programme()
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(repository, "load", broken)
+    result = run_cli(["validate"], cwd=root)
+    assert result.code == 3
+    assert "internal error: ZeroDivisionError" in result.err
+    assert "Traceback" not in result.out + result.err
+    log = Path(result.err.split("the details are in ")[1].split()[0])
+    assert "ZeroDivisionError" in log.read_text()
+
+
+def test_interrupt_exits_130(run_cli, programme, monkeypatch):
+    root = programme()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(repository, "load", interrupted)
+    result = run_cli(["validate"], cwd=root)
+    assert result.code == 130
+    assert "interrupted" in result.err
+
+
+def test_bad_today_is_a_usage_error(run_cli, programme):
+    result = run_cli(["validate"], cwd=programme(), today="25/11/2026")
+    assert result.code == 2
+    assert "--today" in result.err
+
+
+def test_unknown_command_is_a_usage_error(run_cli, programme):
+    assert run_cli(["frobnicate"], cwd=programme()).code == 2
+
+
+def test_retention_period_warning(run_cli, programme):
+    root = programme({"mentors/jean.yaml": "id: jean\nfirst_name: J\nlast_name: M\nemail: j@example.org\n"})
+    assert "retention-expired" not in run_cli(["validate"], cwd=root).out
+    late = run_cli(["validate"], cwd=root, today="2028-07-01")
+    assert late.code == 0
+    assert "mentors/jean.yaml:1:5: warning retention-expired" in late.out
+
+
+def test_python_dash_m_works(programme):
+    root = programme()
+    done = subprocess.run([sys.executable, "-m", "mentorat_cli", "--root", str(root), "validate"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "valid" in done.stdout

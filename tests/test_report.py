@@ -1,0 +1,221 @@
+"""`mentorat report`: figures checked against values worked out by hand (see test_report_fixture.py)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from test_report_fixture import SECRETS, TODAY, make
+
+NNBSP = "\u00a0"
+
+
+def table_after(text: str, title: str) -> dict[str, list[str]]:
+    """The first Markdown table after the line holding `title`, as {first cell: other cells}."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if title in line)
+    while lines[start].startswith("|"):  # the title is a row: read the table it belongs to
+        start -= 1
+    rows: dict[str, list[str]] = {}
+    in_table = False
+    for line in lines[start + 1:]:
+        if line.startswith("|"):
+            in_table = True
+            cells = [c.strip() for c in line.strip("|").split(" | ")]
+            if cells[0] != "---":
+                rows[cells[0]] = cells[1:]
+        elif in_table:
+            break
+    return rows
+
+
+@pytest.fixture
+def report_md(tmp_path: Path, run_cli) -> str:
+    root = make(tmp_path / "prog")
+    result = run_cli(["--root", root, "report"], today=TODAY)
+    assert result.code == 0, result.err
+    assert "out/report-2026.md" in result.out
+    return (root / "out" / "report-2026.md").read_text(encoding="utf-8")
+
+
+def test_participants_and_breakdowns(report_md: str) -> None:
+    people = table_after(report_md, "## Participants")
+    assert people["Mentorés"] == ["12", "11"]  # e12 is an applicant with no pair
+    assert people["Mentors"] == ["12", "11"]  # r12 only has a proposal
+    public = table_after(report_md, "Mentorés par public")
+    assert public == {"Catégorie": ["Nombre"], "Concours interne": ["7"], "Concours externe": ["< 5"],
+                      "Concours externe, voie Talents": ["< 5"], "Total": ["11"]}
+    city = table_after(report_md, "Mentorés par ville")
+    assert city["Paris"] == ["6"] and city["Lyon"] == ["5"] and city["Total"] == ["11"]
+    assert table_after(report_md, "Mentors par ville")["Non renseigné"] == ["11"]
+
+
+def test_secondary_suppression_protects_the_complement(report_md: str) -> None:
+    genre = table_after(report_md, "Mentorés par « genre »")
+    # H = 3 is hidden; F = 8 would give it away from the total of 11, so it is hidden too.
+    assert genre["H"] == ["< 5"]
+    assert genre["F"] == ["masqué"]
+    assert genre["Total"] == ["11"]
+
+
+def test_pairs(report_md: str) -> None:
+    headline = table_after(report_md, "## Binômes")
+    assert headline["Binômes proposés"] == ["12"]
+    assert headline["Binômes mis en relation"] == ["11"]
+    status = table_after(report_md, "Binômes selon leur situation")
+    assert status["En cours"] == ["7"]
+    assert status["En attente de décision"] == ["< 5"]
+    assert status["Menés à leur terme"] == ["< 5"] and status["Interrompus avant terme"] == ["< 5"]
+    # Two early endings: too few to publish who ended them or why.
+    assert table_after(report_md, "Binômes interrompus : à l'initiative de") == {"Catégorie": ["Nombre"], "Total": ["< 5"]}
+    assert "Manque de disponibilité" not in report_md
+    repaired = table_after(report_md, "Binômes formés pour remplacer")
+    assert repaired["Binômes formés pour remplacer un binôme interrompu"] == ["< 5 sur 12", "—"]
+
+
+def test_delay_median_and_p90(report_md: str) -> None:
+    # First pairs' delays in days: 4 7 9 10 14 15 19 20 29 30 -> median 14.5, P90 (nearest rank) 29.
+    assert "Pour 10 premiers binômes" in report_md
+    assert "délai médian de 14,5 jours" in report_md
+    assert "90 % des mises en relation en 29 jours ou moins" in report_md.replace(NNBSP, " ")
+
+
+def test_meetings(report_md: str) -> None:
+    table = table_after(report_md, "## Rencontres")
+    assert table["Binômes mis en relation"] == ["11"]
+    assert table["Rencontres tenues"] == ["53"]  # 6x6 + 2x7 + 1 + 2; the meeting not held is left out
+    assert table["Heures de mentorat déclarées"] == ["59,0"]  # (36x60 + 14x90 + 60 + 60) / 60
+    assert table["Rencontres sans durée renseignée (non comptées dans les heures)"] == ["1"]
+    assert table["Rencontres par binôme (médiane)"] == ["6"]
+    shares = table_after(report_md, "Binômes ayant tenu au moins 6 rencontres")
+    # 8 of 11 reached six meetings: the 3 others are too few, so only a bound is given.
+    assert shares["Binômes ayant tenu au moins 6 rencontres"] == ["> 6 sur 11", "—"]
+    assert shares["Binômes ayant duré au moins 6 mois"] == ["> 6 sur 11", "—"]
+    assert [c.replace(NNBSP, " ") for c in shares["Binômes ayant tenu un bilan intermédiaire"]] == ["6 sur 11", "55 %"]
+    assert shares["Binômes ayant tenu une rencontre de clôture"] == ["< 5 sur 11", "—"]
+    buckets = table_after(report_md, "Répartition des binômes selon le nombre de rencontres")
+    assert buckets["Aucune rencontre"] == ["< 5"] and buckets["1 à 2 rencontres"] == ["< 5"]
+    assert buckets["3 à 5 rencontres"] == ["0"] and buckets["6 à 9 rencontres"] == ["8"]
+
+
+def test_monthly_activity(report_md: str) -> None:
+    months = table_after(report_md, "Activité mois par mois")
+    assert months["2026-09"] == ["9", "0"]
+    assert months["2026-10"] == ["10", "10"]  # p10 starts; 8 first meetings + e09 + e10 held in October
+    assert months["2026-11"] == ["10", "9"]  # e09's first pair ended on 1 Nov, its new pair started on 15 Nov
+    assert months["2027-04"] == ["7", "2"]
+    assert list(months)[-1] == "2027-06"
+
+
+def test_satisfaction(report_md: str) -> None:
+    table = {k: [c.replace(NNBSP, " ") for c in v] for k, v in table_after(report_md, "## Satisfaction").items()}
+    # Mentees: 7 answers from 10 people; 6 satisfied, the 1 other too few to show an exact share.
+    assert table["Mentorés"] == ["7", "70 %", "> 2 sur 7 (—)", "90 %"]
+    # Mentors: 6 answers from 11 people, all satisfied.
+    assert table["Mentors"] == ["6", "55 %", "6 sur 6 (100 %)", "80 %"]
+
+
+def test_objectives_by_theme_use_mentee_answers_only(report_md: str) -> None:
+    table = table_after(report_md, "## Objectifs atteints")
+    assert table["Réseau professionnel"] == ["5", "< 5", "< 5", "7"]
+    assert table["Confiance en soi"] == ["6", "0", "0", "6"]
+    assert table["Orientation professionnelle"] == ["< 5"] * 4
+    assert "Travail en équipe" not in table  # only mentors answered about teamwork
+
+
+def test_quotes_need_consent_and_no_secret_leaks(report_md: str) -> None:
+    assert "> Une belle rencontre, qui m'a ouvert des portes." in report_md
+    for secret in SECRETS:
+        assert secret not in report_md
+    assert "## Ce que ce rapport ne contient pas" in report_md
+
+
+def test_all_formats_keep_secrets_and_are_byte_stable(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    for fmt in ("md", "html", "xlsx"):
+        first = run_cli(["--root", root, "report", "--format", fmt, "-o", root / f"out/a.{fmt}"], today=TODAY)
+        second = run_cli(["--root", root, "report", "--format", fmt, "-o", root / f"out/b.{fmt}"], today=TODAY)
+        assert first.code == second.code == 0, first.err
+        a, b = (root / f"out/a.{fmt}").read_bytes(), (root / f"out/b.{fmt}").read_bytes()
+        assert a == b
+        texts = [a.decode("utf-8")] if fmt != "xlsx" else [
+            zipfile.ZipFile(root / "out/a.xlsx").read(n).decode("utf-8") for n in zipfile.ZipFile(root / "out/a.xlsx").namelist()]
+        for content in texts:
+            for secret in SECRETS:
+                assert secret not in content, (fmt, secret)
+
+
+def test_html_is_self_contained_with_inline_charts(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    assert run_cli(["--root", root, "report", "--format", "html"], today=TODAY).code == 0
+    page = (root / "out/report-2026.html").read_text(encoding="utf-8")
+    assert page.count("<svg") == 3
+    for attribute in ("src=", "href=\"http", "@import", "url(http"):
+        assert attribute not in page
+    assert "xlink:href=\"http" not in page
+    assert "<blockquote>Une belle rencontre, qui m&#39;a ouvert des portes.</blockquote>" in page
+
+
+def test_xlsx_has_one_sheet_per_section(tmp_path: Path, run_cli) -> None:
+    from openpyxl import load_workbook
+
+    root = make(tmp_path / "prog", language="en")
+    assert run_cli(["--root", root, "report", "--format", "xlsx"], today=TODAY).code == 0
+    book = load_workbook(root / "out/report-2026.xlsx")
+    assert book.sheetnames[0] == "1 Participants"
+    assert book.sheetnames[-1].startswith("8 What this report does not")
+    values = [c.value for row in book["2 Pairs"].iter_rows() for c in row if c.value is not None]
+    assert "Pairs proposed" in values and "12" in values
+
+
+def test_english_report(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog", language="en")
+    assert run_cli(["--root", root, "report"], today=TODAY).code == 0
+    text = (root / "out/report-2026.md").read_text(encoding="utf-8")
+    assert text.startswith("# Mentoring programme report")
+    assert "median of 14.5 days, and 90% of introductions within 29 days" in text
+    assert "## What this report does not include" in text
+
+
+def test_unknown_cohort_is_a_usage_error(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    result = run_cli(["--root", root, "report", "--cohort", "1999"], today=TODAY)
+    assert result.code == 2
+    assert "no cohort '1999'" in result.err and "known cohorts: 2026" in result.err
+    assert not (root / "out").exists()
+
+
+def test_output_outside_the_programme_is_refused(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    result = run_cli(["--root", root, "report", "-o", tmp_path / "elsewhere.md"], today=TODAY)
+    assert result.code == 2
+    assert "outside the programme folder" in result.err
+    assert not (tmp_path / "elsewhere.md").exists()
+
+
+def test_invalid_programme_stops_the_report(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    (root / "pairs/e01--r01.yaml").write_text("id: e01--r01\nmentee: e01\nstatus: maybe\n", encoding="utf-8")
+    result = run_cli(["--root", root, "report"], today=TODAY)
+    assert result.code == 1
+    assert "pairs/e01--r01.yaml:3:9: error schema-enum" in result.err
+    assert "Traceback" not in result.err
+    assert not (root / "out").exists()
+
+
+def test_cohort_option_keeps_other_cohorts_out(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    extra = "id: z01\nfirst_name: Z\nlast_name: NOMSECRETZ\nemail: z@secret-mail.example\ncohort: \"2027\"\nstatus: accepted\n"
+    (root / "mentees/z01.yaml").write_text(extra, encoding="utf-8")
+    assert run_cli(["--root", root, "report", "--cohort", "2027"], today=TODAY).code == 0
+    other = (root / "out/report-2027.md").read_text(encoding="utf-8")
+    assert table_after(other, "## Participants")["Mentorés"] == ["1", "1"]
+    assert run_cli(["--root", root, "report"], today=TODAY).code == 0
+    own = (root / "out/report-2026.md").read_text(encoding="utf-8")
+    assert table_after(own, "## Participants")["Mentorés"] == ["12", "11"]
+
+
+def test_golden_markdown(report_md: str, golden) -> None:
+    golden("report/fixture-fr.md", report_md)
