@@ -35,8 +35,8 @@ from make_sample import (  # noqa: E402  (the sample's vocabulary, reused at sca
 
 THEMES = tuple(OBJECTIVE_TEXTS)
 PUBLICS = ("external", "talents", "internal", "third", "phd")
-FIRST_NAMES = tuple(sorted({row[0] for row in [*MENTORS, *MENTEES]}))
-LAST_NAMES = tuple(sorted({row[1] for row in [*MENTORS, *MENTEES]}))
+FIRST_NAMES = tuple(sorted({str(row[0]) for row in [*MENTORS, *MENTEES]}))
+LAST_NAMES = tuple(sorted({str(row[1]) for row in [*MENTORS, *MENTEES]}))
 ORGANISATIONS = tuple(sorted({(row[2], row[5], row[4]) for row in MENTORS}))
 PLACES = tuple(CITIES.values())
 LANGUAGES = ("", "", "", ", en", ", en", ", es", ", de", ", ar", ", en, es", ", it", ", pt")

@@ -9,8 +9,9 @@ import hmac
 import io
 import re
 import zipfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
@@ -59,18 +60,22 @@ class Pseudonyms:
         self._key = key
 
     def _digest(self, kind: str, value: str) -> str:
-        return hmac.new(self._key, f"{kind}\x00{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+        return hmac.new(self._key, f"{kind}\x00{value}".encode(), hashlib.sha256).hexdigest()
 
     def person(self, person_id: str) -> str:
+        """A person id's pseudonym (a valid id, so joins between tables still work)."""
         return "p-" + self._digest("id", person_id)[:12]
 
     def name(self, value: str) -> str:
+        """A first or last name's pseudonym."""
         return "N-" + self._digest("name", value)[:10] if value else ""
 
     def email(self, value: str) -> str:
+        """An e-mail's pseudonym, in a reserved domain that can never receive mail."""
         return self._digest("email", value.strip().lower())[:16] + "@pseudonym.invalid" if value else ""
 
     def pair(self, pair_id: str) -> str:
+        """A pair id's pseudonym, made of its two members' pseudonyms."""
         mentee, _, mentor = pair_id.partition("--")
         return f"{self.person(mentee)}--{self.person(mentor)}"
 

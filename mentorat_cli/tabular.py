@@ -9,6 +9,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mentorat_cli.messages import text
+
 # Form tools export long free-text answers; anything longer is surely not a profile field.
 MAX_CELL = 32_767  # Excel's own limit for one cell
 # A spreadsheet cell can be edited with a BOM, NBSP or stray spaces around a header.
@@ -24,6 +26,10 @@ class TabularError(Exception):
         self.hint = hint
         self.row = row
         self.column = column
+
+
+def _error(key: str, row: int = 0, column: int = 0, **values: object) -> TabularError:
+    return TabularError(text(key, **values), text(key + "-hint", **values), row, column)
 
 
 @dataclass
@@ -67,13 +73,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def _encoding_error(data: bytes, start: int) -> TabularError:
     line = data.count(b"\n", 0, start) + 1
-    return TabularError(f"the file says it is UTF-8 but byte {data[start]:02X} is not valid UTF-8",
-                        "save the file again as 'CSV UTF-8' from your spreadsheet", line, 0)
+    return _error("tabular-bad-utf8", line, 0, byte=f"{data[start]:02X}")
 
 
-def sniff_delimiter(text: str) -> str:
+def sniff_delimiter(content: str) -> str:
     """The delimiter among `,` `;` tab that splits the header line (outside quotes) into most columns."""
-    first = _first_record(text)
+    first = _first_record(content)
     counts = {d: _count_outside_quotes(first, d) for d in (";", ",", "\t")}
     best = max(counts.values())
     if best == 0:
@@ -82,14 +87,14 @@ def sniff_delimiter(text: str) -> str:
     return next(d for d in (";", ",", "\t") if counts[d] == best)
 
 
-def _first_record(text: str) -> str:
+def _first_record(content: str) -> str:
     quoted = False
-    for index, char in enumerate(text):
+    for index, char in enumerate(content):
         if char == '"':
             quoted = not quoted
         elif char == "\n" and not quoted:
-            return text[:index]
-    return text
+            return content[:index]
+    return content
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
@@ -108,9 +113,12 @@ def clean_header(value: str) -> str:
     return " ".join(value.strip(_SPACES).split())
 
 
-def _build(raw_rows: list[tuple[int, list[str]]], source: str) -> Table:
+def _build(raw_rows: list[tuple[int, list[str]]]) -> Table:
+    # Blank lines above the header (a sheet saved with an empty first row) are skipped.
+    while raw_rows and not any(c.strip(_SPACES) for c in raw_rows[0][1]):
+        raw_rows = raw_rows[1:]
     if not raw_rows:
-        raise TabularError(f"{source} has no header row", "put the column names on the first row")
+        raise _error("tabular-no-header")
     header_row, header_cells = raw_rows[0]
     headers: list[str] = []
     seen: dict[str, int] = {}
@@ -120,14 +128,14 @@ def _build(raw_rows: list[tuple[int, list[str]]], source: str) -> Table:
             headers.append("")
             continue
         if name in seen:
-            raise TabularError(f"column header '{name}' appears twice (columns {column_letter(seen[name])} and "
-                               f"{column_letter(col)})", "rename one of the two columns", header_row, col)
+            raise _error("tabular-header-twice", header_row, col, name=name, first=column_letter(seen[name]),
+                         second=column_letter(col))
         seen[name] = col
         headers.append(name)
     while headers and not headers[-1]:
         headers.pop()
     if not any(headers):
-        raise TabularError(f"{source} has an empty header row", "put the column names on the first row", header_row)
+        raise _error("tabular-no-header", header_row)
     table = Table(headers=[h for h in headers if h])
     for number, cells in raw_rows[1:]:
         if not any(c.strip(_SPACES) for c in cells):
@@ -137,12 +145,10 @@ def _build(raw_rows: list[tuple[int, list[str]]], source: str) -> Table:
             value = cell.strip(_SPACES)
             if col > len(headers) or not headers[col - 1]:
                 if value:
-                    raise TabularError(f"a value sits in column {column_letter(col)}, which has no header",
-                                       "give that column a header or empty it", number, col)
+                    raise _error("tabular-no-header-cell", number, col, letter=column_letter(col))
                 continue
             if len(value) > MAX_CELL:
-                raise TabularError(f"cell is {len(value)} characters long (at most {MAX_CELL})",
-                                   "shorten it or remove the column", number, col)
+                raise _error("tabular-cell-too-long", number, col, length=len(value), limit=MAX_CELL)
             row[headers[col - 1]] = value
         for name in table.headers:
             row.setdefault(name, "")
@@ -150,10 +156,10 @@ def _build(raw_rows: list[tuple[int, list[str]]], source: str) -> Table:
     return table
 
 
-def read_csv_text(text: str, source: str = "the file") -> tuple[Table, str]:
+def read_csv_text(content: str) -> tuple[Table, str]:
     """Parse CSV text (delimiter detected); returns the table and the delimiter."""
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    delimiter = sniff_delimiter(content)
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     raw: list[tuple[int, list[str]]] = []
     # The row number the user sees is the spreadsheet row, which is the record index
     # (a quoted cell with a line break stays one row in a spreadsheet).
@@ -163,8 +169,8 @@ def read_csv_text(text: str, source: str = "the file") -> tuple[Table, str]:
             number += 1
             raw.append((number, cells))
     except csv.Error as exc:
-        raise TabularError(f"CSV cannot be read: {exc}", "check the quotes on that row", number + 1) from None
-    return _build(raw, source), delimiter
+        raise _error("tabular-csv-broken", number + 1, detail=str(exc)) from None
+    return _build(raw), delimiter
 
 
 def _cell_text(value: object) -> str:
@@ -188,12 +194,11 @@ def read_xlsx(path: Path) -> Table:
     try:
         import openpyxl  # imported here: CSV imports should not pay its start-up cost
     except ImportError:  # pragma: no cover - openpyxl is a dependency
-        raise TabularError("reading XLSX needs the openpyxl package", "pip install openpyxl") from None
+        raise _error("tabular-no-openpyxl") from None
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TabularError(f"{path.name} is not a readable XLSX workbook ({type(exc).__name__})",
-                           "open it in your spreadsheet and save it again as .xlsx") from None
+        raise _error("tabular-bad-xlsx", detail=type(exc).__name__) from None
     try:
         sheet = workbook.worksheets[0]
         raw: list[tuple[int, list[str]]] = []
@@ -201,7 +206,7 @@ def read_xlsx(path: Path) -> Table:
             raw.append((number, [_cell_text(v) for v in values]))
     finally:
         workbook.close()
-    table = _build(raw, path.name)
+    table = _build(raw)
     table.encoding = "xlsx"
     return table
 
@@ -212,20 +217,19 @@ def read_table(path: Path) -> Table:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise TabularError(f"{path} does not exist", "check the file name") from None
+        raise _error("tabular-missing") from None
     except IsADirectoryError:
-        raise TabularError(f"{path} is a folder, not a file", "give a .csv or .xlsx file") from None
+        raise _error("tabular-folder") from None
     except OSError as exc:
-        raise TabularError(f"{path} cannot be read ({exc.strerror})", "check its permissions") from None
+        raise _error("tabular-unreadable", reason=exc.strerror or type(exc).__name__) from None
     if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
         return read_xlsx(path)
     if suffix == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise TabularError(f"{path.name} is an old Excel (.xls) file",
-                           "save it as .xlsx or CSV from your spreadsheet")
+        raise _error("tabular-xls")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise TabularError(f"{path.name} is not a text file", "give a .csv or .xlsx file")
-    text, encoding = decode_bytes(data)
-    table, delimiter = read_csv_text(text, path.name)
+        raise _error("tabular-binary")
+    decoded, encoding = decode_bytes(data)
+    table, delimiter = read_csv_text(decoded)
     table.encoding = encoding
     table.delimiter = delimiter
     return table

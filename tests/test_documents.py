@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import html
+import os
+import re
+import sys
 from pathlib import Path
 
 import pytest
-from test_documents_support import PAIR_ID, files
-
 from conftest import snapshot
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_documents_support import PAIR_ID, files
 
 KINDS = ("school", "ministry", "company", "alumni", "youth")
 
@@ -153,6 +157,17 @@ def test_templates_are_sandboxed(make, run_cli) -> None:
     assert "subclasses" not in result.out
 
 
+@pytest.mark.parametrize("source, detail", [
+    ('{% include "../programme.yaml" %}', "uses '../programme.yaml', which is not a template here"),
+    ('{% extends "charter-school.fr.md.j2" %}', "RecursionError"),
+])
+def test_templates_cannot_read_other_files_or_loop(make, run_cli, source: str, detail: str) -> None:
+    root = make(tree={"templates/charter-school.fr.md.j2": "# C\n" + source + "\n"})
+    result = run_cli(["charter", PAIR_ID], cwd=root)
+    assert result.code == 1 and "templates/charter-school.fr.md.j2" in result.err and detail in result.err
+    assert "Traceback" not in result.err and not (root / "out").exists()
+
+
 def test_unknown_template_name_suggests_close_names(make, run_cli) -> None:
     root = make(extra="charter:\n  template: charter-scool\n")
     result = run_cli(["charter", PAIR_ID], cwd=root)
@@ -184,16 +199,23 @@ def test_all_needs_a_confirmed_pair(make, run_cli) -> None:
     assert result.code == 2 and "no confirmed pair" in result.err
 
 
-def test_pdf_without_weasyprint_says_how_to_get_it(make, run_cli) -> None:
-    try:
-        import weasyprint  # noqa: F401
-        pytest.skip("WeasyPrint is installed here")
-    except (ImportError, OSError):
-        pass
+def test_pdf_without_weasyprint_says_how_to_get_it(make, run_cli, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # what an install without the extra looks like
     root = make()
     result = run_cli(["charter", PAIR_ID, "--format", "pdf"], cwd=root)
     assert result.code == 2
     assert "pip install 'mentorat[pdf]'" in result.err and not (root / "out").exists()
+
+
+def test_pdf_charter_is_a_reproducible_pdf(make, run_cli) -> None:
+    pytest.importorskip("weasyprint", reason="the optional extra `pdf` is not installed")
+    root = make()
+    assert run_cli(["charter", PAIR_ID, "--format", "pdf"], cwd=root).code == 0
+    first = (root / "out" / f"charter-{PAIR_ID}.pdf").read_bytes()
+    assert first.startswith(b"%PDF-") and len(first) > 5000
+    assert run_cli(["charter", PAIR_ID, "--format", "pdf"], cwd=root).code == 0
+    assert (root / "out" / f"charter-{PAIR_ID}.pdf").read_bytes() == first
+    assert "SOURCE_DATE_EPOCH" not in os.environ
 
 
 def test_output_folder_option(make, run_cli, tmp_path: Path) -> None:
@@ -235,3 +257,40 @@ def test_templates_list_show_copy(make, run_cli) -> None:
     assert run_cli(["templates", "copy", "charter-alumni", "--force"], cwd=root).code == 0
     assert copied.read_bytes() == builtin.read_bytes()
     assert run_cli(["templates", "copy", "nope"], cwd=root).code == 2
+
+
+def test_templates_show_works_while_the_programme_has_errors(make, run_cli) -> None:
+    root = make(language="en")
+    (root / "mentors" / "jean-martin.yaml").write_text("id: [\n")
+    shown = run_cli(["templates", "show", "note-final"], cwd=root)
+    assert shown.code == 0 and shown.out.startswith("# built-in/note-final.en.md.j2\n")
+    assert run_cli(["templates", "show", "note-final", "--lang", "fr"], cwd=root).out.startswith(
+        "# built-in/note-final.fr.md.j2\n")
+
+
+def test_output_option_must_be_a_writable_folder(make, run_cli, tmp_path: Path) -> None:
+    root = make()
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    result = run_cli(["charter", "--all", "-o", a_file], cwd=root)
+    assert result.code == 2 and "is a file, not a folder" in result.err
+    # A folder that cannot be created (a file is in the way), even for root.
+    result = run_cli(["sheet", "--all", "-o", a_file / "sub"], cwd=root)
+    assert result.code == 2 and "cannot write the documents to" in result.err and "Traceback" not in result.err
+
+
+_ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "ol", "li",
+                 "strong", "table", "thead", "tbody", "tr", "th", "td"}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(alphabet=st.one_of(st.characters(blacklist_categories=("Cs", "Cc", "Cn")), st.sampled_from("<>&*_`[]{}#|\\!\n")),
+                     min_size=1, max_size=40).filter(lambda v: v.strip()))
+def test_any_name_prints_as_typed_and_adds_no_markup(make, run_cli, value: str) -> None:
+    root = make(first=value, objective=value)
+    assert run_cli(["sheet", PAIR_ID, "--format", "html"], cwd=root).code == 0
+    assert run_cli(["charter", PAIR_ID], cwd=root).code == 0
+    page = (root / "out" / f"sheet-{PAIR_ID}.html").read_text(encoding="utf-8")
+    assert set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", page)) <= _ALLOWED_TAGS
+    assert " ".join(value.split()) in " ".join(html.unescape(page).split())
+    assert value in (root / "out" / f"charter-{PAIR_ID}.md").read_text(encoding="utf-8")

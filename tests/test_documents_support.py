@@ -67,13 +67,18 @@ CONFIDENTIAL-BODY: what the pair said stays here.
 """
 
 
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def files(kind: str = "school", language: str = "fr", first: str = "Jean", last: str = "Dupont",
           objective: str = "Choisir ma première affectation", extra: str = "",
           notes: dict[str, str] | None = None) -> tuple[str, dict[str, str]]:
     """(programme.yaml, {path: text}) for a one-pair programme of this kind and language."""
     tree = {
-        "mentors/jean-martin.yaml": MENTOR.format(first=json.dumps(first)),
-        "mentees/marie-dupont.yaml": MENTEE.format(last=json.dumps(last), objective=json.dumps(objective)),
+        "mentors/jean-martin.yaml": MENTOR.format(first=_quoted(first)),
+        "mentees/marie-dupont.yaml": MENTEE.format(last=_quoted(last), objective=_quoted(objective)),
         f"pairs/{PAIR_ID}.yaml": PAIR,
         f"notes/{PAIR_ID}/2026-10-05-first.md": FIRST_NOTE,
     }

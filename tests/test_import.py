@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import snapshot
+from tests.conftest import PROGRAMME_YAML, snapshot
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 
@@ -60,7 +60,7 @@ def test_utf8_bom_csv_with_english_headers_and_iso_dates(programme, run_cli, tmp
 
 
 def test_xlsx_mentors_with_themes_and_id_collisions(programme, run_cli, tmp_path):
-    root = programme()
+    root = programme(programme_yaml=PROGRAMME_YAML + "capacity: {default: 1, max: 2}\n")
     source = fixture("mentors.xlsx", tmp_path)
     result = run_cli(["--root", root, "import", source, "--role", "mentor"])
     assert result.code == 0, result.err
@@ -156,6 +156,9 @@ def test_update_changed_fields_and_report_conflicts_with_hand_edits(programme, r
     assert data["phone"] == "0799999999"  # the hand edit is kept
     assert "mentees/marie-dupont.yaml: phone changed in row 2 of the source and was edited by hand" in result.err
     assert "update mentees/marie-dupont.yaml: location.city (row 2)" in result.out
+    # Reported once: the same file again leaves the hand edit alone without repeating the conflict.
+    repeat = run_cli(["--root", root, "import", second, "--role", "mentee"])
+    assert repeat.code == 0 and "conflict" not in repeat.err and load(path)["phone"] == "0799999999"
     # --force takes the source's value.
     forced = run_cli(["--root", root, "import", second, "--role", "mentee", "--force"])
     assert forced.code == 0, forced.err
@@ -258,3 +261,103 @@ def test_missing_required_column_and_unreadable_files(programme, run_cli, tmp_pa
     result = run_cli(["--root", root, "import", tmp_path / "absent.csv", "--role", "mentee"])
     assert result.code == 2 and "does not exist" in result.err
     assert not (root / "mentees").exists()
+
+
+def test_mentee_themes_become_objectives_and_tab_separated_files_work(programme, run_cli, tmp_path):
+    root = programme()
+    source = tmp_path / "in.tsv"
+    source.write_text("Prénom\tNom\tCourriel\tThèmes\n"
+                      "Alice\tBernard\talice@example.org\tRéseau professionnel, Confiance en soi\n", encoding="utf-8")
+    result = run_cli(["--root", root, "import", source, "--role", "mentee"])
+    assert result.code == 0, result.err
+    alice = load(root / "mentees" / "alice-bernard.yaml")
+    assert alice["objectives"] == [{"theme": "networking"}, {"theme": "self-confidence"}]
+    # A human adds the objective's words: that is an edit of the field, kept on re-import.
+    path = root / "mentees" / "alice-bernard.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "- theme: networking", "- theme: networking\n  text: Rencontrer des cadres"), encoding="utf-8")
+    again = run_cli(["--root", root, "import", source, "--role", "mentee"])
+    assert again.code == 0 and "conflict" not in again.err
+    assert load(path)["objectives"][0] == {"theme": "networking", "text": "Rencontrer des cadres"}
+
+
+def test_unknown_label_and_quoted_multiline_cells_keep_spreadsheet_row_numbers(programme, run_cli, tmp_path):
+    root = programme()
+    source = tmp_path / "in.csv"
+    source.write_text('Prénom;Nom;Courriel;Voie d\'accès\n'
+                      '"Anne\nMarie";Durand;anne@example.org;Concours interne\n'
+                      'Paul;Petit;paul@example.org;Concours spécial\n', encoding="utf-8")
+    result = run_cli(["--root", root, "import", source, "--role", "mentee"])
+    assert result.code == 1
+    # The quoted cell spans two text lines but one spreadsheet row: Paul is row 3.
+    assert ('in.csv: row 3, column D "Voie d\'accès": \'Concours spécial\' is not a known public value '
+            "(known: external, internal, phd, talents, third)") in result.err
+
+
+def test_over_long_cell_and_broken_quotes_are_one_clear_line(programme, run_cli, tmp_path):
+    root = programme()
+    huge = tmp_path / "huge.csv"
+    huge.write_text("Prénom,Nom,Courriel\nA,B," + "x" * 40_000 + "\n", encoding="utf-8")
+    result = run_cli(["--root", root, "import", huge, "--role", "mentee"])
+    assert result.code == 2
+    assert "huge.csv:2 column C: cell is 40000 characters long (at most 32767)" in result.err
+    assert len(result.err.splitlines()) == 2  # the error and its hint
+    broken = tmp_path / "broken.csv"
+    broken.write_text('Prénom,Nom,Courriel\nA,"B"x,a@example.org\n', encoding="utf-8")
+    result = run_cli(["--root", root, "import", broken, "--role", "mentee"])
+    assert result.code == 2 and result.err.startswith("error: ") and "broken.csv:2: CSV cannot be read" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_file_saved_during_the_import_is_not_overwritten(programme, run_cli, tmp_path, monkeypatch):
+    import mentorat_cli.importing as importing_package
+
+    root = programme()
+    first = _csv(tmp_path / "v1.csv", ["Prénom,Nom,Courriel,Ville", "Marie,Dupont,marie@example.org,Lyon"])
+    assert run_cli(["--root", root, "import", first, "--role", "mentee"]).code == 0
+    path = root / "mentees" / "marie-dupont.yaml"
+    real = importing_package.plan_import
+
+    def plan_then_someone_saves(*args, **kwargs):
+        plan = real(*args, **kwargs)
+        path.write_text(path.read_text(encoding="utf-8") + "phone: 0612345670\n", encoding="utf-8")
+        return plan
+
+    monkeypatch.setattr(importing_package, "plan_import", plan_then_someone_saves)
+    second = _csv(tmp_path / "v2.csv", ["Prénom,Nom,Courriel,Ville", "Marie,Dupont,marie@example.org,Lille"])
+    result = run_cli(["--root", root, "import", second, "--role", "mentee"])
+    assert result.code == 2 and "mentees/marie-dupont.yaml changed while the import was being prepared" in result.err
+    kept = path.read_text(encoding="utf-8")
+    assert "Lyon" in kept and "phone: 0612345670" in kept
+
+
+def test_update_keeps_keys_the_import_does_not_know(programme, run_cli, tmp_path):
+    root = programme({"mentees/marie-dupont.yaml": """\
+        id: marie-dupont
+        first_name: Marie
+        last_name: Dupont
+        email: marie@example.org
+        objectives:
+          - theme: networking
+            text: Rencontrer des cadres
+        hobby: escalade
+        """})
+    source = _csv(tmp_path / "in.csv", ["Prénom,Nom,Courriel,Ville", "Marie,Dupont,marie@example.org,Lyon"])
+    result = run_cli(["--root", root, "import", source, "--role", "mentee"])
+    assert result.code == 0, result.err
+    data = load(root / "mentees" / "marie-dupont.yaml")
+    assert data["hobby"] == "escalade" and data["location"] == {"city": "Lyon"}
+    assert data["objectives"] == [{"theme": "networking", "text": "Rencontrer des cadres"}]
+
+
+def test_rows_the_programme_rules_refuse_are_rejected_before_writing(programme, run_cli, tmp_path):
+    root = programme()  # capacity.max is 1 by default
+    source = fixture("mentors.xlsx", tmp_path)
+    before = snapshot(root)
+    result = run_cli(["--root", root, "import", source, "--role", "mentor"])
+    assert result.code == 1
+    assert 'mentors.xlsx: row 2, column G "Capacité": capacity 2 is above the programme\'s limit of 1' in result.err
+    assert snapshot(root) == before
+    skipped = run_cli(["--root", root, "import", source, "--role", "mentor", "--skip-invalid"])
+    assert skipped.code == 1
+    assert run_cli(["--root", root, "validate"]).code == 0

@@ -110,7 +110,7 @@ def test_hard_rules_exclude_and_are_counted(programme, run_cli):
         mentor("rita-mentor", themes=["networking"], experience_years=15),
         mentor("zoe-mentor", themes=["networking"], experience_years=30, civil_servant=False),
         mentee("anna-mentee", ["networking"], experience_years=1),
-        mentee("bob-mentee", ["networking"], experience_years=4),
+        mentee("bob-mentee", ["networking"], experience_years=6),
     ), programme_yaml(config))
     assert run_cli(["pair"], cwd=root).code == 0
     assert sorted(proposals(root)) == ["anna-mentee--rita-mentor"]

@@ -6,7 +6,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from test_report_fixture import SECRETS, TODAY, make
 
 NNBSP = "\u00a0"
@@ -44,7 +43,7 @@ def test_participants_and_breakdowns(report_md: str) -> None:
     people = table_after(report_md, "## Participants")
     assert people["Mentorés"] == ["12", "11"]  # e12 is an applicant with no pair
     assert people["Mentors"] == ["12", "11"]  # r12 only has a proposal
-    public = table_after(report_md, "Mentorés par public")
+    public = table_after(report_md, "Mentorés par voie d'accès")
     assert public == {"Catégorie": ["Nombre"], "Concours interne": ["7"], "Concours externe": ["< 5"],
                       "Concours externe, voie Talents": ["< 5"], "Total": ["11"]}
     city = table_after(report_md, "Mentorés par ville")
@@ -89,6 +88,8 @@ def test_meetings(report_md: str) -> None:
     assert table["Heures de mentorat déclarées"] == ["59,0"]  # (36x60 + 14x90 + 60 + 60) / 60
     assert table["Rencontres sans durée renseignée (non comptées dans les heures)"] == ["1"]
     assert table["Rencontres par binôme (médiane)"] == ["6"]
+    # Hours per pair: 6 x 6, 10.5 x 2, 1 (e09), 1 (e10: one meeting has no duration), 0 (e09's new pair).
+    assert table["Heures de mentorat par binôme (médiane)"] == ["6,0"]
     shares = table_after(report_md, "Binômes ayant tenu au moins 6 rencontres")
     # 8 of 11 reached six meetings: the 3 others are too few, so only a bound is given.
     assert shares["Binômes ayant tenu au moins 6 rencontres"] == ["> 6 sur 11", "—"]
@@ -112,9 +113,12 @@ def test_monthly_activity(report_md: str) -> None:
 def test_satisfaction(report_md: str) -> None:
     table = {k: [c.replace(NNBSP, " ") for c in v] for k, v in table_after(report_md, "## Satisfaction").items()}
     # Mentees: 7 answers from 10 people; 6 satisfied, the 1 other too few to show an exact share.
-    assert table["Mentorés"] == ["7", "70 %", "> 2 sur 7 (—)", "90 %"]
+    assert table["Mentorés"] == ["7", "70 %", "> 2 sur 7", "90 %"]
     # Mentors: 6 answers from 11 people, all satisfied.
     assert table["Mentors"] == ["6", "55 %", "6 sur 6 (100 %)", "80 %"]
+    recommend = table_after(report_md, "Recommanderaient le programme")
+    assert recommend["Mentorés"] == ["> 2 sur 7", "—"]  # 6 of 7: the one "no" must not be exposed
+    assert recommend["Mentors"] == ["0", "—"]  # nobody answered the question
 
 
 def test_objectives_by_theme_use_mentee_answers_only(report_md: str) -> None:
@@ -167,7 +171,8 @@ def test_xlsx_has_one_sheet_per_section(tmp_path: Path, run_cli) -> None:
     assert book.sheetnames[0] == "1 Participants"
     assert book.sheetnames[-1].startswith("8 What this report does not")
     values = [c.value for row in book["2 Pairs"].iter_rows() for c in row if c.value is not None]
-    assert "Pairs proposed" in values and "12" in values
+    assert "Pairs proposed" in values and 12 in values  # counts are numbers, not text
+    assert "< 5 of 12" in values
 
 
 def test_english_report(tmp_path: Path, run_cli) -> None:
@@ -219,3 +224,70 @@ def test_cohort_option_keeps_other_cohorts_out(tmp_path: Path, run_cli) -> None:
 
 def test_golden_markdown(report_md: str, golden) -> None:
     golden("report/fixture-fr.md", report_md)
+
+
+def test_empty_programme_gives_a_report_without_figures(programme, run_cli) -> None:
+    root = programme()
+    for fmt in ("md", "html", "xlsx"):
+        result = run_cli(["--root", root, "report", "--format", fmt])
+        assert result.code == 0, result.err
+    text = (root / "out/report-2026.md").read_text(encoding="utf-8")
+    assert table_after(text, "## Participants")["Mentorés"] == ["0", "0"]
+    assert "Le délai n'est pas publié" in text
+
+
+def test_rare_values_are_pooled_and_not_named(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    for name, city in (("e10", "Brest"), ("e11", "Nice")):
+        path = root / f"mentees/{name}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("city: Lyon", f"city: {city}"), encoding="utf-8")
+    assert run_cli(["--root", root, "report"], today=TODAY).code == 0
+    text = (root / "out/report-2026.md").read_text(encoding="utf-8")
+    city = table_after(text, "Mentorés par ville")
+    # Lyon 3, Brest 1, Nice 1: pooled into one row of 5, so no small city is named.
+    assert city == {"Catégorie": ["Nombre"], "Paris": ["6"],
+                    "Autres (3 valeurs de moins de 5 personnes chacune)": ["5"], "Total": ["11"]}
+    assert "Brest" not in text and "Nice" not in text
+
+
+def test_meetings_dated_after_today_are_not_counted(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    (root / "notes/e01--r01/2027-08-03-regular.md").write_text(
+        '---\ndate: "2027-08-03"\nkind: regular\nduration_minutes: 60\n---\nSECRET-NOTE-BODY\n', encoding="utf-8")
+    assert run_cli(["--root", root, "report"], today=TODAY).code == 0
+    text = (root / "out/report-2026.md").read_text(encoding="utf-8")
+    assert table_after(text, "## Rencontres")["Rencontres tenues"] == ["53"]
+    assert "SECRET-NOTE-BODY" not in text
+
+
+def test_report_before_the_cohort_starts(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    for fmt in ("md", "html"):
+        result = run_cli(["--root", root, "report", "--format", fmt], today="2026-08-01")
+        assert result.code == 0, result.err
+    assert "Activité mois par mois" in (root / "out/report-2026.md").read_text(encoding="utf-8")
+
+
+def test_html_escapes_values_from_the_files(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    for n in range(1, 7):
+        path = root / f"mentees/e{n:02d}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("city: Paris", "city: \"<script>alert(1)</script>\""),
+                        encoding="utf-8")
+    assert run_cli(["--root", root, "report", "--format", "html"], today=TODAY).code == 0
+    page = (root / "out/report-2026.html").read_text(encoding="utf-8")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_output_never_replaces_programme_files(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    (root / "notes.md").write_text("my own notes\n", encoding="utf-8")
+    before = (root / "mentees/e01.yaml").read_bytes()
+    for target in ("mentees/e01.yaml", "programme.yaml", "notes.md", "feedback/new.md"):
+        result = run_cli(["--root", root, "report", "-o", root / target], today=TODAY)
+        assert result.code == 2, target
+        assert "refusing to write over" in result.err
+    assert (root / "mentees/e01.yaml").read_bytes() == before
+    assert (root / "notes.md").read_text(encoding="utf-8") == "my own notes\n"
+    assert not (root / "feedback/new.md").exists()

@@ -93,7 +93,7 @@ def files() -> dict[str, str]:
             objectives += "  - {theme: self-confidence, reached: yes}\n"
         if n <= 2:
             objectives += "  - {theme: career-orientation, reached: partly}\n"
-        extra = objectives
+        extra = objectives + f"would_recommend: {'true' if n <= 6 else 'false'}\n"
         if n == 1:
             extra += "consent_quote: true\ncomment: Une belle rencontre, qui m'a ouvert des portes.\n"
         if n == 2:

@@ -13,6 +13,8 @@ from conftest import REPO, SAMPLE, snapshot
 
 from mentorat_cli import yamlio
 
+REGENERATE = "sample-programme/ is out of date: run `python benchmarks/make_sample.py` and review the diff"
+
 
 def records(root: Path, folder: str) -> dict[str, dict[str, Any]]:
     """Every YAML record of a folder, loaded with the project's strict loader."""
@@ -107,7 +109,8 @@ def test_sample_files_point_editors_at_the_schemas(sample: Path) -> None:
     assert first == "# yaml-language-server: $schema=.schemas/programme.schema.json"
     # The editor copies must be the schemas validate uses.
     for schema in sorted((REPO / "schemas").glob("*.json")):
-        assert (sample / ".schemas" / schema.name).read_bytes() == schema.read_bytes(), schema.name
+        copy = sample / ".schemas" / schema.name
+        assert copy.is_file() and copy.read_bytes() == schema.read_bytes(), f"{schema.name}: {REGENERATE}"
 
 
 def test_french_values_stay_text(sample: Path) -> None:
@@ -125,4 +128,34 @@ def test_sample_is_what_the_script_writes(tmp_path: Path) -> None:
     assert "0 problem(s)" in done.stdout
     # Ignore what commands leave in the real sample folder (generated documents, the write lock).
     expected = {k: v for k, v in snapshot(SAMPLE).items() if not k.startswith("out/") and not k.endswith(".lock")}
-    assert snapshot(out) == expected
+    assert snapshot(out) == expected, REGENERATE
+
+
+def _generate(out: Path, seed: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(out), "--mentees", "120",
+                           "--mentors", "80", "--pairs", "50", "--notes", "400", "--seed", str(seed)],
+                          capture_output=True, text=True, check=False)
+
+
+def test_generated_programme_is_valid_and_deterministic(run_cli, tmp_path: Path) -> None:
+    assert _generate(tmp_path / "a", 7).returncode == 0
+    assert _generate(tmp_path / "b", 7).returncode == 0
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    result = run_cli(["--root", tmp_path / "a", "validate", "--strict"])
+    assert result.code == 0, result.out + result.err
+    # programme.yaml + 120 mentees + 80 mentors + 50 pairs + 400 notes + 2 survey responses (pairs 20 and 40 ended)
+    assert "(653 files checked" in result.out
+    pairs = records(tmp_path / "a", "pairs")
+    assert len(pairs) == 50 and len(list((tmp_path / "a" / "notes").glob("*/*.md"))) == 400
+    assert _generate(tmp_path / "c", 8).returncode == 0
+    assert snapshot(tmp_path / "c") != snapshot(tmp_path / "a")
+
+
+def test_generator_refuses_impossible_sizes_and_full_folders(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(tmp_path / "x"),
+                           "--mentees", "10", "--mentors", "3", "--pairs", "9"], capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "civil-servant mentor places" in done.stderr
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("mine", encoding="utf-8")
+    assert _generate(tmp_path / "full", 1).returncode == 2
+    assert (tmp_path / "full" / "keep.txt").read_text(encoding="utf-8") == "mine"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shlex
 import sys
+import time
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 import typer
 
@@ -30,7 +32,7 @@ def read_or_fail(path: Path) -> Table:
     except TabularError as exc:
         where = f":{exc.row}" if exc.row else ""
         where += f" column {column_letter(exc.column)}" if exc.column else ""
-        raise MentoratError(text("import-table-error", file=path.name, where=where, message=exc.message),
+        raise MentoratError(text("import-table-error", file=path, where=where, message=exc.message),
                             exc.hint) from None
 
 
@@ -43,7 +45,7 @@ def _template(root: Path, source: Path, table: Table, role: str, output: Optiona
     known = len(importing.default_mapping(table.headers, role).columns)
     with storage.lock(root):
         storage.write_file(root, relative, content)
-    typer.echo(text("import-template-written", path=relative, known=known, total=len(table.headers)))
+    typer.echo(text("import-template-written", path=target, known=known, total=len(table.headers)))
 
 
 def import_(
@@ -55,7 +57,8 @@ def import_(
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Import the valid rows even if others are rejected."),
     force: bool = typer.Option(False, "--force", help="Take the source's value where a human edited a field (conflicts)."),
     template: bool = typer.Option(False, "--template", help="Write a mapping file listing the headers found, then stop."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="With --template: file to write, inside the programme (default import-mapping.yaml)."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", help="With --template: file to write, inside the programme (default import-mapping.yaml)."),
 ) -> None:
     """Create and update profiles from a form export (CSV or XLSX)."""
     env = env_of(ctx)
@@ -65,6 +68,7 @@ def import_(
     if template:
         _template(env.root(), file, table, role.value, output, force)
         raise typer.Exit(0)
+    started = time.time_ns()
     programme, _warnings = env.load()
     chosen = importing.load_mapping(mapping, role.value) if mapping else importing.default_mapping(table.headers, role.value)
     mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
@@ -85,9 +89,11 @@ def import_(
         elif not env.quiet:
             typer.echo(text("import-dry-run"))
         raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
-    if plan.files:
+    files = plan.files()
+    if files:
         with storage.lock(programme.root):
-            storage.write_files(programme.root, plan.files)
+            _unchanged_since(programme.root, started, plan)
+            storage.write_files(programme.root, files)
     created = sum(1 for c in plan.changes if c.action == "create")
     if plan.changes:
         env.info(text("import-done", file=file.name, created=created, updated=len(plan.changes) - created,
@@ -95,6 +101,17 @@ def import_(
     else:
         env.info(text("import-nothing"))
     raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
+
+
+def _unchanged_since(root: Path, started: int, plan: importing.ImportPlan) -> None:
+    """Refuse to write over a file someone saved while the import was being prepared."""
+    creates = {c.path for c in plan.changes if c.action == "create"}
+    for relative in sorted([*plan.records, importing.STATE_FILE]):
+        target = root / relative
+        if relative in creates and target.exists():
+            raise MentoratError(text("import-raced", path=relative), text("import-raced-hint"))
+        if relative not in creates and target.exists() and target.stat().st_mtime_ns > started:
+            raise MentoratError(text("import-raced", path=relative), text("import-raced-hint"))
 
 
 def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
@@ -135,8 +152,12 @@ def export(
     ctx: typer.Context,
     what: What = typer.Argument(..., help="people, pairs, or meetings (note metadata only, never the text)."),
     fmt: Format = typer.Option(Format.csv, "--format", help="csv (UTF-8, comma) or xlsx."),
-    pseudonymise: bool = typer.Option(False, "--pseudonymise", help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key)."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="File inside the programme folder (default out/export-WHAT.FORMAT); - for the terminal (CSV only)."),
+    pseudonymise: bool = typer.Option(
+        False, "--pseudonymise",
+        help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key)."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o",
+        help="File inside the programme folder (default out/export-WHAT.FORMAT); - for the terminal (CSV only)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing export file."),
 ) -> None:
     """Export people, pairs or meetings as CSV or XLSX, with formula-safe cells."""
@@ -194,7 +215,7 @@ def _list_files(root: Path) -> Callable[[str], list[str]]:
 
 def forget(
     ctx: typer.Context,
-    people: Optional[list[str]] = typer.Argument(None, metavar="[ID]...", help="Ids of the people to erase."),
+    people: Optional[list[str]] = typer.Argument(None, metavar="ID", help="Ids of the people to erase."),
     expired: bool = typer.Option(False, "--expired", help="Erase everyone past the retention period after the cohort's end."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; change nothing."),
 ) -> None:
@@ -226,6 +247,7 @@ def forget(
     if dry_run:
         typer.echo(text("forget-dry-run"))
         raise typer.Exit(0)
+    plan.created = {p for p in plan.writes if not (root / p).exists()}
     with storage.lock(root):
         storage.write_files(root, plan.writes)
         storage.remove_files(root, plan.removes)
@@ -235,10 +257,15 @@ def forget(
         typer.echo(text("forget-not-git"))
     else:
         prefix = root.relative_to(top).as_posix() if root != top else ""
-        paths = " ".join("--path " + shlex.quote(f"{prefix}/{p}" if prefix else p) for p in plan.removes)
+        # A pair's notes folder goes as a whole: one --path for the folder, not one per note.
+        purged = sorted({"/".join(p.split("/")[:2]) + "/" if p.startswith("notes/") else p for p in plan.removes})
+        paths = " ".join("--path " + shlex.quote(f"{prefix}/{p}" if prefix else p) for p in purged)
         typer.echo(text("forget-git"))
         typer.echo(text("forget-git-how"))
         typer.echo(text("forget-git-command", paths=paths))
+        changed = sorted(p for p in plan.writes if (root / p).exists() and p not in plan.created)
+        if changed:
+            typer.echo(text("forget-git-changed", paths=", ".join(changed)))
     typer.echo(text("forget-backups"))
 
 

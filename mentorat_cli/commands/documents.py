@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from mentorat_cli import repository
 from mentorat_cli.commands.common import Env, env_of
 from mentorat_cli.documents import build, calendar, context, labels, output, pairfile, templating
 from mentorat_cli.errors import MentoratError
@@ -42,10 +44,11 @@ def parse_date(option: str, value: str | None, today: dt.date, future_ok: bool =
     if value is None:
         return None
     try:
-        day = dt.date.fromisoformat(value)
+        # fromisoformat alone would also take 20261005 or 2026-W41-1.
+        day = dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
     except ValueError:
-        raise MentoratError(text("doc-bad-date", option=option, value=value), text("doc-bad-date-hint")) from None
-    if len(value) != 10:
+        day = None
+    if day is None:
         raise MentoratError(text("doc-bad-date", option=option, value=value), text("doc-bad-date-hint"))
     if not future_ok and day > today:
         raise MentoratError(text("doc-future-date", option=option, value=value, today=today),
@@ -119,8 +122,13 @@ def calendar_cmd(
     if calendar.count_events(programme, pairs) == 0:
         raise MentoratError(text("doc-calendar-none"), text("doc-calendar-none-hint"))
     content = calendar.build(programme, pairs, labels.lang_of(programme.config), env.today)
-    name = out.name if out is not None else (f"calendar-{pair}.ics" if pair else "calendar.ics")
-    folder = output.write_documents(programme.root, out.parent if out is not None else None, {name: content})
+    name = f"calendar-{pairs[0].id}.ics" if pair else "calendar.ics"
+    folder_option = None
+    if out is not None and out.is_dir():
+        folder_option = out  # a folder: the default file name inside it
+    elif out is not None:
+        folder_option, name = out.parent, out.name
+    folder = output.write_documents(programme.root, folder_option, {name: content})
     env.info(text("doc-written-one", file=folder / name))
     raise typer.Exit(0)
 
@@ -141,13 +149,18 @@ def sign(
     if not dates:
         raise MentoratError(text("doc-sign-nothing"), text("doc-sign-nothing-hint", pair=record.id))
 
+    lost: list[bool] = []
+
     def change(content: str) -> str | None:
         new = pairfile.sign(pairfile.parse(content, record.path), dates, force, record.id)
-        return None if new is None else pairfile.dump(new)
+        lost.append(new is not None and pairfile.dropped_comments(content))
+        return None if new is None else pairfile.dump(new, content)
 
     changed = output.update_file(programme.root, record.path, change)
     key = "doc-sign-done" if changed else "doc-sign-unchanged"
     env.info(text(key, roles=", ".join(sorted(dates)), file=record.path))
+    if any(lost):
+        env.info(text("doc-comments-dropped", file=record.path))
     raise typer.Exit(0)
 
 
@@ -215,9 +228,10 @@ def templates_copy(
 
 
 def _programme_lang(env: Env, root: Path | None) -> str:
+    """The programme's language; a programme with errors elsewhere still has one."""
     if root is None:
         return "fr"
-    programme, _ = env.load()
+    programme, _ = repository.load(root, env.today)
     return labels.lang_of(programme.config)
 
 

@@ -45,14 +45,19 @@ def contact(
                             text("doc-contact-long-hint"))
     entry = {"date": day, "channel": channel.value, **({"summary": summary} if summary else {})}
 
+    lost: list[bool] = []
+
     def change(content: str) -> str | None:
         new = pairfile.add_contact(pairfile.parse(content, record.path), entry)
-        return None if new is None else pairfile.dump(new)
+        lost.append(new is not None and pairfile.dropped_comments(content))
+        return None if new is None else pairfile.dump(new, content)
 
     if output.update_file(programme.root, record.path, change):
         env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))
     else:
         env.info(text("doc-contact-duplicate", file=record.path))
+    if any(lost):
+        env.info(text("doc-comments-dropped", file=record.path))
     raise typer.Exit(0)
 
 

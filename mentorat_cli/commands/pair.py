@@ -12,12 +12,17 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import storage
+from mentorat_cli import problems as P
+from mentorat_cli import repository, storage
 from mentorat_cli.commands.common import Env, env_of
-from mentorat_cli.errors import EXIT_INTERNAL, MentoratError
+from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
+from mentorat_cli.model import Programme
+from mentorat_cli.problems import Problem
 from mentorat_cli.messages import text
 from mentorat_cli.pairing import decide, explain, gitcommit, plan, proposal, solve, table
 
+# Problems a new run fixes by itself when they come from a generated proposal.
+REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")
 TEXT_TABLE_LIMIT = 200_000  # rows: beyond this, aligned text is unreadable and slow; CSV streams
 
 
@@ -50,6 +55,22 @@ def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
             typer.echo(text("pair-progress", done=done, total=total), err=True)
 
     return show
+
+
+def _load(env: Env) -> Programme:
+    """The programme, tolerating only the errors that this run's own outdated proposals cause."""
+    programme, found = repository.load(env.root(), env.today)
+    blocking = [p for p in found if p.severity == P.ERROR and not _replaceable(programme, p)]
+    if blocking:
+        raise ProblemsFound(P.sort_problems(found))
+    return programme
+
+
+def _replaceable(programme: Programme, problem: Problem) -> bool:
+    pid = problem.file[len("pairs/"):-len(".yaml")] if problem.file.startswith("pairs/") else ""
+    pair = programme.pairs.get(pid)
+    return (problem.code in REPLACEABLE and pair is not None and pair.data["status"] == "proposed"
+            and not plan.hand_edited(pair))
 
 
 def _run(env: Env, setup: plan.Setup, objective: Objective, k: int) -> plan.Run:
@@ -103,7 +124,7 @@ def pair(
     if mentor is not None and explain_mentee is None:
         raise typer.BadParameter("MENTOR is only used with --explain", param_hint="MENTOR")
     started = time.perf_counter()
-    prog, _ = env.load()
+    prog = _load(env)
     root = prog.root
     setup = plan.setup(prog, force)
     run = _run(env, setup, objective, k)

@@ -13,7 +13,8 @@ from mentorat_cli import storage, tabular
 from mentorat_cli.commands.common import Env, env_of, print_error, print_problems
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
-from mentorat_cli.report import audit, build, frames, questionnaire, survey
+from mentorat_cli.model import Programme
+from mentorat_cli.report import audit, build, frames, questionnaire, survey, survey_template
 
 
 class ReportFormat(str, Enum):
@@ -22,15 +23,22 @@ class ReportFormat(str, Enum):
     xlsx = "xlsx"
 
 
+PROTECTED = {"programme.yaml", "mentors", "mentees", "pairs", "notes", "feedback", ".schemas", "templates", "audit"}
+
+
 def output_path(env: Env, root: Path, option: Optional[Path], default: str) -> str:
     """-o as a path relative to the programme folder (relative -o is taken from the current folder)."""
     if option is None:
         return default
     target = (Path.cwd() / option).resolve() if not option.is_absolute() else option.resolve()
     try:
-        return target.relative_to(root.resolve()).as_posix()
+        relative = target.relative_to(root.resolve()).as_posix()
     except ValueError:
         raise MentoratError(text("report-output-outside", path=option), text("report-output-outside-hint")) from None
+    # A generated document must never replace the programme's own data, nor a file a person wrote outside out/.
+    if relative.split("/")[0] in PROTECTED or (not relative.startswith("out/") and target.exists()):
+        raise MentoratError(text("report-output-protected", path=relative), text("report-output-protected-hint"))
+    return relative
 
 
 def write_output(root: Path, relative: str, content: bytes) -> None:
@@ -54,6 +62,11 @@ def report(
     write_output(root, relative, content)
     env.info(text("report-written", path=relative))
     raise typer.Exit(0)
+
+
+class AuditFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 FIX_SHOWN = 10  # files listed per missing criterion (all of them with --verbose)
@@ -83,8 +96,12 @@ def audit_command(
     ctx: typer.Context,
     strict: bool = typer.Option(False, "--strict", help="Exit with code 1 when a criterion is missing (for CI)."),
     cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort to assess (default: the programme's cohort)."),
+    fmt: AuditFormat = typer.Option(AuditFormat.text, "--format", help="text, or json for tools and CI."),
 ) -> None:
-    """Assess the programme against the quality label's six stages, with the files to fix."""
+    """Assess the programme against the quality label's six stages, with the files to fix.
+
+    Criteria come from audit/criteria.yaml in the programme folder if present, else from the bundled list.
+    """
     env = env_of(ctx)
     programme, _warnings = env.load()
     path, shown = audit.criteria_file(programme.root)
@@ -96,10 +113,13 @@ def audit_command(
         raise MentoratError(text("report-unknown-cohort", cohort=cohort),
                             text("report-unknown-cohort-hint", known=", ".join(frames.cohorts(programme))))
     results = audit.evaluate(programme, stages, env.today, cohort)
-    env.detail(text("audit-source", path=shown))
-    _print_audit(env, results)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("met", "missing", "na")}
-    typer.echo(text("audit-summary", **counts))
+    if fmt is AuditFormat.json:
+        typer.echo(audit.to_json(results, shown), nl=False)
+    else:
+        env.detail(text("audit-source", path=shown))
+        _print_audit(env, results)
+        typer.echo(text("audit-summary", **counts))
     raise typer.Exit(1 if strict and counts["missing"] else 0)
 
 
@@ -137,10 +157,23 @@ def _read_mapping(path: Path) -> str:
         raise MentoratError(text("survey-mapping-unreadable", path=path, reason=reason), text("survey-mapping-hint")) from None
 
 
+def _write_template(env: Env, programme: Programme, table: tabular.Table, output: Optional[Path], force: bool) -> None:
+    root = programme.root
+    relative = output_path(env, root, output, "survey-mapping.yaml")
+    if (root / relative).exists() and not force:
+        raise MentoratError(text("survey-template-exists", path=relative), text("survey-template-exists-hint"))
+    write_output(root, relative, survey_template.template(table.headers, programme.config).encode("utf-8"))
+    env.info(text("survey-template-written", path=relative))
+
+
 def survey_import(
     ctx: typer.Context,
-    table_file: Path = typer.Argument(..., metavar="FILE", help="The form tool's export: .csv (any delimiter, UTF-8 or Windows) or .xlsx."),
-    mapping_file: Path = typer.Option(..., "--mapping", help="YAML file: columns: {header: field}, optional values: {field: {label: code}}."),
+    table_file: Path = typer.Argument(..., metavar="FILE",
+                                      help="The form tool's export: .csv (any delimiter, UTF-8 or Windows) or .xlsx."),
+    mapping_file: Optional[Path] = typer.Option(None, "--mapping",
+                                                help="YAML file: columns: {header: field}, optional values: {field: {label: code}}."),
+    template: bool = typer.Option(False, "--template", help="Write a starter mapping for this export (guessing what it can), then stop."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="With --template: file to write (default: survey-mapping.yaml)."),
     force: bool = typer.Option(False, "--force", help="Replace responses that differ from the export (they may have been edited by hand)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
 ) -> None:
@@ -152,7 +185,13 @@ def survey_import(
     except tabular.TabularError as exc:
         print_problems([P.make("survey-table", str(table_file), exc.row, exc.column, message=exc.message, hint=exc.hint)])
         raise typer.Exit(1) from None
-    mapping, found = survey.load_mapping(_read_mapping(mapping_file), str(mapping_file), programme, table, table_file.name)
+    if template:
+        _write_template(env, programme, table, output, force)
+        raise typer.Exit(0)
+    if mapping_file is None:
+        raise MentoratError(text("survey-mapping-missing"), text("survey-mapping-missing-hint", file=table_file))
+    mapping_text = _read_mapping(mapping_file)
+    mapping, found = survey.load_mapping(mapping_text, str(mapping_file), programme, table, table_file.name)
     if mapping is None:
         print_problems(found)
         raise typer.Exit(1)

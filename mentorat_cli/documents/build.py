@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any
 
 from mentorat_cli.documents import context, labels
@@ -23,7 +24,7 @@ def charters(programme: Programme, pairs: list[Record], fmt: str, today: dt.date
     for pair in pairs:
         page = renderer.render(name, lang, context.charter_context(programme, pair, lang, today),
                                "md" if fmt == "md" else "html")
-        out[f"charter-{pair.id}.{fmt}"] = to_pdf(page) if fmt == "pdf" else page
+        out[f"charter-{pair.id}.{fmt}"] = to_pdf(page, today) if fmt == "pdf" else page
     return out
 
 
@@ -53,10 +54,21 @@ def pdf_available() -> bool:
     return True
 
 
-def to_pdf(html: str) -> bytes:
-    """An HTML page printed to PDF by WeasyPrint (optional extra `pdf`)."""
+def to_pdf(html: str, today: dt.date) -> bytes:
+    """An HTML page printed to PDF by WeasyPrint (optional extra `pdf`), the same bytes for the same input."""
     if not pdf_available():
         raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
     import weasyprint
 
-    return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    # The embedded font subsets carry a timestamp; fontTools takes it from
+    # SOURCE_DATE_EPOCH (the reproducible-builds convention), set to `today` here.
+    epoch = str(int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC).timestamp()))
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved

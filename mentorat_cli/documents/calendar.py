@@ -1,5 +1,7 @@
 """The planned schedule as iCalendar, with stable UIDs so that a re-import updates the events.
 
+A meeting's UID is its pair and number, so a renewed pair's schedule keeps
+the UIDs of its first meetings and adds the new ones.
 Events are whole days: the schedule says which day a meeting is due, the
 pair chooses the hour. DTSTAMP is `today` (passed in) so that the same
 input gives the same bytes.
@@ -13,7 +15,7 @@ import re
 from icalendar import Calendar, Event
 
 from mentorat_cli import __version__
-from mentorat_cli.documents import labels, schedule
+from mentorat_cli.documents import followup, labels, schedule
 from mentorat_cli.model import Programme, Record
 
 
@@ -32,17 +34,15 @@ def build(programme: Programme, pairs: list[Record], lang: str, today: dt.date) 
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", str(config.get("name", "mentorat")))
-    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
     words = labels.CALENDAR[lang]
     for pair in sorted(pairs, key=lambda p: p.id):
-        start = schedule.start_of(pair.data)
-        if start is None:
-            continue
+        # The follow-up state knows whether the pair was renewed (a longer schedule).
+        planned = followup.state_of(programme, pair, today).planned
         mentee = programme.mentees.get(pair.data["mentee"])
         mentor = programme.mentors.get(pair.data["mentor"])
         names = {role: f"{r.data['first_name']} {r.data['last_name']}" if r else "" for role, r in
                  (("mentee", mentee), ("mentor", mentor))}
-        planned = schedule.plan(start, config)
         for meeting in planned:
             event = Event()
             event.add("uid", uid(programme, pair.id, meeting.number))

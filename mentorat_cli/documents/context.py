@@ -102,12 +102,15 @@ def sheet_context(programme: Programme, pair: Record, lang: str, today: dt.date)
                   else "late" if planned.date < today else "upcoming")
         schedule_rows.append({"number": planned.number, "date": labels.long_date(planned.date, lang),
                               "kind": kinds_[planned.kind], "kind_id": planned.kind, "status": status})
+    context["pair"]["end"] = labels.long_date(state.end, lang)  # a renewed pair ends later than first planned
     context.update({
+        "extended": state.extended,
         "schedule": schedule_rows,
         "meetings": [{"date": labels.long_date(h.date, lang), "kind": kinds_.get(h.kind, h.kind), "kind_id": h.kind,
                       "duration": labels.duration(h.minutes), "topics": ", ".join(h.topics)} for h in state.held],
         "meetings_held": len(state.held),
         "meetings_planned": len(state.planned),
+        "expected_by_now": state.expected_by_now,
         "hours": labels.duration(state.minutes),
         "last_meeting": labels.long_date(state.last_meeting, lang),
         "days_without": "" if state.days_without is None else state.days_without,

@@ -1,7 +1,8 @@
 """The coordinator's dashboard: what needs attention today, as plain data (text and JSON views).
 
 Waiting mentees are those not withdrawn or erased who have no confirmed
-pair; their wait counts from `registered_on`. Mentors are listed when a
+pair and did not complete one; their wait counts from `registered_on`, or
+from the end of a pair that stopped early (they wait to be paired again). Mentors are listed when a
 confirmed pair of theirs lacks the mentor's charter signature, or when
 they are accepted (or paired) without a training date.
 """
@@ -54,22 +55,24 @@ def build(programme: Programme, today: dt.date, alert_after_days: int | None = N
 
 
 def _waiting(programme: Programme, today: dt.date) -> list[dict[str, Any]]:
-    by_mentee: dict[str, list[str]] = {}
-    for pid, pair in sorted(programme.pairs.items()):
-        by_mentee.setdefault(str(pair.data["mentee"]), []).append(str(pair.data["status"]) + ":" + pid)
-    out = []
+    by_mentee: dict[str, list[dict[str, Any]]] = {}
+    for _, pair in sorted(programme.pairs.items()):
+        by_mentee.setdefault(str(pair.data["mentee"]), []).append({"id": pair.id, **pair.data})
+    out: list[dict[str, Any]] = []
     for mid, mentee in sorted(programme.mentees.items()):
         status = str(mentee.data.get("status", "applicant"))
         pairs = by_mentee.get(mid, [])
-        if status in _GONE or any(p.startswith("confirmed:") for p in pairs):
-            continue
-        registered = mentee.data.get("registered_on")
-        days = (today - dt.date.fromisoformat(registered)).days if registered else None
-        proposed = next((p.split(":", 1)[1] for p in pairs if p.startswith("proposed:")), None)
-        out.append({"mentee": mid, "status": status, "registered_on": registered, "days_waiting": days,
-                    "proposed_pair": proposed})
-    # Longest wait first; unknown registration dates last.
-    out.sort(key=lambda r: (r["days_waiting"] is None, -(r["days_waiting"] or 0), r["mentee"]))
+        if status in _GONE or any(p["status"] == "confirmed" or p.get("ended_by") == "completed" for p in pairs):
+            continue  # paired, or went through the whole programme
+        # After an early ending the mentee waits again, from the end of that pair.
+        ended = sorted(str(p["ended_on"]) for p in pairs if p["status"] == "ended" and p.get("ended_on"))
+        since = ended[-1] if ended else mentee.data.get("registered_on")
+        days = (today - dt.date.fromisoformat(since)).days if since else None
+        proposed = next((p["id"] for p in pairs if p["status"] == "proposed"), None)
+        out.append({"mentee": mid, "status": status, "registered_on": mentee.data.get("registered_on"),
+                    "waiting_since": since, "days_waiting": days, "proposed_pair": proposed})
+    # Longest wait first; unknown dates last.
+    out.sort(key=lambda r: (r["days_waiting"] is None, -int(r["days_waiting"] or 0), str(r["mentee"])))
     return out
 
 
@@ -79,10 +82,10 @@ def _mentors(programme: Programme) -> list[dict[str, Any]]:
     for pid, pair in sorted(programme.pairs.items()):
         if pair.data["status"] != "confirmed":
             continue
-        mentor = str(pair.data["mentor"])
-        paired.add(mentor)
+        mentor_id = str(pair.data["mentor"])
+        paired.add(mentor_id)
         if not (pair.data.get("charter_signed") or {}).get("mentor"):
-            unsigned.setdefault(mentor, []).append(pid)
+            unsigned.setdefault(mentor_id, []).append(pid)
     out = []
     for mid, mentor in sorted(programme.mentors.items()):
         status = str(mentor.data.get("status", "applicant"))

@@ -16,7 +16,7 @@ from mentorat_cli.documents import schedule
 from mentorat_cli.model import Note, Programme, Record
 
 SOON_DAYS = 30  # "ending soon" and "due soon" look this far ahead
-ALERT_ORDER = ("not-started", "no-meeting", "review-overdue", "final-due", "ending-soon", "past-end")
+ALERT_ORDER = ("not-started", "no-meeting", "behind", "review-overdue", "final-due", "ending-soon", "past-end")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ class PairState:
     final: schedule.Planned | None
     review_held: bool
     final_held: bool
+    expected_by_now: int = 0  # meetings the pair should have held by today, pro rata of follow_up.min_meetings
+    extended: bool = False  # meetings went on past the planned final one: renewed up to renewal.max_months
     alerts: list[str] = field(default_factory=list)
 
 
@@ -73,20 +75,40 @@ def state_of(programme: Programme, pair: Record, today: dt.date, alert_after_day
     start = schedule.start_of(data)
     planned = schedule.plan(start, config) if start else []
     held = held_meetings(programme.notes_of(pair.id), config, today)
+    months = _renewed_months(config, planned, held)
+    if months:
+        planned = schedule.plan(start, config, months) if start else []
     last = held[-1].date if held else None
     reference = last or start
     days_without = (today - reference).days if reference and reference <= today else None
     by_kind = {p.kind: p for p in planned}
     state = PairState(
-        pair_id=pair.id, status=str(data["status"]), start=start, end=schedule.planned_end(data, config),
+        pair_id=pair.id, status=str(data["status"]), start=start, end=schedule.planned_end(data, config, months),
         planned=planned, held=held, minutes=sum(h.minutes for h in held), last_meeting=last,
         days_without=days_without, next_due=planned[len(held)] if len(held) < len(planned) else None,
         review=by_kind.get("review"), final=by_kind.get("final"),
         review_held=any(h.kind == "review" for h in held), final_held=any(h.kind == "final" for h in held),
+        extended=bool(months),
     )
+    if start and state.end and start <= today:
+        # Renewal lengthens the schedule: scale the target to the planned meetings then.
+        target = int(config["follow_up"]["min_meetings"]) * (len(planned) / schedule.meeting_count(config))
+        share = min(1.0, (today - start).days / max(1, (state.end - start).days))
+        state.expected_by_now = int(target * share)
     threshold = alert_after_days if alert_after_days is not None else int(config["follow_up"]["alert_after_days"])
     state.alerts = alerts(state, today, threshold)
     return state
+
+
+def _renewed_months(config: dict[str, Any], planned: list[schedule.Planned], held: list[Held]) -> int | None:
+    """The renewed length when a pair kept meeting after its planned final meeting without closing."""
+    renewal = config["renewal"]
+    longer = int(renewal.get("max_months", 0)) > int(config["duration_months"])
+    if not (renewal.get("allowed") and longer and planned and held):
+        return None
+    final = planned[-1].date
+    went_on = any(h.date > final for h in held) and not any(h.kind == "final" for h in held)
+    return int(renewal["max_months"]) if went_on else None
 
 
 def alerts(state: PairState, today: dt.date, threshold: int) -> list[str]:
@@ -98,6 +120,8 @@ def alerts(state: PairState, today: dt.date, threshold: int) -> list[str]:
     found = []
     if state.days_without is not None and state.days_without > threshold:
         found.append("no-meeting")
+    if len(state.held) + 1 < state.expected_by_now:
+        found.append("behind")
     if state.review and not state.review_held and state.review.date < today:
         found.append("review-overdue")
     if state.final and not state.final_held and (state.final.date - today).days <= SOON_DAYS:

@@ -6,8 +6,8 @@ another folder with -o: only an explicit -o may lead outside the programme.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 from mentorat_cli import storage
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
@@ -21,6 +21,8 @@ def target(root: Path, chosen: Path | None) -> tuple[Path, str]:
     if chosen is None:
         return root, DEFAULT_FOLDER
     folder = chosen.resolve()
+    if folder.exists() and not folder.is_dir():
+        raise MentoratError(text("doc-output-not-folder", path=chosen), text("doc-output-not-folder-hint"))
     root_resolved = root.resolve()
     if folder == root_resolved or root_resolved in folder.parents:
         # Inside the programme: keep the storage guard relative to the programme.
@@ -33,7 +35,12 @@ def write_documents(root: Path, chosen: Path | None, files: Mapping[str, str | b
     base, prefix = target(root, chosen)
     relative = {(f"{prefix}/{name}" if prefix and prefix != "." else name): content for name, content in files.items()}
     with storage.lock(root):
-        storage.write_files(base, relative, sync=False)
+        try:
+            # Documents can be written again from the data: no fsync, the renames stay atomic.
+            storage.write_files(base, relative, sync=False)
+        except OSError as exc:
+            raise MentoratError(text("doc-output-failed", path=base / prefix if prefix else base,
+                                     reason=exc.strerror or type(exc).__name__), text("doc-output-failed-hint")) from None
     return base / prefix if prefix else base
 
 

@@ -43,21 +43,21 @@ def start_of(pair: dict[str, Any]) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def planned_end(pair: dict[str, Any], config: dict[str, Any]) -> dt.date | None:
-    """Start plus the programme's duration (None for a pair not started)."""
+def planned_end(pair: dict[str, Any], config: dict[str, Any], months: int | None = None) -> dt.date | None:
+    """Start plus the programme's duration, or `months` (None for a pair not started)."""
     start = start_of(pair)
-    return add_months(start, int(config["duration_months"])) if start else None
+    return add_months(start, months or int(config["duration_months"])) if start else None
 
 
-def meeting_count(config: dict[str, Any]) -> int:
+def meeting_count(config: dict[str, Any], months: int | None = None) -> int:
     """How many meetings the schedule plans: cadence times duration, and at least two."""
     per_month = float(config["cadence"]["meetings_per_month"])
-    return max(2, round(per_month * int(config["duration_months"])))
+    return max(2, round(per_month * (months or int(config["duration_months"]))))
 
 
-def review_number(config: dict[str, Any]) -> int:
+def review_number(config: dict[str, Any], months: int | None = None) -> int:
     """The number (1-based) of the intermediate review meeting, or 0 when there is none."""
-    total = meeting_count(config)
+    total = meeting_count(config, months)
     if total < 3:
         return 0  # only a first and a final meeting: nothing in between
     after = int(config["follow_up"]["review_after_meeting"])
@@ -67,11 +67,11 @@ def review_number(config: dict[str, Any]) -> int:
     return number
 
 
-def plan(start: dt.date, config: dict[str, Any]) -> list[Planned]:
-    """The planned meetings of a pair starting on `start`."""
-    total = meeting_count(config)
+def plan(start: dt.date, config: dict[str, Any], months: int | None = None) -> list[Planned]:
+    """The planned meetings of a pair starting on `start`, over the programme's duration or `months`."""
+    total = meeting_count(config, months)
     interval = DAYS_PER_MONTH / float(config["cadence"]["meetings_per_month"])
-    review = review_number(config)
+    review = review_number(config, months)
     out = []
     months_step = _whole_months(float(config["cadence"]["meetings_per_month"]))
     for index in range(total):

@@ -10,7 +10,7 @@ from mentorat_cli.messages import text
 def _table(rows: list[list[str]]) -> list[str]:
     """Rows as left-aligned columns, indented by two spaces."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
 def _section(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
@@ -34,7 +34,7 @@ def render(data: dict[str, Any]) -> str:
     lines += _section(text("st-ending"), text("st-ending-cols").split("|"),
                       [[r["pair"], r["planned_end"], str(r["days_left"])] for r in data["ending_soon"]])
     lines += _section(text("st-waiting"), text("st-waiting-cols").split("|"),
-                      [[r["mentee"], r["status"], r["registered_on"] or "?",
+                      [[r["mentee"], r["status"], r["waiting_since"] or "?",
                         "?" if r["days_waiting"] is None else str(r["days_waiting"]), r["proposed_pair"] or ""]
                        for r in data["waiting_mentees"]])
     lines += _section(text("st-mentors"), text("st-mentors-cols").split("|"),

@@ -13,8 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import markdown
 from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
@@ -32,6 +33,9 @@ NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _HTML_MD = {ord(c): f"&#{ord(c)};" for c in "&<>\"'*_`[]\\#|~"}
 _HTML_MD[ord("\n")] = " "
 _MD_ONLY = {ord(c): f"&#{ord(c)};" for c in "*_`[]\\|~"}
+_TOKEN = "Qmtv{}vtmQ"  # letters and digits only: Markdown leaves them alone
+_TOKEN_RE = re.compile(r"Qmtv(\d+)vtmQ")
+_CACHE_SIZE = 256
 _FIELD_RES = (re.compile(r"'([^']+)' is undefined"), re.compile(r"has no attribute '([^']+)'"),
               re.compile(r"no element '?([^']+)'?"))
 
@@ -41,10 +45,10 @@ def builtin_dir() -> Path:
     return resources.data_dir("templates") / "documents"
 
 
-def _escape_html_md(value: Any) -> Markup:
+def _escape_html_md(value: Any) -> str:
     if isinstance(value, Markup):
-        return Markup(str(value).translate(_MD_ONLY))
-    return Markup(("" if value is None else str(value)).translate(_HTML_MD))
+        return str(value).translate(_MD_ONLY)
+    return ("" if value is None else str(value)).translate(_HTML_MD)
 
 
 class _Loader(BaseLoader):
@@ -85,15 +89,45 @@ class Renderer:
         common: dict[str, Any] = {"loader": self.loader, "undefined": StrictUndefined, "auto_reload": False,
                                   "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
         self.md_env = SandboxedEnvironment(autoescape=False, **common)
-        self.html_env = SandboxedEnvironment(autoescape=True, finalize=_escape_html_md, **common)
+        self.html_env = SandboxedEnvironment(autoescape=True, finalize=self._token, **common)
         self.page_env = SandboxedEnvironment(autoescape=True, **common)
         self.markdown = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        self._values: list[str] = []
+        self._html_cache: dict[str, str] = {}
+        self._resolved: dict[tuple[str, str], str] = {}
+
+    def _token(self, value: Any) -> Markup:
+        """Stand in for an escaped value while Markdown runs (see `_to_html`)."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Markup(str(value))  # numbers can be Markdown structure ("1. " starts a list item)
+        escaped = _escape_html_md(value)
+        if not escaped:
+            return Markup("")
+        self._values.append(escaped)
+        return Markup(_TOKEN.format(len(self._values) - 1))
+
+    def _to_html(self, skeleton: str) -> str:
+        """Markdown to HTML, once per document shape.
+
+        Values enter the Markdown as tokens, so pairs whose documents have the
+        same shape share one conversion (the costly step); the escaped values
+        are put back afterwards. Escaped values hold no Markdown syntax, so
+        the result is the same as converting each document.
+        """
+        body = self._html_cache.get(skeleton)
+        if body is None:
+            self.markdown.reset()
+            body = self.markdown.convert(skeleton)
+            if len(self._html_cache) < _CACHE_SIZE:
+                self._html_cache[skeleton] = body
+        return _TOKEN_RE.sub(lambda m: self._values[int(m.group(1))], body)
 
     def resolve(self, name: str, lang: str) -> str:
         """The file name of template `name` for `lang`; an error with close names when there is none."""
-        for folder, _ in self.loader.folders:
+        for folder, shown in self.loader.folders:
             for candidate in (f"{name}.{lang}{SUFFIX}", f"{name}{SUFFIX}"):
-                if NAME_RE.match(candidate) and (folder / candidate).is_file():
+                # The loader searches the folders in the same order, so it finds this very file.
+                if _Loader([(folder, shown)]).locate(candidate) is not None:
                     return candidate
         names = sorted({n for n, _, _ in available(self.loader.folders)})
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
@@ -102,14 +136,15 @@ class Renderer:
 
     def render(self, name: str, lang: str, context: dict[str, Any], fmt: str) -> str:
         """Template `name` filled with `context`, as Markdown (`md`) or a standalone HTML page (`html`)."""
-        file_name = self.resolve(name, lang)
-        env = self.html_env if fmt == "html" else self.md_env
-        source = _run(lambda: env.get_template(file_name).render(context), file_name)
+        key = (name, lang)
+        file_name = self._resolved.get(key) or self._resolved.setdefault(key, self.resolve(name, lang))
         if fmt != "html":
-            return source
-        self.markdown.reset()
-        body = self.markdown.convert(source)
-        title = next((line[2:].strip() for line in source.splitlines() if line.startswith("# ")), name)
+            return _run(lambda: self.md_env.get_template(file_name).render(context), file_name)
+        self._values = []
+        skeleton = _run(lambda: self.html_env.get_template(file_name).render(context), file_name)
+        body = self._to_html(skeleton)
+        heading = next((line[2:].strip() for line in skeleton.splitlines() if line.startswith("# ")), name)
+        title = _TOKEN_RE.sub(lambda m: self._values[int(m.group(1))], heading)
         page = {"lang": lang, "title": Markup(title), "body": Markup(body)}
         return _run(lambda: self.page_env.get_template(PAGE).render(page), PAGE)
 
@@ -149,11 +184,15 @@ def _run(render: Callable[[], str], file_name: str) -> str:
         return render()
     except MentoratError:
         raise
+    except TemplateNotFound as exc:
+        where, line = _where(exc, file_name)
+        raise MentoratError(text("doc-template-include", file=where, line=line, name=exc.name),
+                            text("doc-template-include-hint"), EXIT_PROBLEMS) from None
     except TemplateSyntaxError as exc:
         where, line = _where(exc, file_name)
         raise MentoratError(text("doc-template-syntax", file=where, line=line, detail=exc.message),
                             text("doc-template-syntax-hint"), EXIT_PROBLEMS) from None
-    except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
+    except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError, RecursionError) as exc:
         where, line = _where(exc, file_name)
         message = str(getattr(exc, "message", None) or exc)
         for pattern in _FIELD_RES:

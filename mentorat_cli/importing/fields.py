@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -19,7 +20,7 @@ COMMON_FIELDS: dict[str, str] = {
 }
 ROLE_FIELDS: dict[str, dict[str, str]] = {
     "mentor": {"themes": CHOICES, "publics": CHOICES, "capacity": INT},
-    "mentee": {"public": CHOICE},
+    "mentee": {"public": CHOICE, "objectives": CHOICES},
 }
 # Where the role's own fields sit among the common ones (schema order: common first, then the role's).
 KEY_ORDER: dict[str, list[str]] = {
@@ -88,14 +89,21 @@ HEADER_SYNONYMS: dict[str, str] = {
     "statut": "status", "status": "status", "formation suivie le": "trained_on", "trained on": "trained_on",
 }
 # Same words, other role: a mentor lists the publics they help; a mentee has one.
-ROLE_SWAP = {"mentor": {"public": "publics"}, "mentee": {"publics": "public"}}
+# A mentee's themes are the themes of their objectives.
+ROLE_SWAP = {"mentor": {"public": "publics"}, "mentee": {"publics": "public", "themes": "objectives"}}
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Letters that Unicode does not decompose into a Latin letter and an accent.
+_LETTERS = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l",
+                          "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
 
 
+@functools.lru_cache(maxsize=8192)  # form cells repeat the same few labels thousands of times
 def fold(value: str) -> str:
     """Lower-case ASCII words: accents dropped, punctuation to single spaces (`Années d'expérience` -> `annees d experience`)."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    decomposed = unicodedata.normalize("NFKD", value.translate(_LETTERS))
+    # Accents go; any other non-ASCII sign (’, «, –) separates words like a space.
+    ascii_text = "".join(c if c.isascii() else "" if unicodedata.combining(c) else " " for c in decomposed)
     return _NON_ALNUM.sub(" ", ascii_text.lower()).strip()
 
 

@@ -20,12 +20,20 @@ def base_id(first_name: str, last_name: str) -> str:
     return ident or (words[0][: MAX_ID - _SUFFIX_ROOM] if words else "person")
 
 
-def unique_id(first_name: str, last_name: str, taken: set[str]) -> str:
-    """The base id, or the base id with -2, -3... when it is taken; adds the result to `taken`."""
+def unique_id(first_name: str, last_name: str, taken: set[str], next_number: dict[str, int] | None = None) -> str:
+    """The base id, or the base id with -2, -3... when it is taken; adds the result to `taken`.
+
+    `next_number` remembers where each base's search stopped, so that a thousand
+    homonyms cost a thousand steps, not half a million.
+    """
     base = base_id(first_name, last_name)
-    ident, number = base, 1
+    counters = next_number if next_number is not None else {}
+    ident, number = base, counters.get(base, 1)
+    if number > 1:
+        ident = f"{base}-{number}"
     while ident in taken:
         number += 1
         ident = f"{base}-{number}"
+    counters[base] = number
     taken.add(ident)
     return ident

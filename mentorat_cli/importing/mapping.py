@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ class Column:
     """How one column is imported: its field, label -> value overrides, and a multi-choice separator."""
 
     field: str
-    values: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = dataclasses.field(default_factory=dict)
     separator: str | None = None
 
 
@@ -59,6 +60,8 @@ def load_mapping(path: Path, role: str) -> Mapping:
         line = issue.line if issue else 1
         raise _fail(path, line, "import-mapping-shape")
     where = yamlio.positions(decoded or "")
+    if data.get("role") not in (None, role):
+        raise _fail(path, where.get("/role", (1, 1))[0], "import-mapping-role", found=data.get("role"), role=role)
     columns: dict[str, Column | None] = {}
     for header, spec in data["columns"].items():
         line = where.get("/columns/" + yamlio.escape_pointer(str(header)), (0, 0))[0]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorat_cli import schemas, yamlio
+from mentorat_cli import checks, schemas, yamlio
 from mentorat_cli.importing import fields as F
 from mentorat_cli.importing import state as S
 from mentorat_cli.importing.ids import unique_id
@@ -58,7 +59,18 @@ class ImportPlan:
     unknown_headers: list[str] = field(default_factory=list)
     missing_headers: list[str] = field(default_factory=list)
     unchanged: int = 0
-    files: dict[str, str] = field(default_factory=dict)
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    state_text: str | None = None
+    role: str = "mentee"
+
+    def files(self) -> dict[str, str]:
+        """The texts to write (rendered only when needed: a dry run does not pay for them)."""
+        schema_line = f"../.schemas/{self.role}.schema.json"
+        out = {path: yamlio.dump(ordered(record, self.role), schema_line=schema_line)
+               for path, record in self.records.items()}
+        if self.state_text is not None:
+            out[S.STATE_FILE] = self.state_text
+        return out
 
 
 def get_path(data: dict[str, Any], dotted: str) -> Any:
@@ -141,13 +153,14 @@ def _read_row(ctx: _Context, number: int, cells: dict[str, str]) -> tuple[dict[s
 
 
 def _schema_errors(ctx: _Context, number: int, data: dict[str, Any]) -> list[Rejected]:
-    # A copy: the check must not be able to add anything to what gets written.
-    found = schemas.check(ctx.role, copy.deepcopy(data), "", lambda _pointer: (0, 0))
+    # A copy (profiles are at most two levels deep): the check must not add anything to what gets written.
+    shallow = {k: dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v for k, v in data.items()}
+    found = schemas.check(ctx.role, shallow, "", lambda _pointer: (0, 0))
     out = []
     for problem in found:
-        parts = [p for p in problem.pointer.split("/")[1:] if not p.isdigit()]
-        name = ".".join(parts[:2]) if parts[:1] in (["location"], ["categories"]) else ".".join(parts[:1])
-        out.append(Rejected(number, ctx.where(name), problem.message))
+        if problem.severity != "error":
+            continue  # e.g. an unknown key a human added: validate reports it, it does not block a row
+        out.append(Rejected(number, ctx.where(_field_of(problem.pointer)), problem.message))
     return out
 
 
@@ -160,15 +173,19 @@ def _merge(ctx: _Context, path: str, number: int, record: dict[str, Any], values
     for name, value in values.items():
         new_print = S.fingerprint(path, name, value)
         last = previous.get(name)
-        if last == new_print or (last is None and value is None):
-            continue  # the source did not change: whatever the file holds now stays
         current = get_path(record, name)
+        if last is None and value is None:
+            continue  # the source never had a value here: a hand-added one stays, even with --force
+        if last == new_print and not force:
+            continue  # the source did not change: whatever the file holds now stays
         if current == value or (name in ("email", "manager") and str(current).lower() == str(value).lower()):
             fingerprints[name] = new_print
             continue
         edited_by_hand = current is not None if last is None else S.fingerprint(path, name, current) != last
         if edited_by_hand and not force:
             conflicts.append(Conflict(path, number, name))
+            # Reported once: the hand edit stands until the source changes again (or --force).
+            fingerprints[name] = new_print
             continue
         set_path(record, name, value)
         fingerprints[name] = new_print
@@ -180,7 +197,8 @@ def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping,
                 today: dt.date, force: bool = False) -> ImportPlan:
     """What importing `table` as `role` profiles would change; pure: nothing is written here."""
     ctx = _Context(programme, table, role, mapping)
-    plan = ImportPlan()
+    plan = ImportPlan(role=role)
+    counters: dict[str, int] = {}
     plan.unknown_headers = [h for h in table.headers if h not in mapping.columns]
     plan.missing_headers = sorted(h for h, c in mapping.columns.items() if c is not None and h not in ctx.positions)
     own = programme.mentors if role == "mentor" else programme.mentees
@@ -204,14 +222,15 @@ def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping,
         seen_email[email] = number
         existing: Record | None = by_email.get(email)
         if existing is None:
-            ident = unique_id(values["first_name"], values["last_name"], taken)
+            ident = unique_id(values["first_name"], values["last_name"], taken, counters)
             path = f"{ctx.folder}/{ident}.yaml"
             record: dict[str, Any] = {"id": ident}
             for name, value in values.items():
                 set_path(record, name, value)
             if "registered_on" not in values:
                 record["registered_on"] = today.isoformat()
-            changed, conflicts = [n for n, v in values.items() if v is not None], []
+            changed = [n for n, v in values.items() if v is not None]
+            conflicts: list[Conflict] = []
             fingerprints = {n: S.fingerprint(path, n, v) for n, v in values.items()}
             action = "create"
         else:
@@ -229,11 +248,45 @@ def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping,
         new_state[path] = fingerprints
         if changed:
             plan.changes.append(Change(action, path, number, tuple(changed)))
-            schema_line = f"../.schemas/{role}.schema.json"
-            plan.files[path] = yamlio.dump(ordered(record, role), schema_line=schema_line)
+            plan.records[path] = record
         else:
             plan.unchanged += 1
+    _cross_checks(ctx, programme, plan, new_state, state, today)
     if new_state != state:
-        plan.files[S.STATE_FILE] = S.dump_state(new_state)
+        plan.state_text = S.dump_state(new_state)
     plan.rejected.sort(key=lambda r: (r.row, r.column, r.reason))
     return plan
+
+
+def _field_of(pointer: str) -> str:
+    parts = [p for p in pointer.split("/")[1:] if not p.isdigit()]
+    return ".".join(parts[:2]) if parts[:1] in (["location"], ["categories"]) else ".".join(parts[:1])
+
+
+def _cross_checks(ctx: _Context, programme: Programme, plan: ImportPlan, new_state: S.State, state: S.State,
+                  today: dt.date) -> None:
+    """Run the programme's own cross-file checks with the new profiles in place; rows they fail are rejected.
+
+    Without this an import could write a profile that `mentorat validate` then
+    refuses (e.g. a capacity above the programme's maximum), blocking every command.
+    """
+    if not plan.records:
+        return
+    folder = programme.mentors if ctx.role == "mentor" else programme.mentees
+    trial = dict(folder)
+    for path, record in plan.records.items():
+        trial[record["id"]] = Record(ctx.role, record["id"], path, record)
+    candidate = dataclasses.replace(programme, **{"mentors" if ctx.role == "mentor" else "mentees": trial})
+    rows = {c.path: c.row for c in plan.changes}
+    failed: set[str] = set()
+    for problem in checks.run_all(candidate, today):
+        if problem.severity == "error" and problem.file in plan.records:
+            failed.add(problem.file)
+            plan.rejected.append(Rejected(rows[problem.file], ctx.where(_field_of(problem.pointer)), problem.message))
+    for path in failed:
+        del plan.records[path]
+        if path in state:
+            new_state[path] = state[path]
+        else:
+            new_state.pop(path, None)
+    plan.changes = [c for c in plan.changes if c.path not in failed]

@@ -30,7 +30,7 @@ class CellError(ValueError):
 
 def vocabulary(config: dict[str, Any], field: str) -> dict[str, str]:
     """Folded label or id -> id, for the fields whose values come from a list."""
-    if field in ("themes",):
+    if field in ("themes", "objectives"):
         items, builtin = config["themes"], kinds.THEMES
     elif field in ("public", "publics"):
         items, builtin = config["publics"], kinds.PUBLICS.get(config.get("kind", ""), {})
@@ -123,8 +123,11 @@ def convert(kind: str, field: str, text: str, values: dict[str, str], separator:
         items = [_choice(i, values, {**F.LANGUAGE_LABELS, **{c: c for c in _two_letter(i)}}, field)
                  for i in split_choices(text, separator)]
         return _unique(items)
-    items = [_choice(i, values, vocab, field) for i in split_choices(text, separator)]
-    return _unique(items)
+    items = _unique([_choice(i, values, vocab, field) for i in split_choices(text, separator)])
+    if field == "objectives":
+        # A form gives the themes a mentee wants to work on; the objective's words come later.
+        return [{"theme": theme} for theme in items]
+    return items
 
 
 def _two_letter(item: str) -> list[str]:

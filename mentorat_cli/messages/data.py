@@ -7,6 +7,33 @@ from mentorat_cli.messages.spec import Spec
 PROBLEMS: dict[str, Spec] = {}
 
 TEXT: dict[str, str] = {
+    # reading spreadsheets (tabular.py): the caller puts the file name and row/column in front
+    "tabular-bad-utf8": "the file starts as UTF-8 but byte {byte} is not valid UTF-8",
+    "tabular-bad-utf8-hint": "save the file again as 'CSV UTF-8' from your spreadsheet",
+    "tabular-no-header": "there is no header row",
+    "tabular-no-header-hint": "put the column names on the first row",
+    "tabular-header-twice": "column header '{name}' appears twice (columns {first} and {second})",
+    "tabular-header-twice-hint": "rename one of the two columns",
+    "tabular-no-header-cell": "a value sits in column {letter}, which has no header",
+    "tabular-no-header-cell-hint": "give that column a header or empty it",
+    "tabular-cell-too-long": "cell is {length} characters long (at most {limit})",
+    "tabular-cell-too-long-hint": "shorten it or remove the column",
+    "tabular-csv-broken": "CSV cannot be read: {detail}",
+    "tabular-csv-broken-hint": "check the quotes on that row",
+    "tabular-no-openpyxl": "reading XLSX needs the openpyxl package",
+    "tabular-no-openpyxl-hint": "pip install openpyxl",
+    "tabular-bad-xlsx": "this is not a readable XLSX workbook ({detail})",
+    "tabular-bad-xlsx-hint": "open it in your spreadsheet and save it again as .xlsx",
+    "tabular-missing": "the file does not exist",
+    "tabular-missing-hint": "check the file name and folder",
+    "tabular-folder": "this is a folder, not a file",
+    "tabular-folder-hint": "give a .csv or .xlsx file",
+    "tabular-unreadable": "the file cannot be read ({reason})",
+    "tabular-unreadable-hint": "check its permissions",
+    "tabular-xls": "this is an old Excel (.xls) file",
+    "tabular-xls-hint": "save it as .xlsx or as CSV from your spreadsheet",
+    "tabular-binary": "this is not a text file",
+    "tabular-binary-hint": "give a .csv or .xlsx file",
     # import
     "import-table-error": "{file}{where}: {message}",
     "import-no-rows": "{file} has a header row but no data rows",
@@ -22,6 +49,8 @@ TEXT: dict[str, str] = {
     "import-mapping-column-hint": "see the comments at the top of a mapping written by --template",
     "import-mapping-field": "column '{header}' maps to '{field}', which a {role} profile does not have",
     "import-mapping-field-hint": "use one of: {known}",
+    "import-mapping-role": "this mapping is for role '{found}', not {role}",
+    "import-mapping-role-hint": "use --role {found}, or change `role:` in the mapping",
     "import-state-damaged": "the import state file {path} is damaged",
     "import-state-damaged-hint": "restore {path} from git (git checkout -- {path}); it must not be edited by hand",
     "import-state-header": "Written by `mentorat import`: for each imported person and field, a fingerprint of the\n"
@@ -40,20 +69,27 @@ TEXT: dict[str, str] = {
     "import-rejected": "{file}: row {row}{column}: {reason}",
     "import-unknown-header": "{file}: column '{header}' is not imported (the mapping does not know it)",
     "import-missing-header": "{file}: column '{header}' of the mapping is not in the file",
-    "import-conflict": "{path}: {field} changed in row {row} of the source and was edited by hand since the last import; kept the file's value (use --force to take the source's)",
+    "import-conflict": "{path}: {field} changed in row {row} of the source and was edited by hand since the last import; "
+                       "kept the file's value (use --force to take the source's)",
     "import-create": "create {path} (row {row})",
     "import-update": "update {path}: {fields} (row {row})",
-    "import-summary": "{created} to create, {updated} to update, {unchanged} unchanged, {conflicts} conflict(s), {rejected} row(s) rejected",
+    "import-summary": "{created} to create, {updated} to update, {unchanged} unchanged, {conflicts} conflict(s), "
+                      "{rejected} row(s) rejected",
     "import-dry-run": "dry run: nothing written",
     "import-blocked": "nothing written: {rows} row(s) have errors",
     "import-blocked-hint": "fix them in the file, or add --skip-invalid to import the valid rows only",
     "import-done": "imported from {file}: {created} created, {updated} updated, {unchanged} unchanged",
+    "import-raced": "{path} changed while the import was being prepared; nothing written",
+    "import-raced-hint": "run the import again",
     "import-nothing": "nothing to change: the programme already holds this file's data",
     # export
-    "export-key-missing": "--pseudonymise needs a secret key, and none is set (environment variable {env} or file {path})",
+    "export-key-missing": "--pseudonymise needs a secret key, and none is set "
+                          "(environment variable {env} or file {path})",
     "export-key-short": "the pseudonym key is too short (at least {minimum} characters)",
     "export-key-in-repo": "the pseudonym key file {path} is inside the programme folder, where it could be committed",
-    "export-key-hint": "create a key outside the repository, e.g. `mkdir -p {path.parent} && python3 -c \"import secrets; print(secrets.token_urlsafe(32))\" > {path} && chmod 600 {path}`, or set {env}; keep it safe: the same key gives the same pseudonyms",
+    "export-key-hint": "create a key outside the repository, e.g. `mkdir -p {path.parent} && python3 -c \"import secrets; "
+                       "print(secrets.token_urlsafe(32))\" > {path} && chmod 600 {path}`, or set {env}; "
+                       "keep it safe: the same key gives the same pseudonyms",
     "export-stdout-xlsx": "an XLSX export cannot go to the terminal",
     "export-stdout-xlsx-hint": "give a file with -o, e.g. -o out/people.xlsx",
     "export-exists": "{path} already exists",
@@ -72,7 +108,8 @@ TEXT: dict[str, str] = {
     "show-mentions": "Mentioned in other files ({count}):",
     "show-mention-not-with": "{path}: in not_with (must not be paired with this person)",
     "show-mention-alternative": "{path}: as an alternative mentor",
-    "show-import-state": "Import records: .mentorat/import-state.yaml holds fingerprints (hashes) of the values last imported for this person, not the values.",
+    "show-import-state": "Import records: .mentorat/import-state.yaml holds fingerprints (hashes) of the values last imported "
+                         "for this person, not the values.",
     "show-outside": "Not covered: git history, exports and documents generated earlier (under out/ or sent by e-mail), backups.",
     # forget
     "forget-nobody": "give the id of the person to erase, or --expired",
@@ -93,6 +130,8 @@ TEXT: dict[str, str] = {
     "forget-git": "Git history still holds the old data: these changes only affect the files as they are now.",
     "forget-git-how": "After committing, purge the history (this rewrites it; every clone must be cloned again):",
     "forget-git-command": "  git filter-repo --invert-paths {paths}",
+    "forget-git-changed": "Files changed in place keep their earlier content in the history as well ({paths}); "
+                          "to scrub it, list the old values in a file and run git filter-repo --replace-text FILE.",
     "forget-not-git": "This folder is not in a git repository; copies and backups made elsewhere are not changed.",
     "forget-backups": "Exports and documents already sent, and backups, are not changed.",
 }

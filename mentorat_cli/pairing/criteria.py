@@ -1,9 +1,9 @@
 """The soft criteria for one mentor-mentee couple (the reference semantics).
 
 Each criterion gives a value in [0, 1] and the evidence behind it. The pair
-score is the weighted sum of the values, scaled to 0-100; scores are kept as
-integer hundredths ("units") so that the solver, the files and the vectorised
-scoring in candidates.py agree to the last digit.
+score is the weighted sum of the values, scaled to 0-100; each criterion's
+points are kept as integer hundredths ("units") so that the solver, the files
+and the vectorised scoring in scoring.py agree to the last digit.
 """
 
 from __future__ import annotations
@@ -136,21 +136,25 @@ def active_weights(config: dict[str, Any]) -> dict[str, float]:
             if weights.get(name, 0) > 0 and (name != "distance" or distance_applies(config))}
 
 
-def to_units(weighted_sum: float, total_weight: float) -> int:
-    """Score in integer hundredths of a point (0-10000) from the weighted sum of values."""
-    if total_weight <= 0:
-        return 0
-    return int(round(weighted_sum * 100.0 / total_weight * 100.0))
+def criterion_units(weight: float, value: float, total_weight: float) -> int:
+    """One criterion's points in integer hundredths: the weighted value scaled so all weights sum to 100."""
+    return int(round(weight * value * 10000.0 / total_weight))
 
 
 def score(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[int, list[dict[str, Any]]]:
-    """(score in hundredths, per-criterion points, max and evidence) for one couple."""
+    """(score in hundredths, per-criterion points, max and evidence) for one couple.
+
+    The score is the sum of the criteria's points, each rounded to a hundredth,
+    so the points written in a proposal add up to its score exactly.
+    """
     weights = active_weights(config)
     total = sum(weights.values())
-    weighted, rows = 0.0, []
+    units, rows = 0, []
     for name, weight in weights.items():
         value, evidence = evaluate(name, config, mentor, mentee)
-        weighted += weight * value
-        rows.append({"criterion": name, "points": round(weight * value * 100.0 / total, 2),
-                     "max": round(weight * 100.0 / total, 2), "evidence": evidence})
-    return to_units(weighted, total), rows
+        points = criterion_units(weight, value, total)
+        units += points
+        rows.append({"criterion": name, "points": points / 100, "max": criterion_units(weight, 1.0, total) / 100,
+                     "evidence": evidence})
+    # Rounding each criterion can overshoot 100 by a hundredth or two.
+    return min(units, 10000), rows

@@ -49,6 +49,8 @@ class Encoded:
     weights: dict[str, float]
     # rule -> (mentee index array, mentor index array) of couples that break it
     forbidden: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    # per-criterion and per-rule lookup tables, built on first use by scoring.py
+    tables: dict[str, Any] = field(default_factory=dict)
 
 
 FORMATS = {"any": 0, "remote": 1, "in_person": 2, "hybrid": 3}

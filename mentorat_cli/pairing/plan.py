@@ -109,19 +109,23 @@ def run(s: Setup, objective: str = "total", k: int = DEFAULT_K,
     enc = encode.encode(s.config, [r.data for r in s.mentees], [r.data for r in s.mentors], s.managers)
     cand = candidates.build(enc, s.capacity, k, s.previous, progress=progress)
 
-    def rescore(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return candidates.rescore(enc, rows, s.capacity, s.previous)
+    def rescore(rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return candidates.rescore(enc, rows, s.capacity, s.previous, cols)
 
     solution = solve.solve(cand, s.capacity, objective, rescore)
     return Run(s, enc, cand, solution, k)
 
 
-def row_arcs(r: Run) -> dict[int, list[tuple[int, int]]]:
-    """mentee index -> its candidate (mentor index, units), best first, ties by mentor id."""
+def row_arcs(r: Run, limit: int = 4) -> dict[int, list[tuple[int, int]]]:
+    """mentee index -> its best `limit` candidates (mentor index, units), best first, ties by mentor id."""
     cand = r.cand
     order = np.lexsort((cand.arc_j, -cand.arc_u, cand.arc_i))
+    rows = cand.arc_i[order]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else np.zeros(0, dtype=np.int64)
+    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    keep = order[rank < limit]
     out: dict[int, list[tuple[int, int]]] = {}
-    for i, j, u in zip(cand.arc_i[order].tolist(), cand.arc_j[order].tolist(), cand.arc_u[order].tolist()):
+    for i, j, u in zip(cand.arc_i[keep].tolist(), cand.arc_j[keep].tolist(), cand.arc_u[keep].tolist()):
         out.setdefault(i, []).append((j, u))
     return out
 

@@ -15,7 +15,7 @@ import numpy as np
 from mentorat_cli import yamlio
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme, pair_id
-from mentorat_cli.pairing import criteria, plan, scoring
+from mentorat_cli.pairing import criteria, emit, plan, scoring
 
 PAIR_KEYS = ("id", "mentee", "mentor", "status", "proposed_on", "confirmed_on", "started_on", "ended_on",
              "end_reason", "ended_by", "replaces", "charter_signed", "contacts", "score", "criteria",
@@ -125,7 +125,7 @@ def build(prog: Programme, r: plan.Run, today: dt.date, objective: str, summary:
         data = proposal(r, i, arcs.get(i, []), held, str(old.data["proposed_on"]) if keep_date and old else today.isoformat())
         scores.append(int(r.solution.units[i]))
         if old is None or old.data != data:
-            changes.writes[f"pairs/{pid}.yaml"] = yamlio.dump(data, schema_line=PAIR_SCHEMA_LINE)
+            changes.writes[f"pairs/{pid}.yaml"] = emit.dump(data, schema_line=PAIR_SCHEMA_LINE)
     changes.removes = sorted(p.path for p in r.setup.stale if p.id not in new_ids)
     changes.figures = figures(r, scores)
     if summary:

@@ -31,7 +31,7 @@ from scipy.sparse.csgraph import maximum_bipartite_matching, min_weight_full_bip
 from mentorat_cli.pairing.candidates import Candidates
 
 UNIT_MAX = 10_000  # a score of 100.00 in hundredths
-Rescore = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+Rescore = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 class NotOptimal(Exception):
@@ -69,7 +69,11 @@ def _expand(arc_i: np.ndarray, arc_j: np.ndarray, capacity: np.ndarray) -> tuple
 
 
 def assign(n: int, arc_i: np.ndarray, arc_j: np.ndarray, arc_w: np.ndarray, capacity: np.ndarray) -> np.ndarray:
-    """Max-weight assignment (weights > 0) respecting capacities: mate[i] = mentor or -1."""
+    """Max-weight assignment (weights > 0) respecting capacities: mate[i] = mentor or -1.
+
+    SciPy's solver matches every row, so each row gets a zero-weight "unmatched" column; rows are
+    the smaller side (mentees, or mentor places), which is several times faster when places are scarce.
+    """
     mate = np.full(n, -1, dtype=np.int64)
     if len(arc_i) == 0:
         return mate
@@ -77,10 +81,18 @@ def assign(n: int, arc_i: np.ndarray, arc_j: np.ndarray, arc_w: np.ndarray, capa
     arc, _, slot, slot_mentor = _expand(arc_i, arc_j, capacity)
     places, r = len(slot_mentor), len(rows)
     top = float(arc_w.max()) + 1.0
-    data = np.concatenate([top - arc_w[arc].astype(np.float64), np.full(r, top)])
-    row_idx = np.concatenate([row_of[arc], np.arange(r)])
-    col_idx = np.concatenate([slot, places + np.arange(r)])
-    matrix = csr_matrix((data, (row_idx, col_idx)), shape=(r, places + r))
+    cost = top - arc_w[arc].astype(np.float64)
+    if places < r:
+        matrix = csr_matrix((np.concatenate([cost, np.full(places, top)]),
+                             (np.concatenate([slot, np.arange(places)]), np.concatenate([row_of[arc], r + np.arange(places)]))),
+                            shape=(places, r + places))
+        got_slots, got_rows = min_weight_full_bipartite_matching(matrix)
+        real = got_rows < r
+        mate[rows[got_rows[real]]] = slot_mentor[got_slots[real]]
+        return mate
+    matrix = csr_matrix((np.concatenate([cost, np.full(r, top)]),
+                         (np.concatenate([row_of[arc], np.arange(r)]), np.concatenate([slot, places + np.arange(r)]))),
+                        shape=(r, places + r))
     got_rows, got_cols = min_weight_full_bipartite_matching(matrix)
     real = got_cols < places
     mate[rows[got_rows[real]]] = slot_mentor[got_cols[real]]
@@ -132,15 +144,24 @@ def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor
     """Left-out couples with u_i + v_j < w_ij, and how many mentees needed a full check.
 
     Couples already among the candidates satisfy the inequality by construction of the prices.
+    A left-out couple scores at most the mentee's best left-out score, so only mentors priced
+    below BIG + that score - u_i can break it: the check rescores just those columns.
     """
-    suspect = np.flatnonzero((cand.left_out >= floor) & (u < bigw + cand.left_out))
+    need = bigw + cand.left_out - u
+    suspect = np.flatnonzero((cand.left_out >= floor) & (need > 0))
+    by_price = np.argsort(v, kind="stable")
+    prefix = np.searchsorted(v[by_price], need[suspect])
+    suspect, prefix = suspect[np.argsort(prefix, kind="stable")], np.sort(prefix)
     found: list[tuple[int, int, int]] = []
     for start in range(0, len(suspect), 256):
         rows = suspect[start:start + 256]
-        feasible, units = rescore(rows)
-        gain = np.where(feasible & (units >= floor), bigw + units - u[rows][:, None] - v[None, :], -1)
-        for r, j in zip(*np.nonzero(gain > 0)):
-            found.append((int(rows[r]), int(j), int(units[r, j])))
+        cols = np.sort(by_price[: int(prefix[start:start + 256].max())])
+        if len(cols) == 0:
+            continue
+        feasible, units = rescore(rows, cols)
+        gain = np.where(feasible & (units >= floor), bigw + units - u[rows][:, None] - v[cols][None, :], -1)
+        for r, c in zip(*np.nonzero(gain > 0)):
+            found.append((int(rows[r]), int(cols[c]), int(units[r, c])))
     return found, len(suspect)
 
 

@@ -28,12 +28,12 @@ def rows(enc: Encoded, previous: dict[int, list[int]]) -> Iterator[list[str]]:
         names = list(masks)
         first = scoring.first_rule(masks) if masks else np.full((len(block), m), -1)
         units = scoring.units(enc, block)
-        points = [w * scoring.values(enc, name, block) * 100.0 / total for name, w in enc.weights.items()] if total else []
+        points = [scoring.points(enc, name, block) for name in enc.weights] if total else []
         for r, i in enumerate(block.tolist()):
             for j in range(m):
                 rule = names[first[r, j]] if first[r, j] >= 0 else ""
                 yield [enc.mentees.ids[i], enc.mentors.ids[j], "no" if rule else "yes", rule,
-                       f"{units[r, j] / 100:.2f}", *(f"{p[r, j]:.2f}" for p in points)]
+                       f"{units[r, j] / 100:.2f}", *(f"{p[r, j] / 100:.2f}" for p in points)]
 
 
 def safe_cell(value: str) -> str:

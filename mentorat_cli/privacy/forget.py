@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from mentorat_cli import yamlio
 from mentorat_cli.importing.plan import ordered
@@ -30,6 +31,7 @@ class ForgetPlan:
     removes: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
+    created: set[str] = field(default_factory=set)  # filled by the command: files that did not exist before
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

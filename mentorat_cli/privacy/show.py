@@ -16,6 +16,7 @@ def pairs_of(programme: Programme, person_id: str) -> list[Record]:
 
 
 def role_of(programme: Programme, person_id: str) -> str:
+    """`mentor` or `mentee`."""
     return "mentor" if person_id in programme.mentors else "mentee"
 
 
@@ -45,7 +46,8 @@ def person_report(programme: Programme, person_id: str, state_paths: set[str]) -
     for pair in pairs:
         lines.append("  " + pair.path)
         lines += _block(pair.data)
-    own, others = [], []
+    own: list[Record] = []
+    others: list[Record] = []
     pair_ids = {p.id for p in pairs}
     for record in sorted(programme.feedback.values(), key=lambda r: r.path):
         if record.data.get("pair") in pair_ids:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,9 +101,22 @@ def load_criteria(path: Path, shown: str) -> tuple[list[dict[str, Any]], list[Pr
     return (stages if not found else []), found
 
 
+def to_json(results: list[Result], source: str) -> str:
+    """The --format json document: every criterion with its evidence and the files to fix."""
+    doc = {
+        "criteria_file": source,
+        "met": sum(1 for r in results if r.status == "met"),
+        "missing": sum(1 for r in results if r.status == "missing"),
+        "not_applicable": sum(1 for r in results if r.status == "na"),
+        "criteria": [{"stage": r.stage, "id": r.id, "label": r.label, "status": r.status, "threshold": r.threshold,
+                      "met_count": r.met, "base": r.base, "to_fix": r.to_fix} for r in results],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
 def evaluate(programme: Programme, stages: list[dict[str, Any]], today: dt.date, cohort: str | None = None) -> list[Result]:
     """Every criterion's verdict, in the order of the criteria file."""
-    ctx = Context(F.build(programme, cohort), programme.config, today)
+    ctx = Context(F.build(programme, cohort, today), programme.config, today)
     results = []
     for stage in stages:
         for item in stage["criteria"]:

@@ -18,7 +18,7 @@ def report(programme: Programme, today: dt.date, cohort: str | None, fmt: str) -
     chosen = cohort or known[0]
     if chosen not in known:
         raise MentoratError(text("report-unknown-cohort", cohort=chosen), text("report-unknown-cohort-hint", known=", ".join(known)))
-    tables = frames.build(programme, chosen)
+    tables = frames.build(programme, chosen, today)
     doc = document.build(figures.compute(tables, programme.config, today, chosen), programme.config)
     if fmt == "md":
         return writers.markdown(doc).encode("utf-8")

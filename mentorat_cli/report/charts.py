@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display: charts are only ever written to text
 import matplotlib.pyplot as plt  # noqa: E402
 
-_STYLE = {
+_STYLE: dict[str, Any] = {
     "svg.hashsalt": "mentorat",  # fixed ids inside the SVG, so the same data gives the same bytes
     "svg.fonttype": "none",  # keep text as text: smaller, searchable, no embedded glyphs
     "font.family": "sans-serif",
@@ -32,7 +32,7 @@ def _svg(fig: Any) -> str:
 
 
 def _months_chart(months: list[str], values: list[int], title: str, kind: str) -> str:
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(cast(Any, _STYLE)):
         fig, ax = plt.subplots(figsize=(6.4, 2.6))
         positions = list(range(len(months)))
         if kind == "line":
@@ -48,22 +48,24 @@ def _months_chart(months: list[str], values: list[int], title: str, kind: str) -
 
 
 def satisfaction_chart(shares: dict[str, float | None], reference: dict[str, int], roles: list[str],
-                       title: str, programme: str, national: str) -> str:
+                       words: dict[str, str]) -> str:
     """Grouped bars: the programme's satisfied share (when publishable) beside the national reference."""
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(cast(Any, _STYLE)):
         fig, ax = plt.subplots(figsize=(5.0, 2.6))
         keys = ["mentee", "mentor"]
         xs = list(range(len(keys)))
-        ours = [shares[k] if shares[k] is not None else 0.0 for k in keys]
-        ax.bar([x - 0.2 for x in xs], ours, width=0.4, color=_BLUE, label=programme)
-        ax.bar([x + 0.2 for x in xs], [reference[k] for k in keys], width=0.4, color=_GREY, label=national)
-        for x, key in zip(xs, keys):
-            if shares[key] is None:
-                ax.text(x - 0.2, 2, "n/a", ha="center", fontsize=8)
+        ours = [float(shares[k] or 0.0) for k in keys]
+        ax.bar([x - 0.2 for x in xs], ours, width=0.4, color=_BLUE, label=words["chart-programme"])
+        ax.bar([x + 0.2 for x in xs], [reference[k] for k in keys], width=0.4, color=_GREY, label=words["chart-reference"])
+        for x, key in zip(xs, keys, strict=True):
+            # A hidden share (too few respondents) is said, not drawn as zero.
+            mine = words["chart-hidden"] if shares[key] is None else f"{int(float(shares[key] or 0) + 0.5)}"
+            ax.text(x - 0.2, float(shares[key] or 0) + 2, mine, ha="center", fontsize=8)
+            ax.text(x + 0.2, reference[key] + 2, f"{reference[key]}", ha="center", fontsize=8)
         ax.set_xticks(xs, roles)
-        ax.set_ylim(0, 100)
-        ax.set_title(title)
-        ax.legend(loc="lower right", frameon=False)
+        ax.set_ylim(0, 110)
+        ax.set_title(words["chart-satisfaction"])
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
         return _svg(fig)
 
@@ -75,6 +77,5 @@ def render_all(data: dict[str, Any], words: dict[str, str]) -> dict[str, str]:
         "pairs": _months_chart(series["months"], series["active_pairs"], words["chart-pairs"], "line"),
         "meetings": _months_chart(series["months"], series["meetings"], words["chart-meetings"], "bar"),
         "satisfaction": satisfaction_chart(data["satisfaction"], data["reference"],
-                                           [words["role-mentee"], words["role-mentor"]], words["chart-satisfaction"],
-                                           words["chart-programme"], words["chart-reference"]),
+                                           [words["role-mentee"], words["role-mentor"]], words),
     }

@@ -86,7 +86,7 @@ class _Fmt:
         if privacy.protect_total(total, self.k):
             return Table(title, header, [[self.L["total"], self.L["hidden-small"].format(k=self.k)]])
         cells = privacy.protect([count for _, count in rows], self.k)
-        body = [[label, self.cell(c)] for (label, _), c in zip(rows, cells)]
+        body = [[label, self.cell(c)] for (label, _), c in zip(rows, cells, strict=True)]
         return Table(title, header, body + [[self.L["total"], self.n(total)]])
 
 
@@ -99,15 +99,26 @@ def _participants(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Secti
     for item in fig["breakdowns"]:
         role = L[f"role-{item['role']}"]
         if item["key"] == "public":
-            title = L["by-public"]
+            # For a school the publics are the routes into the civil service.
+            title = L["by-route"] if config.get("kind") == "school" else L["by-public"]
         elif item["key"] == "city":
             title = L["by-city"].format(role=role)
         else:
             title = L["by-cat"].format(role=role, cat=item["key"][4:])
         named = [((kinds.public_label(config, v) if item["key"] == "public" else v) if v is not None else L["not-given"], n)
                  for v, n in item["rows"]]
+        if item["key"] != "public":
+            named = _pool_small(named, f.k, L["others"])
         sec.tables.append(f.breakdown(title, named, item["total"]))
     return sec
+
+
+def _pool_small(rows: list[tuple[str, int]], k: int, label: str) -> list[tuple[str, int]]:
+    """Merge the values held by fewer than k people into one row: a long list of "< k" tells nothing."""
+    small = [n for _, n in rows if privacy.is_small(n, k)]
+    if len(small) < 2:
+        return rows
+    return [(name, n) for name, n in rows if not privacy.is_small(n, k)] + [(label.format(count=len(small), k=k), sum(small))]
 
 
 def _pairs(f: _Fmt, fig: dict[str, Any]) -> Section:
@@ -145,9 +156,10 @@ def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
     L, m = f.L, fig["meetings"]
     sec = Section(L["s-meetings"])
     median = L["na"] if m["median"] is None or m["pairs"] < f.k else f.n(m["median"], 0 if m["median"] % 1 == 0 else 1)
+    median_hours = L["na"] if m["median_hours"] is None or m["pairs"] < f.k else f.n(m["median_hours"], 1)
     sec.tables.append(Table("", [L["col-figure"], L["col-count"]], [
         [L["m-pairs"], f.n(m["pairs"])], [L["m-held"], f.n(m["held"])], [L["m-hours"], f.n(m["hours"], 1)],
-        [L["m-nodur"], f.n(m["without_duration"])], [L["m-median"], median]]))
+        [L["m-nodur"], f.n(m["without_duration"])], [L["m-median"], median], [L["m-median-hours"], median_hours]]))
     shares = [(L["m-reached-meetings"].format(n=m["min_meetings"]), m["reached_meetings"]),
               (L["m-reached-duration"].format(n=m["duration_months"]), m["reached_duration"]),
               (L["m-reviews"], m["reviews"]), (L["m-finals"], m["finals"])]
@@ -155,11 +167,15 @@ def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
                             [[label, *f.share(n, m["pairs"])] for label, n in shares]))
     buckets = []
     for (low, high), n in m["buckets"]:
-        name = L["bucket-zero"] if high == 0 else L["bucket-open"].format(low=low) if high is None else L["bucket"].format(low=low, high=high)
+        if high == 0:
+            name = L["bucket-zero"]
+        else:
+            name = L["bucket-open"].format(low=low) if high is None else L["bucket"].format(low=low, high=high)
         buckets.append((name, n))
     sec.tables.append(f.breakdown(L["m-distribution"], buckets, m["pairs"]))
     s = fig["series"]
-    monthly = [[month, f.n(a), f.n(n)] for month, a, n in zip(s["months"], s["active_pairs"], s["meetings"])]
+    columns = zip(s["months"], s["active_pairs"], s["meetings"], strict=True)
+    monthly = [[month, f.n(a), f.n(n)] for month, a, n in columns]
     sec.tables.append(Table(L["monthly"], [L["col-month"], L["col-active"], L["col-meetings"]], monthly))
     sec.charts += ["pairs", "meetings"]
     return sec
@@ -173,8 +189,14 @@ def _satisfaction(f: _Fmt, fig: dict[str, Any]) -> Section:
         s = fig["satisfaction"][role]
         rate = percent(100 * s["respondents"] / s["eligible"], f.lang) if s["eligible"] else L["na"]
         count, pct = f.share(s["satisfied"], s["respondents"])
-        rows.append([L[f"role-{role}"], f.n(s["respondents"]), rate, f"{count} ({pct})", percent(s["reference"], f.lang)])
+        satisfied = count if pct == L["na"] else f"{count} ({pct})"
+        rows.append([L[f"role-{role}"], f.n(s["respondents"]), rate, satisfied, percent(s["reference"], f.lang)])
     sec.tables.append(Table("", ["", L["col-respondents"], L["col-rate"], L["col-satisfied"], L["col-reference"]], rows))
+    recommend = []
+    for role in ("mentee", "mentor"):
+        s = fig["satisfaction"][role]
+        recommend.append([L[f"role-{role}"], *f.share(s["recommend"], s["recommend_answers"])])
+    sec.tables.append(Table(L["recommend"], ["", L["col-count"], L["col-share"]], recommend))
     for role in ("mentee", "mentor"):
         s = fig["satisfaction"][role]
         if s["respondents"]:

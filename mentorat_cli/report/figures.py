@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -16,13 +17,13 @@ MEETING_BUCKETS = ((0, 0), (1, 2), (3, 5), (6, 9), (10, None))
 NATIONAL_REFERENCE = {"mentee": 90, "mentor": 80, "year": 2023}
 
 
-def nearest_rank(values: list[float], q: float) -> float:
+def nearest_rank(values: Sequence[float], q: float) -> float:
     """The q-quantile by the nearest-rank method (a value that was actually observed)."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
-def median(values: list[float]) -> float:
+def median(values: Sequence[float]) -> float:
     """The usual median (mean of the two middle values for an even count)."""
     ordered = sorted(values)
     mid = len(ordered) // 2
@@ -61,7 +62,7 @@ def participants(frames: Frames) -> dict[str, pd.DataFrame]:
 
 def breakdowns(frames: Frames, parts: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
     """Participants by public, by city and by each declared category."""
-    out = [{"key": "public", "role": "mentee", "rows": _counts(parts["mentee"]["public"])}]
+    out: list[dict[str, Any]] = [{"key": "public", "role": "mentee", "rows": _counts(parts["mentee"]["public"])}]
     for role in ("mentee", "mentor"):
         out.append({"key": "city", "role": role, "rows": _counts(parts[role]["city"])})
     for cat in frames.categories:
@@ -99,7 +100,7 @@ def delay_figures(frames: Frames) -> dict[str, Any]:
     pairs = pairs[pairs["replaces"].isna()]
     registered = frames.mentees.set_index("id")["registered_on"]
     days: list[float] = []
-    for mentee, intro in zip(pairs["mentee"], intro_date(pairs)):
+    for mentee, intro in zip(pairs["mentee"], intro_date(pairs), strict=True):
         reg = registered.get(mentee)
         if reg is None or intro is None or pd.isna(reg) or pd.isna(intro):
             continue
@@ -120,7 +121,7 @@ def meeting_figures(frames: Frames, config: dict[str, Any], today: dt.date) -> d
     ids = set(pairs["id"])
     months = int(config["duration_months"])
     long_enough = 0
-    for start, end in zip(intro_date(pairs), pairs["ended_on"]):
+    for start, end in zip(intro_date(pairs), pairs["ended_on"], strict=True):
         if start is None or pd.isna(start):
             continue
         last = dt.date.fromisoformat(str(end)) if end is not None and not pd.isna(end) else today
@@ -129,7 +130,10 @@ def meeting_figures(frames: Frames, config: dict[str, Any], today: dt.date) -> d
     for low, high in MEETING_BUCKETS:
         buckets.append(((low, high), sum(1 for c in counts if c >= low and (high is None or c <= high))))
     minutes = held["minutes"].dropna()
+    per_pair_minutes = held.groupby("pair")["minutes"].sum(min_count=1)
+    hours = [float(per_pair_minutes.get(pid, 0) or 0) / 60 for pid in pairs["id"]]
     return {
+        "median_hours": median(hours) if hours else None,
         "pairs": len(pairs), "held": len(held), "hours": float(minutes.sum()) / 60,
         "without_duration": int(held["minutes"].isna().sum()),
         "median": median(counts) if counts else None, "buckets": buckets,
@@ -150,6 +154,8 @@ def satisfaction_figures(frames: Frames) -> dict[str, dict[str, Any]]:
             "eligible": int(pairs[role].nunique()), "respondents": len(answers),
             "scale": [(level, int((answers["satisfaction"] == level).sum())) for level in SCALE],
             "satisfied": int(answers["satisfaction"].isin(SATISFIED).sum()),
+            "recommend_answers": int(answers["would_recommend"].notna().sum()),
+            "recommend": int((answers["would_recommend"] == True).sum()),  # noqa: E712 - a pandas mask, not a truth test
             "reference": NATIONAL_REFERENCE[role],
         }
     return out
@@ -188,7 +194,7 @@ def month_series(frames: Frames, config: dict[str, Any], today: dt.date) -> dict
     active = []
     for month in months:
         last_day = (add_months(dt.date.fromisoformat(month + "-01"), 1) - dt.timedelta(days=1)).isoformat()
-        active.append(sum(1 for s, e in zip(starts, ends) if s <= last_day and (e is None or e > last_day)))
+        active.append(sum(1 for s, e in zip(starts, ends, strict=True) if s <= last_day and (e is None or e > last_day)))
     return {"months": months, "active_pairs": active, "meetings": [int(per_month.get(m, 0)) for m in months]}
 
 

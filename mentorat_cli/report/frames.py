@@ -6,6 +6,7 @@ never loaded by the repository in the first place.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,8 +76,12 @@ def _pair_row(p: Record) -> dict[str, Any]:
     }
 
 
-def build(programme: Programme, cohort: str | None = None) -> Frames:
-    """The tables of one cohort (default: the programme's own cohort; people without one belong to it)."""
+def build(programme: Programme, cohort: str | None = None, today: dt.date | None = None) -> Frames:
+    """The tables of one cohort (default: the programme's own cohort; people without one belong to it).
+
+    A note dated after `today` describes a meeting still to come, so it does not count as held.
+    """
+    last = today.isoformat() if today else "9999-12-31"
     default = str(programme.config["cohort"]["id"])
     wanted = cohort or default
     categories = [str(c) for c in programme.config.get("categories") or []]
@@ -90,7 +95,8 @@ def build(programme: Programme, cohort: str | None = None) -> Frames:
                if _cohort_of(r, default) == wanted or r.id in paired_mentors]
     note_rows = [
         {"pair": pid, "date": str(n.meta["date"]), "kind": n.meta["kind"],
-         "minutes": n.meta.get("duration_minutes"), "held": n.meta.get("held", True) is not False, "path": n.path}
+         "minutes": n.meta.get("duration_minutes"),
+         "held": n.meta.get("held", True) is not False and str(n.meta["date"]) <= last, "path": n.path}
         for pid in sorted(pair_ids) for n in programme.notes_of(pid)
     ]
     feedback = [f for _, f in sorted(programme.feedback.items()) if f.get("pair") in pair_ids]
@@ -99,13 +105,18 @@ def build(programme: Programme, cohort: str | None = None) -> Frames:
                 "would_recommend": f.get("would_recommend"), "path": f.path} for f in feedback]
     obj_rows = [{"feedback": f.id, "role": f.get("role"), "theme": o["theme"], "reached": o["reached"]}
                 for f in feedback for o in f.get("objectives") or []]
+    notes = pd.DataFrame(note_rows, columns=["pair", "date", "kind", "minutes", "held", "path"])
+    feedback_frame = pd.DataFrame(fb_rows, columns=["id", "role", "pair", "satisfaction", "consent_quote", "comment",
+                                                    "would_recommend", "path"])
+    # Empty frames have object columns, and indexing with an object column selects columns, not rows.
+    notes["held"] = notes["held"].astype(bool)
+    feedback_frame["consent_quote"] = feedback_frame["consent_quote"].astype(bool)
     return Frames(
         mentees=_people(mentees, categories),
         mentors=_people(mentors, categories),
         pairs=pd.DataFrame([_pair_row(p) for p in pairs], columns=_PAIR_COLUMNS),
-        notes=pd.DataFrame(note_rows, columns=["pair", "date", "kind", "minutes", "held", "path"]),
-        feedback=pd.DataFrame(fb_rows, columns=["id", "role", "pair", "satisfaction", "consent_quote", "comment",
-                                                "would_recommend", "path"]),
+        notes=notes,
+        feedback=feedback_frame,
         objectives=pd.DataFrame(obj_rows, columns=["feedback", "role", "theme", "reached"]),
         categories=categories,
     )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -61,14 +62,14 @@ def _trained(ctx: Context, role: str) -> Outcome:
     first_by_pair = notes.groupby("pair")["date"].min()
     pairs = introduced(ctx.frames.pairs)
     first: dict[str, str] = {}
-    for pid, person in zip(pairs["id"], pairs[role]):
+    for pid, person in zip(pairs["id"], pairs[role], strict=True):
         if pid in first_by_pair.index:
             day = str(first_by_pair[pid])
             first[person] = min(first.get(person, day), day)
     people = _in_pairs(ctx, role)
     people = people[people["id"].isin(set(first))]
-    ok = pd.Series([t is not None and not pd.isna(t) and str(t) <= first[i] for i, t in zip(people["id"], people["trained_on"])],
-                   index=people.index, dtype=bool)
+    trained = zip(people["id"], people["trained_on"], strict=True)
+    ok = pd.Series([t is not None and not pd.isna(t) and str(t) <= first[i] for i, t in trained], index=people.index, dtype=bool)
     return _split(people["path"], ok)
 
 
@@ -89,12 +90,15 @@ def introduction_delay(ctx: Context, p: dict[str, Any]) -> Outcome:
     pairs = introduced(ctx.frames.pairs)
     pairs = pairs[pairs["replaces"].isna()]
     registered = ctx.frames.mentees.set_index("id")["registered_on"]
-    ok, bad = [], []
-    for path, mentee, intro in zip(pairs["path"], pairs["mentee"], intro_date(pairs)):
+    # Waiting for the cohort to start is by design, not a delay: count from the later of the two dates.
+    start = str(ctx.config["cohort"]["start"])
+    ok: list[str] = []
+    bad: list[str] = []
+    for path, mentee, intro in zip(pairs["path"], pairs["mentee"], intro_date(pairs), strict=True):
         reg = registered.get(mentee)
         if reg is None or pd.isna(reg) or intro is None or pd.isna(intro):
             continue
-        gap = (dt.date.fromisoformat(str(intro)) - dt.date.fromisoformat(str(reg))).days
+        gap = (dt.date.fromisoformat(str(intro)) - dt.date.fromisoformat(max(str(reg), start))).days
         (ok if gap <= int(p.get("days", 30)) else bad).append(path)
     return sorted(ok), sorted(bad)
 

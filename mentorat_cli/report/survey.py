@@ -8,13 +8,14 @@ labels of the form tool to the built-in French and English ones.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from mentorat_cli import problems as P
 from mentorat_cli import schemas, yamlio
 from mentorat_cli.importing.fields import fold
-from mentorat_cli.importing.transforms import CellError, parse_bool, parse_date, vocabulary
+from mentorat_cli.importing.transforms import CellError, parse_bool, parse_date
 from mentorat_cli.model import Programme
 from mentorat_cli.problems import Problem
 from mentorat_cli.tabular import Table
@@ -40,8 +41,16 @@ BUILTIN: dict[str, dict[str, str]] = {
     "role": {"mentor": "mentor", "marraine": "mentor", "parrain": "mentor", "mentore": "mentee", "mentoree": "mentee",
              "mentee": "mentee", "filleul": "mentee", "filleule": "mentee"},
 }
-for _code in ("very_satisfied", "rather_satisfied", "rather_not_satisfied", "not_satisfied"):
-    BUILTIN["satisfaction"][fold(_code)] = _code
+for _level in ("very_satisfied", "rather_satisfied", "rather_not_satisfied", "not_satisfied"):
+    BUILTIN["satisfaction"][fold(_level)] = _level
+
+
+# The codes each answer list may map to (the schema's enums).
+CODES: dict[str, tuple[str, ...]] = {
+    "satisfaction": ("very_satisfied", "rather_satisfied", "rather_not_satisfied", "not_satisfied"),
+    "reached": ("yes", "partly", "no"),
+    "role": ("mentor", "mentee"),
+}
 
 
 @dataclass
@@ -62,7 +71,8 @@ class SurveyPlan:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_mapping(text_: str, shown: str, programme: Programme, table: Table, table_name: str = "the table") -> tuple[Mapping | None, list[Problem]]:
+def load_mapping(text_: str, shown: str, programme: Programme, table: Table,
+                 table_name: str = "the table") -> tuple[Mapping | None, list[Problem]]:
     """Read and check the mapping file's text against the table's headers."""
     data, issue = yamlio.load(text_)
     if issue is not None:
@@ -75,11 +85,13 @@ def load_mapping(text_: str, shown: str, programme: Programme, table: Table, tab
     columns: dict[str, str] = {}
     for header, target in data["columns"].items():
         line, column = spots.get("/columns/" + yamlio.escape_pointer(str(header)), (1, 1))
+        if target is None or target is False:
+            continue  # a column the coordinator chose to ignore
         if not isinstance(target, str) or not (target in FIELDS or (target.startswith("objectives.") and target[11:] in themes)):
             found.append(P.make("survey-mapping-field", shown, line, column,
                                 detail=f"'{target}' is not a survey field (use one of {', '.join(FIELDS)}, or objectives.<theme id>)"))
         elif str(header) not in table.headers:
-            found.append(P.make("survey-mapping-column", shown, line, column, column=header, field=target, table=table_name,
+            found.append(P.make("survey-mapping-column", shown, line, column, header=header, field=target, table=table_name,
                                 columns=", ".join(table.headers)))
         else:
             columns[str(header)] = target
@@ -93,7 +105,17 @@ def load_mapping(text_: str, shown: str, programme: Programme, table: Table, tab
     if not isinstance(raw_values, dict) or not all(isinstance(v, dict) for v in raw_values.values()):
         found.append(P.make("survey-mapping-field", shown, 1, 1, detail="'values' must map a field to {answer label: code}"))
     else:
-        values = {str(k): {fold(str(label)): str(code) for label, code in v.items()} for k, v in raw_values.items()}
+        for key, answers in raw_values.items():
+            allowed = CODES.get(str(key))
+            line, column = spots.get("/values/" + yamlio.escape_pointer(str(key)), (1, 1))
+            if allowed is None:
+                found.append(P.make("survey-mapping-field", shown, line, column,
+                                    detail=f"values.{key}: answer labels can be given for {', '.join(CODES)} only"))
+            elif any(str(code) not in allowed for code in answers.values()):
+                found.append(P.make("survey-mapping-field", shown, line, column,
+                                    detail=f"values.{key}: each label must map to one of {', '.join(allowed)}"))
+            else:
+                values[str(key)] = {fold(str(label)): str(code) for label, code in answers.items()}
     return (Mapping(columns, values) if not found else None), found
 
 
@@ -159,7 +181,8 @@ class _Row:
             return _code(kind or field_, value, self.mapping)
         except CellError:
             allowed = ", ".join(sorted(set(BUILTIN.get(kind or field_, {}).values())))
-            raise self.fail("survey-row-value", field_, field=field_, value=value[:40], allowed=allowed) from None
+            raise self.fail("survey-row-value", field_, field=field_, key=kind or field_, value=value[:40],
+                            allowed=allowed) from None
 
     def boolean(self, field_: str) -> bool | None:
         value = self.get(field_)
@@ -168,7 +191,8 @@ class _Row:
         try:
             return parse_bool(value)
         except CellError:
-            raise self.fail("survey-row-value", field_, field=field_, value=value[:40], allowed="oui, non") from None
+            raise self.fail("survey-row-value", field_, field=field_, key=field_, value=value[:40],
+                            allowed="oui, non") from None
 
 
 def _respondent(row: _Row, programme: Programme, emails: dict[str, tuple[str, str]]) -> tuple[str, str]:
@@ -200,13 +224,13 @@ def _record(row: _Row, role: str, pair: str) -> dict[str, Any]:
         try:
             data["submitted_on"] = parse_date(row.get("submitted_on"))
         except CellError:
-            raise row.fail("survey-row-value", "submitted_on", field="submitted_on",
+            raise row.fail("survey-row-value", "submitted_on", field="submitted_on", key="submitted_on",
                            value=row.get("submitted_on")[:40], allowed="a date such as 25/11/2026") from None
     if not row.get("satisfaction"):
         raise row.fail("survey-row-missing", "satisfaction", field="satisfaction")
     data["satisfaction"] = row.code("satisfaction")
     objectives = []
-    for header, target in sorted(row.mapping.columns.items(), key=lambda item: item[1]):
+    for target in sorted(row.mapping.columns.values()):
         if target.startswith("objectives.") and row.get(target):
             objectives.append({"theme": target[11:], "reached": row.code(target, "reached")})
     if objectives:
@@ -218,6 +242,11 @@ def _record(row: _Row, role: str, pair: str) -> dict[str, Any]:
     if row.get("comment"):
         data["comment"] = row.get("comment")
     return data
+
+
+def _at_row(number: int) -> Callable[[str], tuple[int, int]]:
+    """A schema locator that places every problem on the table's row."""
+    return lambda _pointer: (number, 0)
 
 
 def plan(programme: Programme, table: Table, mapping: Mapping, shown: str, force: bool = False) -> SurveyPlan:
@@ -241,13 +270,13 @@ def plan(programme: Programme, table: Table, mapping: Mapping, shown: str, force
         old = existing.get((role, pair))
         ident = old.id if old is not None else feedback_id(role, pair, taken)
         taken[ident] = pair
-        record = {key: value for key, value in ({"id": ident, **data}).items()}
-        record = {key: record[key] for key in ORDER if key in record}
-        errors = [p for p in schemas.check("feedback", record, shown, lambda _ptr: (number, 0)) if p.severity == P.ERROR]
+        full = {"id": ident, **data}
+        record = {key: full[key] for key in ORDER if key in full}
+        errors = [p for p in schemas.check("feedback", record, shown, _at_row(number)) if p.severity == P.ERROR]
         if errors:
-            out.problems += [P.make("survey-row-value", shown, number, 0, field=p.message.split(":")[0],
-                                    value="(too long or malformed)", allowed="see schemas/feedback.schema.json")
-                             for p in errors]
+            # The schema's own message may quote the cell (a comment): name the field only.
+            out.problems += [P.make("survey-row-invalid", shown, *row.where(p.message.split(":")[0].split(".")[0].split("[")[0]),
+                                    field=p.message.split(":")[0]) for p in errors]
             continue
         path = old.path if old is not None else f"feedback/{ident}.yaml"
         if old is not None and old.data == record:

@@ -62,6 +62,9 @@ def _stable_zip(data: bytes, stamp: str) -> bytes:
     return out.getvalue()
 
 
+_WHOLE = re.compile(r"^\d{1,3}(?:[\u202f,]\d{3})*$")
+
+
 class _Sheet:
     """Writes rows of text one under the other; text is never read as a formula (a quote could start with '=')."""
 
@@ -71,8 +74,12 @@ class _Sheet:
     def append(self, values: list[str], font: Any = None) -> None:
         self.row += 1
         for column, value in enumerate(values, start=1):
-            cell = self.sheet.cell(row=self.row, column=column, value=value)
-            cell.data_type = "s"
+            if _WHOLE.match(value):
+                # Plain counts become numbers, so that a funder can sum or chart them in the spreadsheet.
+                cell = self.sheet.cell(row=self.row, column=column, value=int(re.sub(r"[\u202f,]", "", value)))
+            else:
+                cell = self.sheet.cell(row=self.row, column=column, value=value)
+                cell.data_type = "s"
             if font is not None:
                 cell.font = font
 

@@ -1,0 +1,28 @@
+"""The fast proposal writer gives exactly yamlio.dump's bytes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mentorat_cli import yamlio
+from mentorat_cli.pairing import emit
+
+TRICKY = st.lists(st.sampled_from(list("aZé9 :#'’-_.,()/\"\\\t@!&*?|>%`[]{}~\n") + ["yes", "no", "null", "1", "0x"]),
+                  max_size=12).map("".join)
+WORDS = st.sampled_from(["shared themes: a, b (2 of 3 objectives)", "lower score (70.00 against 72.50)",
+                         "no free place: taken by anna-x, bob-y", "2026-11-25", "same sector: santé", "mentor-00042",
+                         "yes", "Off", "about 12 km apart", "l'été", "a:", " lead", "trail ", "x #y", ""])
+SCALARS = st.one_of(TRICKY, WORDS, st.integers(-5, 10**6), st.floats(0, 100).map(lambda f: round(f, 2)),
+                    st.booleans(), st.none())
+ITEM = st.dictionaries(st.sampled_from(["criterion", "points", "max", "evidence", "mentor", "score", "why_not"]),
+                       SCALARS, min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "mentee", "mentor", "status", "proposed_on", "score", "replaces"]), SCALARS),
+       st.lists(ITEM, max_size=3), st.lists(ITEM, max_size=3))
+def test_emit_matches_pyyaml(head, criteria, alternatives):
+    data = {**head, "criteria": criteria, "alternatives": alternatives}
+    line = "../.schemas/pair.schema.json"
+    assert emit.dump(data, schema_line=line) == yamlio.dump(data, schema_line=line)
