@@ -76,11 +76,15 @@ def bench(pairs: int) -> None:
         charters = run([*root_arg, "charter", "--all", "--format", "html"])
         sheets = run([*root_arg, "sheet", "--all", "--format", "html"])
         written = len(list((root / "out").iterdir()))
+        status = run([*root_arg, "status", "--format", "json"])
+        calendar = run([*root_arg, "calendar", "--all"])
         print(f"pairs: {pairs}  files written: {written}")
         print(f"validate (load + checks):      {load:6.2f} s")
         print(f"charter --all --format html:   {charters:6.2f} s  (includes loading)")
         print(f"sheet --all --format html:     {sheets:6.2f} s  (includes loading)")
         print(f"charters + sheets:             {charters + sheets:6.2f} s  (target <= 10 s)")
+        print(f"status --format json:          {status:6.2f} s  (includes loading)")
+        print(f"calendar --all:                {calendar:6.2f} s  (includes loading)")
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ def greedy(run: plan.Run) -> tuple[np.ndarray, np.ndarray, float]:
     n = len(run.setup.mentees)
     mate, units = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
     order = np.lexsort((cand.arc_j, cand.arc_i, -cand.arc_u))
-    for i, j, u in zip(cand.arc_i[order].tolist(), cand.arc_j[order].tolist(), cand.arc_u[order].tolist()):
+    for i, j, u in zip(cand.arc_i[order].tolist(), cand.arc_j[order].tolist(), cand.arc_u[order].tolist(), strict=False):
         if mate[i] < 0 and cap[j] > 0:
             mate[i], units[i], cap[j] = j, u, cap[j] - 1
     for i in np.flatnonzero(mate < 0).tolist():

@@ -9,7 +9,8 @@ it; then times `mentorat_cli.repository.load`, the loader and every check that
 memory. It also prints the CPU seconds used (main process and workers) and the
 load average: on a shared machine the wall time varies, the CPU time much less.
 `--profile` adds a cProfile of one serial run (workers=1), where the
-time of each stage is visible.
+time of each stage is visible; `--no-gc` measures the load with Python's
+garbage collector switched off (see benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import gc
+import hashlib
 import json
 import os
 import pstats
@@ -41,7 +44,10 @@ TARGET_SECONDS = 10.0
 
 def dataset(mentees: int, mentors: int, pairs: int, notes: int, seed: int) -> Path:
     """The generated programme for these parameters, made once and reused (a marker proves it is complete)."""
-    params = {"mentees": mentees, "mentors": mentors, "pairs": pairs, "notes": notes, "seed": seed}
+    # The generator's own source is part of the key: a changed generator makes a new programme.
+    source = b"".join((HERE / name).read_bytes() for name in ("generate.py", "make_sample.py"))
+    params = {"mentees": mentees, "mentors": mentors, "pairs": pairs, "notes": notes, "seed": seed,
+              "generator": hashlib.sha256(source).hexdigest()[:16]}
     root = HERE / "data" / f"national-{mentees}-{mentors}-{pairs}-{notes}-s{seed}"
     marker = root / ".complete.json"
     if marker.is_file() and json.loads(marker.read_text()) == params:
@@ -64,12 +70,22 @@ def _cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime
 
 
-def run_once(root: Path, workers: int | None) -> tuple[float, tuple[float, float], int, int]:
-    """(wall seconds, (main, workers) CPU seconds, files checked, problems) of one full load and check."""
-    (main0, work0), started = _cpu_seconds(), time.perf_counter()
-    programme, found = repository.load(root, TODAY, workers=workers)
-    seconds = time.perf_counter() - started
-    main1, work1 = _cpu_seconds()
+def run_once(root: Path, workers: int | None, collect: bool = True) -> tuple[float, tuple[float, float], int, int]:
+    """(wall seconds, (main, workers) CPU seconds, files checked, problems) of one full load and check.
+
+    collect=False switches Python's cyclic garbage collector off during the load, to measure what
+    it costs: the load keeps millions of objects alive, which each collection scans again.
+    """
+    gc.collect()
+    if not collect:
+        gc.disable()
+    try:
+        (main0, work0), started = _cpu_seconds(), time.perf_counter()
+        programme, found = repository.load(root, TODAY, workers=workers)
+        seconds = time.perf_counter() - started
+        main1, work1 = _cpu_seconds()
+    finally:
+        gc.enable()
     return seconds, (main1 - main0, work1 - work0), programme.files_checked, len(found)
 
 
@@ -104,6 +120,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the best and the median are printed")
     parser.add_argument("--workers", type=int, default=None, help="loader processes (default: the loader's choice)")
+    parser.add_argument("--no-gc", action="store_true",
+                        help="switch the garbage collector off during each load (to measure what it costs)")
     parser.add_argument("--memory", action="store_true", help="also trace the main process's peak Python allocations")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of one serial run")
     parser.add_argument("--top", type=int, default=25, help="lines of profile to print")
@@ -115,7 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     times = []
     for run in range(1, args.runs + 1):
         load_before = os.getloadavg()[0]
-        seconds, cpu, files, problems = run_once(root, args.workers)
+        seconds, cpu, files, problems = run_once(root, args.workers, collect=not args.no_gc)
         times.append(seconds)
         print(f"run {run}: {files} files, {seconds:.2f} s, {files / seconds:,.0f} files/s, {problems} problem(s); "
               f"CPU {cpu[0]:.1f} s main + {cpu[1]:.1f} s workers; load average before {load_before:.1f} "

@@ -65,10 +65,11 @@ def _issue_problem(issue: yamlio.YamlIssue, file: str, confidential: bool) -> Pr
     return P.make(issue.code, file, issue.line, issue.column, **values)
 
 
-def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
+def read_text(path: str | Path, file: str) -> tuple[str | None, list[Problem]]:
     """A file's text, decoded; or problems (unreadable, not UTF-8, conflict markers)."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         return None, [P.make("file-unreadable", file, reason=exc.strerror or type(exc).__name__)]
     decoded, issue = yamlio.decode(data)
@@ -100,23 +101,25 @@ def parse_record(kind: str, text_: str, file: str, confidential: bool = False,
     return data, found_problems
 
 
-def load_record_file(root: str, file: str, kind: str) -> tuple[Record | None, list[Problem]]:
-    """Read and check one record file (run in worker processes for large programmes)."""
-    content, found = read_text(Path(root) / file, file)
+def load_record_file(root: str, file: str, kind: str) -> tuple[Record | Note | None, list[Problem]]:
+    """Read and check one record file or meeting note (run in worker processes for large programmes)."""
+    if kind == "note":
+        return load_note(root, file)
+    content, found = read_text(os.path.join(root, file), file)
     if content is None:
         return None, found
     data, more = parse_record(kind, content, file)
     found += more
     if data is None:
         return None, found
-    stem = Path(file).stem
+    stem = file.rsplit("/", 1)[-1][: -len(".yaml")]
     if data.get("id") != stem:
         line, column = _locator(content)("/id")
         found.append(P.make("id-mismatch", file, line, column, pointer="/id", id=data.get("id"), stem=stem))
     return Record(kind, stem, file, data), found
 
 
-def _load_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[Record | None, list[Problem]]]:
+def _load_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[Record | Note | None, list[Problem]]]:
     root, items = args
     return [load_record_file(root, file, kind) for file, kind in items]
 
@@ -174,43 +177,45 @@ def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
     return data
 
 
-def _load_records(root: Path, listing: list[tuple[str, str]], workers: int | None) -> list[tuple[Record | None, list[Problem]]]:
+def _load_records(root: Path, listing: list[tuple[str, str]],
+                  workers: int | None) -> list[tuple[Record | Note | None, list[Problem]]]:
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(listing) >= PARALLEL_FROM else 1
     if workers <= 1:
         return [load_record_file(str(root), file, kind) for file, kind in listing]
     size = max(200, len(listing) // (workers * 8))
     chunks = [(str(root), listing[i:i + size]) for i in range(0, len(listing), size)]
-    results: list[tuple[Record | None, list[Problem]]] = []
+    results: list[tuple[Record | Note | None, list[Problem]]] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for part in pool.map(_load_chunk, chunks):
             results.extend(part)
     return results
 
 
-def _load_notes(root: Path, programme: Programme, problems: list[Problem]) -> None:
+def _scan_notes(root: Path, problems: list[Problem]) -> list[str]:
+    """Relative paths of the meeting notes, sorted; stray and linked files reported."""
     base = root / "notes"
     if not base.is_dir():
-        return
+        return []
+    found: list[str] = []
     for pair_folder in _scan_dirs(base, problems):
         rel_folder = f"notes/{pair_folder}"
-        for name in sorted(os.listdir(base / pair_folder)):
-            rel = f"{rel_folder}/{name}"
-            path = base / pair_folder / name
-            if name.startswith(".") or name in _IGNORED:
+        try:
+            entries = sorted(os.scandir(base / pair_folder), key=lambda e: e.name)
+        except OSError as exc:  # removed or unreadable while we scan
+            problems.append(P.make("file-unreadable", rel_folder, reason=exc.strerror or type(exc).__name__))
+            continue
+        for entry in entries:
+            rel = f"{rel_folder}/{entry.name}"
+            if entry.name.startswith(".") or entry.name in _IGNORED:
                 continue
-            if path.is_symlink():
+            if entry.is_symlink():
                 problems.append(P.make("file-symlink", rel))
-                continue
-            if not path.is_file() or not name.endswith(".md"):
+            elif not entry.is_file() or not entry.name.endswith(".md"):
                 problems.append(P.make("file-stray", rel, folder=rel_folder, expected=".md"))
-                continue
-            programme.files_checked += 1
-            note = load_note(path, rel, pair_folder, problems)
-            if note is not None:
-                programme.notes.setdefault(pair_folder, []).append(note)
-    for notes in programme.notes.values():
-        notes.sort(key=lambda n: (str(n.meta.get("date")), n.path))
+            else:
+                found.append(rel)
+    return found
 
 
 def _scan_dirs(base: Path, problems: list[Problem]) -> list[str]:
@@ -230,22 +235,22 @@ def _scan_dirs(base: Path, problems: list[Problem]) -> list[str]:
     return out
 
 
-def load_note(path: Path, rel: str, pair: str, problems: list[Problem]) -> Note | None:
+def load_note(root: str, rel: str) -> tuple[Note | None, list[Problem]]:
     """A meeting note's front matter. Errors never quote the note: its text is confidential."""
-    content, found = read_text(path, rel)
-    problems += found
+    content, problems = read_text(os.path.join(root, rel), rel)
     if content is None:
-        return None
+        return None, problems
     split = yamlio.split_front_matter(content)
     if split is None:
-        problems.append(P.make("note-front-matter", rel, 1, 1))
-        return None
+        return None, problems + [P.make("note-front-matter", rel, 1, 1)]
     front, _body = split
+    del content, _body  # the body is private to the pair: it goes no further
     data, found = parse_record("note", front, rel, confidential=True, line_offset=1)
     problems += found
     if data is None:
-        return None
-    match = NOTE_NAME_RE.match(path.name)
+        return None, problems
+    _, pair, name = rel.split("/")
+    match = NOTE_NAME_RE.match(name)
     if match is None:
         problems.append(P.make("note-name", rel, 1, 1))
     else:
@@ -254,7 +259,7 @@ def load_note(path: Path, rel: str, pair: str, problems: list[Problem]) -> Note 
             if str(data.get(field)) != expected:
                 line, column = locate(f"/{field}")
                 problems.append(P.make("note-name-mismatch", rel, line, column, field=field, value=data.get(field)))
-    return Note(pair, rel, data)
+    return Note(pair, rel, data), problems
 
 
 def load(root: Path, today: dt.date | None = None, workers: int | None = None) -> tuple[Programme, list[Problem]]:
@@ -267,16 +272,20 @@ def load(root: Path, today: dt.date | None = None, workers: int | None = None) -
     listing: list[tuple[str, str]] = []
     for folder, kind in RECORD_FOLDERS:
         listing += [(rel, kind) for rel in _scan_folder(root, folder, ".yaml", problems)]
+    listing += [(rel, "note") for rel in _scan_notes(root, problems)]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees,
                "pair": programme.pairs, "feedback": programme.feedback}
-    for (file, kind), (record, found) in zip(listing, _load_records(root, listing, workers), strict=True):
+    for (file, kind), (loaded, found) in zip(listing, _load_records(root, listing, workers), strict=True):
         problems += found
         programme.files_checked += 1
-        if record is None:
+        if loaded is None:
             programme.broken.add(file)
+        elif isinstance(loaded, Note):
+            programme.notes.setdefault(loaded.pair, []).append(loaded)
         else:
-            targets[kind][record.id] = record
-    _load_notes(root, programme, problems)
+            targets[kind][loaded.id] = loaded
+    for notes in programme.notes.values():
+        notes.sort(key=lambda n: (str(n.meta.get("date")), n.path))
     problems += checks.run_all(programme, today)
     return programme, P.sort_problems(problems)
 

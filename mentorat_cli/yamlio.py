@@ -50,22 +50,38 @@ def _mark(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT_RE = re.compile(
+    r"^(?:[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_BOOLS = {"true", "True", "TRUE", "false", "False", "FALSE"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_NUMBER_START = frozenset("-+0123456789.")
+
+
 class DataLoader(_BaseLoader):  # type: ignore[misc]
     """libyaml's parser and composer with YAML 1.2 scalar resolution (see module docstring)."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        # Called by the composer for every untagged node: kept small because
+        # a national programme has millions of scalars.
+        if kind is yaml.ScalarNode:
+            return plain_tag(value) if implicit[0] else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
-DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
-DataLoader.add_implicit_resolver(  # type: ignore[no-untyped-call]
-    "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-    list("-+0123456789."))
+def plain_tag(value: str) -> str:
+    """The type an unquoted scalar has when we read it (YAML 1.2 rules)."""
+    if value in _NULLS:
+        return "tag:yaml.org,2002:null"
+    if value in _BOOLS:
+        return "tag:yaml.org,2002:bool"
+    if value[0] in _NUMBER_START:
+        if _INT_RE.match(value):
+            return "tag:yaml.org,2002:int"
+        if _FLOAT_RE.match(value):
+            return "tag:yaml.org,2002:float"
+    return _STR
 
 
 def decode(data: bytes) -> tuple[str | None, YamlIssue | None]:
@@ -247,6 +263,9 @@ class _Dumper(_BaseDumper):  # type: ignore[misc]
 
 def _represent_str(dumper: Any, value: str) -> Any:
     style = "|" if "\n" in value else None
+    if style is None and value and plain_tag(value) != _STR:
+        # PyYAML quotes by YAML 1.1 rules; also quote what our 1.2 reader would not read back as text (e.g. 123e45).
+        style = "'"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

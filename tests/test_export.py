@@ -168,3 +168,11 @@ def test_output_outside_programme_is_refused(prog, run_cli):
     result = run_cli(["--root", prog, "export", "people", "-o", "../escape.csv"])
     assert result.code == 2
     assert not (Path(prog).parent / "escape.csv").exists()
+
+
+def test_output_may_be_an_absolute_path_inside_the_programme(prog, run_cli):
+    target = prog / "exports" / "gens.csv"
+    result = run_cli(["--root", prog, "export", "people", "-o", target])
+    assert result.code == 0, result.err
+    assert "wrote exports/gens.csv: 2 row(s)" in result.out
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfrole,id,")

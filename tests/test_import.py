@@ -44,6 +44,9 @@ def test_cp1252_semicolon_csv_creates_profiles(programme, run_cli, tmp_path):
     # The unknown column is named and its content is not stored anywhere.
     assert "column 'Couleur préférée' is not imported" in result.err
     assert "bleu" not in "".join(p.read_text() for p in (root / "mentees").glob("*.yaml"))
+    # Keys in the schema's order, so that files read and diff the same way.
+    assert list(elise) == ["id", "first_name", "last_name", "email", "phone", "civil_servant", "location",
+                           "availability", "registered_on", "public"]
     text = (root / "mentees" / "elise-le-goff.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../.schemas/mentee.schema.json\nid: elise-le-goff\n")
     assert run_cli(["--root", root, "validate"]).code == 0
@@ -326,7 +329,7 @@ def test_a_file_saved_during_the_import_is_not_overwritten(programme, run_cli, t
     monkeypatch.setattr(importing_package, "plan_import", plan_then_someone_saves)
     second = _csv(tmp_path / "v2.csv", ["Prénom,Nom,Courriel,Ville", "Marie,Dupont,marie@example.org,Lille"])
     result = run_cli(["--root", root, "import", second, "--role", "mentee"])
-    assert result.code == 2 and "mentees/marie-dupont.yaml changed while the import was being prepared" in result.err
+    assert result.code == 2 and "mentees/marie-dupont.yaml changed while the changes were being prepared" in result.err
     kept = path.read_text(encoding="utf-8")
     assert "Lyon" in kept and "phone: 0612345670" in kept
 

@@ -40,6 +40,17 @@ def test_note_new_defaults_to_today_and_a_regular_meeting(make, run_cli) -> None
     assert "# Rendez-vous du 24 novembre 2026" in text
 
 
+def test_note_new_picks_the_kind_the_schedule_expects(programme, run_cli) -> None:
+    prog, tree = files(language="en")
+    del tree[f"notes/{PAIR_ID}/2026-10-05-first.md"]
+    root = programme(tree, programme_yaml=prog)
+    expected = ["first", "regular", "regular", "regular", "review", "final", "regular"]
+    days = ["2026-10-05", "2026-11-05", "2026-12-05", "2027-01-05", "2027-02-05", "2027-03-05", "2027-03-20"]
+    for day, kind in zip(days, expected, strict=True):
+        result = run_cli(["note", "new", PAIR_ID, "--date", day], cwd=root, today=day)
+        assert result.code == 0 and f"{day}-{kind}.md" in result.out, (day, result.out)
+
+
 def test_note_new_never_overwrites_a_note(make, run_cli) -> None:
     root = make()
     existing = root / "notes" / PAIR_ID / "2026-10-05-first.md"

@@ -172,3 +172,27 @@ def test_pairing_summary_is_valid_yaml_with_schema_line(programme, run_cli):
     first = (root / "pairing.yaml").read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=.schemas/pairing.schema.json"
     assert yaml.safe_load((root / "pairing.yaml").read_text())["idle_mentors"] == []
+
+
+def test_no_mentor_or_no_mentee_is_reported_not_a_crash(programme, run_cli):
+    root = programme(files(mentee("anna-mentee", ["networking"])), programme_yaml(THEMES_ONLY))
+    result = run_cli(["pair"], cwd=root)
+    assert result.code == 0, result.err
+    assert "No accepted mentor has a free place".lower() in result.out.lower()
+    assert load(root / "pairing.yaml")["unmatched"] == [
+        {"mentee": "anna-mentee", "reason": "no-feasible-mentor", "feasible_mentors": 0, "excluded": {}}]
+    (root / "mentees/anna-mentee.yaml").unlink()
+    (root / "mentors").mkdir(exist_ok=True)
+    (root / "mentors/paul-mentor.yaml").write_text(mentor("paul-mentor")[1])
+    empty = run_cli(["pair"], cwd=root)
+    assert empty.code == 0 and "no accepted mentee is waiting" in empty.out
+    assert load(root / "pairing.yaml")["idle_mentors"] == ["paul-mentor"]
+
+
+def test_explain_mentee_with_confirmed_pair(programme, run_cli):
+    root = small(programme)
+    run_cli(["pair"], cwd=root)
+    run_cli(["confirm", "anna-mentee--paul-mentor"], cwd=root)
+    result = run_cli(["pair", "--explain", "anna-mentee"], cwd=root)
+    assert result.code == 0
+    assert result.out.strip() == "mentee 'anna-mentee' already has the pair 'anna-mentee--paul-mentor' (confirmed); it is kept as it is"

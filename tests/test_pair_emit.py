@@ -13,7 +13,7 @@ TRICKY = st.lists(st.sampled_from(list("aZé9 :#'’-_.,()/\"\\\t@!&*?|>%`[]{}~\
 WORDS = st.sampled_from(["shared themes: a, b (2 of 3 objectives)", "lower score (70.00 against 72.50)",
                          "no free place: taken by anna-x, bob-y", "2026-11-25", "same sector: santé", "mentor-00042",
                          "yes", "Off", "about 12 km apart", "l'été", "a:", " lead", "trail ", "x #y", ""])
-SCALARS = st.one_of(TRICKY, WORDS, st.integers(-5, 10**6), st.floats(0, 100).map(lambda f: round(f, 2)),
+SCALARS = st.one_of(TRICKY, WORDS, st.integers(-5, 10**6), st.floats(0, 100).map(lambda f: round(f, 2)), st.floats(),
                     st.booleans(), st.none())
 ITEM = st.dictionaries(st.sampled_from(["criterion", "points", "max", "evidence", "mentor", "score", "why_not"]),
                        SCALARS, min_size=1, max_size=4)

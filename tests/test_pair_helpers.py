@@ -53,8 +53,10 @@ def files(*entries: tuple[str, str]) -> dict[str, str]:
 
 
 def load(path: Path) -> Any:
-    """A YAML file written by mentorat (the schema comment line is a comment)."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """A YAML file as mentorat reads it (YAML 1.2 scalars: dates stay text)."""
+    data, issue = yamlio.load(path.read_text(encoding="utf-8"))
+    assert issue is None, issue
+    return data
 
 
 def proposals(root: Path) -> dict[str, dict[str, Any]]:

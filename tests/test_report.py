@@ -169,7 +169,8 @@ def test_xlsx_has_one_sheet_per_section(tmp_path: Path, run_cli) -> None:
     assert run_cli(["--root", root, "report", "--format", "xlsx"], today=TODAY).code == 0
     book = load_workbook(root / "out/report-2026.xlsx")
     assert book.sheetnames[0] == "1 Participants"
-    assert book.sheetnames[-1].startswith("8 What this report does not")
+    assert book.sheetnames[-2] == "8 Method"
+    assert book.sheetnames[-1].startswith("9 What this report does not")
     values = [c.value for row in book["2 Pairs"].iter_rows() for c in row if c.value is not None]
     assert "Pairs proposed" in values and 12 in values  # counts are numbers, not text
     assert "< 5 of 12" in values

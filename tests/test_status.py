@@ -288,3 +288,19 @@ def test_confirmed_pair_without_dates_is_flagged(programme, run_cli) -> None:
     assert run_cli(["sheet", PAIR_ID], cwd=root).code == 0
     sheet = (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
     assert "pas encore commencée" in sheet and "- Le binôme est confirmé mais n'a pas de date de début." in sheet
+
+
+def test_a_pair_after_its_closing_meeting_is_not_chased(busy: Path, run_cli) -> None:
+    late = "ann-late--max-one"
+    (busy / "notes" / late / "2026-09-20-final.md").write_text(note("2026-09-20", "final"))
+    data = json.loads(run_cli(["status", "--format", "json"], cwd=busy).out)
+    assert data["without_meeting"] == [] and data["finals_due"] == []
+    assert data["ending_soon"] == [{"pair": late, "planned_end": "2026-12-01", "days_left": 6}]
+
+
+def test_sign_keeps_a_pair_file_with_an_unknown_field(one: Path, run_cli) -> None:
+    pair_file = one / "pairs" / f"{PAIR_ID}.yaml"
+    pair_file.write_text(pair_file.read_text() + "remarque: binôme suivi de près\n")
+    assert run_cli(["sign", PAIR_ID, "--mentee", "2026-10-06"], cwd=one).code == 0
+    text = pair_file.read_text(encoding="utf-8")
+    assert text.endswith("started_on: '2026-10-05'\ncharter_signed:\n  mentee: '2026-10-06'\nremarque: binôme suivi de près\n")

@@ -36,8 +36,16 @@ def read_or_fail(path: Path) -> Table:
                             exc.hint) from None
 
 
-def _template(root: Path, source: Path, table: Table, role: str, output: Optional[str], force: bool) -> None:
-    relative = output or "import-mapping.yaml"
+def _relative(root: Path, output: str) -> str:
+    """An output path as storage wants it: relative to the programme folder (an absolute path inside it is fine)."""
+    path = Path(output)
+    if path.is_absolute() and path.resolve().is_relative_to(root.resolve()):
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    return output
+
+
+def _template(root: Path, table: Table, role: str, output: Optional[str], force: bool) -> None:
+    relative = _relative(root, output or "import-mapping.yaml")
     target = storage.inside(root, relative)
     if target.exists() and not force:
         raise MentoratError(text("import-template-exists", path=relative), text("import-template-exists-hint"))
@@ -66,7 +74,7 @@ def import_(
         raise MentoratError(text("import-role-needed"), text("import-role-needed-hint"))
     table = read_or_fail(file)
     if template:
-        _template(env.root(), file, table, role.value, output, force)
+        _template(env.root(), table, role.value, output, force)
         raise typer.Exit(0)
     started = time.time_ns()
     programme, _warnings = env.load()
@@ -92,7 +100,8 @@ def import_(
     files = plan.files()
     if files:
         with storage.lock(programme.root):
-            _unchanged_since(programme.root, started, plan)
+            creates = {c.path for c in plan.changes if c.action == "create"}
+            _unchanged_since(programme.root, started, [*plan.records, importing.STATE_FILE], creates)
             storage.write_files(programme.root, files)
     created = sum(1 for c in plan.changes if c.action == "create")
     if plan.changes:
@@ -103,10 +112,9 @@ def import_(
     raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
 
 
-def _unchanged_since(root: Path, started: int, plan: importing.ImportPlan) -> None:
-    """Refuse to write over a file someone saved while the import was being prepared."""
-    creates = {c.path for c in plan.changes if c.action == "create"}
-    for relative in sorted([*plan.records, importing.STATE_FILE]):
+def _unchanged_since(root: Path, started: int, paths: list[str], creates: set[str]) -> None:
+    """Refuse to write over a file someone saved while the command was preparing its changes."""
+    for relative in sorted(paths):
         target = root / relative
         if relative in creates and target.exists():
             raise MentoratError(text("import-raced", path=relative), text("import-raced-hint"))
@@ -120,7 +128,8 @@ def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
         typer.echo(text("import-rejected", file=name, row=rejected.row, column=column, reason=rejected.reason),
                    err=True)
     for conflict in plan.conflicts:
-        typer.echo(text("import-conflict", path=conflict.path, field=conflict.field, row=conflict.row), err=True)
+        key = "import-conflict-new" if conflict.never_imported else "import-conflict"
+        typer.echo(text(key, path=conflict.path, field=conflict.field, row=conflict.row), err=True)
     if quiet:
         return
     for header in plan.unknown_headers:
@@ -172,7 +181,7 @@ def export(
     if output == "-":
         sys.stdout.write(content.decode("utf-8-sig"))
         raise typer.Exit(0)
-    relative = output or f"out/export-{what.value}.{fmt.value}"
+    relative = _relative(programme.root, output or f"out/export-{what.value}.{fmt.value}")
     target = storage.inside(programme.root, relative)
     if target.exists() and not force:
         raise MentoratError(text("export-exists", path=relative), text("export-exists-hint"))
@@ -221,6 +230,7 @@ def forget(
 ) -> None:
     """Erase people's personal data from the working tree (right to erasure), and say what remains."""
     env = env_of(ctx)
+    started = time.time_ns()
     programme, _warnings = env.load()
     chosen = sorted(set(people or []))
     if expired:
@@ -249,6 +259,7 @@ def forget(
         raise typer.Exit(0)
     plan.created = {p for p in plan.writes if not (root / p).exists()}
     with storage.lock(root):
+        _unchanged_since(root, started, [*plan.writes, *plan.removes], plan.created)
         storage.write_files(root, plan.writes)
         storage.remove_files(root, plan.removes)
     typer.echo(text("forget-done", count=len(chosen)))

@@ -34,7 +34,7 @@ class Lang(str, Enum):
     en = "en"
 
 
-PAIR_ARG = typer.Argument(None, metavar="[PAIR]", help="Pair id, <mentee>--<mentor> (or use --all).")
+PAIR_ARG = typer.Argument(None, metavar="PAIR", help="Pair id, <mentee>--<mentor> (or use --all).")
 ALL_OPT = typer.Option(False, "--all", help="Every confirmed pair.")
 OUT_OPT = typer.Option(None, "-o", "--output", help="Folder to write to (default: out/ in the programme folder).")
 

@@ -35,17 +35,19 @@ def note_new(
     ctx: typer.Context,
     pair: str = typer.Argument(..., metavar="PAIR", help="Pair id, <mentee>--<mentor>."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Meeting date (default: today)."),
-    kind: NoteKind = typer.Option(NoteKind.regular, "--kind", help="first, regular, review or final."),
+    kind: Optional[NoteKind] = typer.Option(None, "--kind",
+                                            help="first, regular, review or final (default: the next one the schedule plans)."),
 ) -> None:
     """Create notes/PAIR/DATE-KIND.md: front matter to fill in, and a private body to write."""
     env = env_of(ctx)
     programme, _ = env.load()
     record = context.find_pair(programme, pair)
     day = parse_date("--date", date, env.today) or env.today.isoformat()
-    body = build.note_body(programme, record, kind.value, day, env.today)
-    content = notes.note_text(notes.front_matter(day, kind.value, programme.config), body)
+    kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
+    body = build.note_body(programme, record, kind_id, day, env.today)
+    content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
     # Never overwrite a note: the next free name (-2, -3...) is used instead.
-    written = output.create_new(programme.root, notes.candidates(record.id, day, kind.value), content)
+    written = output.create_new(programme.root, notes.candidates(record.id, day, kind_id), content)
     env.info(text("doc-note-done", file=written))
     raise typer.Exit(0)
 
@@ -53,7 +55,7 @@ def note_new(
 @note_app.command("list")
 def note_list(
     ctx: typer.Context,
-    pair: Optional[str] = typer.Argument(None, metavar="[PAIR]", help="Only this pair's notes."),
+    pair: Optional[str] = typer.Argument(None, metavar="PAIR", help="Only this pair's notes."),
     fmt: ListFormat = typer.Option(ListFormat.text, "--format", help="text, or json for tools."),
 ) -> None:
     """List the meeting notes: date, kind, length and topics, never the text of the note."""

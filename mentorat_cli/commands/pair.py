@@ -16,14 +16,16 @@ from mentorat_cli import problems as P
 from mentorat_cli import repository, storage
 from mentorat_cli.commands.common import Env, env_of
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
-from mentorat_cli.model import Programme
-from mentorat_cli.problems import Problem
 from mentorat_cli.messages import text
+from mentorat_cli.model import Programme
 from mentorat_cli.pairing import decide, explain, gitcommit, plan, proposal, solve, table
+from mentorat_cli.problems import Problem
 
 # Problems a new run fixes by itself when they come from a generated proposal.
 REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")
 TEXT_TABLE_LIMIT = 200_000  # rows: beyond this, aligned text is unreadable and slow; CSV streams
+OBJECTIVE_HELP = ("total: most pairs, then the best total score; "
+                  "fair: most pairs, then the best lowest score, then the total.")
 
 
 class Objective(str, Enum):
@@ -111,13 +113,15 @@ def _summary(env: Env, run: plan.Run, fig: dict, seconds: float) -> None:  # typ
 
 def pair(
     ctx: typer.Context,
-    objective: Objective = typer.Option(Objective.total, "--objective", help="total: most pairs, then best total score; fair: most pairs, then the best lowest score, then the total."),
+    objective: Objective = typer.Option(Objective.total, "--objective", help=OBJECTIVE_HELP),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the change as a diff; write nothing."),
     commit: bool = typer.Option(False, "--commit", help="Commit the proposal on a new git branch (the message names no one)."),
     force: bool = typer.Option(False, "--force", help="Also recompute proposals that were edited by hand."),
-    explain_mentee: Optional[str] = typer.Option(None, "--explain", metavar="MENTEE", help="Explain the proposal for this mentee (add a MENTOR to ask why not that one)."),
+    explain_mentee: Optional[str] = typer.Option(None, "--explain", metavar="MENTEE",
+                                                 help="Explain the proposal for this mentee (add a MENTOR: why not that one)."),
     mentor: Optional[str] = typer.Argument(None, metavar="[MENTOR]", help="With --explain: the mentor to compare with."),
-    k: int = typer.Option(plan.DEFAULT_K, "--candidates", help="Mentors kept per mentee before solving (the result is proved optimal anyway)."),
+    k: int = typer.Option(plan.DEFAULT_K, "--candidates",
+                          help="Mentors kept per mentee before solving (the result is proved optimal anyway)."),
 ) -> None:
     """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
     env = env_of(ctx)
@@ -133,6 +137,8 @@ def pair(
         raise typer.Exit(0)
     if not setup.mentees:
         env.info(text("pair-nothing"))
+    elif not setup.capacity.any():
+        env.info(text("pair-no-mentor"))
     changes = proposal.build(prog, run, env.today, objective.value)
     writes = {rel: body for rel, body in changes.writes.items() if _old(root, rel) != body}
     for pid in setup.kept:
@@ -182,7 +188,7 @@ def scores(
     rows = [head, *body]
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     for row in rows:
-        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
     raise typer.Exit(0)
 
 

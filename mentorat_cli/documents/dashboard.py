@@ -38,7 +38,7 @@ def build(programme: Programme, today: dt.date, alert_after_days: int | None = N
         "alert_after_days": threshold,
         "without_meeting": sorted(
             ({"pair": s.pair_id, "last_meeting": _iso(s.last_meeting), "days": s.days_without}
-             for s in states if s.days_without is not None and s.days_without > threshold),
+             for s in states if "no-meeting" in s.alerts),
             key=lambda r: (-r["days"], r["pair"])),
         "not_started": [s.pair_id for s in states if s.start is None],
         "reviews_due": [{"pair": s.pair_id, "planned": _iso(s.review.date), "overdue": s.review.date < today}

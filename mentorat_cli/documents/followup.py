@@ -118,8 +118,8 @@ def alerts(state: PairState, today: dt.date, threshold: int) -> list[str]:
     if state.start is None:
         return ["not-started"]
     found = []
-    if state.days_without is not None and state.days_without > threshold:
-        found.append("no-meeting")
+    if state.days_without is not None and state.days_without > threshold and not state.final_held:
+        found.append("no-meeting")  # after the closing meeting, silence is expected
     if len(state.held) + 1 < state.expected_by_now:
         found.append("behind")
     if state.review and not state.review_held and state.review.date < today:

@@ -6,10 +6,12 @@ toolkit) and a Markdown body (private to the pair, never read back).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from mentorat_cli import yamlio
-from mentorat_cli.model import Programme
+from mentorat_cli.documents import followup
+from mentorat_cli.model import Programme, Record
 
 KINDS = ("first", "regular", "review", "final")
 MAX_SAME_DAY = 20
@@ -30,6 +32,14 @@ def front_matter(date: str, kind: str, config: dict[str, Any]) -> dict[str, Any]
         "format": str(config.get("format", "remote")),
         "topics": [],
     }
+
+
+def next_kind(programme: Programme, pair: Record, today: dt.date) -> str:
+    """The kind of the next meeting: the schedule's next one, `first` before any meeting, else `regular`."""
+    state = followup.state_of(programme, pair, today)
+    if state.next_due is not None:
+        return state.next_due.kind
+    return "regular" if state.held or programme.notes_of(pair.id) else "first"
 
 
 def note_text(meta: dict[str, Any], body: str) -> str:

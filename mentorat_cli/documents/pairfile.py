@@ -15,6 +15,7 @@ from typing import Any
 from mentorat_cli import schemas, yamlio
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
+from mentorat_cli.problems import has_errors
 
 SCHEMA_LINE = "../.schemas/pair.schema.json"
 SUMMARY_LIMIT = 2000
@@ -30,7 +31,7 @@ def schema_order() -> tuple[str, ...]:
 def parse(content: str, file: str) -> dict[str, Any]:
     """A pair file's data; an error when it is not a valid pair any more."""
     data, issue = yamlio.load(content)
-    if issue is not None or not isinstance(data, dict) or schemas.check("pair", data, file, lambda _p: (0, 0)):
+    if issue is not None or not isinstance(data, dict) or has_errors(schemas.check("pair", data, file, lambda _p: (0, 0))):
         raise MentoratError(text("doc-pair-file-changed", file=file), text("doc-pair-file-changed-hint"), EXIT_PROBLEMS)
     return data
 

@@ -22,17 +22,6 @@ ROLE_FIELDS: dict[str, dict[str, str]] = {
     "mentor": {"themes": CHOICES, "publics": CHOICES, "capacity": INT},
     "mentee": {"public": CHOICE, "objectives": CHOICES},
 }
-# Where the role's own fields sit among the common ones (schema order: common first, then the role's).
-KEY_ORDER: dict[str, list[str]] = {
-    "mentor": ["id", "first_name", "last_name", "email", "phone", "organisation", "unit", "manager", "level",
-               "experience_years", "career_path", "sector", "job", "school", "civil_servant", "membership_paid",
-               "location", "languages", "availability", "format", "not_with", "trained_on", "consent_evaluation",
-               "status", "registered_on", "cohort", "categories", "left_on", "themes", "publics", "capacity"],
-    "mentee": ["id", "first_name", "last_name", "email", "phone", "organisation", "unit", "manager", "level",
-               "experience_years", "career_path", "sector", "job", "school", "civil_servant", "membership_paid",
-               "location", "languages", "availability", "format", "not_with", "trained_on", "consent_evaluation",
-               "status", "registered_on", "cohort", "categories", "left_on", "public", "objectives"],
-}
 LOCATION_ORDER = ["city", "postcode", "country"]
 
 # Fixed vocabularies with the labels forms show (folded: see `fold`).

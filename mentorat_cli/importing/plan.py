@@ -13,6 +13,8 @@ from mentorat_cli.importing import fields as F
 from mentorat_cli.importing import state as S
 from mentorat_cli.importing.ids import unique_id
 from mentorat_cli.importing.mapping import Column, Mapping
+from mentorat_cli.importing.records import field_of as _field_of
+from mentorat_cli.importing.records import get_path, ordered, set_path
 from mentorat_cli.importing.transforms import CellError, convert, vocabulary
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme, Record
@@ -47,6 +49,7 @@ class Conflict:
     path: str
     row: int
     field: str
+    never_imported: bool = False  # the file's value was not written by an import (no fingerprint yet)
 
 
 @dataclass
@@ -71,46 +74,6 @@ class ImportPlan:
         if self.state_text is not None:
             out[S.STATE_FILE] = self.state_text
         return out
-
-
-def get_path(data: dict[str, Any], dotted: str) -> Any:
-    """The value at `location.city` (None when absent)."""
-    current: Any = data
-    for part in dotted.split("."):
-        if not isinstance(current, dict) or part not in current:
-            return None
-        current = current[part]
-    return current
-
-
-def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
-    """Set (or, for None, remove) the value at a dotted path; empty parents are dropped."""
-    parts = dotted.split(".")
-    if value is None:
-        parent = data.get(parts[0]) if len(parts) > 1 else data
-        if isinstance(parent, dict):
-            parent.pop(parts[-1], None)
-            if len(parts) > 1 and not parent:
-                data.pop(parts[0], None)
-        return
-    current = data
-    for part in parts[:-1]:
-        current = current.setdefault(part, {})
-    current[parts[-1]] = value
-
-
-def ordered(data: dict[str, Any], role: str) -> dict[str, Any]:
-    """Keys in the schema's order (unknown keys after, sorted), so files diff well."""
-    order = F.KEY_ORDER[role]
-    out = {k: data[k] for k in order if k in data}
-    out.update({k: data[k] for k in sorted(data) if k not in out})
-    if isinstance(out.get("location"), dict):
-        loc = out["location"]
-        out["location"] = {**{k: loc[k] for k in F.LOCATION_ORDER if k in loc},
-                           **{k: loc[k] for k in sorted(loc) if k not in F.LOCATION_ORDER}}
-    if isinstance(out.get("categories"), dict):
-        out["categories"] = dict(sorted(out["categories"].items()))
-    return out
 
 
 class _Context:
@@ -183,7 +146,7 @@ def _merge(ctx: _Context, path: str, number: int, record: dict[str, Any], values
             continue
         edited_by_hand = current is not None if last is None else S.fingerprint(path, name, current) != last
         if edited_by_hand and not force:
-            conflicts.append(Conflict(path, number, name))
+            conflicts.append(Conflict(path, number, name, never_imported=last is None))
             # Reported once: the hand edit stands until the source changes again (or --force).
             fingerprints[name] = new_print
             continue
@@ -258,11 +221,6 @@ def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping,
     return plan
 
 
-def _field_of(pointer: str) -> str:
-    parts = [p for p in pointer.split("/")[1:] if not p.isdigit()]
-    return ".".join(parts[:2]) if parts[:1] in (["location"], ["categories"]) else ".".join(parts[:1])
-
-
 def _cross_checks(ctx: _Context, programme: Programme, plan: ImportPlan, new_state: S.State, state: S.State,
                   today: dt.date) -> None:
     """Run the programme's own cross-file checks with the new profiles in place; rows they fail are rejected.
@@ -276,7 +234,10 @@ def _cross_checks(ctx: _Context, programme: Programme, plan: ImportPlan, new_sta
     trial = dict(folder)
     for path, record in plan.records.items():
         trial[record["id"]] = Record(ctx.role, record["id"], path, record)
-    candidate = dataclasses.replace(programme, **{"mentors" if ctx.role == "mentor" else "mentees": trial})
+    if ctx.role == "mentor":
+        candidate = dataclasses.replace(programme, mentors=trial)
+    else:
+        candidate = dataclasses.replace(programme, mentees=trial)
     rows = {c.path: c.row for c in plan.changes}
     failed: set[str] = set()
     for problem in checks.run_all(candidate, today):

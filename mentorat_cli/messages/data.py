@@ -71,6 +71,8 @@ TEXT: dict[str, str] = {
     "import-missing-header": "{file}: column '{header}' of the mapping is not in the file",
     "import-conflict": "{path}: {field} changed in row {row} of the source and was edited by hand since the last import; "
                        "kept the file's value (use --force to take the source's)",
+    "import-conflict-new": "{path}: {field} differs between row {row} of the source and the file, which no import "
+                           "wrote; kept the file's value (use --force to take the source's)",
     "import-create": "create {path} (row {row})",
     "import-update": "update {path}: {fields} (row {row})",
     "import-summary": "{created} to create, {updated} to update, {unchanged} unchanged, {conflicts} conflict(s), "
@@ -79,8 +81,8 @@ TEXT: dict[str, str] = {
     "import-blocked": "nothing written: {rows} row(s) have errors",
     "import-blocked-hint": "fix them in the file, or add --skip-invalid to import the valid rows only",
     "import-done": "imported from {file}: {created} created, {updated} updated, {unchanged} unchanged",
-    "import-raced": "{path} changed while the import was being prepared; nothing written",
-    "import-raced-hint": "run the import again",
+    "import-raced": "{path} changed while the changes were being prepared; nothing written",
+    "import-raced-hint": "run the command again",
     "import-nothing": "nothing to change: the programme already holds this file's data",
     # export
     "export-key-missing": "--pseudonymise needs a secret key, and none is set "

@@ -29,7 +29,8 @@ TEXT: dict[str, str] = {
     "doc-template-field": "{file}:{line}: the template uses '{field}', which the data does not have",
     "doc-template-field-hint": "check the spelling, or use a field listed in `mentorat templates show` of a built-in template",
     "doc-template-include": "{file}:{line}: the template uses '{name}', which is not a template here",
-    "doc-template-include-hint": "include or extend only templates by name, e.g. {{% include \"my-part.md.j2\" %}}, from templates/ or the built-ins",
+    "doc-template-include-hint": ("include or extend only templates by name, e.g. {{% include \"my-part.md.j2\" %}}, "
+                                  "from templates/ or the built-ins"),
     "doc-template-error": "{file}:{line}: the template failed ({detail})",
     "doc-templates-header": "{name:<24} {langs:<8} {origin}",
     "doc-templates-row": "{name:<24} {langs:<8} {origin}",

@@ -78,7 +78,8 @@ TEXT: dict[str, str] = {
     "explain-why-not-full": "why not {mentor}: it would score {score}, but its places are taken by {holders}",
     "explain-why-not-lower": "why not {mentor}: it scores {score}, {gap} below {chosen} ({chosen_score})",
     "explain-why-not-same": "why not {mentor}: it scores {score}, the same as {chosen}; the total is the same either way",
-    "explain-why-not-higher": "why not {mentor}: it scores {score}; placing the mentee there would lower the total or leave another mentee unmatched",
+    "explain-why-not-higher": ("why not {mentor}: it scores {score}; placing the mentee there would lower the total "
+                               "or leave another mentee unmatched"),
     "explain-is-chosen": "{mentor} is the proposed mentor",
     "explain-why-not-unmatched": "why not {mentor}: it would score {score}, but its places are taken by {holders}",
     "explain-criteria-compare": "  {criterion:<13} {points:>6.2f} (proposed mentor: {chosen:>6.2f})  {evidence}",

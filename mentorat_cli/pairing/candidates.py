@@ -9,8 +9,8 @@ result) are the same on every run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -92,7 +92,8 @@ def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[i
         parts_u.append(u)
         if progress is not None:
             progress(min(start + step, len(rows)), len(rows))
-    cat = (lambda parts: np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64))
+    def cat(parts):
+        return (np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64))
     return Candidates(cat(parts_i), cat(parts_j), cat(parts_u), left_out, feasible_n, feasible_all)
 
 

@@ -8,7 +8,8 @@ and the vectorised scoring in scoring.py agree to the last digit.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from mentorat_cli.messages import text
 from mentorat_cli.pairing import geo

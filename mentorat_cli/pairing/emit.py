@@ -42,10 +42,16 @@ def scalar(value: Any) -> str | None:
                 return "'" + value.replace("'", "''") + "'"
             return value
         return _by_pyyaml(value)
-    if isinstance(value, bool) or value is None:
-        return _by_pyyaml(value)
-    if isinstance(value, (int, float)):
-        return _by_pyyaml(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value)
+        # PyYAML writes repr() for plain finite numbers; exponents and inf/nan have their own spelling.
+        return text if "." in text and "e" not in text and "n" not in text else _by_pyyaml(value)
     return None
 
 

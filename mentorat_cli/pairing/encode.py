@@ -7,8 +7,9 @@ management chains and exclusions become explicit lists of forbidden couples.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 

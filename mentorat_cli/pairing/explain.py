@@ -83,7 +83,7 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
     else:
         head = text("explain-why-not-higher", **values)
     compare = [text("explain-criteria-compare", criterion=a["criterion"], points=a["points"], chosen=b["points"],
-                    evidence=a["evidence"]) for a, b in zip(rows, chosen_rows)]
+                    evidence=a["evidence"]) for a, b in zip(rows, chosen_rows, strict=False)]
     return [head, *compare]
 
 

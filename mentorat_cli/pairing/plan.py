@@ -125,7 +125,7 @@ def row_arcs(r: Run, limit: int = 4) -> dict[int, list[tuple[int, int]]]:
     rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
     keep = order[rank < limit]
     out: dict[int, list[tuple[int, int]]] = {}
-    for i, j, u in zip(cand.arc_i[keep].tolist(), cand.arc_j[keep].tolist(), cand.arc_u[keep].tolist()):
+    for i, j, u in zip(cand.arc_i[keep].tolist(), cand.arc_j[keep].tolist(), cand.arc_u[keep].tolist(), strict=False):
         out.setdefault(i, []).append((j, u))
     return out
 

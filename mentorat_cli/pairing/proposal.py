@@ -101,7 +101,7 @@ def unmatched(r: plan.Run) -> list[dict[str, Any]]:
     out = []
     for start in range(0, len(rows), 256):
         chunk = rows[start:start + 256]
-        for i, excluded in zip(chunk.tolist(), exclusions(r, chunk)):
+        for i, excluded in zip(chunk.tolist(), exclusions(r, chunk), strict=False):
             feasible = int(r.cand.feasible_all[i])
             out.append({"mentee": r.setup.mentees[i].id,
                         "reason": "all-feasible-mentors-full" if feasible else "no-feasible-mentor",

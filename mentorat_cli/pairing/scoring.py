@@ -12,7 +12,8 @@ block of mentees is then a row lookup in each table and an integer sum.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -84,7 +85,7 @@ def _value_spec(enc: Encoded, name: str) -> tuple[np.ndarray, RowFn]:
         return e.fmt.astype(np.int64), lambda ids: FORMAT_TABLE[m.fmt[None, :], ids[:, None]]
     if name == "availability":
         cls, reps = _classes(e.slots)
-        ms, known_m = m.slots.T.astype(np.float32), m.slots.any(axis=1)[None, :]
+        ms, known_m = m.slots.T.astype(np.float32), np.asarray(m.slots.any(axis=1))[None, :]
 
         def availability(ids: np.ndarray) -> np.ndarray:
             shared = (reps[ids].astype(np.float32) @ ms) > 0
@@ -247,7 +248,3 @@ def first_rule(masks: dict[str, np.ndarray]) -> np.ndarray:
     first = np.argmax(stacked, axis=0).astype(np.int8)
     return np.where(stacked.any(axis=0), first, np.int8(-1))
 
-
-def describe(config: dict[str, Any]) -> list[str]:
-    """Criteria names that count, in order (the columns of the scores table)."""
-    return list(criteria.active_weights(config))

@@ -21,8 +21,8 @@ highest total among assignments that respect that floor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -112,6 +112,8 @@ def prices(n: int, arc_i: np.ndarray, arc_j: np.ndarray, arc_w: np.ndarray, capa
            mate: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The least dual prices (u, v) certifying `mate` on these arcs; NotOptimal if none exist."""
     m = len(capacity)
+    if m == 0 or n == 0:
+        return np.zeros(n, dtype=np.int64), np.zeros(m, dtype=np.int64)
     chosen = np.zeros(n, dtype=np.int64)
     hit = mate[arc_i] == arc_j
     chosen[arc_i[hit]] = arc_w[hit]
@@ -160,7 +162,7 @@ def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor
             continue
         feasible, units = rescore(rows, cols)
         gain = np.where(feasible & (units >= floor), bigw + units - u[rows][:, None] - v[cols][None, :], -1)
-        for r, c in zip(*np.nonzero(gain > 0)):
+        for r, c in zip(*np.nonzero(gain > 0), strict=False):
             found.append((int(rows[r]), int(cols[c]), int(units[r, c])))
     return found, len(suspect)
 

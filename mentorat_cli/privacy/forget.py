@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorat_cli import yamlio
-from mentorat_cli.importing.plan import ordered
+from mentorat_cli.importing.records import ordered
 from mentorat_cli.importing.state import STATE_FILE, State, dump_state
 from mentorat_cli.messages import text
 from mentorat_cli.model import ACTIVE_PAIR_STATUSES, Programme, pair_id

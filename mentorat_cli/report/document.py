@@ -232,8 +232,9 @@ def build(fig: dict[str, Any], config: dict[str, Any]) -> Document:
     quotes = Section(L["s-quotes"], paragraphs=[L["quotes-intro"] if fig["quotes"] else L["quotes-none"]], quotes=fig["quotes"])
     excluded = Section(L["s-excluded"], bullets=[L["ex-notes"], L["ex-names"], L["ex-comments"], L["ex-small"].format(k=f.k),
                                                   L["ex-reasons"].format(k=f.k), L["ex-cohort"]])
+    method = Section(L["s-method"], bullets=[L["participants-intro"], L["me-meetings"], L["me-delay"], L["me-satisfaction"]])
     sections = [_participants(f, fig, config), _pairs(f, fig), _delay(f, fig), _meetings(f, fig),
-                _satisfaction(f, fig), _objectives(f, fig, config), quotes, excluded]
+                _satisfaction(f, fig), _objectives(f, fig, config), quotes, method, excluded]
     return Document(
         language=lang, title=L["title"],
         subtitle=L["subtitle"].format(name=config.get("name", ""), organiser=config.get("organiser", "")),

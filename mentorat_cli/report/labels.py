@@ -67,6 +67,13 @@ LABELS: dict[str, dict[str, str]] = {
         "chart-pairs": "Binômes actifs en fin de mois", "chart-meetings": "Rencontres tenues par mois",
         "chart-satisfaction": "Très ou plutôt satisfaits (%)", "chart-programme": "Programme", "chart-reference": "Référence nationale",
         "chart-hidden": "non publié",
+        "s-method": "Méthode",
+        "me-meetings": "Une rencontre compte si son compte rendu porte une date passée et n'est pas marqué comme non tenu ; "
+                       "les heures sont celles déclarées dans les comptes rendus.",
+        "me-delay": "Le délai va de l'inscription du mentoré à la présentation de son premier binôme ; "
+                    "le 90e centile est la plus petite durée observée qui couvre 90 % des binômes.",
+        "me-satisfaction": "Le taux de réponse rapporte les questionnaires reçus aux personnes ayant fait partie d'un binôme "
+                           "mis en relation ; les objectifs sont ceux déclarés par les mentorés.",
         "s-excluded": "Ce que ce rapport ne contient pas",
         "ex-notes": "Le contenu des comptes rendus de rencontre : seules leurs dates, types et durées sont utilisés.",
         "ex-names": "Aucun nom, aucune adresse ni aucun identifiant de personne.",
@@ -142,6 +149,13 @@ LABELS: dict[str, dict[str, str]] = {
         "chart-pairs": "Active pairs at the end of each month", "chart-meetings": "Meetings held per month",
         "chart-satisfaction": "Very or rather satisfied (%)", "chart-programme": "Programme", "chart-reference": "National reference",
         "chart-hidden": "not published",
+        "s-method": "Method",
+        "me-meetings": "A meeting counts when its note bears a past date and is not marked as not held; "
+                       "hours are the durations recorded in the notes.",
+        "me-delay": "The delay runs from the mentee's registration to the introduction of their first pair; "
+                    "the 90th percentile is the shortest observed delay that covers 90% of pairs.",
+        "me-satisfaction": "The response rate relates questionnaires received to the people who were in an introduced pair; "
+                           "objectives are those reported by mentees.",
         "s-excluded": "What this report does not include",
         "ex-notes": "What meeting notes say: only their dates, kinds and durations are used.",
         "ex-names": "No name, address or personal identifier.",
