@@ -9,7 +9,8 @@ it; then times `mentorat_cli.repository.load`, the loader and every check that
 memory. It also prints the CPU seconds used (main process and workers) and the
 load average: on a shared machine the wall time varies, the CPU time much less.
 `--profile` adds a cProfile of one serial run (workers=1), where the
-time of each stage is visible; `--no-gc` measures the load with Python's
+time of each stage is visible. A last run times `mentorat validate` end to
+end in a new process (imports and printing included). `--no-gc` measures the load with Python's
 garbage collector switched off (see benchmarks/README.md).
 """
 
@@ -25,6 +26,7 @@ import os
 import pstats
 import resource
 import shutil
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -98,6 +100,15 @@ def traced_peak_mb(root: Path, workers: int | None) -> float:
     return peak / 2**20
 
 
+def end_to_end(root: Path) -> tuple[float, int, str]:
+    """Wall seconds, exit code and last output line of `mentorat validate` run as a user would (a new process)."""
+    command = [sys.executable, "-m", "mentorat_cli", "--root", str(root), "--today", TODAY.isoformat(), "validate"]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=HERE.parent)
+    last = (done.stdout.strip().splitlines() or done.stderr.strip().splitlines() or [""])[-1]
+    return time.perf_counter() - started, done.returncode, last
+
+
 def profile(root: Path, top: int) -> None:
     """cProfile of one serial load: where the time goes."""
     profiler = cProfile.Profile()
@@ -112,6 +123,7 @@ def profile(root: Path, top: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Command line: time the loads and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentees", type=int, default=20000)
     parser.add_argument("--mentors", type=int, default=12000)
@@ -120,6 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the best and the median are printed")
     parser.add_argument("--workers", type=int, default=None, help="loader processes (default: the loader's choice)")
+    parser.add_argument("--skip-cli", action="store_true", help="do not time `mentorat validate` end to end")
     parser.add_argument("--no-gc", action="store_true",
                         help="switch the garbage collector off during each load (to measure what it costs)")
     parser.add_argument("--memory", action="store_true", help="also trace the main process's peak Python allocations")
@@ -146,6 +159,9 @@ def main(argv: list[str] | None = None) -> None:
           f"peak RSS {rss_mb:.0f} MB (this process), {_children_peak_mb():.0f} MB (largest worker); "
           + (f"target <= {TARGET_SECONDS:.0f} s: {'met' if median <= TARGET_SECONDS else 'MISSED'}"
              if args.mentees >= 20000 and args.mentors >= 12000 else "the target is for 20,000 mentees and 12,000 mentors"))
+    if not args.skip_cli:
+        seconds, code, last = end_to_end(root)
+        print(f"end to end, `mentorat validate` in a new process: {seconds:.2f} s, exit code {code}: {last}")
     if args.memory:
         print(f"peak Python allocations of one load (tracemalloc, main process): {traced_peak_mb(root, args.workers):.0f} MB")
     if args.profile:

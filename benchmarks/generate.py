@@ -210,6 +210,7 @@ def _write_pair(root: Path, rng: random.Random, k: int, mentee: str, mentor: str
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Command line: generate OUT_DIR with the given sizes and print how long it took."""
     parser = argparse.ArgumentParser(description="Generate a national-scale fictional programme for benchmarks.")
     parser.add_argument("out", type=Path, help="folder to create (must be empty or missing)")
     parser.add_argument("--mentees", type=int, default=20000)

@@ -358,19 +358,23 @@ def slug(text: str) -> str:
 
 
 def email(first: str, last: str, domain: str) -> str:
+    """prenom.nom@domain, in ASCII."""
     return f"{slug(first)}.{slug(last)}@{domain}"
 
 
 def add_days(day: str, days: int) -> str:
+    """An ISO date moved by some days."""
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
 def location(city_key: str) -> tuple[dict[str, str], str]:
+    """(location mapping, region) of a city of the table."""
     city, postcode, region = CITIES[city_key]
     return {"city": city, "postcode": postcode}, region
 
 
 def languages(extra: str) -> list[str]:
+    """French first, then the other languages listed."""
     return ["fr"] + [code for code in extra.split() if code != "fr"]
 
 
@@ -631,6 +635,7 @@ def emit(data: dict[str, Any], indent: str = "") -> str:
 
 
 def yaml_file(kind: str, data: dict[str, Any]) -> str:
+    """A record file: the editor's schema line, then the data."""
     return f"# yaml-language-server: $schema=../.schemas/{kind}.schema.json\n" + emit(data)
 
 
@@ -762,6 +767,7 @@ def write(out: Path) -> dict[str, int]:
 
 
 def main() -> None:
+    """Write the sample (or OUT_DIR), validate it, print counts; exit 1 on any problem."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "sample-programme"
     out.mkdir(parents=True, exist_ok=True)
     counts = write(out)

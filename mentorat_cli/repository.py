@@ -8,6 +8,7 @@ each, because parsing and schema checks are CPU-bound.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -264,6 +265,19 @@ def load_note(root: str, rel: str) -> tuple[Note | None, list[Problem]]:
 
 def load(root: Path, today: dt.date | None = None, workers: int | None = None) -> tuple[Programme, list[Problem]]:
     """Load and check every file of the programme at `root` (cross-file checks included)."""
+    # A load keeps millions of small objects alive; each cyclic collection would
+    # scan them all again and free nothing (about 4 s of CPU for 140,000 files).
+    # Reference counting still frees every temporary.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, today, workers)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, today: dt.date | None, workers: int | None) -> tuple[Programme, list[Problem]]:
     from mentorat_cli import checks  # checks depend on the model built here
 
     problems: list[Problem] = []

@@ -60,3 +60,14 @@ def test_python_dash_m_works(programme):
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "valid" in done.stdout
+
+
+def test_pair_candidates_default_matches_the_solver():
+    import inspect
+
+    from mentorat_cli.commands import pair as pair_command
+    from mentorat_cli.pairing import plan
+
+    functions = [f for f in vars(pair_command).values() if inspect.isfunction(f) and "k" in inspect.signature(f).parameters]
+    defaults = {inspect.signature(f).parameters["k"].default for f in functions}
+    assert any(getattr(d, "default", d) == plan.DEFAULT_K for d in defaults)

@@ -196,3 +196,29 @@ def test_explain_mentee_with_confirmed_pair(programme, run_cli):
     result = run_cli(["pair", "--explain", "anna-mentee"], cwd=root)
     assert result.code == 0
     assert result.out.strip() == "mentee 'anna-mentee' already has the pair 'anna-mentee--paul-mentor' (confirmed); it is kept as it is"
+
+
+def test_must_criterion_becomes_a_rule(programme, run_cli):
+    config = {**THEMES_ONLY, "eligibility": {"must": ["public"], "mentor_civil_servant": True}}
+    root = programme(files(
+        mentor("paul-mentor", themes=["networking"], publics=["internal"]),
+        mentor("rita-mentor", themes=["teamwork"], publics=["talents"]),
+        mentee("anna-mentee", ["networking"], public="talents"),
+        mentee("bob-mentee", ["networking"], public="phd"),
+    ), programme_yaml(config))
+    assert run_cli(["pair"], cwd=root).code == 0
+    assert sorted(proposals(root)) == ["anna-mentee--rita-mentor"]
+    assert load(root / "pairing.yaml")["unmatched"][0]["excluded"] == {"must": 2}
+    why = run_cli(["pair", "--explain", "anna-mentee", "paul-mentor"], cwd=root)
+    assert ("why not paul-mentor: the pair breaks the rule 'must': required criterion 'public' not met "
+            "(the mentor chose other publics (internal), not 'talents')") in why.out
+
+
+def test_tied_place_goes_to_the_lower_mentee_id(programme, run_cli):
+    people = [mentor("rita-mentor", themes=["networking"]), mentor("sam-mentor", themes=["networking"])]
+    people += [mentee(f"{name}-mentee", ["networking"]) for name in ("zoe", "anna", "yann", "bob", "xena", "carl")]
+    root = programme(files(*people), programme_yaml(THEMES_ONLY))
+    assert run_cli(["pair"], cwd=root).code == 0
+    assert sorted(p["mentee"] for p in proposals(root).values()) == ["anna-mentee", "bob-mentee"]
+    assert [u["mentee"] for u in load(root / "pairing.yaml")["unmatched"]] == ["carl-mentee", "xena-mentee",
+                                                                               "yann-mentee", "zoe-mentee"]

@@ -188,3 +188,15 @@ def test_pair_is_optimal_safe_and_stable(run_cli, case):
                          "--candidates", case["k"]])
         assert again.code == 0
         assert snapshot(root) == after
+
+
+def test_tied_place_moves_to_lower_mentee_id():
+    from mentorat_cli.pairing import solve
+    from mentorat_cli.pairing.candidates import Candidates
+
+    # mentees 0 and 2 tie on mentor 0; a solver may give it to 2: the lower id gets it instead.
+    arcs = Candidates(np.array([0, 1, 2]), np.array([0, 1, 0]), np.array([500, 700, 500]),
+                      np.full(3, -1), np.ones(3, dtype=np.int64), np.ones(3, dtype=np.int64))
+    units = np.array([-1, 700, 500])
+    mate = solve._prefer_lower_ids(np.array([-1, 1, 0]), units, arcs)
+    assert mate.tolist() == [0, 1, -1] and units.tolist() == [500, 700, -1]

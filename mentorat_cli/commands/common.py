@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, Any, Optional
 
 import typer
 
@@ -70,3 +71,17 @@ def print_problems(found: list[Problem], fmt: str = "text", stream: Optional[IO[
         return
     for problem in found:
         stream.write(problem.render() + "\n")
+
+
+def lazy(name: str) -> Any:
+    """A module imported on first use, so that `mentorat validate` does not pay for scipy or pandas."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module

@@ -14,12 +14,20 @@ import typer
 
 from mentorat_cli import problems as P
 from mentorat_cli import repository, storage
-from mentorat_cli.commands.common import Env, env_of
+from mentorat_cli.commands.common import Env, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
-from mentorat_cli.pairing import decide, explain, gitcommit, plan, proposal, solve, table
 from mentorat_cli.problems import Problem
+
+# numpy and scipy load only when a pairing command runs.
+decide = lazy("mentorat_cli.pairing.decide")
+explain = lazy("mentorat_cli.pairing.explain")
+gitcommit = lazy("mentorat_cli.pairing.gitcommit")
+plan = lazy("mentorat_cli.pairing.plan")
+proposal = lazy("mentorat_cli.pairing.proposal")
+solve = lazy("mentorat_cli.pairing.solve")
+table = lazy("mentorat_cli.pairing.table")
 
 # Problems a new run fixes by itself when they come from a generated proposal.
 REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")
@@ -119,8 +127,8 @@ def pair(
     force: bool = typer.Option(False, "--force", help="Also recompute proposals that were edited by hand."),
     explain_mentee: Optional[str] = typer.Option(None, "--explain", metavar="MENTEE",
                                                  help="Explain the proposal for this mentee (add a MENTOR: why not that one)."),
-    mentor: Optional[str] = typer.Argument(None, metavar="[MENTOR]", help="With --explain: the mentor to compare with."),
-    k: int = typer.Option(plan.DEFAULT_K, "--candidates",
+    mentor: Optional[str] = typer.Argument(None, metavar="MENTOR", help="With --explain: the mentor to compare with."),
+    k: int = typer.Option(40, "--candidates",  # plan.DEFAULT_K, written out so that scipy loads lazily
                           help="Mentors kept per mentee before solving (the result is proved optimal anyway)."),
 ) -> None:
     """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
@@ -194,7 +202,7 @@ def scores(
 
 def confirm(
     ctx: typer.Context,
-    pairs: Optional[list[str]] = typer.Argument(None, metavar="[PAIR]...", help="Pair ids (<mentee>--<mentor>)."),
+    pairs: Optional[list[str]] = typer.Argument(None, metavar="PAIR", help="Pair ids (<mentee>--<mentor>)."),
     every: bool = typer.Option(False, "--all", help="Confirm every proposal."),
     force: bool = typer.Option(False, "--force", help="Confirm even if a rule or a capacity is broken."),
 ) -> None:

@@ -10,11 +10,18 @@ import typer
 
 from mentorat_cli import problems as P
 from mentorat_cli import storage, tabular
-from mentorat_cli.commands.common import Env, env_of, print_error, print_problems
+from mentorat_cli.commands.common import Env, env_of, lazy, print_error, print_problems
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
-from mentorat_cli.report import audit, build, frames, questionnaire, survey, survey_template
+
+# pandas and matplotlib load only when an evaluation command runs.
+audit = lazy("mentorat_cli.report.audit")
+build = lazy("mentorat_cli.report.build")
+frames = lazy("mentorat_cli.report.frames")
+questionnaire = lazy("mentorat_cli.report.questionnaire")
+survey = lazy("mentorat_cli.report.survey")
+survey_template = lazy("mentorat_cli.report.survey_template")
 
 
 class ReportFormat(str, Enum):

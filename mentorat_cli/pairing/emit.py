@@ -24,7 +24,6 @@ _SAFE = re.compile(rf"[A-Za-zÀ-ÖØ-öø-ÿ](?:[{_WORD} ,.()/'’:-]*[{_WORD}).
 _RESOLVED = {"yes", "no", "true", "false", "on", "off", "null"}
 
 
-@functools.lru_cache(maxsize=200_000, typed=True)
 def _by_pyyaml(value: Any) -> str | None:
     """PyYAML's own rendering of one scalar as a mapping value (None when it spans lines)."""
     text = yaml.dump({"k": value}, Dumper=yamlio._Dumper, allow_unicode=True, sort_keys=False,
@@ -33,15 +32,20 @@ def _by_pyyaml(value: Any) -> str | None:
     return None if "\n" in body else body
 
 
-@functools.lru_cache(maxsize=200_000, typed=True)
+@functools.lru_cache(maxsize=200_000)
+def _string(value: str) -> str | None:
+    # Cached for strings only: 0.0 and -0.0 (or 1 and True) are equal keys for a cache.
+    if _SAFE.fullmatch(value) and value.lower() not in _RESOLVED and "  " not in value:
+        if ": " in value or value.endswith(":") or " #" in value:
+            return "'" + value.replace("'", "''") + "'"
+        return value
+    return _by_pyyaml(value)
+
+
 def scalar(value: Any) -> str | None:
     """A scalar as PyYAML writes it in block style; None when this writer should not be trusted."""
     if isinstance(value, str):
-        if _SAFE.fullmatch(value) and value.lower() not in _RESOLVED and "  " not in value:
-            if ": " in value or value.endswith(":") or " #" in value:
-                return "'" + value.replace("'", "''") + "'"
-            return value
-        return _by_pyyaml(value)
+        return _string(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:

@@ -217,7 +217,32 @@ def solve(cand: Candidates, capacity: np.ndarray, objective: str, rescore: Resco
             # every candidate of their mentee, so they rarely matter, but this is not proved.
             if (cand.left_out >= 0).any():
                 solution.notes.append("floor-on-candidates")
-    solution.mate = mate
     hit = mate[cand.arc_i] == cand.arc_j
     solution.units[cand.arc_i[hit]] = cand.arc_u[hit]
+    solution.mate = _prefer_lower_ids(mate, solution.units, cand)
     return solution
+
+
+def _prefer_lower_ids(mate: np.ndarray, units: np.ndarray, cand: Candidates) -> np.ndarray:
+    """Give a tied place to the lower mentee id: an unmatched mentee takes the place of a later one
+    who holds it with the same score (same count, same total, same lowest score: still optimal)."""
+    unmatched = set(np.flatnonzero(mate < 0).tolist())
+    if not unmatched:
+        return mate
+    holders: dict[int, list[int]] = {}
+    for i, j in enumerate(mate.tolist()):
+        if j >= 0:
+            holders.setdefault(j, []).append(i)
+    mine = np.flatnonzero(mate[cand.arc_i] < 0)
+    order = mine[np.lexsort((cand.arc_j[mine], cand.arc_i[mine]))]
+    for i, j, u in zip(cand.arc_i[order].tolist(), cand.arc_j[order].tolist(), cand.arc_u[order].tolist(), strict=True):
+        if i not in unmatched:
+            continue
+        later = [h for h in holders.get(j, []) if h > i and units[h] == u]
+        if later:
+            h = max(later)
+            mate[i], mate[h], units[i], units[h] = j, -1, u, -1
+            holders[j] = sorted([*(x for x in holders[j] if x != h), i])
+            unmatched.discard(i)
+            unmatched.add(h)
+    return mate
