@@ -14,6 +14,7 @@ from typing import Any
 
 from mentorat_cli import kinds, rules, yamlio
 from mentorat_cli import problems as P
+from mentorat_cli.dates import add_months
 from mentorat_cli.model import Programme, Record
 from mentorat_cli.problems import Problem
 
@@ -204,24 +205,13 @@ def check_notes_and_feedback(prog: Programme, loc: Locator, today: dt.date | Non
     return out
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    return day
-
-
 def check_retention(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
     end = (prog.raw_config.get("cohort") or {}).get("end")
     if today is None or not end:
         return []
     months = prog.config["retention"]["months_after_end"]
     try:
-        limit = _add_months(dt.date.fromisoformat(end), months)
+        limit = add_months(dt.date.fromisoformat(end), months)
     except ValueError:
         return []
     if today <= limit:

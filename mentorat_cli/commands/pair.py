@@ -8,7 +8,7 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -21,13 +21,16 @@ from mentorat_cli.model import Programme
 from mentorat_cli.problems import Problem
 
 # numpy and scipy load only when a pairing command runs.
-decide = lazy("mentorat_cli.pairing.decide")
-explain = lazy("mentorat_cli.pairing.explain")
-gitcommit = lazy("mentorat_cli.pairing.gitcommit")
-plan = lazy("mentorat_cli.pairing.plan")
-proposal = lazy("mentorat_cli.pairing.proposal")
-solve = lazy("mentorat_cli.pairing.solve")
-table = lazy("mentorat_cli.pairing.table")
+if TYPE_CHECKING:
+    from mentorat_cli.pairing import decide, explain, gitcommit, plan, proposal, solve, table
+else:
+    decide = lazy("mentorat_cli.pairing.decide")
+    explain = lazy("mentorat_cli.pairing.explain")
+    gitcommit = lazy("mentorat_cli.pairing.gitcommit")
+    plan = lazy("mentorat_cli.pairing.plan")
+    proposal = lazy("mentorat_cli.pairing.proposal")
+    solve = lazy("mentorat_cli.pairing.solve")
+    table = lazy("mentorat_cli.pairing.table")
 
 # Problems a new run fixes by itself when they come from a generated proposal.
 REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -16,12 +16,15 @@ from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
 
 # pandas and matplotlib load only when an evaluation command runs.
-audit = lazy("mentorat_cli.report.audit")
-build = lazy("mentorat_cli.report.build")
-frames = lazy("mentorat_cli.report.frames")
-questionnaire = lazy("mentorat_cli.report.questionnaire")
-survey = lazy("mentorat_cli.report.survey")
-survey_template = lazy("mentorat_cli.report.survey_template")
+if TYPE_CHECKING:
+    from mentorat_cli.report import audit, build, frames, questionnaire, survey, survey_template
+else:
+    audit = lazy("mentorat_cli.report.audit")
+    build = lazy("mentorat_cli.report.build")
+    frames = lazy("mentorat_cli.report.frames")
+    questionnaire = lazy("mentorat_cli.report.questionnaire")
+    survey = lazy("mentorat_cli.report.survey")
+    survey_template = lazy("mentorat_cli.report.survey_template")
 
 
 class ReportFormat(str, Enum):

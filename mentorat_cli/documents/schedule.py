@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from mentorat_cli.dates import add_months
+
 DAYS_PER_MONTH = 365.25 / 12
 
 
@@ -23,18 +25,6 @@ class Planned:
     number: int
     date: dt.date
     kind: str
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(f"no valid day in {year}-{month}")  # unreachable: every month has 28 days
 
 
 def start_of(pair: dict[str, Any]) -> dt.date | None:

@@ -89,7 +89,8 @@ PROBLEMS: dict[str, Spec] = {
                       "rename the folder to an existing pair id"),
     "note-before-pair": Spec(W, "meeting dated before the pair was {event} ({when})", "check the date"),
     "feedback-pair": Spec(E, "pair '{pair}' does not exist", "correct the pair id"),
-    "retention-expired": Spec(W, "personal data kept past the retention period, which ended on {limit} ({months} months after the cohort ended)",
+    "retention-expired": Spec(W, "personal data kept past the retention period, which ended on {limit} "
+                                 "({months} months after the cohort ended)",
                               "run `mentorat forget --expired --dry-run` to review the people concerned"),
     "programme-missing": Spec(E, "programme.yaml is missing", "run `mentorat init` or create programme.yaml"),
     "programme-dates": Spec(E, "cohort end ({end}) is not after its start ({start})", "correct the cohort dates"),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorat_cli import yamlio
+from mentorat_cli.dates import add_months
 from mentorat_cli.importing.records import ordered
 from mentorat_cli.importing.state import STATE_FILE, State, dump_state
 from mentorat_cli.messages import text
@@ -34,23 +35,12 @@ class ForgetPlan:
     created: set[str] = field(default_factory=set)  # filled by the command: files that did not exist before
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
 def expired_people(programme: Programme, today: dt.date) -> list[str]:
     """Ids of people (not yet erased) whose retention period after the cohort's end has passed."""
     end = (programme.raw_config.get("cohort") or {}).get("end")
     if not end:
         return []
-    limit = _add_months(dt.date.fromisoformat(str(end)), programme.config["retention"]["months_after_end"])
+    limit = add_months(dt.date.fromisoformat(str(end)), programme.config["retention"]["months_after_end"])
     if today <= limit:
         return []
     return sorted(i for i, r in {**programme.mentors, **programme.mentees}.items() if r.data.get("status") != "erased")

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from mentorat_cli.dates import add_months
 from mentorat_cli.report.frames import Frames, intro_date, introduced
 
 SATISFIED = ("very_satisfied", "rather_satisfied")
@@ -28,18 +29,6 @@ def median(values: Sequence[float]) -> float:
     ordered = sorted(values)
     mid = len(ordered) // 2
     return float(ordered[mid]) if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the month's last day."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    return day
 
 
 def _counts(series: pd.Series) -> list[tuple[str | None, int]]:
