@@ -73,8 +73,36 @@ def _is_usage_error(exc: Exception) -> bool:
     return hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int)
 
 
+_GLOBAL_WITH_VALUE = ("--root", "--today")
+_GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """Accept global options after the command too (`mentorat validate --root X`), as people type them."""
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest += argv[index:]
+            break
+        if arg in _GLOBAL_FLAGS:
+            front.append(arg)
+        elif arg in _GLOBAL_WITH_VALUE and index + 1 < len(argv):
+            front += [arg, argv[index + 1]]
+            index += 1
+        elif arg.split("=", 1)[0] in _GLOBAL_WITH_VALUE:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `mentorat` console script."""
+    argv = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
     try:
         code = app(args=argv, standalone_mode=False, prog_name="mentorat")
     except ProblemsFound as exc:

@@ -71,3 +71,10 @@ def test_pair_candidates_default_matches_the_solver():
     functions = [f for f in vars(pair_command).values() if inspect.isfunction(f) and "k" in inspect.signature(f).parameters]
     defaults = {inspect.signature(f).parameters["k"].default for f in functions}
     assert any(getattr(d, "default", d) == plan.DEFAULT_K for d in defaults)
+
+
+def test_global_options_work_after_the_command(run_cli, programme, tmp_path):
+    root = programme()
+    assert run_cli(["validate", "--root", str(root)], cwd=tmp_path).code == 0
+    assert run_cli(["validate", f"--root={root}", "-q"], cwd=tmp_path).out == ""
+    assert run_cli(["validate", "--root", str(tmp_path)], cwd=tmp_path).code == 2
