@@ -65,6 +65,13 @@ def check_programme(prog: Programme, loc: Locator, today: dt.date | None) -> lis
         seen.add(theme["id"])
         if theme["id"] not in kinds.THEMES and not theme.get("label"):
             out.append(_at(loc, "programme-theme-label", "programme.yaml", f"/themes/{index}", theme=theme["id"]))
+    from mentorat_cli.scaffold import placeholders
+
+    examples = placeholders()
+    for pointer, value in (("/organiser", raw.get("organiser")), ("/coordinator/name", (raw.get("coordinator") or {}).get("name"))):
+        if value in examples:
+            out.append(_at(loc, "programme-placeholder", "programme.yaml", pointer, field=pointer.strip("/").replace("/", "."),
+                           value=value))
     capacity = prog.config["capacity"]
     if capacity["default"] > capacity["max"]:
         out.append(_at(loc, "programme-capacity", "programme.yaml", "/capacity/default", **capacity))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any
 
@@ -45,6 +46,13 @@ def _editor_settings() -> str:
     return json.dumps(settings, indent=2, sort_keys=True) + "\n"
 
 
+@functools.lru_cache(maxsize=1)
+def placeholders() -> frozenset[str]:
+    """The example values `init` writes for the organiser and the coordinator, in every language."""
+    strings = yaml.safe_load((data_dir("templates") / "init" / "strings.yaml").read_text(encoding="utf-8"))
+    return frozenset(value for lang in strings.values() for value in (lang["organiser"], lang["coordinator_name"]))
+
+
 def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
     """Every file of a new programme of this kind, documents in `lang`."""
     env = _environment()
@@ -66,8 +74,8 @@ def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
     }
     files = {
         "programme.yaml": env.get_template(f"init/programme.{lang}.yaml.j2").render(context),
-        "mentors/exemple-mentor.yaml": env.get_template("init/mentor.yaml.j2").render(context),
-        "mentees/exemple-mentore.yaml": env.get_template("init/mentee.yaml.j2").render(context),
+        f"mentors/{strings['mentor_id']}.yaml": env.get_template("init/mentor.yaml.j2").render(context),
+        f"mentees/{strings['mentee_id']}.yaml": env.get_template("init/mentee.yaml.j2").render(context),
         "README.md": env.get_template(f"init/README.{lang}.md.j2").render(context),
         ".gitignore": env.get_template("init/gitignore.j2").render(context),
         ".vscode/settings.json": _editor_settings(),

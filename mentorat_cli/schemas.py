@@ -9,6 +9,7 @@ programme, but it should be seen).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import json
 from collections.abc import Callable
@@ -140,7 +141,8 @@ def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -
     keyword = error.validator
     path = list(error.absolute_path)
     field = field_name(path)
-    schema_name = f"schemas/{SCHEMA_FILES[kind]}"
+    # Programme folders hold their copy of the schemas in .schemas/ (written by `mentorat init`).
+    schema_name = f".schemas/{SCHEMA_FILES[kind]}"
     base: dict[str, Any] = {"field": field, "schema": schema_name}
     ptr = pointer(path)
     if keyword == "required":
@@ -150,7 +152,7 @@ def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -
     if keyword in ("unevaluatedProperties", "additionalProperties"):
         instance = error.instance if isinstance(error.instance, dict) else {}
         known: frozenset[str] = known_keys(kind) if not path else frozenset(error.schema.get("properties", {}))
-        return [("schema-unknown-key", f"{ptr}/{key}#key", {**base, "key": key})
+        return [("schema-unknown-key", f"{ptr}/{key}#key", {**base, "key": key, "suggestion": _did_you_mean(key, known)})
                 for key in sorted(instance) if key not in known]
     if keyword == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
@@ -173,6 +175,11 @@ def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -
     if keyword in ("minItems", "maxItems", "minLength", "maxLength", "uniqueItems"):
         return [("schema-size", ptr, {**base, "detail": _size(keyword, error.validator_value)})]
     return [("schema-invalid", ptr, {**base, "detail": keyword})]
+
+
+def _did_you_mean(key: str, known: frozenset[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+    return f"did you mean '{close[0]}'? " if close else ""
 
 
 def _bound(keyword: str, limit: Any) -> str:
@@ -244,4 +251,6 @@ def check(kind: str, data: Any, file: str, locate: Callable[[str], tuple[int, in
             for code, ptr, values in _convert(sub, kind, confidential):
                 line, column = locate(ptr)
                 found.append(P.make(code, file, line, column, pointer=ptr.split("#")[0], **values))
-    return found
+    # One mistake, one message: a date that is not a real date also fails its pattern.
+    dates = {p.pointer for p in found if p.code == "date-invalid"}
+    return [p for p in found if not (p.code == "schema-pattern" and p.pointer in dates)]

@@ -122,7 +122,36 @@ def _issue_from_error(exc: yaml.YAMLError, text: str, line_offset: int) -> YamlI
         return YamlIssue("yaml-multi-document", line, column, {})
     if "alias" in problem or "anchor" in problem:
         return YamlIssue("yaml-alias", line, column, {})
+    return _syntax_issue(exc, lines, line, column, problem, context, line_offset)
+
+
+def _syntax_issue(exc: yaml.YAMLError, lines: list[str], line: int, column: int, problem: str,
+                  context: str, line_offset: int) -> YamlIssue:
+    """A syntax error placed where the mistake most likely is, not where libyaml gave up."""
+    context_line, context_column = _mark(getattr(exc, "context_mark", None))
+    if "quoted scalar" in context and context_line:
+        return YamlIssue("yaml-syntax", context_line + line_offset, context_column,
+                         {"detail": "this quote is never closed"})
+    suspect = _unclosed_quote(lines, line - line_offset)
+    if suspect:
+        return YamlIssue("yaml-syntax", suspect + line_offset, 1, {
+            "detail": f"a quote opened on this line is not closed on it (YAML then reads on until line {line})"})
+    if context.startswith("while parsing a flow") and context_line and context_line + line_offset < line:
+        return YamlIssue("yaml-syntax", line, column, {
+            "detail": f"{problem} (the list or mapping opened on line {context_line + line_offset})"})
     return YamlIssue("yaml-syntax", line, column, {"detail": problem})
+
+
+def _unclosed_quote(lines: list[str], error_line: int) -> int:
+    """The first line before `error_line` whose value opens a double quote it does not close (0 if none)."""
+    for number, content in enumerate(lines[: max(error_line - 1, 0)], start=1):
+        _, sep, value = content.partition(": ")
+        value = value.strip() if sep else content.strip().lstrip("- ").strip()
+        if value.startswith('"') and (len(value) == 1 or not value.rstrip().endswith('"')):
+            closing = next((n for n in range(number + 1, error_line) if '"' in lines[n - 1]), error_line)
+            # A quote closed before the error is a legal multi-line string, not the culprit.
+            return number if closing >= error_line else 0
+    return 0
 
 
 def _first_alias(text: str) -> YamlIssue | None:

@@ -20,8 +20,9 @@ def test_init_creates_a_valid_programme(run_cli, tmp_path, kind, lang):
     target = tmp_path / "prog"
     result = run_cli(["init", target, "--kind", kind, "--lang", lang, "--no-git"], cwd=tmp_path)
     assert result.code == 0, result.err
-    for name in ("programme.yaml", "README.md", ".gitignore", "mentors/exemple-mentor.yaml",
-                 "mentees/exemple-mentore.yaml", ".schemas/mentor.schema.json", ".vscode/settings.json"):
+    examples = ("mentors/exemple-mentor.yaml", "mentees/exemple-mentore.yaml") if lang == "fr" else (
+        "mentors/example-mentor.yaml", "mentees/example-mentee.yaml")
+    for name in ("programme.yaml", "README.md", ".gitignore", ".schemas/mentor.schema.json", ".vscode/settings.json", *examples):
         assert (target / name).is_file(), name
     programme_text = (target / "programme.yaml").read_text(encoding="utf-8")
     assert f"kind: {kind}" in programme_text and f"language: {lang}" in programme_text
@@ -29,7 +30,20 @@ def test_init_creates_a_valid_programme(run_cli, tmp_path, kind, lang):
     assert "\\u00" not in programme_text  # accents written as themselves
     validate = run_cli(["validate"], cwd=target)
     assert validate.code == 0, validate.out
-    assert "warning" not in validate.out
+    # The only warnings ask the coordinator to replace the example organiser and coordinator.
+    warnings = [line for line in validate.out.splitlines() if " warning " in line]
+    assert [w.split(" warning ")[1].split()[0] for w in warnings] == ["programme-placeholder", "programme-placeholder"]
+
+
+def test_placeholder_warning_goes_once_filled_in(run_cli, tmp_path):
+    target = tmp_path / "p"
+    run_cli(["init", target, "--kind", "school", "--no-git"], cwd=tmp_path)
+    path = target / "programme.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Organisme à compléter", "École nationale d'exemple").replace("Nom de la personne référente", "Claire Dubois")
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(["validate"], cwd=target)
+    assert result.code == 0 and " warning " not in result.out
 
 
 def test_init_fills_kind_defaults(run_cli, tmp_path):
@@ -38,7 +52,7 @@ def test_init_fills_kind_defaults(run_cli, tmp_path):
     text = (target / "programme.yaml").read_text(encoding="utf-8")
     assert "min_experience_gap_years: 10" in text
     assert "require_membership: true" in text
-    mentor = (target / "mentors/exemple-mentor.yaml").read_text(encoding="utf-8")
+    mentor = (target / "mentors/exemple-mentor.yaml").read_text(encoding="utf-8")  # French by default
     assert "membership_paid: true" in mentor
 
 

@@ -193,6 +193,7 @@ def test_unknown_key_is_a_warning(run_cli, programme):
     result = run_cli(["validate"], cwd=root)
     assert result.code == 0
     assert "mentors/jean-martin.yaml:8:1: warning schema-unknown-key unknown field 'favourite_colour'" in result.out
+    assert "hint: check the spelling; the known fields are described in .schemas/mentor.schema.json" in result.out
     assert run_cli(["validate", "--strict"], cwd=root).code == 1
 
 
@@ -301,3 +302,23 @@ def test_parallel_loading_gives_the_same_result(programme):
     parallel = repository.load(root, workers=2)
     assert serial[1] == parallel[1]
     assert sorted(serial[0].mentors) == sorted(parallel[0].mentors)
+
+
+def test_unknown_key_suggests_the_close_field(run_cli, programme):
+    root = programme({**BASE, "mentors/jean-martin.yaml": MENTOR + "trained_onn: '2026-01-01'\n"})
+    [problem] = problems(run_cli, root)
+    assert problem["hint"].startswith("did you mean 'trained_on'?")
+
+
+def test_a_french_date_gives_one_clear_error(run_cli, programme):
+    root = programme({**BASE, "mentors/jean-martin.yaml": MENTOR + "registered_on: 09/09/2026\n"})
+    [problem] = problems(run_cli, root)
+    assert problem["code"] == "date-invalid" and "YYYY-MM-DD" in problem["hint"]
+
+
+def test_unclosed_quote_is_reported_where_it_opens(run_cli, programme):
+    mentor = MENTOR.replace("last_name: Martin", 'last_name: "Martin') + 'job: "Chef"\n'
+    root = programme({**BASE, "mentors/jean-martin.yaml": mentor})
+    [problem] = problems(run_cli, root)
+    assert (problem["code"], problem["line"]) == ("yaml-syntax", 3)
+    assert "quote" in problem["message"]

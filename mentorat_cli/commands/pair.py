@@ -215,6 +215,9 @@ def confirm(
         raise MentoratError(text("confirm-none"), text("confirm-none-hint"))
     prog, _ = env.load()
     writes = decide.confirm(prog, pairs or [], every, env.today, force)
+    if not writes:
+        env.info(text("confirm-nothing"))
+        raise typer.Exit(0)
     with storage.lock(prog.root):
         storage.write_files(prog.root, writes)
     env.info(text("confirm-done", count=len(writes)))

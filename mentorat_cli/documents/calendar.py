@@ -60,4 +60,5 @@ def build(programme: Programme, pairs: list[Record], lang: str, today: dt.date) 
 
 def count_events(programme: Programme, pairs: list[Record]) -> int:
     """How many events `build` would write (pairs without a start date have none)."""
-    return sum(schedule.meeting_count(programme.config) for p in pairs if schedule.start_of(p.data))
+    return sum(schedule.meeting_count(programme.config) for p in pairs
+               if schedule.start_of(p.data, programme.config, followup.mentee_cohort(programme, p)))

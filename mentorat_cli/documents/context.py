@@ -71,6 +71,7 @@ def charter_context(programme: Programme, pair: Record, lang: str, today: dt.dat
     data = pair.data
     mentee = programme.mentees.get(data["mentee"])
     signed = data.get("charter_signed") or {}
+    cohort = followup.mentee_cohort(programme, pair)
     objectives = [{"theme": o["theme"], "label": kinds.theme_label(config, o["theme"]), "text": o.get("text", "")}
                   for o in (mentee.data.get("objectives", []) if mentee else [])]
     return {
@@ -79,8 +80,8 @@ def charter_context(programme: Programme, pair: Record, lang: str, today: dt.dat
         "programme": programme_fields(config, lang),
         "pair": {
             "id": pair.id, "status": labels.PAIR_STATUSES[lang][data["status"]],
-            "start": labels.long_date(schedule.start_of(data), lang),
-            "end": labels.long_date(schedule.planned_end(data, config), lang),
+            "start": labels.long_date(schedule.start_of(data, config, cohort), lang),
+            "end": labels.long_date(schedule.planned_end(data, config, None, cohort), lang),
             "confirmed_on": labels.long_date(data.get("confirmed_on"), lang),
             "mentor_signed": labels.long_date(signed.get("mentor"), lang),
             "mentee_signed": labels.long_date(signed.get("mentee"), lang),

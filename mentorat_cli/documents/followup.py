@@ -68,11 +68,19 @@ def held_meetings(notes: list[Note], config: dict[str, Any], today: dt.date) -> 
     return out
 
 
+def mentee_cohort(programme: Programme, pair: Record) -> str | None:
+    """The cohort the pair's mentee is recorded in (None: the programme's own)."""
+    mentee = programme.mentees.get(str(pair.data["mentee"]))
+    cohort = mentee.data.get("cohort") if mentee else None
+    return str(cohort) if cohort else None
+
+
 def state_of(programme: Programme, pair: Record, today: dt.date, alert_after_days: int | None = None) -> PairState:
     """The follow-up state of one pair as of `today`."""
     config = programme.config
     data = pair.data
-    start = schedule.start_of(data)
+    cohort = mentee_cohort(programme, pair)
+    start = schedule.start_of(data, config, cohort)
     planned = schedule.plan(start, config) if start else []
     held = held_meetings(programme.notes_of(pair.id), config, today)
     months = _renewed_months(config, planned, held)
@@ -83,7 +91,7 @@ def state_of(programme: Programme, pair: Record, today: dt.date, alert_after_day
     days_without = (today - reference).days if reference and reference <= today else None
     by_kind = {p.kind: p for p in planned}
     state = PairState(
-        pair_id=pair.id, status=str(data["status"]), start=start, end=schedule.planned_end(data, config, months),
+        pair_id=pair.id, status=str(data["status"]), start=start, end=schedule.planned_end(data, config, months, cohort),
         planned=planned, held=held, minutes=sum(h.minutes for h in held), last_meeting=last,
         days_without=days_without, next_due=planned[len(held)] if len(held) < len(planned) else None,
         review=by_kind.get("review"), final=by_kind.get("final"),

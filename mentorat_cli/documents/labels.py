@@ -7,6 +7,7 @@ that code needs to fill in (dates, kinds of meeting, channels, formats).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -86,3 +87,28 @@ def duration(minutes: int) -> str:
     """Minutes as hours: 90 -> '1 h 30', 120 -> '2 h', 45 -> '0 h 45'."""
     hours, rest = divmod(int(minutes), 60)
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+# French elides "de" and "que" before a vowel or a mute h: "d'Adam", "qu'Aïcha", "d'Hélène".
+_ELIDING = frozenset("aeiouyh")
+
+
+def _elides(name: str) -> bool:
+    """True when `name` starts with a vowel, y or h, accents included (É, Î, Ï...)."""
+    stripped = name.lstrip()
+    if not stripped:
+        return False
+    base = unicodedata.normalize("NFD", stripped[0])[0]  # "É" -> "E" + combining accent
+    return base.lower() in _ELIDING
+
+
+def de(name: object) -> str:
+    """French "de" before a name: "de Paul", "d'Adam" (a Jinja filter: `{{ mentee.first_name | de }}`)."""
+    shown = "" if name is None else str(name)
+    return f"d'{shown.lstrip()}" if _elides(shown) else f"de {shown}"
+
+
+def que(name: object) -> str:
+    """French "que" before a name: "que Paul", "qu'Aïcha" (a Jinja filter: `{{ mentee.first_name | que }}`)."""
+    shown = "" if name is None else str(name)
+    return f"qu'{shown.lstrip()}" if _elides(shown) else f"que {shown}"

@@ -27,15 +27,28 @@ class Planned:
     kind: str
 
 
-def start_of(pair: dict[str, Any]) -> dt.date | None:
-    """The pair's start: `started_on`, else `confirmed_on`; None for a pair not started."""
+def start_of(pair: dict[str, Any], config: dict[str, Any], mentee_cohort: str | None = None) -> dt.date | None:
+    """The pair's start: `started_on`, else `confirmed_on`, not before its cohort starts; None when not started.
+
+    A pair confirmed before the cohort opens meets from the cohort's start
+    (programme.yaml `cohort.start`). A mentee recorded in another cohort
+    (`mentee_cohort` differs from `cohort.id`) keeps the pair's own date:
+    we do not know when that cohort started.
+    """
     value = pair.get("started_on") or pair.get("confirmed_on")
-    return dt.date.fromisoformat(value) if value else None
+    if not value:
+        return None
+    start = dt.date.fromisoformat(str(value))
+    cohort = config.get("cohort") or {}
+    if cohort.get("start") and (not mentee_cohort or str(mentee_cohort) == str(cohort.get("id", ""))):
+        start = max(start, dt.date.fromisoformat(str(cohort["start"])))
+    return start
 
 
-def planned_end(pair: dict[str, Any], config: dict[str, Any], months: int | None = None) -> dt.date | None:
+def planned_end(pair: dict[str, Any], config: dict[str, Any], months: int | None = None,
+                mentee_cohort: str | None = None) -> dt.date | None:
     """Start plus the programme's duration, or `months` (None for a pair not started)."""
-    start = start_of(pair)
+    start = start_of(pair, config, mentee_cohort)
     return add_months(start, months or int(config["duration_months"])) if start else None
 
 

@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from mentorat_cli import resources
+from mentorat_cli.documents import labels
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
 
@@ -91,6 +92,9 @@ class Renderer:
         self.md_env = SandboxedEnvironment(autoescape=False, **common)
         self.html_env = SandboxedEnvironment(autoescape=True, finalize=self._token, **common)
         self.page_env = SandboxedEnvironment(autoescape=True, **common)
+        for env in (self.md_env, self.html_env):
+            # French grammar helpers; they return plain text, so the value is still escaped for HTML.
+            env.filters.update({"de": labels.de, "que": labels.que})
         self.markdown = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
         self._values: list[str] = []
         self._html_cache: dict[str, str] = {}

@@ -47,7 +47,7 @@ PROBLEMS: dict[str, Spec] = {
     "schema-size": Spec(E, "{field}: {detail}", "see {schema}"),
     "schema-invalid": Spec(E, "{field}: {detail}", "see {schema}"),
     "schema-unknown-key": Spec(W, "unknown field '{key}'",
-                               "check the spelling; the known fields are described in {schema}"),
+                               "{suggestion}check the spelling; the known fields are described in {schema}"),
     # Cross-file checks
     "id-mismatch": Spec(E, "id '{id}' does not match the file name '{stem}'",
                         "make the id and the file name the same"),
@@ -99,6 +99,8 @@ PROBLEMS: dict[str, Spec] = {
     "programme-theme-duplicate": Spec(E, "theme '{theme}' is listed twice", "remove one"),
     "programme-theme-label": Spec(E, "theme '{theme}' is not a built-in theme and needs a label",
                                   "add 'label:' to it"),
+    "programme-placeholder": Spec(W, "{field} still holds the example written by `mentorat init` ({value})",
+                                  "replace it: it is printed in charters, sheets and reports"),
     "programme-capacity": Spec(E, "capacity.default ({default}) is above capacity.max ({max})", "lower the default or raise the limit"),
 }
 

@@ -44,10 +44,25 @@ TEXT: dict[str, str] = {
     "pair-no-mentor": "no accepted mentor has a free place",
     "pair-summary": ("{proposed} pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; "
                      "mean score {mean}, lowest {lowest}; {used} of {mentors} mentors used; {seconds:.1f} s"),
+    "pair-summary-none": ("0 pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; "
+                          "{used} of {mentors} mentors used; {seconds:.1f} s"),
+    "pair-nothing-kept": "no accepted mentee is waiting for a mentor ({kept} pair(s) kept as they are)",
+    "pair-unmatched-head": "mentees left without a mentor:",
+    "pair-unmatched-row": "  {mentee}: {reason}",
+    "pair-unmatched-more": "  and {count} more (see pairing.yaml)",
+    "unmatched-full": "every suitable mentor ({feasible}) is already full",
+    "unmatched-no-mentor": "no mentor with a free place",
+    "unmatched-rules": "no mentor meets the rules (most often broken: {rule})",
     "pair-files": "{written} file(s) written, {removed} removed",
     "pair-unchanged": "nothing changed: the proposal on file is already the optimum",
     "pair-dry-run": "dry run: nothing written",
     "pair-kept-edited": "kept proposal '{pair}': it was edited by hand (use --force to recompute it)",
+    "pair-best-total": ("This is the best possible result for the whole programme: the most mentees paired, "
+                        "then the highest total score (checked against every possible pair)."),
+    "pair-best-fair": ("This is the best possible result for the whole programme: the most mentees paired, "
+                       "then the strongest weakest pair, then the highest total score (checked against every possible pair)."),
+    "pair-best-fair-floor": ("The weakest pair is as strong as possible among each mentee's {k} best mentors, "
+                             "and the total score is the best possible at that level."),
     "pair-proof": "optimal for the full problem: proved with dual prices ({rounds} round(s), {added} couple(s) added back)",
     "pair-proof-fair": "the lowest score is the best possible on each mentee's best {k} mentors; the total is proved optimal at that floor",
     "pair-progress": "scoring: {done}/{total} mentees",
@@ -74,6 +89,13 @@ TEXT: dict[str, str] = {
     "explain-alternative": "  {mentor:<24} {score:>6.2f}  {why}",
     "explain-unmatched": "mentee {mentee}: no mentor proposed ({reason}); {feasible} feasible mentor(s)",
     "explain-excluded": "  excluded by {rule}: {count} mentor(s)",
+    "explain-feasible-head": "suitable mentors, best score first, and who holds their places:",
+    "explain-feasible-row": "  {mentor:<24} {score:>6.2f}  {held}",
+    "explain-held-by": "places taken by {holders}",
+    "explain-holder": "{mentee} ({score})",
+    "explain-free-place": "has a free place",
+    "explain-no-place": "offers no place",
+    "explain-feasible-more": "  and {count} more suitable mentor(s)",
     "explain-why-not-rule": "why not {mentor}: the pair breaks the rule '{rule}': {reason}",
     "explain-why-not-full": "why not {mentor}: it would score {score}, but its places are taken by {holders}",
     "explain-why-not-lower": "why not {mentor}: it scores {score}, {gap} below {chosen} ({chosen_score})",
@@ -96,6 +118,7 @@ TEXT: dict[str, str] = {
     "confirm-capacity": "mentor '{mentor}' would have {count} confirmed pairs for a capacity of {capacity}",
     "confirm-twice": "mentee '{mentee}' already has a confirmed pair '{other}'",
     "confirm-done": "{count} pair(s) confirmed",
+    "confirm-nothing": "nothing to confirm: no pair is proposed",
     # rematch
     "rematch-unknown": "'{pair}' is not a pair of the programme",
     "rematch-not-active": "pair '{pair}' is {status}: only proposed or confirmed pairs can be ended",

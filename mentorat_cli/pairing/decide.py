@@ -16,9 +16,8 @@ from mentorat_cli.pairing import plan, proposal
 def confirm(prog: Programme, pair_ids: list[str], every: bool, today: dt.date, force: bool) -> dict[str, str]:
     """path -> new text for each proposal confirmed; refuses a rule broken or a capacity exceeded."""
     if every:
+        # Nothing proposed is a normal state (e.g. `pair` found no one to pair): the caller says so.
         chosen = [p for p in prog.active_pairs() if p.data["status"] == "proposed"]
-        if not chosen:
-            raise MentoratError(text("confirm-none"), text("confirm-none-hint"))
     else:
         chosen = []
         for pid in sorted(set(pair_ids)):

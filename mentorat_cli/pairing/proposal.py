@@ -33,6 +33,7 @@ class Changes:
     writes: dict[str, str] = field(default_factory=dict)
     removes: list[str] = field(default_factory=list)
     figures: dict[str, Any] = field(default_factory=dict)
+    unmatched: list[dict[str, Any]] = field(default_factory=list)
 
 
 def ordered(data: dict[str, Any]) -> dict[str, Any]:
@@ -128,8 +129,10 @@ def build(prog: Programme, r: plan.Run, today: dt.date, objective: str, summary:
             changes.writes[f"pairs/{pid}.yaml"] = emit.dump(data, schema_line=PAIR_SCHEMA_LINE)
     changes.removes = sorted(p.path for p in r.setup.stale if p.id not in new_ids)
     changes.figures = figures(r, scores)
+    changes.unmatched = unmatched(r)
     if summary:
-        text_ = yamlio.dump(summary_data(r, objective, changes.figures), schema_line=SUMMARY_SCHEMA_LINE)
+        data = summary_data(r, objective, changes.figures, changes.unmatched)
+        text_ = yamlio.dump(data, schema_line=SUMMARY_SCHEMA_LINE)
         changes.writes[SUMMARY_FILE] = text_
     return changes
 
@@ -144,8 +147,14 @@ def figures(r: plan.Run, scores: list[int]) -> dict[str, Any]:
             "mentors_accepted": len(r.setup.mentors), "mentors_used": len(used & {m.id for m in r.setup.mentors})}
 
 
-def summary_data(r: plan.Run, objective: str, fig: dict[str, Any]) -> dict[str, Any]:
-    """The content of pairing.yaml."""
+def candidates_used(r: plan.Run) -> int:
+    """Mentors actually kept per mentee: never more than the mentors with a free place."""
+    return min(r.k, int((r.setup.capacity > 0).sum()))
+
+
+def summary_data(r: plan.Run, objective: str, fig: dict[str, Any],
+                 rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The content of pairing.yaml (`rows`: the unmatched mentees, when already computed)."""
     held = plan.holders(r)
     idle = [m.id for j, m in enumerate(r.setup.mentors) if r.setup.total_capacity[j] > 0 and not held.get(j)]
     data: dict[str, Any] = {
@@ -154,12 +163,14 @@ def summary_data(r: plan.Run, objective: str, fig: dict[str, Any]) -> dict[str, 
         "pairs_kept": fig["kept"],
         "score": {"mean": fig["mean"], "lowest": fig["lowest"]},
         "mentors": {"accepted": fig["mentors_accepted"], "used": fig["mentors_used"], "idle": len(idle)},
-        "optimality": {"proven": not r.solution.notes, "candidates_per_mentee": r.k,
+        "optimality": {"proven": not r.solution.notes, "candidates_per_mentee": candidates_used(r),
                        "rounds": r.solution.rounds, "couples_added": r.solution.added},
     }
+    if not data["optimality"]["candidates_per_mentee"]:
+        del data["optimality"]["candidates_per_mentee"]  # no mentor with a free place: nothing was pruned
     if objective == "fair":
         data["score_floor"] = points(r.solution.floor)
-    data["unmatched"] = unmatched(r)
+    data["unmatched"] = unmatched(r) if rows is None else rows
     data["idle_mentors"] = idle
     data["kept_proposals"] = sorted(r.setup.kept)
     return data

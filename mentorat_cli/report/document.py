@@ -11,7 +11,7 @@ from typing import Any
 
 from mentorat_cli import kinds
 from mentorat_cli.report import privacy
-from mentorat_cli.report.labels import labels, number, percent
+from mentorat_cli.report.labels import category_label, labels, long_date, month_name, number, percent
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Table:
     title: str
     header: list[str]
     rows: list[list[str]]
+    note: str = ""  # said instead of the table when there is nothing publishable to show
 
 
 @dataclass
@@ -68,9 +69,10 @@ class _Fmt:
         """[count of base, percent] with bounds when the count or its complement is small."""
         s = privacy.Share(count, base, self.k)
         if base == 0:
-            return [self.n(0), self.L["na"]]
+            # Nobody to count from: a "0" would read as a result.
+            return [self.L["na"], self.L["na"]]
         if s.base_hidden:
-            return [self.L["hidden-small"].format(k=self.k), self.L["na"]]
+            return [self.L["not-published"], self.L["not-published"]]
         if s.low_hidden:
             shown = self.L["hidden-small"].format(k=self.k)
         elif s.high_hidden:
@@ -84,7 +86,8 @@ class _Fmt:
         """A one-way breakdown with its total, small cells and their complement hidden."""
         header = [self.L["col-value"], self.L["col-count"]]
         if privacy.protect_total(total, self.k):
-            return Table(title, header, [[self.L["total"], self.L["hidden-small"].format(k=self.k)]])
+            # The headline totals are published: say why the detail is not, rather than a bare "< k".
+            return Table(title, header, [], note=self.L["small-group"].format(k=self.k))
         cells = privacy.protect([count for _, count in rows], self.k)
         body = [[label, self.cell(c)] for (label, _), c in zip(rows, cells, strict=True)]
         return Table(title, header, body + [[self.L["total"], self.n(total)]])
@@ -104,7 +107,7 @@ def _participants(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Secti
         elif item["key"] == "city":
             title = L["by-city"].format(role=role)
         else:
-            title = L["by-cat"].format(role=role, cat=item["key"][4:])
+            title = L["by-cat"].format(role=role, cat=category_label(item["key"][4:]))
         named = [((kinds.public_label(config, v) if item["key"] == "public" else v) if v is not None else L["not-given"], n)
                  for v, n in item["rows"]]
         if item["key"] != "public":
@@ -155,8 +158,9 @@ def _delay(f: _Fmt, fig: dict[str, Any]) -> Section:
 def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
     L, m = f.L, fig["meetings"]
     sec = Section(L["s-meetings"])
-    median = L["na"] if m["median"] is None or m["pairs"] < f.k else f.n(m["median"], 0 if m["median"] % 1 == 0 else 1)
-    median_hours = L["na"] if m["median_hours"] is None or m["pairs"] < f.k else f.n(m["median_hours"], 1)
+    small = L["not-published"]
+    median = L["na"] if m["median"] is None else small if m["pairs"] < f.k else f.n(m["median"], 0 if m["median"] % 1 == 0 else 1)
+    median_hours = L["na"] if m["median_hours"] is None else small if m["pairs"] < f.k else f.n(m["median_hours"], 1)
     sec.tables.append(Table("", [L["col-figure"], L["col-count"]], [
         [L["m-pairs"], f.n(m["pairs"])], [L["m-held"], f.n(m["held"])], [L["m-hours"], f.n(m["hours"], 1)],
         [L["m-nodur"], f.n(m["without_duration"])], [L["m-median"], median], [L["m-median-hours"], median_hours]]))
@@ -175,9 +179,11 @@ def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
     sec.tables.append(f.breakdown(L["m-distribution"], buckets, m["pairs"]))
     s = fig["series"]
     columns = zip(s["months"], s["active_pairs"], s["meetings"], strict=True)
-    monthly = [[month, f.n(a), f.n(n)] for month, a, n in columns]
-    sec.tables.append(Table(L["monthly"], [L["col-month"], L["col-active"], L["col-meetings"]], monthly))
-    sec.charts += ["pairs", "meetings"]
+    monthly = [[month_name(month, f.lang), f.n(a), f.n(n)] for month, a, n in columns]
+    empty = L["monthly-none"].format(start=long_date(s["cohort_start"], f.lang)) if not monthly else ""
+    sec.tables.append(Table(L["monthly"], [L["col-month"], L["col-active"], L["col-meetings"]], monthly, note=empty))
+    if monthly:
+        sec.charts += ["pairs", "meetings"]
     return sec
 
 
@@ -232,13 +238,14 @@ def build(fig: dict[str, Any], config: dict[str, Any]) -> Document:
     quotes = Section(L["s-quotes"], paragraphs=[L["quotes-intro"] if fig["quotes"] else L["quotes-none"]], quotes=fig["quotes"])
     excluded = Section(L["s-excluded"], bullets=[L["ex-notes"], L["ex-names"], L["ex-comments"], L["ex-small"].format(k=f.k),
                                                   L["ex-reasons"].format(k=f.k), L["ex-cohort"]])
-    method = Section(L["s-method"], bullets=[L["participants-intro"], L["me-meetings"], L["me-delay"], L["me-satisfaction"]])
+    method = Section(L["s-method"], bullets=[L["participants-intro"], L["me-small"].format(k=f.k), L["me-meetings"],
+                                              L["me-delay"], L["me-satisfaction"]])
     sections = [_participants(f, fig, config), _pairs(f, fig), _delay(f, fig), _meetings(f, fig),
                 _satisfaction(f, fig), _objectives(f, fig, config), quotes, method, excluded]
     return Document(
         language=lang, title=L["title"],
         subtitle=L["subtitle"].format(name=config.get("name", ""), organiser=config.get("organiser", "")),
-        scope=L["scope"].format(cohort=fig["cohort"], today=fig["today"], k=f.k),
+        scope=L["scope"].format(cohort=fig["cohort"], today=long_date(fig["today"], lang), k=f.k),
         sections=sections, footer=L["generated"], chart_data=_chart_data(fig, f),
     )
 
@@ -249,5 +256,7 @@ def _chart_data(fig: dict[str, Any], f: _Fmt) -> dict[str, Any]:
     for role in ("mentee", "mentor"):
         s = fig["satisfaction"][role]
         shares[role] = privacy.Share(s["satisfied"], s["respondents"], f.k).percent()
-    return {"series": fig["series"], "satisfaction": shares,
+    series = dict(fig["series"], labels=[month_name(m, f.lang) for m in fig["series"]["months"]])
+    return {"series": series, "satisfaction": shares,
+            "respondents": {r: fig["satisfaction"][r]["respondents"] for r in ("mentee", "mentor")},
             "reference": {r: fig["satisfaction"][r]["reference"] for r in ("mentee", "mentor")}}

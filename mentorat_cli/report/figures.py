@@ -166,25 +166,35 @@ def quotes(frames: Frames) -> list[str]:
 
 
 def month_series(frames: Frames, config: dict[str, Any], today: dt.date) -> dict[str, list[Any]]:
-    """Per month from the cohort's start: pairs active at the month's end and meetings held in it."""
+    """Per month, from the cohort's start or first activity to today: pairs active at the month's end, meetings held.
+
+    Pairs are often introduced, and first meetings held, before the cohort's official start: the range
+    begins at the earliest of the three, and the current month is included (its figures so far).
+    """
     cohort = config["cohort"]
-    start = dt.date.fromisoformat(str(cohort["start"]))
-    stop = min(today, dt.date.fromisoformat(str(cohort["end"])))
     pairs = introduced(frames.pairs)
     held = frames.notes[frames.notes["held"]]
     per_month = held["date"].str[:7].value_counts()
+    starts = [str(s) for s in intro_date(pairs) if s is not None and not pd.isna(s)]
+    activity = sorted([*starts, *map(str, held["date"])])
+    start = dt.date.fromisoformat(min([str(cohort["start"]), *activity[:1]]))
+    # Once the cohort is over the series stops at its end, unless activity went on beyond it.
+    last = max([str(cohort["end"]), *activity[-1:]])
+    stop = min(today, dt.date.fromisoformat(last))
     months: list[str] = []
     day = dt.date(start.year, start.month, 1)
-    while day <= stop and len(months) < 120:
+    while day <= stop:
         months.append(day.strftime("%Y-%m"))
         day = add_months(day, 1)
-    starts = [str(s) for s in intro_date(pairs)]
+    months = months[-120:]  # a stray old date must not push the recent months out of a readable chart
+    starts = [str(s) for s in intro_date(pairs)]  # a pair without a date sorts after every month: never active
     ends = [None if e is None or pd.isna(e) else str(e) for e in pairs["ended_on"]]
     active = []
     for month in months:
         last_day = (add_months(dt.date.fromisoformat(month + "-01"), 1) - dt.timedelta(days=1)).isoformat()
         active.append(sum(1 for s, e in zip(starts, ends, strict=True) if s <= last_day and (e is None or e > last_day)))
-    return {"months": months, "active_pairs": active, "meetings": [int(per_month.get(m, 0)) for m in months]}
+    return {"months": months, "active_pairs": active, "meetings": [int(per_month.get(m, 0)) for m in months],
+            "cohort_start": str(cohort["start"])}
 
 
 def compute(frames: Frames, config: dict[str, Any], today: dt.date, cohort: str) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "title": "Bilan du programme de mentorat",
@@ -82,8 +84,16 @@ LABELS: dict[str, dict[str, str]] = {
                     "(« masqué ») pour qu'on ne puisse pas les recalculer à partir des totaux.",
         "ex-cohort": "Les personnes et binômes des autres cohortes.",
         "ex-reasons": "Le texte des motifs d'interruption cités par moins de {k} binômes.",
-        "hidden-small": "< {k}", "hidden-secondary": "masqué", "more-than": "> {n}",
+        "hidden-small": "< {k}", "hidden-secondary": "masqué", "more-than": "> {n}", "not-published": "non publié",
         "na": "—",
+        "monthly-none": "Rien à montrer mois par mois pour l'instant : la cohorte démarre le {start}, aucun binôme n'a "
+                        "encore été mis en relation et aucune rencontre n'a eu lieu.",
+        "small-group": "Détail non publié : le groupe compte moins de {k} personnes ou binômes (voir « Méthode »).",
+        "me-small": "Les totaux (personnes inscrites, participants, binômes, rencontres) sont publiés tels quels : ils décrivent "
+                    "le programme, pas une personne. Leurs détails (par voie d'accès, ville, catégorie, situation, réponse) ne "
+                    "le sont que si le groupe détaillé compte au moins {k} personnes ou binômes ; sinon le tableau est remplacé "
+                    "par une phrase, et une médiane ou une part n'est pas calculée.",
+        "chart-no-respondent": "aucun répondant",
         "generated": "Document produit par mentorat à partir des fichiers du programme.",
     },
     "en": {
@@ -164,8 +174,16 @@ LABELS: dict[str, dict[str, str]] = {
                     "that they cannot be worked out from the totals.",
         "ex-cohort": "People and pairs of other cohorts.",
         "ex-reasons": "The wording of end reasons given by fewer than {k} pairs.",
-        "hidden-small": "< {k}", "hidden-secondary": "hidden", "more-than": "> {n}",
+        "hidden-small": "< {k}", "hidden-secondary": "hidden", "more-than": "> {n}", "not-published": "not published",
         "na": "—",
+        "monthly-none": "Nothing to show month by month yet: the cohort starts on {start}, no pair has been introduced "
+                        "and no meeting has been held.",
+        "small-group": "Detail not published: the group has fewer than {k} people or pairs (see \"Method\").",
+        "me-small": "Totals (people registered, participants, pairs, meetings) are published as they are: they describe the "
+                    "programme, not a person. Their details (by access route, city, category, situation, answer) are published "
+                    "only when the group detailed has at least {k} people or pairs; otherwise the table is replaced by a "
+                    "sentence, and no median or share is worked out.",
+        "chart-no-respondent": "no respondent",
         "generated": "Produced by mentorat from the programme's files.",
     },
 }
@@ -188,3 +206,31 @@ def percent(value: float, language: str) -> str:
     """A whole percentage (90 % in French, 90% in English)."""
     whole = int(value + 0.5)  # half up, unlike round()
     return f"{number(whole, language)}\u00a0%" if language == "fr" else f"{number(whole, language)}%"
+
+
+MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def long_date(iso: str, language: str) -> str:
+    """A date in words: 25 novembre 2026 (1er for the first day, as French writes it), 25 November 2026."""
+    day = dt.date.fromisoformat(iso)
+    lang = language if language in MONTHS else "fr"
+    number_ = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{number_} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def month_name(year_month: str, language: str) -> str:
+    """A month in words: novembre 2026, November 2026 (from YYYY-MM)."""
+    year, month = year_month.split("-")
+    return f"{MONTHS[language if language in MONTHS else 'fr'][int(month) - 1]} {year}"
+
+
+def category_label(category: str) -> str:
+    """A readable name for a category id the programme declares: region -> Region, job_family -> Job family."""
+    words = " ".join(category.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:]
