@@ -128,6 +128,9 @@ def _load_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[Record | 
 def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) -> list[str]:
     """Relative paths of the data files in a folder, sorted; stray, linked and badly named files reported."""
     base = root / folder
+    if base.is_symlink():
+        problems.append(P.make("file-symlink", folder))
+        return []
     if not base.is_dir():
         return []
     found: list[str] = []
@@ -196,6 +199,9 @@ def _load_records(root: Path, listing: list[tuple[str, str]],
 def _scan_notes(root: Path, problems: list[Problem]) -> list[str]:
     """Relative paths of the meeting notes, sorted; stray and linked files reported."""
     base = root / "notes"
+    if base.is_symlink():
+        problems.append(P.make("file-symlink", "notes"))
+        return []
     if not base.is_dir():
         return []
     found: list[str] = []

@@ -52,7 +52,7 @@ def test_participants_and_breakdowns(report_md: str) -> None:
 
 
 def test_secondary_suppression_protects_the_complement(report_md: str) -> None:
-    genre = table_after(report_md, "Mentorés par « genre »")
+    genre = table_after(report_md, "Mentorés par « Genre »")
     # H = 3 is hidden; F = 8 would give it away from the total of 11, so it is hidden too.
     assert genre["H"] == ["< 5"]
     assert genre["F"] == ["masqué"]
@@ -68,10 +68,11 @@ def test_pairs(report_md: str) -> None:
     assert status["En attente de décision"] == ["< 5"]
     assert status["Menés à leur terme"] == ["< 5"] and status["Interrompus avant terme"] == ["< 5"]
     # Two early endings: too few to publish who ended them or why.
-    assert table_after(report_md, "Binômes interrompus : à l'initiative de") == {"Catégorie": ["Nombre"], "Total": ["< 5"]}
+    ended_by = report_md.split("**Binômes interrompus : à l'initiative de**", 1)[1].split("**", 1)[0]
+    assert ended_by.strip() == "Détail non publié : le groupe compte moins de 5 personnes ou binômes (voir « Méthode »)."
     assert "Manque de disponibilité" not in report_md
     repaired = table_after(report_md, "Binômes formés pour remplacer")
-    assert repaired["Binômes formés pour remplacer un binôme interrompu"] == ["< 5 sur 12", "—"]
+    assert repaired["Binômes formés pour remplacer un binôme interrompu"] == ["< 5 sur 12", "non publié"]
 
 
 def test_delay_median_and_p90(report_md: str) -> None:
@@ -92,10 +93,10 @@ def test_meetings(report_md: str) -> None:
     assert table["Heures de mentorat par binôme (médiane)"] == ["6,0"]
     shares = table_after(report_md, "Binômes ayant tenu au moins 6 rencontres")
     # 8 of 11 reached six meetings: the 3 others are too few, so only a bound is given.
-    assert shares["Binômes ayant tenu au moins 6 rencontres"] == ["> 6 sur 11", "—"]
-    assert shares["Binômes ayant duré au moins 6 mois"] == ["> 6 sur 11", "—"]
+    assert shares["Binômes ayant tenu au moins 6 rencontres"] == ["> 6 sur 11", "non publié"]
+    assert shares["Binômes ayant duré au moins 6 mois"] == ["> 6 sur 11", "non publié"]
     assert [c.replace(NNBSP, " ") for c in shares["Binômes ayant tenu un bilan intermédiaire"]] == ["6 sur 11", "55 %"]
-    assert shares["Binômes ayant tenu une rencontre de clôture"] == ["< 5 sur 11", "—"]
+    assert shares["Binômes ayant tenu une rencontre de clôture"] == ["< 5 sur 11", "non publié"]
     buckets = table_after(report_md, "Répartition des binômes selon le nombre de rencontres")
     assert buckets["Aucune rencontre"] == ["< 5"] and buckets["1 à 2 rencontres"] == ["< 5"]
     assert buckets["3 à 5 rencontres"] == ["0"] and buckets["6 à 9 rencontres"] == ["8"]
@@ -103,11 +104,11 @@ def test_meetings(report_md: str) -> None:
 
 def test_monthly_activity(report_md: str) -> None:
     months = table_after(report_md, "Activité mois par mois")
-    assert months["2026-09"] == ["9", "0"]
-    assert months["2026-10"] == ["10", "10"]  # p10 starts; 8 first meetings + e09 + e10 held in October
-    assert months["2026-11"] == ["10", "9"]  # e09's first pair ended on 1 Nov, its new pair started on 15 Nov
-    assert months["2027-04"] == ["7", "2"]
-    assert list(months)[-1] == "2027-06"
+    assert months["septembre 2026"] == ["9", "0"]
+    assert months["octobre 2026"] == ["10", "10"]  # p10 starts; 8 first meetings + e09 + e10 held in October
+    assert months["novembre 2026"] == ["10", "9"]  # e09's first pair ended on 1 Nov, its new pair started on 15 Nov
+    assert months["avril 2027"] == ["7", "2"]
+    assert list(months)[-1] == "juin 2027"
 
 
 def test_satisfaction(report_md: str) -> None:
@@ -117,8 +118,8 @@ def test_satisfaction(report_md: str) -> None:
     # Mentors: 6 answers from 11 people, all satisfied.
     assert table["Mentors"] == ["6", "55 %", "6 sur 6 (100 %)", "80 %"]
     recommend = table_after(report_md, "Recommanderaient le programme")
-    assert recommend["Mentorés"] == ["> 2 sur 7", "—"]  # 6 of 7: the one "no" must not be exposed
-    assert recommend["Mentors"] == ["0", "—"]  # nobody answered the question
+    assert recommend["Mentorés"] == ["> 2 sur 7", "non publié"]  # 6 of 7: the one "no" must not be exposed
+    assert recommend["Mentors"] == ["—", "—"]  # nobody answered the question: no count, no share
 
 
 def test_objectives_by_theme_use_mentee_answers_only(report_md: str) -> None:

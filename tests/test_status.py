@@ -83,7 +83,8 @@ def test_status_json_reports_each_situation(busy: Path, run_cli) -> None:
         {"mentee": "gus-nodate", "status": "accepted", "registered_on": None, "waiting_since": None,
          "days_waiting": None, "proposed_pair": None},
     ]
-    assert data["mentors_to_follow"] == [{"mentor": "bob-two", "charter_unsigned": ["bea-fresh--bob-two"], "not_trained": True}]
+    assert data["mentors_to_follow"] == [{"mentor": "bob-two", "charter_unsigned": ["bea-fresh--bob-two"], "not_trained": True,
+                                          "trained_on": None, "paired": True}]
 
 
 def test_status_threshold_option_and_programme_setting(busy: Path, run_cli) -> None:
@@ -105,7 +106,7 @@ def test_status_text_is_one_screen(busy: Path, run_cli) -> None:
     assert "No meeting for more than 45 days (1)" in lines
     assert any(line.split() == ["ann-late--max-one", "2026-09-01", "85"] for line in lines)
     assert any(line.split() == ["cid-wait", "accepted", "2026-09-01", "85"] for line in lines)
-    assert any(line.split() == ["bob-two", "bea-fresh--bob-two", "no"] for line in lines)
+    assert any(line.split() == ["bob-two", "not", "signed:", "bea-fresh--bob-two", "no"] for line in lines)
     assert len(lines) < 50
     assert run_cli(["status"], cwd=busy).out == result.out  # same day, same screen
 

@@ -322,3 +322,13 @@ def test_unclosed_quote_is_reported_where_it_opens(run_cli, programme):
     [problem] = problems(run_cli, root)
     assert (problem["code"], problem["line"]) == ("yaml-syntax", 3)
     assert "quote" in problem["message"]
+
+
+def test_symlinked_folder_is_refused(run_cli, programme, tmp_path):
+    root = programme({k: v for k, v in BASE.items() if not k.startswith("mentors/")})
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "jean-martin.yaml").write_text(MENTOR)
+    (root / "mentors").symlink_to(outside)
+    found = codes(run_cli, root)
+    assert ("file-symlink", "mentors", 0) in found

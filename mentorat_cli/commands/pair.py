@@ -34,6 +34,7 @@ else:
 
 # Problems a new run fixes by itself when they come from a generated proposal.
 REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")
+UNMATCHED_SHOWN = 20  # mentees named in the summary; pairing.yaml lists them all
 TEXT_TABLE_LIMIT = 200_000  # rows: beyond this, aligned text is unreadable and slow; CSV streams
 OBJECTIVE_HELP = ("total: most pairs, then the best total score; "
                   "fair: most pairs, then the best lowest score, then the total.")
@@ -110,16 +111,33 @@ def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:
     return "".join(out)
 
 
-def _summary(env: Env, run: plan.Run, fig: dict, seconds: float) -> None:  # type: ignore[type-arg]
-    none = "-"
-    env.info(text("pair-summary", proposed=fig["proposed"], unmatched=fig["unmatched"], kept=fig["kept"],
-                  mean=none if fig["mean"] is None else f"{fig['mean']:.2f}",
-                  lowest=none if fig["lowest"] is None else f"{fig['lowest']:.2f}",
-                  used=fig["mentors_used"], mentors=fig["mentors_accepted"], seconds=seconds))
-    if run.solution.notes:
-        env.info(text("pair-proof-fair", k=run.k))
+def _summary(env: Env, run: plan.Run, changes: proposal.Changes, objective: Objective, seconds: float) -> None:
+    """The run in plain words: counts and scores, who is left unmatched and why, and how sure the result is."""
+    fig = changes.figures
+    if not run.setup.mentees:
+        # Nothing was solved: no score to show, no optimum to claim.
+        env.info(text("pair-nothing-kept", kept=fig["kept"]) if fig["kept"] else text("pair-nothing"))
+        return
+    counts = {"proposed": fig["proposed"], "unmatched": fig["unmatched"], "kept": fig["kept"],
+              "used": fig["mentors_used"], "mentors": fig["mentors_accepted"], "seconds": seconds}
+    if fig["proposed"]:
+        env.info(text("pair-summary", mean=f"{fig['mean']:.2f}", lowest=f"{fig['lowest']:.2f}", **counts))
     else:
-        env.info(text("pair-proof", rounds=run.solution.rounds, added=run.solution.added))
+        env.info(text("pair-summary-none", **counts))
+    if changes.unmatched:
+        env.info(text("pair-unmatched-head"))
+        for row in changes.unmatched[:UNMATCHED_SHOWN]:
+            env.info(text("pair-unmatched-row", mentee=row["mentee"], reason=proposal.reason_text(row)))
+        if len(changes.unmatched) > UNMATCHED_SHOWN:
+            env.info(text("pair-unmatched-more", count=len(changes.unmatched) - UNMATCHED_SHOWN))
+    if not fig["proposed"]:
+        return
+    if run.solution.notes:
+        env.info(text("pair-best-fair-floor", k=proposal.candidates_used(run)))
+        env.detail(text("pair-proof-fair", k=proposal.candidates_used(run)))
+        return
+    env.info(text("pair-best-fair" if objective is Objective.fair else "pair-best-total"))
+    env.detail(text("pair-proof", rounds=run.solution.rounds, added=run.solution.added))
 
 
 def pair(
@@ -146,26 +164,27 @@ def pair(
     if explain_mentee is not None:
         typer.echo("\n".join(explain.explain(prog, run, explain_mentee, mentor)))
         raise typer.Exit(0)
-    if not setup.mentees:
-        env.info(text("pair-nothing"))
-    elif not setup.capacity.any():
+    if setup.mentees and not setup.capacity.any():
         env.info(text("pair-no-mentor"))
     changes = proposal.build(prog, run, env.today, objective.value)
     writes = {rel: body for rel, body in changes.writes.items() if _old(root, rel) != body}
     for pid in setup.kept:
         env.info(text("pair-kept-edited", pair=pid))
     if dry_run:
+        # The summary first: the diff of a large programme runs to hundreds of lines.
+        _summary(env, run, changes, objective, time.perf_counter() - started)
         sys.stdout.write(_diff(root, writes, changes.removes))
-        _summary(env, run, changes.figures, time.perf_counter() - started)
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
     branch = gitcommit.prepare(root, env.today) if commit else None
     with storage.lock(root):
         storage.write_files(root, writes)
         storage.remove_files(root, changes.removes)
-    _summary(env, run, changes.figures, time.perf_counter() - started)
-    env.info(text("pair-files", written=len(writes), removed=len(changes.removes)) if writes or changes.removes
-             else text("pair-unchanged"))
+    _summary(env, run, changes, objective, time.perf_counter() - started)
+    if writes or changes.removes:
+        env.info(text("pair-files", written=len(writes), removed=len(changes.removes)))
+    else:
+        env.info(text("pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain"))
     if branch is not None:
         fig = changes.figures
         message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
@@ -243,7 +262,7 @@ def rematch(
         env.info(text("rematch-proposed", pair=new["pair"], score=f"{new['score']:.2f}"))
     else:
         rows = proposal.unmatched(run)
-        reason_ = rows[0]["reason"].replace("-", " ") if rows else "no mentor"
+        reason_ = proposal.reason_text(rows[0]) if rows else text("unmatched-no-mentor")
         env.info(text("rematch-none", mentee=prog.pairs[pair_id].data["mentee"], reason=reason_))
     raise typer.Exit(0)
 

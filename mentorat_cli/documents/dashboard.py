@@ -4,7 +4,9 @@ Waiting mentees are those not withdrawn or erased who have no confirmed
 pair and did not complete one; their wait counts from `registered_on`, or
 from the end of a pair that stopped early (they wait to be paired again). Mentors are listed when a
 confirmed pair of theirs lacks the mentor's charter signature, or when
-they are accepted (or paired) without a training date.
+they are accepted (or paired) without a training date; each entry says
+both facts (training date, whether the mentor has a confirmed pair) so a
+view never shows a blank that reads as "no".
 """
 
 from __future__ import annotations
@@ -91,5 +93,7 @@ def _mentors(programme: Programme) -> list[dict[str, Any]]:
         status = str(mentor.data.get("status", "applicant"))
         untrained = (status == "accepted" or mid in paired) and status not in _GONE and not mentor.data.get("trained_on")
         if untrained or mid in unsigned:
-            out.append({"mentor": mid, "charter_unsigned": unsigned.get(mid, []), "not_trained": untrained})
+            trained_on = mentor.data.get("trained_on")
+            out.append({"mentor": mid, "charter_unsigned": unsigned.get(mid, []), "not_trained": untrained,
+                        "trained_on": str(trained_on) if trained_on else None, "paired": mid in paired})
     return out

@@ -28,17 +28,19 @@ class Planned:
 
 
 def start_of(pair: dict[str, Any], config: dict[str, Any], mentee_cohort: str | None = None) -> dt.date | None:
-    """The pair's start: `started_on`, else `confirmed_on`, not before its cohort starts; None when not started.
+    """The pair's start: `started_on`, else `confirmed_on` but not before its cohort starts; None when not started.
 
-    A pair confirmed before the cohort opens meets from the cohort's start
-    (programme.yaml `cohort.start`). A mentee recorded in another cohort
-    (`mentee_cohort` differs from `cohort.id`) keeps the pair's own date:
-    we do not know when that cohort started.
+    A pair confirmed before its cohort opens (programme.yaml `cohort.start`)
+    starts with the cohort. A recorded `started_on` is the day the pair
+    really began, written by a person: it is kept as it is. A mentee
+    recorded in another cohort (`mentee_cohort` differs from `cohort.id`)
+    keeps `confirmed_on`: we do not know when that cohort started.
     """
-    value = pair.get("started_on") or pair.get("confirmed_on")
-    if not value:
+    if pair.get("started_on"):
+        return dt.date.fromisoformat(str(pair["started_on"]))
+    if not pair.get("confirmed_on"):
         return None
-    start = dt.date.fromisoformat(str(value))
+    start = dt.date.fromisoformat(str(pair["confirmed_on"]))
     cohort = config.get("cohort") or {}
     if cohort.get("start") and (not mentee_cohort or str(mentee_cohort) == str(cohort.get("id", ""))):
         start = max(start, dt.date.fromisoformat(str(cohort["start"])))

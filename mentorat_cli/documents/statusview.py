@@ -19,6 +19,13 @@ def _section(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def _charter_cell(row: dict[str, Any]) -> str:
+    """Which pairs lack the mentor's signature, else "signed" (or "no pair" when there is nothing to sign)."""
+    if row["charter_unsigned"]:
+        return text("st-charter-unsigned", pairs=", ".join(row["charter_unsigned"]))
+    return text("st-charter-signed") if row["paired"] else text("st-charter-no-pair")
+
+
 def render(data: dict[str, Any]) -> str:
     """The text view of `dashboard.build`'s result."""
     counts = data["pairs_by_status"]
@@ -38,6 +45,5 @@ def render(data: dict[str, Any]) -> str:
                         "?" if r["days_waiting"] is None else str(r["days_waiting"]), r["proposed_pair"] or ""]
                        for r in data["waiting_mentees"]])
     lines += _section(text("st-mentors"), text("st-mentors-cols").split("|"),
-                      [[r["mentor"], ", ".join(r["charter_unsigned"]) or "", text("st-no") if r["not_trained"] else ""]
-                       for r in data["mentors_to_follow"]])
+                      [[r["mentor"], _charter_cell(r), r["trained_on"] or text("st-no")] for r in data["mentors_to_follow"]])
     return "\n".join(lines) + "\n"

@@ -41,7 +41,8 @@ TEXT: dict[str, str] = {
     "doc-template-not-builtin": "'{name}' is not a built-in template",
     # Output
     "doc-pdf-missing": "PDF output needs WeasyPrint, which is not installed",
-    "doc-pdf-missing-hint": "pip install 'mentorat[pdf]' (or use --format html and print the page to PDF from a browser)",
+    "doc-pdf-missing-hint": ("pip install 'mentorat[pdf]' (from a source checkout: pip install '.[pdf]'), "
+                             "or use --format html and print the page to PDF from a browser"),
     "doc-pdf-only-charter": "--format pdf is available for charters only",
     "doc-output-not-folder": "-o {path} is a file, not a folder",
     "doc-output-not-folder-hint": "give a folder for the documents (it is created if needed)",
@@ -91,5 +92,8 @@ TEXT: dict[str, str] = {
     "st-waiting": "Mentees waiting for a mentor",
     "st-waiting-cols": "MENTEE|STATUS|WAITING SINCE|DAYS|PROPOSED PAIR",
     "st-mentors": "Mentors to remind (charter not signed, or not trained)",
-    "st-mentors-cols": "MENTOR|CHARTER NOT SIGNED (PAIRS)|TRAINED",
+    "st-mentors-cols": "MENTOR|CHARTER|TRAINED",
+    "st-charter-unsigned": "not signed: {pairs}",
+    "st-charter-signed": "signed",
+    "st-charter-no-pair": "no confirmed pair",
 }

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from mentorat_cli import rules
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme, Record
-from mentorat_cli.pairing import criteria, plan, proposal
+from mentorat_cli.pairing import criteria, plan, proposal, scoring
+
+FEASIBLE_SHOWN = 20  # suitable mentors listed for an unmatched mentee; a national programme may have thousands
 
 
 def _fmt(units: int) -> str:
@@ -48,6 +52,44 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
     if alts:
         lines.append(text("explain-alternatives"))
         lines += [text("explain-alternative", mentor=a["mentor"], score=a["score"], why=a["why_not"]) for a in alts]
+    return lines
+
+
+def _holder_score(prog: Programme, r: plan.Run, mentor: Record, mentee_id: str,
+                  proposed: dict[str, int]) -> str:
+    """The score of the pair through which `mentee_id` holds one of this mentor's places."""
+    if mentee_id in proposed:
+        return _fmt(proposed[mentee_id])
+    mentee = prog.mentees.get(mentee_id)
+    # A kept pair is scored on today's data, like every candidate shown next to it.
+    return _fmt(criteria.score(r.setup.config, mentor.data, mentee.data)[0]) if mentee is not None else "-"
+
+
+def feasible_lines(prog: Programme, r: plan.Run, i: int) -> list[str]:
+    """For an unmatched mentee: each suitable mentor, their score, and who holds their places with what score."""
+    feasible, units = scoring.block(r.enc, np.array([i], dtype=np.int64), r.setup.previous)
+    cols = np.flatnonzero(feasible[0])
+    if len(cols) == 0:
+        return []
+    scores = units[0][cols].astype(np.int64)
+    cols = cols[np.lexsort((cols, -scores))]  # best score first; mentors are in id order, so ties go by id
+    held = plan.holders(r)
+    proposed = {r.setup.mentees[k].id: int(r.solution.units[k])
+                for k, j in enumerate(r.solution.mate.tolist()) if j >= 0}
+    lines = [text("explain-feasible-head")]
+    for j in cols[:FEASIBLE_SHOWN].tolist():
+        mentor = r.setup.mentors[j]
+        names = held.get(j, [])
+        if names:
+            taken = ", ".join(text("explain-holder", mentee=name, score=_holder_score(prog, r, mentor, name, proposed))
+                              for name in names)
+            state = text("explain-held-by", holders=taken)
+        else:
+            state = text("explain-no-place" if r.setup.total_capacity[j] == 0 else "explain-free-place")
+        lines.append(text("explain-feasible-row", mentor=mentor.id, score=proposal.points(int(units[0][j])),
+                          held=state))
+    if len(cols) > FEASIBLE_SHOWN:
+        lines.append(text("explain-feasible-more", count=len(cols) - FEASIBLE_SHOWN))
     return lines
 
 
@@ -95,6 +137,8 @@ def explain(prog: Programme, r: plan.Run, mentee_id: str, mentor_id: str | None)
     if i is None:
         return lines
     lines = chosen_lines(r, i)
+    if int(r.solution.mate[i]) < 0:
+        lines += feasible_lines(prog, r, i)
     if mentor_id is not None:
         lines += why_not_lines(prog, r, i, prog.mentors[mentor_id])
     return lines

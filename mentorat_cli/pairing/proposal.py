@@ -110,6 +110,17 @@ def unmatched(r: plan.Run) -> list[dict[str, Any]]:
     return out
 
 
+def reason_text(row: dict[str, Any]) -> str:
+    """A short plain reason for one row of `unmatched()`, for the coordinator."""
+    if row["reason"] == "all-feasible-mentors-full":
+        return text("unmatched-full", feasible=row["feasible_mentors"])
+    if not row["excluded"]:
+        return text("unmatched-no-mentor")
+    # The rule that excluded the most mentors; ties go to the rule name first in order, for stable output.
+    rule = min(row["excluded"].items(), key=lambda item: (-item[1], item[0]))[0]
+    return text("unmatched-rules", rule=rule)
+
+
 def build(prog: Programme, r: plan.Run, today: dt.date, objective: str, summary: bool = True) -> Changes:
     """The files a run writes and removes; unchanged proposals keep their date and bytes."""
     changes = Changes()

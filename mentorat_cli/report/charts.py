@@ -10,6 +10,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: charts are only ever written to text
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 _STYLE: dict[str, Any] = {
     "svg.hashsalt": "mentorat",  # fixed ids inside the SVG, so the same data gives the same bytes
@@ -42,13 +43,15 @@ def _months_chart(months: list[str], values: list[int], title: str, kind: str) -
         step = max(1, len(months) // 12)
         ax.set_xticks(positions[::step], months[::step], rotation=45, ha="right")
         ax.set_title(title)
-        ax.set_ylim(bottom=0)
+        # Counts are whole: no 0.05 ticks, and a flat zero series still gets a readable 0..1 axis.
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, max([1, *values]) * 1.1)
         ax.spines[["top", "right"]].set_visible(False)
         return _svg(fig)
 
 
 def satisfaction_chart(shares: dict[str, float | None], reference: dict[str, int], roles: list[str],
-                       words: dict[str, str]) -> str:
+                       words: dict[str, str], respondents: dict[str, int]) -> str:
     """Grouped bars: the programme's satisfied share (when publishable) beside the national reference."""
     with plt.rc_context(cast(Any, _STYLE)):
         fig, ax = plt.subplots(figsize=(5.0, 2.6))
@@ -59,7 +62,8 @@ def satisfaction_chart(shares: dict[str, float | None], reference: dict[str, int
         ax.bar([x + 0.2 for x in xs], [reference[k] for k in keys], width=0.4, color=_GREY, label=words["chart-reference"])
         for x, key in zip(xs, keys, strict=True):
             # A hidden share (too few respondents) is said, not drawn as zero.
-            mine = words["chart-hidden"] if shares[key] is None else f"{int(float(shares[key] or 0) + 0.5)}"
+            mine = f"{int(float(shares[key] or 0) + 0.5)}" if shares[key] is not None else (
+                words["chart-hidden"] if respondents[key] else words["chart-no-respondent"])
             ax.text(x - 0.2, float(shares[key] or 0) + 2, mine, ha="center", fontsize=8)
             ax.text(x + 0.2, reference[key] + 2, f"{reference[key]}", ha="center", fontsize=8)
         ax.set_xticks(xs, roles)
@@ -74,8 +78,8 @@ def render_all(data: dict[str, Any], words: dict[str, str]) -> dict[str, str]:
     """Every chart of the report, keyed as the document's sections refer to them."""
     series = data["series"]
     return {
-        "pairs": _months_chart(series["months"], series["active_pairs"], words["chart-pairs"], "line"),
-        "meetings": _months_chart(series["months"], series["meetings"], words["chart-meetings"], "bar"),
+        "pairs": _months_chart(series["labels"], series["active_pairs"], words["chart-pairs"], "line"),
+        "meetings": _months_chart(series["labels"], series["meetings"], words["chart-meetings"], "bar"),
         "satisfaction": satisfaction_chart(data["satisfaction"], data["reference"],
-                                           [words["role-mentee"], words["role-mentor"]], words),
+                                           [words["role-mentee"], words["role-mentor"]], words, data["respondents"]),
     }

@@ -80,7 +80,8 @@ class _Fmt:
         else:
             shown = self.n(count)
         pct = s.percent()
-        return [self.L["of"].format(count=shown, base=self.n(base)), percent(pct, self.lang) if pct is not None else self.L["na"]]
+        written = percent(pct, self.lang) if pct is not None else self.L["not-published"]
+        return [self.L["of"].format(count=shown, base=self.n(base)), written]
 
     def breakdown(self, title: str, rows: list[tuple[str, int]], total: int) -> Table:
         """A one-way breakdown with its total, small cells and their complement hidden."""
@@ -193,9 +194,10 @@ def _satisfaction(f: _Fmt, fig: dict[str, Any]) -> Section:
     rows = []
     for role in ("mentee", "mentor"):
         s = fig["satisfaction"][role]
-        rate = percent(100 * s["respondents"] / s["eligible"], f.lang) if s["eligible"] else L["na"]
+        rate = (L["na"] if not s["eligible"] else L["not-published"] if privacy.is_small(s["eligible"], f.k)
+                else percent(100 * s["respondents"] / s["eligible"], f.lang))
         count, pct = f.share(s["satisfied"], s["respondents"])
-        satisfied = count if pct == L["na"] else f"{count} ({pct})"
+        satisfied = count if pct in (L["na"], L["not-published"]) else f"{count} ({pct})"
         rows.append([L[f"role-{role}"], f.n(s["respondents"]), rate, satisfied, percent(s["reference"], f.lang)])
     sec.tables.append(Table("", ["", L["col-respondents"], L["col-rate"], L["col-satisfied"], L["col-reference"]], rows))
     recommend = []

@@ -165,7 +165,7 @@ def quotes(frames: Frames) -> list[str]:
     return [" ".join(str(c).split()) for c in chosen["comment"] if str(c).strip()]
 
 
-def month_series(frames: Frames, config: dict[str, Any], today: dt.date) -> dict[str, list[Any]]:
+def month_series(frames: Frames, config: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """Per month, from the cohort's start or first activity to today: pairs active at the month's end, meetings held.
 
     Pairs are often introduced, and first meetings held, before the cohort's official start: the range

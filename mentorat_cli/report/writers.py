@@ -108,6 +108,9 @@ def xlsx(doc: Document, today: dt.date) -> bytes:
             out.append([])
             if table.title:
                 out.append([table.title], bold)
+            if not table.rows:
+                out.append([table.note])
+                continue
             out.append(table.header, bold)
             for row in table.rows:
                 out.append(row)
