@@ -6,6 +6,7 @@ import datetime as dt
 import importlib.util
 import sys
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import IO, Any, Optional
 
@@ -17,6 +18,20 @@ from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
 from mentorat_cli.problems import Problem
+
+
+class TextOrJson(str, Enum):
+    """--format for commands that print for people (text) or for scripts (json)."""
+
+    text = "text"
+    json = "json"
+
+
+class Lang(str, Enum):
+    """Languages documents are written in."""
+
+    fr = "fr"
+    en = "en"
 
 
 @dataclass

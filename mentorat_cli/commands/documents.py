@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from mentorat_cli import repository
-from mentorat_cli.commands.common import Env, env_of
+from mentorat_cli.commands.common import Env, Lang, env_of
 from mentorat_cli.documents import build, calendar, context, labels, output, pairfile, templating
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
@@ -29,9 +29,6 @@ class SheetFormat(str, Enum):
     html = "html"
 
 
-class Lang(str, Enum):
-    fr = "fr"
-    en = "en"
 
 
 PAIR_ARG = typer.Argument(None, metavar="PAIR", help="Pair id, <mentee>--<mentor> (or use --all).")

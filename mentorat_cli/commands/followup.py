@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.commands.common import env_of
+from mentorat_cli.commands.common import TextOrJson, env_of
 from mentorat_cli.commands.documents import parse_date
 from mentorat_cli.documents import context, dashboard, output, pairfile, statusview
 from mentorat_cli.errors import MentoratError
@@ -22,9 +22,6 @@ class Channel(str, Enum):
     in_person = "in_person"
 
 
-class StatusFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 def contact(
@@ -65,13 +62,13 @@ def status(
     ctx: typer.Context,
     days: Optional[int] = typer.Option(None, "--days", min=1, max=365,
                                        help="Alert after this many days without a meeting (default: the programme's, 45)."),
-    fmt: StatusFormat = typer.Option(StatusFormat.text, "--format", help="text, or json for scripts."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for scripts."),
 ) -> None:
     """One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."""
     env = env_of(ctx)
     programme, _ = env.load()
     data = dashboard.build(programme, env.today, days)
-    if fmt is StatusFormat.json:
+    if fmt is TextOrJson.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         typer.echo(statusview.render(data), nl=False)

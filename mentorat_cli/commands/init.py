@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from mentorat_cli import gitops, scaffold, storage
-from mentorat_cli.commands.common import env_of
+from mentorat_cli.commands.common import Lang, env_of
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 
@@ -21,9 +21,6 @@ class Kind(str, Enum):
     youth = "youth"
 
 
-class Lang(str, Enum):
-    fr = "fr"
-    en = "en"
 
 
 def init(

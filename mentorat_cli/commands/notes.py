@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.commands.common import env_of
+from mentorat_cli.commands.common import TextOrJson, env_of
 from mentorat_cli.commands.documents import parse_date
 from mentorat_cli.documents import build, context, notes, output
 from mentorat_cli.messages import text
@@ -21,9 +21,6 @@ class NoteKind(str, Enum):
     final = "final"
 
 
-class ListFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 note_app = typer.Typer(help="Meeting notes: create one from a template, list them (metadata only).",
@@ -56,14 +53,14 @@ def note_new(
 def note_list(
     ctx: typer.Context,
     pair: Optional[str] = typer.Argument(None, metavar="PAIR", help="Only this pair's notes."),
-    fmt: ListFormat = typer.Option(ListFormat.text, "--format", help="text, or json for tools."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for tools."),
 ) -> None:
     """List the meeting notes: date, kind, length and topics, never the text of the note."""
     env = env_of(ctx)
     programme, _ = env.load()
     pair_id = context.find_pair(programme, pair).id if pair else None
     rows = notes.rows(programme, pair_id)
-    if fmt is ListFormat.json:
+    if fmt is TextOrJson.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         raise typer.Exit(0)
     if not rows:

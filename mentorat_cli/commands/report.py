@@ -10,7 +10,7 @@ import typer
 
 from mentorat_cli import problems as P
 from mentorat_cli import storage, tabular
-from mentorat_cli.commands.common import Env, env_of, lazy, print_error, print_problems
+from mentorat_cli.commands.common import Env, TextOrJson, env_of, lazy, print_error, print_problems
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
@@ -74,9 +74,6 @@ def report(
     raise typer.Exit(0)
 
 
-class AuditFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 FIX_SHOWN = 10  # files listed per missing criterion (all of them with --verbose)
@@ -106,7 +103,7 @@ def audit_command(
     ctx: typer.Context,
     strict: bool = typer.Option(False, "--strict", help="Exit with code 1 when a criterion is missing (for CI)."),
     cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort to assess (default: the programme's cohort)."),
-    fmt: AuditFormat = typer.Option(AuditFormat.text, "--format", help="text, or json for tools and CI."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for tools and CI."),
 ) -> None:
     """Assess the programme against the quality label's six stages, with the files to fix.
 
@@ -124,7 +121,7 @@ def audit_command(
                             text("report-unknown-cohort-hint", known=", ".join(frames.cohorts(programme))))
     results = audit.evaluate(programme, stages, env.today, cohort)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("met", "missing", "na")}
-    if fmt is AuditFormat.json:
+    if fmt is TextOrJson.json:
         typer.echo(audit.to_json(results, shown), nl=False)
     else:
         env.detail(text("audit-source", path=shown))

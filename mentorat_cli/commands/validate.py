@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import typer
 
 from mentorat_cli import problems as P
 from mentorat_cli import repository
-from mentorat_cli.commands.common import env_of, print_problems
+from mentorat_cli.commands.common import TextOrJson, env_of, print_problems
 from mentorat_cli.messages import text
-
-
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 def validate(
     ctx: typer.Context,
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text, or json for tools."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for tools."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors (exit 1)."),
 ) -> None:
     """Check every file: schemas, references, dates, capacities and the programme's rules."""
@@ -28,7 +21,7 @@ def validate(
     programme, found = repository.load(root, env.today)
     errors = sum(1 for p in found if p.severity == P.ERROR)
     warnings = len(found) - errors
-    if fmt is OutputFormat.json:
+    if fmt is TextOrJson.json:
         print_problems(found, "json")
     else:
         if not env.quiet or errors:
