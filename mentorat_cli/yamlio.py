@@ -315,3 +315,45 @@ def dump(data: Any, schema_line: str | None = None) -> str:
     if schema_line:
         return f"# yaml-language-server: $schema={schema_line}\n{body}"
     return body
+
+
+def rewrite(original: str, data: dict[str, Any], schema_line: str | None = None) -> str:
+    """`data` written over `original`, keeping the comments and layout of every top-level entry
+    that did not change (a coordinator's notes in a file survive a command's update).
+
+    Changed entries are written anew (with the comment lines just above them kept); added
+    ones are written in `data`'s order; removed ones go. Falls back to `dump` when the
+    original is not a plain block mapping, and always checks the result reads back as `data`.
+    """
+    old, issue = load(original)
+    try:
+        node = yaml.compose(original, Loader=DataLoader) if issue is None else None
+    except yaml.YAMLError:
+        node = None
+    if not isinstance(old, dict) or not isinstance(node, yaml.MappingNode) or node.flow_style:
+        return dump(data, schema_line)
+    lines = original.splitlines(keepends=True)
+    starts = [key_node.start_mark.line for key_node, _ in node.value]
+    names = [str(key_node.value) for key_node, _ in node.value]
+    # Comment and blank lines just above a key belong to that key.
+    firsts = []
+    for index, start in enumerate(starts):
+        first = start
+        floor = starts[index - 1] + 1 if index else 0
+        while first > floor and (not lines[first - 1].strip() or lines[first - 1].lstrip().startswith("#")):
+            first -= 1
+        firsts.append(first if index else start)
+    ends = [*firsts[1:], len(lines)]
+    header = "".join(lines[: firsts[0]]) if firsts else ""
+    blocks = {name: ("".join(lines[first:start]), "".join(lines[start:end]))
+              for name, first, start, end in zip(names, firsts, starts, ends, strict=True)}
+    out = [header if header or schema_line is None else f"# yaml-language-server: $schema={schema_line}\n"]
+    for key, value in data.items():
+        above, body = blocks.get(key, ("", ""))
+        if key in old and old[key] == value:
+            out.append(above + body if body.endswith("\n") else above + body + "\n")
+        else:
+            out.append(above + dump({key: value}))
+    result = "".join(out)
+    back, problem = load(result)
+    return result if problem is None and back == data else dump(data, schema_line)

@@ -364,3 +364,18 @@ def test_rows_the_programme_rules_refuse_are_rejected_before_writing(programme, 
     skipped = run_cli(["--root", root, "import", source, "--role", "mentor", "--skip-invalid"])
     assert skipped.code == 1
     assert run_cli(["--root", root, "validate"]).code == 0
+
+
+def test_update_keeps_the_comments_people_wrote(programme, run_cli, tmp_path):
+    root = programme()
+    header = "Prénom,Nom,Courriel,Ville,Téléphone"
+    first = _csv(tmp_path / "v1.csv", [header, "Marie,Dupont,marie@example.org,Lyon,0612345670"])
+    assert run_cli(["--root", root, "import", first, "--role", "mentee"]).code == 0
+    path = root / "mentees" / "marie-dupont.yaml"
+    edited = path.read_text(encoding="utf-8").replace("phone:", "# Préfère être appelée le soir\nphone:")
+    path.write_text(edited, encoding="utf-8")
+    second = _csv(tmp_path / "v2.csv", [header, "Marie,Dupont,marie@example.org,Lille,0612345670"])
+    assert run_cli(["--root", root, "import", second, "--role", "mentee"]).code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "# Préfère être appelée le soir\nphone: 0612345670" in text or "# Préfère être appelée le soir\nphone: '0612345670'" in text
+    assert load(path)["location"]["city"] == "Lille"

@@ -124,15 +124,13 @@ def one(programme) -> Path:
 
 
 def test_sign_records_dates_and_keeps_the_rest_of_the_file(one: Path, run_cli) -> None:
+    pair_file = one / "pairs" / f"{PAIR_ID}.yaml"
+    before = pair_file.read_text(encoding="utf-8")
     result = run_cli(["sign", PAIR_ID, "--mentor", "2026-10-05", "--mentee", "2026-10-06"], cwd=one)
     assert result.code == 0, result.err
-    text = (one / "pairs" / f"{PAIR_ID}.yaml").read_text(encoding="utf-8")
-    assert text == (
-        "# yaml-language-server: $schema=../.schemas/pair.schema.json\n"
-        "# Confirmed at the September committee.\n"
-        f"id: {PAIR_ID}\nmentee: marie-dupont\nmentor: jean-martin\nstatus: confirmed\n"
-        "confirmed_on: '2026-09-20'\nstarted_on: '2026-10-05'\n"
-        "charter_signed:\n  mentor: '2026-10-05'\n  mentee: '2026-10-06'\n")
+    text = pair_file.read_text(encoding="utf-8")
+    # Only the new entry is added: every line the coordinator wrote stays as it was (minimal git diff).
+    assert text == before + "charter_signed:\n  mentor: '2026-10-05'\n  mentee: '2026-10-06'\n"
     assert "were not kept" not in result.out
     assert run_cli(["validate"], cwd=one).code == 0
     again = run_cli(["sign", PAIR_ID, "--mentor", "2026-10-05"], cwd=one)
@@ -168,10 +166,14 @@ def test_bad_sign_and_contact_input_changes_nothing(one: Path, run_cli, args: li
 def test_contact_says_when_inner_comments_are_lost(one: Path, run_cli) -> None:
     pair_file = one / "pairs" / f"{PAIR_ID}.yaml"
     pair_file.write_text(pair_file.read_text().replace("status: confirmed\n", "status: confirmed  # after the call\n# keep\n"))
-    result = run_cli(["contact", PAIR_ID, "--channel", "phone"], cwd=one)
-    assert result.code == 0 and "the comments inside" in result.out
-    assert pair_file.read_text().startswith("# yaml-language-server: $schema=../.schemas/pair.schema.json\n"
-                                            "# Confirmed at the September committee.\nid: ")
+    first = run_cli(["contact", PAIR_ID, "--channel", "phone", "--date", "2026-11-01"], cwd=one)
+    assert first.code == 0 and "the comments inside" not in first.out
+    assert "status: confirmed  # after the call\n# keep\n" in pair_file.read_text()
+    pair_file.write_text(pair_file.read_text().replace("  channel: phone\n", "  channel: phone  # she called back\n"))
+    second = run_cli(["contact", PAIR_ID, "--channel", "mail"], cwd=one)
+    assert second.code == 0 and "the comments inside" in second.out
+    text = pair_file.read_text()
+    assert text.startswith("# Confirmed at the September committee.\nid: ") and "# after the call" in text
 
 
 def test_contact_appends_and_shows_on_the_sheet(one: Path, run_cli) -> None:
@@ -304,4 +306,4 @@ def test_sign_keeps_a_pair_file_with_an_unknown_field(one: Path, run_cli) -> Non
     pair_file.write_text(pair_file.read_text() + "remarque: binôme suivi de près\n")
     assert run_cli(["sign", PAIR_ID, "--mentee", "2026-10-06"], cwd=one).code == 0
     text = pair_file.read_text(encoding="utf-8")
-    assert text.endswith("started_on: '2026-10-05'\ncharter_signed:\n  mentee: '2026-10-06'\nremarque: binôme suivi de près\n")
+    assert text.endswith('started_on: "2026-10-05"\ncharter_signed:\n  mentee: \'2026-10-06\'\nremarque: binôme suivi de près\n')

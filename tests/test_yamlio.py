@@ -29,3 +29,51 @@ def test_dump_is_readable_and_stable():
         "last_name: Lefèvre\nphone: '0612345670'\nthemes:\n- networking\nsummary: |-\n  ligne 1\n  ligne 2\n"
     )
     assert yamlio.dump(data, schema_line="../.schemas/mentor.schema.json") == text
+
+
+ORIGINAL = """\
+# yaml-language-server: $schema=../.schemas/pair.schema.json
+# Binôme suivi de près (note de la coordinatrice)
+id: a--b
+mentee: a
+mentor: b
+# Confirmé après l'entretien du 12 mars
+status: proposed
+score: 80.5   # bon score
+contacts:
+- date: '2026-03-01'
+  channel: phone
+"""
+
+
+def test_rewrite_keeps_comments_of_unchanged_entries():
+    data, _ = yamlio.load(ORIGINAL)
+    data["status"] = "confirmed"
+    data["contacts"].append({"date": "2026-04-01", "channel": "mail"})
+    out = yamlio.rewrite(ORIGINAL, {**data, "confirmed_on": "2026-03-15"})
+    assert "# Binôme suivi de près (note de la coordinatrice)" in out
+    assert "# Confirmé après l'entretien du 12 mars\nstatus: confirmed\n" in out
+    assert "score: 80.5   # bon score" in out
+    assert out.endswith("confirmed_on: '2026-03-15'\n")
+    assert yamlio.load(out)[0] == {**data, "confirmed_on": "2026-03-15"}
+
+
+def test_rewrite_removes_a_key_with_its_comment():
+    data, _ = yamlio.load(ORIGINAL)
+    del data["status"]
+    out = yamlio.rewrite(ORIGINAL, data)
+    assert "12 mars" not in out and "status" not in out
+    assert yamlio.load(out)[0] == data
+
+
+def test_rewrite_of_unchanged_data_is_the_original():
+    data, _ = yamlio.load(ORIGINAL)
+    assert yamlio.rewrite(ORIGINAL, data) == ORIGINAL
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents, documents)
+def test_rewrite_always_reads_back_as_the_new_data(before, after):
+    original = "# note\n" + yamlio.dump(before)
+    out = yamlio.rewrite(original, after)
+    assert (yamlio.load(out)[0] or {}) == after

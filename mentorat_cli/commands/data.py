@@ -97,7 +97,7 @@ def import_(
         elif not env.quiet:
             typer.echo(text("import-dry-run"))
         raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
-    files = plan.files()
+    files = plan.files(_originals(programme.root, list(plan.records)))
     if files:
         with storage.lock(programme.root):
             creates = {c.path for c in plan.changes if c.action == "create"}
@@ -110,6 +110,17 @@ def import_(
     else:
         env.info(text("import-nothing"))
     raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
+
+
+def _originals(root: Path, paths: list[str]) -> dict[str, str]:
+    """The current text of the profiles an import updates (to keep the comments people wrote)."""
+    out = {}
+    for path in paths:
+        try:
+            out[path] = (root / path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return out
 
 
 def _unchanged_since(root: Path, started: int, paths: list[str], creates: set[str]) -> None:

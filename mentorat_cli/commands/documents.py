@@ -150,8 +150,11 @@ def sign(
 
     def change(content: str) -> str | None:
         new = pairfile.sign(pairfile.parse(content, record.path), dates, force, record.id)
-        lost.append(new is not None and pairfile.dropped_comments(content))
-        return None if new is None else pairfile.dump(new, content)
+        if new is None:
+            return None
+        written = pairfile.dump(new, content)
+        lost.append(pairfile.dropped_comments(content, written))
+        return written
 
     changed = output.update_file(programme.root, record.path, change)
     key = "doc-sign-done" if changed else "doc-sign-unchanged"

@@ -46,8 +46,11 @@ def contact(
 
     def change(content: str) -> str | None:
         new = pairfile.add_contact(pairfile.parse(content, record.path), entry)
-        lost.append(new is not None and pairfile.dropped_comments(content))
-        return None if new is None else pairfile.dump(new, content)
+        if new is None:
+            return None
+        written = pairfile.dump(new, content)
+        lost.append(pairfile.dropped_comments(content, written))
+        return written
 
     if output.update_file(programme.root, record.path, change):
         env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))

@@ -1,9 +1,9 @@
 """Change one or two keys of a pair file, leaving everything else as the coordinator wrote it.
 
-The file is parsed, the keys changed, and the data written back in the
-same key order (a new key goes where the schema puts it). The comment
-lines at the top of the file are kept; comments further down cannot be
-(yamlio.dump writes data only), and the command says so.
+The file is parsed, the keys changed, and written back with `yamlio.rewrite`:
+entries that did not change keep their text and comments, a new key goes
+where the schema puts it. A comment inside the changed entry itself cannot
+be kept, and the command says so.
 """
 
 from __future__ import annotations
@@ -86,34 +86,11 @@ def add_contact(data: dict[str, Any], contact: dict[str, str]) -> dict[str, Any]
 
 
 def dump(data: dict[str, Any], original: str = "") -> str:
-    """The pair file's text; the comment lines at the top of `original` are kept."""
-    text_ = yamlio.dump(data, schema_line=SCHEMA_LINE)
-    header = leading_comments(original)
-    if not header:
-        return text_
-    first, _, rest = text_.partition("\n")
-    return f"{first}\n{header}{rest}"
+    """The pair file's text: entries that did not change keep their comments and layout."""
+    return yamlio.rewrite(original, data, SCHEMA_LINE) if original else yamlio.dump(data, schema_line=SCHEMA_LINE)
 
 
-def leading_comments(original: str) -> str:
-    """The comment lines before the first key (the schema line aside), with their newlines."""
-    kept = []
-    for line in original.splitlines():
-        if not line.strip().startswith("#"):
-            if line.strip():
-                break
-            continue
-        if "yaml-language-server:" not in line:
-            kept.append(line + "\n")
-    return "".join(kept)
-
-
-def dropped_comments(original: str) -> bool:
-    """Whether `original` has comments after its first key (dump cannot keep those)."""
-    started = False
-    for line in original.splitlines():
-        stripped = line.strip()
-        started = started or bool(stripped and not stripped.startswith("#"))
-        if started and (stripped.startswith("#") or " #" in line):
-            return True  # " #" may be inside a quoted value: then the note is merely cautious
-    return False
+def dropped_comments(original: str, new_text: str) -> bool:
+    """Whether a comment of `original` is missing from `new_text` (one inside an entry that changed)."""
+    kept = {line.strip() for line in new_text.splitlines()}
+    return any("#" in line and line.strip() not in kept for line in original.splitlines())

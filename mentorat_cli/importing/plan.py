@@ -66,10 +66,15 @@ class ImportPlan:
     state_text: str | None = None
     role: str = "mentee"
 
-    def files(self) -> dict[str, str]:
-        """The texts to write (rendered only when needed: a dry run does not pay for them)."""
+    def files(self, originals: dict[str, str] | None = None) -> dict[str, str]:
+        """The texts to write (rendered only when needed: a dry run does not pay for them).
+
+        An updated profile keeps the text and comments of every field the import did not change.
+        """
         schema_line = f"../.schemas/{self.role}.schema.json"
-        out = {path: yamlio.dump(ordered(record, self.role), schema_line=schema_line)
+        originals = originals or {}
+        out = {path: yamlio.rewrite(originals[path], ordered(record, self.role), schema_line) if path in originals
+               else yamlio.dump(ordered(record, self.role), schema_line=schema_line)
                for path, record in self.records.items()}
         if self.state_text is not None:
             out[S.STATE_FILE] = self.state_text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from mentorat_cli import rules, yamlio
@@ -33,7 +34,7 @@ def confirm(prog: Programme, pair_ids: list[str], every: bool, today: dt.date, f
     out = {}
     for pair in chosen:
         data = dict(pair.data, status="confirmed", confirmed_on=today.isoformat())
-        out[pair.path] = yamlio.dump(proposal.ordered(data), schema_line=proposal.PAIR_SCHEMA_LINE)
+        out[pair.path] = _rewrite(prog.root, pair.path, proposal.ordered(data))
     return out
 
 
@@ -59,10 +60,20 @@ def _check(prog: Programme, chosen: list[Record]) -> None:
                                 text("confirm-rule-hint"))
 
 
-def end(pair: Record, reason: str, by: str, today: dt.date) -> str:
+def end(root: Path, pair: Record, reason: str, by: str, today: dt.date) -> str:
     """The pair's file once ended: date, reason and who asked; everything else kept."""
     data: dict[str, Any] = dict(pair.data, status="ended", ended_on=today.isoformat(), end_reason=reason, ended_by=by)
-    return yamlio.dump(proposal.ordered(data), schema_line=proposal.PAIR_SCHEMA_LINE)
+    return _rewrite(root, pair.path, proposal.ordered(data))
+
+
+def _rewrite(root: Path, path: str, data: dict[str, Any]) -> str:
+    """The file with `data`, keeping the coordinator's comments on entries that did not change."""
+    try:
+        original = (root / path).read_text(encoding="utf-8-sig")
+    except OSError:
+        original = ""
+    return yamlio.rewrite(original, data, proposal.PAIR_SCHEMA_LINE) if original else yamlio.dump(
+        data, schema_line=proposal.PAIR_SCHEMA_LINE)
 
 
 def rematch(prog: Programme, pid: str, reason: str, by: str, today: dt.date, objective: str,
@@ -75,7 +86,7 @@ def rematch(prog: Programme, pid: str, reason: str, by: str, today: dt.date, obj
         raise MentoratError(text("rematch-not-active", pair=pid, status=pair.data["status"]))
     if not reason.strip():
         raise MentoratError(text("rematch-reason"))
-    writes = {pair.path: end(pair, reason.strip(), by, today)}
+    writes = {pair.path: end(prog.root, pair, reason.strip(), by, today)}
     setup = plan.setup(prog, only={pair.data["mentee"]}, ending=pid)
     run = plan.run(setup, objective)
     changes = proposal.build(prog, run, today, objective, summary=False)
