@@ -306,8 +306,27 @@ def _load(root: Path, today: dt.date | None, workers: int | None) -> tuple[Progr
             targets[kind][loaded.id] = loaded
     for notes in programme.notes.values():
         notes.sort(key=lambda n: (str(n.meta.get("date")), n.path))
+    problems += _stale_editor_schemas(root)
     problems += checks.run_all(programme, today)
     return programme, P.sort_problems(problems)
+
+
+def _stale_editor_schemas(root: Path) -> list[Problem]:
+    """The copies of the schemas in .schemas/ (for editors) differ from this version's."""
+    folder = root / ".schemas"
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    stale = []
+    for bundled in sorted(schemas.schema_dir().glob("*.schema.json")):
+        copy = folder / bundled.name
+        try:
+            if copy.read_bytes() != bundled.read_bytes():
+                stale.append(bundled.name)
+        except OSError:
+            stale.append(bundled.name)
+    if not stale:
+        return []
+    return [P.make("schemas-outdated", ".schemas", names=", ".join(stale))]
 
 
 def load_valid(root: Path, today: dt.date | None = None) -> tuple[Programme, list[Problem]]:

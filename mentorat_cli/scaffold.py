@@ -88,6 +88,11 @@ def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
         raw, _ = yamlio.load(files["programme.yaml"])
         config = kinds.effective_config(raw)
         files["privacy-notice.md"] = env.get_template(f"privacy/notice.{lang}.md.j2").render(programme=config)
-    for path in sorted(data_dir("schemas").glob("*.schema.json")):
-        files[f".schemas/{path.name}"] = path.read_text(encoding="utf-8")
+    files.update(schema_files())
     return files
+
+
+def schema_files() -> dict[str, str]:
+    """The editors' copy of the schemas, `.schemas/<name>`."""
+    return {f".schemas/{path.name}": path.read_text(encoding="utf-8")
+            for path in sorted(data_dir("schemas").glob("*.schema.json"))}

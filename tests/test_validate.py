@@ -332,3 +332,14 @@ def test_symlinked_folder_is_refused(run_cli, programme, tmp_path):
     (root / "mentors").symlink_to(outside)
     found = codes(run_cli, root)
     assert ("file-symlink", "mentors", 0) in found
+
+
+def test_outdated_editor_schemas_are_flagged_and_refreshed(run_cli, programme):
+    root = programme({**BASE, ".schemas/mentor.schema.json": "{}\n"})
+    result = run_cli(["validate"], cwd=root)
+    assert result.code == 0
+    assert ".schemas: warning schemas-outdated" in result.out
+    refreshed = run_cli(["schemas"], cwd=root)
+    assert refreshed.code == 0 and "Refreshed" in refreshed.out
+    assert " warning " not in run_cli(["validate"], cwd=root).out
+    assert "up to date" in run_cli(["schemas"], cwd=root).out

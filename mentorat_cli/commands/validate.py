@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository
+from mentorat_cli import repository, scaffold, storage
 from mentorat_cli.commands.common import TextOrJson, env_of, print_problems
 from mentorat_cli.messages import text
 
@@ -34,5 +34,22 @@ def validate(
     raise typer.Exit(1 if failed else 0)
 
 
+def refresh_schemas(ctx: typer.Context) -> None:
+    """Refresh the copy of the schemas in .schemas/ that editors use to complete and check fields."""
+    env = env_of(ctx)
+    root = env.root()
+    files = scaffold.schema_files()
+    changed = {rel: content for rel, content in files.items()
+               if not (root / rel).is_file() or (root / rel).read_text(encoding="utf-8") != content}
+    if changed:
+        with storage.lock(root):
+            storage.write_files(root, changed)
+        env.info(text("schemas-done", count=len(changed), folder=root / ".schemas"))
+    else:
+        env.info(text("schemas-unchanged", folder=root / ".schemas"))
+    raise typer.Exit(0)
+
+
 def register(app: typer.Typer) -> None:
     app.command("validate")(validate)
+    app.command("schemas")(refresh_schemas)

@@ -92,6 +92,8 @@ PROBLEMS: dict[str, Spec] = {
     "retention-expired": Spec(W, "personal data kept past the retention period, which ended on {limit} "
                                  "({months} months after the cohort ended)",
                               "run `mentorat forget --expired --dry-run` to review the people concerned"),
+    "schemas-outdated": Spec(W, "the editors' copy of the schemas is not this version's: {names}",
+                             "run `mentorat schemas` to refresh .schemas/ (validate itself always uses the right ones)"),
     "programme-missing": Spec(E, "programme.yaml is missing", "run `mentorat init` or create programme.yaml"),
     "programme-dates": Spec(E, "cohort end ({end}) is not after its start ({start})", "correct the cohort dates"),
     "programme-duration": Spec(W, "duration of {months} months is under the six months a mentoring relationship needs",
@@ -118,6 +120,8 @@ TEXT: dict[str, str] = {
     "init-git-missing": "git is not available: the folder was not put under version control (run `git init` later).",
     "init-git-failed": "git could not make the first commit: run `git init`, `git add -A` and `git commit` yourself.",
     "init-next": "Next: cd {path}, edit programme.yaml, then run `mentorat validate`.",
+    "schemas-done": "Refreshed {count} schema file(s) in {folder}.",
+    "schemas-unchanged": "{folder} is up to date.",
     "internal-error": "internal error: {error}. This is a bug in mentorat; the details are in {log}",
     "interrupted": "interrupted",
     "locked": "another mentorat command is writing to this programme ({lock})",
