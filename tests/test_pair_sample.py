@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import SAMPLE, snapshot
+from conftest import snapshot
 from test_pair_helpers import load, proposals, schema_errors
-
-pytestmark = pytest.mark.skipif(not (SAMPLE / "programme.yaml").exists(), reason="sample programme not there yet")
 
 
 def _proposal_files(root) -> str:

@@ -2,16 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import SAMPLE
-
-
-@pytest.fixture(autouse=True)
-def _needs_sample() -> None:
-    if not (SAMPLE / "programme.yaml").is_file():
-        pytest.skip("sample-programme/ is not there yet")
-
 
 def _first_confirmed_mentee(sample) -> str:
     import yaml
