@@ -32,9 +32,10 @@ def test_pair_writes_explained_proposals_and_summary(programme, run_cli):
     assert anna["status"] == "proposed" and anna["proposed_on"] == "2026-11-25"
     assert anna["score"] == 100.0
     assert anna["criteria"] == [{"criterion": "themes", "points": 100.0, "max": 100.0,
-                                 "evidence": "shared themes: networking, teamwork (2 of 2 objectives)"}]
+                                 "evidence": ("thèmes en commun : Réseau professionnel et Travail en équipe "
+                                              "(2 objectifs sur 2)")}]
     assert anna["alternatives"][0]["mentor"] == "rita-mentor"
-    assert anna["alternatives"][0]["why_not"] == "lower score (0.00 against 100.00)"
+    assert anna["alternatives"][0]["why_not"] == "score plus bas (0,00 contre 100,00)"
     summary = load(root / "pairing.yaml")
     assert schema_errors(summary, "pairing.schema.json") == []
     assert summary["mentees"] == {"to_pair": 3, "proposed": 2, "unmatched": 1}
@@ -211,7 +212,8 @@ def test_must_criterion_becomes_a_rule(programme, run_cli):
     assert load(root / "pairing.yaml")["unmatched"][0]["excluded"] == {"must": 2}
     why = run_cli(["pair", "--explain", "anna-mentee", "paul-mentor"], cwd=root)
     assert ("why not paul-mentor: the pair breaks the rule 'must': required criterion 'public' not met "
-            "(the mentor chose other publics (internal), not 'talents')") in why.out
+            "(the mentor chose other publics (Concours interne) than the mentee's (Concours externe, voie Talents))"
+            ) in why.out
 
 
 def test_tied_place_goes_to_the_lower_mentee_id(programme, run_cli):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import string
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mentorat_cli import yamlio
+from mentorat_cli.messages.pairing import EVIDENCE
 from mentorat_cli.pairing import emit
 
 TRICKY = st.lists(st.sampled_from(list("aZé9 :#'’-_.,()/\"\\\t@!&*?|>%`[]{}~\n") + ["yes", "no", "null", "1", "0x"]),
@@ -25,4 +28,22 @@ ITEM = st.dictionaries(st.sampled_from(["criterion", "points", "max", "evidence"
 def test_emit_matches_pyyaml(head, criteria, alternatives):
     data = {**head, "criteria": criteria, "alternatives": alternatives}
     line = "../.schemas/pair.schema.json"
+    assert emit.dump(data, schema_line=line) == yamlio.dump(data, schema_line=line)
+
+
+def test_every_wording_of_proposal_files_is_written_as_pyyaml_writes_it():
+    """Each evidence and why-not sentence, in each language, filled as criteria.py fills it."""
+    values = {"shared": "Réseau professionnel et Travail en équipe", "wanted": "Confiance en soi", "count": 2,
+              "total": 3, "value": "finances publiques", "mentor": "en présentiel", "mentee": "l'été",
+              "public": "Concours externe, voie Talents", "chosen": "Docteurs", "km": "12", "score": "67,50",
+              "holders": "anna-x et bob-y"}
+    sentences = []
+    for lang, table in EVIDENCE.items():
+        assert set(table) == set(EVIDENCE["fr"]), lang  # every language says everything
+        for template in table.values():
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            sentences.append(template.format(**{name: values[name] for name in names}))
+    line = "../.schemas/pair.schema.json"
+    data = {"id": "a--b", "criteria": [{"criterion": "themes", "evidence": s} for s in sentences],
+            "alternatives": [{"mentor": "b", "why_not": s} for s in sentences]}
     assert emit.dump(data, schema_line=line) == yamlio.dump(data, schema_line=line)

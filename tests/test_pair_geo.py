@@ -38,9 +38,9 @@ def test_in_person_programme_applies_max_distance_and_scores_proximity(programme
     found = proposals(root)
     assert sorted(found) == ["anna-paris--lea-paris", "bob-lyon--marc-lyon"]
     anna = found["anna-paris--lea-paris"]
-    assert {"criterion": "distance", "points": 50.0, "max": 50.0, "evidence": "same département"} in anna["criteria"]
+    assert {"criterion": "distance", "points": 50.0, "max": 50.0, "evidence": "même département"} in anna["criteria"]
     assert anna["alternatives"][0]["mentor"] == "nina-versailles"
-    assert anna["alternatives"][0]["why_not"].startswith("lower score")
+    assert anna["alternatives"][0]["why_not"].startswith("score plus bas")
     unmatched = load(root / "pairing.yaml")["unmatched"]
     assert unmatched == [{"mentee": "carl-nowhere", "reason": "no-feasible-mentor", "feasible_mentors": 0,
                           "excluded": {"distance": 3}}]

@@ -259,7 +259,9 @@ def forget(
         if record.data.get("status") == "erased":
             raise MentoratError(text("forget-already", path=record.path))
     root = programme.root
-    plan = privacy.plan_forget(programme, chosen, env.today, importing.load_state(root), _list_files(root))
+    summary = root / "pairing.yaml"
+    summary_text = summary.read_text(encoding="utf-8-sig") if summary.is_file() and not summary.is_symlink() else None
+    plan = privacy.plan_forget(programme, chosen, env.today, importing.load_state(root), _list_files(root), summary_text)
     for line in plan.lines:
         typer.echo(line)
     leftovers = privacy.leftover_files(root, chosen, set(plan.removes) | set(plan.writes))

@@ -18,6 +18,7 @@ from mentorat_cli.pairing import scoring
 from mentorat_cli.pairing.encode import Encoded
 
 CELLS_PER_BLOCK = 3_000_000  # mentees x mentors scored at once: bounds peak memory
+MENTOR_K = 60  # each mentor's best mentees, added when places are short (see MentorTops)
 Progress = Callable[[int, int], None]
 
 
@@ -66,6 +67,70 @@ def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return r, j, scores[r, j].astype(np.int64), np.where(left >= 0, left, -1)
 
 
+class MentorTops:
+    """Each mentor's best `k` mentees seen so far (higher score, then lower mentee index).
+
+    In a tight programme (fewer places than mentees) a mentor that is nobody's top choice is
+    still needed to match as many mentees as possible; without couples of its own the proof
+    adds them back by the hundred thousand, one full re-solve per round. A block only touches
+    the entries that beat a mentor's current k-th best, so this costs little after the first blocks.
+    """
+
+    def __init__(self, n: int, m: int, k: int) -> None:
+        self.n, self.m, self.k = n, m, k
+        self.cols = np.zeros(0, dtype=np.int64)
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.floor = np.full(m, -1, dtype=np.int16)  # k-th best score once a mentor has k entries
+        self.last = -1
+        self.pending: list[np.ndarray] = []  # offered entries not yet merged, as sort keys
+        self.count = 0
+
+    def add(self, chunk: np.ndarray, scores: np.ndarray) -> None:
+        """Offer a block of scores (-1 where infeasible) for these mentee indexes."""
+        if len(chunk) and chunk.min() > self.last:
+            # Mentees come in index order: one scoring the same as a mentor's k-th best loses the tie.
+            r, c = np.nonzero(scores > self.floor[None, :])
+        else:
+            r, c = np.nonzero((scores >= self.floor[None, :]) & (scores >= 0))
+        self.last = max(self.last, int(chunk.max())) if len(chunk) else self.last
+        self.pending.append((c.astype(np.int64) << 32)
+                            | ((1 << 32) - 1 - (scores[r, c].astype(np.int64) * (self.n + 1) + (self.n - chunk[r]))))
+        self.count += len(c)
+        if self.count > self.m * self.k:
+            self._reduce()
+
+    def _reduce(self) -> None:
+        # One int64 sort: mentor first, then best key first (keys < 2**32, unique per mentor).
+        order = np.sort(np.concatenate([(self.cols << 32) | ((1 << 32) - 1 - self.keys), *self.pending]))
+        self.pending, self.count = [], 0
+        cols = order >> 32
+        starts = np.searchsorted(cols, np.arange(self.m))
+        rank = np.arange(len(cols)) - starts[cols]
+        order = order[rank < self.k]
+        self.cols, self.keys = order >> 32, (1 << 32) - 1 - (order & ((1 << 32) - 1))
+        full = np.bincount(self.cols, minlength=self.m) >= self.k
+        last = np.searchsorted(self.cols, np.arange(self.m), side="right") - 1
+        self.floor = np.where(full, self.keys[np.maximum(last, 0)] // (self.n + 1), -1).astype(np.int16)
+
+    def arcs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(mentee, mentor, units) of every kept couple, by mentor then rank."""
+        self._reduce()
+        return self.n - self.keys % (self.n + 1), self.cols, self.keys // (self.n + 1)
+
+
+def _merge(i: np.ndarray, j: np.ndarray, u: np.ndarray, extra: tuple[np.ndarray, np.ndarray, np.ndarray],
+           m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The mentee lists, then the mentors' couples not already in them (appended, so the lists keep their order)."""
+    ei, ej, eu = extra
+    have = np.sort(i * m + j)
+    code = ei * m + ej
+    at = np.minimum(np.searchsorted(have, code), max(len(have) - 1, 0))
+    new = have[at] != code if len(have) else np.ones(len(code), dtype=bool)
+    order = np.lexsort((ej[new], ei[new]))
+    return (np.concatenate([i, ei[new][order]]), np.concatenate([j, ej[new][order]]),
+            np.concatenate([u, eu[new][order]]))
+
+
 def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[int]],
           rows: np.ndarray | None = None, progress: Progress | None = None) -> Candidates:
     """The best k couples of each mentee among mentors with a free place."""
@@ -79,13 +144,19 @@ def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[i
     step = block_rows(enc)
     if m == 0:
         rows = rows[:0]
+    # Only when places are short: otherwise every mentor's lists are rarely needed and cost time.
+    tight = m > k and int(capacity.sum()) < len(rows)
+    tops = MentorTops(n, m, MENTOR_K if tight else 0)
     for start in range(0, len(rows), step):
         chunk = rows[start:start + step]
         feasible, units = scoring.block(enc, chunk, previous)
         feasible_all[chunk] = feasible.sum(axis=1)
         feasible &= open_[None, :]
         feasible_n[chunk] = feasible.sum(axis=1)
-        i, j, u, best_left = top_k(np.where(feasible, units, np.int16(-1)), k)
+        scores = np.where(feasible, units, np.int16(-1))
+        i, j, u, best_left = top_k(scores, k)
+        if tops.k:
+            tops.add(chunk, scores)
         left_out[chunk] = best_left
         parts_i.append(chunk[i])
         parts_j.append(j)
@@ -94,7 +165,10 @@ def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[i
             progress(min(start + step, len(rows)), len(rows))
     def cat(parts):
         return (np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64))
-    return Candidates(cat(parts_i), cat(parts_j), cat(parts_u), left_out, feasible_n, feasible_all)
+    arc_i, arc_j, arc_u = cat(parts_i), cat(parts_j), cat(parts_u)
+    if tops.k:
+        arc_i, arc_j, arc_u = _merge(arc_i, arc_j, arc_u, tops.arcs(), m)
+    return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all)
 
 
 def rescore(enc: Encoded, rows: np.ndarray, capacity: np.ndarray, previous: dict[int, list[int]],

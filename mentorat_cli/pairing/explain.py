@@ -109,7 +109,7 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
     if broken:
         return [text("explain-why-not-rule", mentor=mentor.id, rule=rule, reason=reason) for rule, reason in broken]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
-    holders = ", ".join(plan.holders(r).get(j, [])) or text("why-nobody")
+    holders = ", ".join(plan.holders(r).get(j, [])) or text("explain-nobody")
     full = len(plan.holders(r).get(j, [])) >= int(r.setup.total_capacity[j])
     if j_chosen < 0:
         return [text("explain-why-not-unmatched", mentor=mentor.id, score=_fmt(units), holders=holders)]

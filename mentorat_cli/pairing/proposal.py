@@ -47,14 +47,19 @@ def points(units: int) -> float:
 
 
 def why_not(r: plan.Run, i: int, j: int, alt_units: int, held: dict[int, list[str]]) -> str:
-    """Why mentor j was not chosen for mentee i."""
+    """Why mentor j was not chosen for mentee i, in the programme's language."""
+    lang = criteria.language(r.setup.config)
     chosen = int(r.solution.units[i])
-    full = len(held.get(j, [])) >= int(r.setup.total_capacity[j])
+    holders = held.get(j, [])
     if alt_units < chosen:
-        return text("why-lower", score=f"{points(alt_units):.2f}", chosen=f"{points(chosen):.2f}")
-    if full:
-        return text("why-full", holders=", ".join(held.get(j, [])) or text("why-nobody"))
-    return text("why-same", score=f"{points(alt_units):.2f}")
+        return criteria.say(lang, "why-lower", score=criteria.number(lang, alt_units),
+                            chosen=criteria.number(lang, chosen))
+    # Candidates are mentors with a free place before the run, so a full one has at least one holder;
+    # at the optimum a mentor still free cannot score higher than the chosen one, only the same.
+    if len(holders) >= int(r.setup.total_capacity[j]):
+        return criteria.say(lang, "why-full-one" if len(holders) == 1 else "why-full-many",
+                            holders=criteria.listing(lang, holders))
+    return criteria.say(lang, "why-same", score=criteria.number(lang, alt_units))
 
 
 def alternatives(r: plan.Run, i: int, arcs: list[tuple[int, int]], held: dict[int, list[str]]) -> list[dict[str, Any]]:

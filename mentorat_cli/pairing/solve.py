@@ -142,7 +142,7 @@ def prices(n: int, arc_i: np.ndarray, arc_j: np.ndarray, arc_w: np.ndarray, capa
 
 
 def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor: int, rescore: Rescore
-                ) -> tuple[list[tuple[int, int, int]], int]:
+                ) -> tuple[np.ndarray, int]:
     """Left-out couples with u_i + v_j < w_ij, and how many mentees needed a full check.
 
     Couples already among the candidates satisfy the inequality by construction of the prices.
@@ -154,17 +154,23 @@ def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor
     by_price = np.argsort(v, kind="stable")
     prefix = np.searchsorted(v[by_price], need[suspect])
     suspect, prefix = suspect[np.argsort(prefix, kind="stable")], np.sort(prefix)
-    found: list[tuple[int, int, int]] = []
+    found: list[np.ndarray] = []
     for start in range(0, len(suspect), 256):
         rows = suspect[start:start + 256]
         cols = np.sort(by_price[: int(prefix[start:start + 256].max())])
         if len(cols) == 0:
             continue
         feasible, units = rescore(rows, cols)
-        gain = np.where(feasible & (units >= floor), bigw + units - u[rows][:, None] - v[cols][None, :], -1)
-        for r, c in zip(*np.nonzero(gain > 0), strict=False):
-            found.append((int(rows[r]), int(cols[c]), int(units[r, c])))
-    return found, len(suspect)
+        # u_i + v_j < BIG + units, with the sum computed once per cell
+        slack = u[rows][:, None] + (v[cols] - bigw)[None, :]
+        hit = units > slack
+        hit &= feasible
+        if floor > 0:
+            hit &= units >= floor
+        r, c = np.nonzero(hit)  # row-major: mentee order, then mentor order
+        found.append(np.stack([rows[r], cols[c], units[r, c]], axis=1).astype(np.int64))
+    extra = np.concatenate(found) if found else np.zeros((0, 3), dtype=np.int64)
+    return extra, len(suspect)
 
 
 def _optimise(n: int, cand: Candidates, capacity: np.ndarray, floor: int, rescore: Rescore,
@@ -179,14 +185,14 @@ def _optimise(n: int, cand: Candidates, capacity: np.ndarray, floor: int, rescor
         u, v = prices(n, ai, aj, bigw + au, capacity, mate)
         extra, checked = _violations(cand, u, v, bigw, floor, rescore)
         solution.checked_rows += checked
-        if not extra:
+        if len(extra) == 0:
             cand.arc_i, cand.arc_j, cand.arc_u = arc_i, arc_j, arc_u
             return mate
         solution.rounds += 1
         solution.added += len(extra)
-        arc_i = np.concatenate([arc_i, [e[0] for e in extra]]).astype(np.int64)
-        arc_j = np.concatenate([arc_j, [e[1] for e in extra]]).astype(np.int64)
-        arc_u = np.concatenate([arc_u, [e[2] for e in extra]]).astype(np.int64)
+        arc_i = np.concatenate([arc_i, extra[:, 0]])
+        arc_j = np.concatenate([arc_j, extra[:, 1]])
+        arc_u = np.concatenate([arc_u, extra[:, 2]])
 
 
 def _best_floor(n: int, cand: Candidates, capacity: np.ndarray, target: int) -> int:
@@ -234,6 +240,9 @@ def _prefer_lower_ids(mate: np.ndarray, units: np.ndarray, cand: Candidates) -> 
         if j >= 0:
             holders.setdefault(j, []).append(i)
     mine = np.flatnonzero(mate[cand.arc_i] < 0)
+    # Only a couple whose (mentor, score) some holder shares can swap; swaps keep that set unchanged.
+    held = np.flatnonzero(mate >= 0)
+    mine = mine[np.isin(cand.arc_j[mine] * (UNIT_MAX + 1) + cand.arc_u[mine], mate[held] * (UNIT_MAX + 1) + units[held])]
     order = mine[np.lexsort((cand.arc_j[mine], cand.arc_i[mine]))]
     for i, j, u in zip(cand.arc_i[order].tolist(), cand.arc_j[order].tolist(), cand.arc_u[order].tolist(), strict=True):
         if i not in unmatched:

@@ -94,8 +94,9 @@ def _scrub_pair(data: dict[str, Any], renamed: dict[str, str], new_pair_ids: dic
 
 
 def plan_forget(programme: Programme, people: list[str], today: dt.date, state: State,
-                list_files: Callable[[str], list[str]]) -> ForgetPlan:
-    """What erasing these people changes; `list_files(folder)` lists the files under a folder of the programme."""
+                list_files: Callable[[str], list[str]], summary_text: str | None = None) -> ForgetPlan:
+    """What erasing these people changes; `list_files(folder)` lists the files under a folder of the programme;
+    `summary_text` is pairing.yaml's content when the programme has one (it lists mentees and mentors by id)."""
     plan = ForgetPlan()
     renamed = _new_ids(programme, sorted(people))
     plan.renamed = renamed
@@ -129,12 +130,16 @@ def plan_forget(programme: Programme, people: list[str], today: dt.date, state: 
             plan.removes += notes
             plan.lines.append(text("forget-notes", folder=f"notes/{old_pair}/", count=len(notes)))
     _other_pairs(programme, renamed, new_pair_ids, plan)
+    _pairing_summary(summary_text, renamed, plan)
     _feedback(programme, new_pair_ids, own_roles, renamed, plan)
     _exclusions(programme, renamed, plan)
     if any(line == text("forget-state", path=STATE_FILE) for line in plan.lines):
         plan.writes[STATE_FILE] = dump_state(state)
     plan.removes = sorted(set(plan.removes) - set(plan.writes))
     return plan
+
+
+SUMMARY_FILE = "pairing.yaml"
 
 
 def _other_pairs(programme: Programme, renamed: dict[str, str], new_pair_ids: dict[str, str],
@@ -150,9 +155,38 @@ def _other_pairs(programme: Programme, renamed: dict[str, str], new_pair_ids: di
             if item.get("mentor") in renamed:
                 item["mentor"], changed = renamed[item["mentor"]], True
                 item.pop("why_not", None)
+            elif "why_not" in item and _names_anyone(item["why_not"], renamed):
+                # e.g. "place taken by <erased mentee>": the sentence goes, the score stays.
+                item.pop("why_not")
+                changed = True
         if changed:
             plan.writes[record.path] = yamlio.dump(data, _schema_line("pair"))
             plan.lines.append(text("forget-reference", path=record.path))
+
+
+def _names_anyone(sentence: str, renamed: dict[str, str]) -> bool:
+    return any(re.search(rf"(?<![a-z0-9-]){re.escape(old)}(?![a-z0-9-])", sentence) for old in renamed)
+
+
+def _pairing_summary(summary_text: str | None, renamed: dict[str, str], plan: ForgetPlan) -> None:
+    """pairing.yaml names unmatched mentees and idle mentors: give them their new ids."""
+    if not summary_text:
+        return
+    data, issue = yamlio.load(summary_text)
+    if issue is not None or not isinstance(data, dict):
+        return
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: swap(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        return renamed.get(value, value) if isinstance(value, str) else value
+
+    new = swap(data)
+    if new != data:
+        plan.writes[SUMMARY_FILE] = yamlio.rewrite(summary_text, new, ".schemas/pairing.schema.json")
+        plan.lines.append(text("forget-reference", path=SUMMARY_FILE))
 
 
 def _feedback(programme: Programme, new_pair_ids: dict[str, str], own: set[tuple[str, str]],
