@@ -18,6 +18,7 @@ from mentorat_cli.pairing import scoring
 from mentorat_cli.pairing.encode import Encoded
 
 CELLS_PER_BLOCK = 3_000_000  # mentees x mentors scored at once: bounds peak memory
+UNITS_MAX = 10_000  # a score of 100.00 in hundredths
 MENTOR_K = 60  # each mentor's best mentees, added when places are short (see MentorTops)
 Progress = Callable[[int, int], None]
 
@@ -32,6 +33,9 @@ class Candidates:
     left_out: np.ndarray    # int64 [mentees]: best score units among feasible couples left out, -1 if none
     feasible: np.ndarray    # int64 [mentees]: feasible mentors with a free place
     feasible_all: np.ndarray  # int64 [mentees]: feasible mentors, full or not
+    # int64 [mentors]: a bound on the score of any couple left out in this mentor's column, -1 if none;
+    # None when the mentors' own lists were not built (no bound but each mentee's)
+    col_left: np.ndarray | None = None
 
 
 def block_rows(enc: Encoded) -> int:
@@ -108,6 +112,9 @@ class MentorTops:
         rank = np.arange(len(cols)) - starts[cols]
         order = order[rank < self.k]
         self.cols, self.keys = order >> 32, (1 << 32) - 1 - (order & ((1 << 32) - 1))
+        if len(self.keys) == 0:  # no feasible couple offered yet
+            self.floor = np.full(self.m, -1, dtype=np.int16)
+            return
         full = np.bincount(self.cols, minlength=self.m) >= self.k
         last = np.searchsorted(self.cols, np.arange(self.m), side="right") - 1
         self.floor = np.where(full, self.keys[np.maximum(last, 0)] // (self.n + 1), -1).astype(np.int16)
@@ -123,17 +130,16 @@ def _merge(i: np.ndarray, j: np.ndarray, u: np.ndarray, extra: tuple[np.ndarray,
     """The mentee lists, then the mentors' couples not already in them (appended, so the lists keep their order)."""
     ei, ej, eu = extra
     have = np.sort(i * m + j)
-    code = ei * m + ej
+    order = np.argsort(ei * m + ej)  # by mentee, then mentor (the codes are unique)
+    code = (ei * m + ej)[order]
     at = np.minimum(np.searchsorted(have, code), max(len(have) - 1, 0))
-    new = have[at] != code if len(have) else np.ones(len(code), dtype=bool)
-    order = np.lexsort((ej[new], ei[new]))
-    return (np.concatenate([i, ei[new][order]]), np.concatenate([j, ej[new][order]]),
-            np.concatenate([u, eu[new][order]]))
+    order = order[have[at] != code] if len(have) else order
+    return np.concatenate([i, ei[order]]), np.concatenate([j, ej[order]]), np.concatenate([u, eu[order]])
 
 
 def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[int]],
           rows: np.ndarray | None = None, progress: Progress | None = None) -> Candidates:
-    """The best k couples of each mentee among mentors with a free place."""
+    """The best k couples of each mentee among mentors with a free place (plus each mentor's best when places are short)."""
     n, m = len(enc.mentees.ids), len(enc.mentors.ids)
     rows = np.arange(n) if rows is None else rows
     open_ = capacity > 0
@@ -144,8 +150,9 @@ def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[i
     step = block_rows(enc)
     if m == 0:
         rows = rows[:0]
-    # Only when places are short: otherwise every mentor's lists are rarely needed and cost time.
-    tight = m > k and int(capacity.sum()) < len(rows)
+    # Only when places are short: otherwise the mentors' lists are rarely needed and cost time.
+    # (Their sort keys must fit 32 bits: true up to 429,000 mentees.)
+    tight = m > k and int(capacity.sum()) < len(rows) and (UNITS_MAX + 1) * (n + 1) < 1 << 32
     tops = MentorTops(n, m, MENTOR_K if tight else 0)
     for start in range(0, len(rows), step):
         chunk = rows[start:start + step]
@@ -166,9 +173,11 @@ def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[i
     def cat(parts):
         return (np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64))
     arc_i, arc_j, arc_u = cat(parts_i), cat(parts_j), cat(parts_u)
-    if tops.k:
-        arc_i, arc_j, arc_u = _merge(arc_i, arc_j, arc_u, tops.arcs(), m)
-    return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all)
+    if not tops.k:
+        return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all)
+    arc_i, arc_j, arc_u = _merge(arc_i, arc_j, arc_u, tops.arcs(), m)
+    # A mentee outside a mentor's full list scores at most its k-th best; a list not full holds them all.
+    return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all, tops.floor.astype(np.int64))
 
 
 def rescore(enc: Encoded, rows: np.ndarray, capacity: np.ndarray, previous: dict[int, list[int]],

@@ -10,9 +10,10 @@ The proof is LP duality. With prices u (mentees) and v (mentors), both >= 0,
 u_i + v_j >= w_ij on every couple, and equality on the pairs chosen, the
 total cannot be beaten. The least such prices are found by a Bellman-Ford
 style fixpoint over the candidate couples; then every couple left out by
-pruning is checked (quickly via each mentee's best left-out score, in full
-for the few mentees where that bound is not enough). A left-out couple that
-breaks the inequality is added, and the problem solved again.
+pruning is checked (quickly via each mentee's best left-out score and, when
+places are short, each mentor's; in full for the few mentees where those
+bounds are not enough). A left-out couple that breaks the inequality is
+added, and the problem solved again.
 
 Objective `fair`: most mentees matched, then the highest lowest score (a
 binary search on a score floor with maximum-cardinality matchings), then the
@@ -147,12 +148,17 @@ def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor
 
     Couples already among the candidates satisfy the inequality by construction of the prices.
     A left-out couple scores at most the mentee's best left-out score, so only mentors priced
-    below BIG + that score - u_i can break it: the check rescores just those columns.
+    below BIG + that score - u_i can break it: the check rescores just those columns (and, with
+    the mentors' own lists, only mentors priced below BIG + their column's bound).
     """
     need = bigw + cand.left_out - u
     suspect = np.flatnonzero((cand.left_out >= floor) & (need > 0))
     by_price = np.argsort(v, kind="stable")
+    if cand.col_left is not None:
+        # u_i >= 0, so a mentor priced at least BIG + its column's bound satisfies every left-out couple.
+        by_price = by_price[(cand.col_left[by_price] >= floor) & (v[by_price] < bigw + cand.col_left[by_price])]
     prefix = np.searchsorted(v[by_price], need[suspect])
+    suspect, prefix = suspect[prefix > 0], prefix[prefix > 0]  # no mentor cheap enough: nothing to check
     suspect, prefix = suspect[np.argsort(prefix, kind="stable")], np.sort(prefix)
     found: list[np.ndarray] = []
     for start in range(0, len(suspect), 256):
