@@ -62,7 +62,3 @@ class Programme:
 def pair_id(mentee: str, mentor: str) -> str:
     """The id of the pair of this mentee and mentor."""
     return f"{mentee}--{mentor}"
-
-
-def folder_for(kind: str) -> str:
-    return {"mentor": "mentors", "mentee": "mentees", "pair": "pairs", "feedback": "feedback"}[kind]

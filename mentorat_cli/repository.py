@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli import kinds, schemas, yamlio
+from mentorat_cli import kinds, resources, schemas, yamlio
 from mentorat_cli import problems as P
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
@@ -316,17 +316,10 @@ def _stale_editor_schemas(root: Path) -> list[Problem]:
     folder = root / ".schemas"
     if not folder.is_dir() or folder.is_symlink():
         return []
-    stale = []
-    for bundled in sorted(schemas.schema_dir().glob("*.schema.json")):
-        copy = folder / bundled.name
-        try:
-            if copy.read_bytes() != bundled.read_bytes():
-                stale.append(bundled.name)
-        except OSError:
-            stale.append(bundled.name)
+    stale = resources.stale_editor_schemas(root)
     if not stale:
         return []
-    return [P.make("schemas-outdated", ".schemas", names=", ".join(stale))]
+    return [P.make("schemas-outdated", ".schemas", names=", ".join(rel.split("/", 1)[1] for rel in stale))]
 
 
 def load_valid(root: Path, today: dt.date | None = None) -> tuple[Programme, list[Problem]]:

@@ -11,7 +11,7 @@ import jinja2
 import yaml
 
 from mentorat_cli import kinds, yamlio
-from mentorat_cli.resources import data_dir
+from mentorat_cli.resources import data_dir, editor_schemas
 
 EDITOR_SCHEMAS = {
     "programme": "programme.yaml",
@@ -88,11 +88,5 @@ def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
         raw, _ = yamlio.load(files["programme.yaml"])
         config = kinds.effective_config(raw)
         files["privacy-notice.md"] = env.get_template(f"privacy/notice.{lang}.md.j2").render(programme=config)
-    files.update(schema_files())
+    files.update(editor_schemas())
     return files
-
-
-def schema_files() -> dict[str, str]:
-    """The editors' copy of the schemas, `.schemas/<name>`."""
-    return {f".schemas/{path.name}": path.read_text(encoding="utf-8")
-            for path in sorted(data_dir("schemas").glob("*.schema.json"))}

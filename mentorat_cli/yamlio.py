@@ -323,7 +323,7 @@ def rewrite(original: str, data: dict[str, Any], schema_line: str | None = None)
 
     Changed entries are written anew (with the comment lines just above them kept); added
     ones are written in `data`'s order; removed ones go. Falls back to `dump` when the
-    original is not a plain block mapping, and always checks the result reads back as `data`.
+    original is empty or not a plain block mapping, and always checks the result reads back as `data`.
     """
     old, issue = load(original)
     try:

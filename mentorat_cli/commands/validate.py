@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository, scaffold, storage
+from mentorat_cli import repository, resources, storage
 from mentorat_cli.commands.common import TextOrJson, env_of, print_problems
 from mentorat_cli.messages import text
 
@@ -29,7 +29,7 @@ def validate(
         if found:
             env.info(text("validate-summary", errors=errors, warnings=warnings, files=programme.files_checked))
         else:
-            env.info(text("validate-ok", root=root, files=programme.files_checked, warnings=""))
+            env.info(text("validate-ok", root=root, files=programme.files_checked))
     failed = errors > 0 or (strict and warnings > 0)
     raise typer.Exit(1 if failed else 0)
 
@@ -38,9 +38,7 @@ def refresh_schemas(ctx: typer.Context) -> None:
     """Refresh the copy of the schemas in .schemas/ that editors use to complete and check fields."""
     env = env_of(ctx)
     root = env.root()
-    files = scaffold.schema_files()
-    changed = {rel: content for rel, content in files.items()
-               if not (root / rel).is_file() or (root / rel).read_text(encoding="utf-8") != content}
+    changed = resources.stale_editor_schemas(root)
     if changed:
         with storage.lock(root):
             storage.write_files(root, changed)

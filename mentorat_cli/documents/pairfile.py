@@ -87,7 +87,7 @@ def add_contact(data: dict[str, Any], contact: dict[str, str]) -> dict[str, Any]
 
 def dump(data: dict[str, Any], original: str = "") -> str:
     """The pair file's text: entries that did not change keep their comments and layout."""
-    return yamlio.rewrite(original, data, SCHEMA_LINE) if original else yamlio.dump(data, schema_line=SCHEMA_LINE)
+    return yamlio.rewrite(original, data, SCHEMA_LINE)
 
 
 def dropped_comments(original: str, new_text: str) -> bool:

@@ -73,8 +73,7 @@ class ImportPlan:
         """
         schema_line = f"../.schemas/{self.role}.schema.json"
         originals = originals or {}
-        out = {path: yamlio.rewrite(originals[path], ordered(record, self.role), schema_line) if path in originals
-               else yamlio.dump(ordered(record, self.role), schema_line=schema_line)
+        out = {path: yamlio.rewrite(originals.get(path, ""), ordered(record, self.role), schema_line)
                for path, record in self.records.items()}
         if self.state_text is not None:
             out[S.STATE_FILE] = self.state_text

@@ -43,7 +43,6 @@ TEXT: dict[str, str] = {
     "doc-pdf-missing": "PDF output needs WeasyPrint, which is not installed",
     "doc-pdf-missing-hint": ("pip install 'mentorat[pdf]' (from a source checkout: pip install '.[pdf]'), "
                              "or use --format html and print the page to PDF from a browser"),
-    "doc-pdf-only-charter": "--format pdf is available for charters only",
     "doc-output-not-folder": "-o {path} is a file, not a folder",
     "doc-output-not-folder-hint": "give a folder for the documents (it is created if needed)",
     "doc-output-failed": "cannot write the documents to {path}: {reason}",

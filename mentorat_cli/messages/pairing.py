@@ -11,7 +11,6 @@ TEXT: dict[str, str] = {
     "rule-previous_mentor": "an earlier pair of this mentee with this mentor ended",
     # pair command
     "pair-nothing": "no accepted mentee is waiting for a mentor",
-    "pair-nothing-hint": "accept mentees (status: accepted) or end a pair with `mentorat rematch`",
     "pair-no-mentor": "no accepted mentor has a free place",
     "pair-summary": ("{proposed} pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; "
                      "mean score {mean}, lowest {lowest}; {used} of {mentors} mentors used; {seconds:.1f} s"),

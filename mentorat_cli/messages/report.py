@@ -40,8 +40,6 @@ TEXT: dict[str, str] = {
     "survey-import-dry": "Dry run: {created} response(s) would be created, {unchanged} unchanged, {skipped} kept as edited",
     "survey-import-failed": "no response imported: fix the rows above first",
     "survey-import-skip": "kept {path}: it differs from the imported answer (edited by hand?)",
-    "survey-no-tabular": "reading spreadsheets is not available in this version",
-    "survey-no-tabular-hint": "save the export as YAML responses under feedback/ by hand for now",
     "survey-mapping-unreadable": "cannot read the mapping file {path}: {reason}",
     "survey-mapping-hint": "give --mapping a YAML file describing the columns",
     "survey-mapping-missing": "no mapping given: say which column holds which answer with --mapping FILE",

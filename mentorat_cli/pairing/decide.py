@@ -72,8 +72,7 @@ def _rewrite(root: Path, path: str, data: dict[str, Any]) -> str:
         original = (root / path).read_text(encoding="utf-8-sig")
     except OSError:
         original = ""
-    return yamlio.rewrite(original, data, proposal.PAIR_SCHEMA_LINE) if original else yamlio.dump(
-        data, schema_line=proposal.PAIR_SCHEMA_LINE)
+    return yamlio.rewrite(original, data, proposal.PAIR_SCHEMA_LINE)
 
 
 def rematch(prog: Programme, pid: str, reason: str, by: str, today: dt.date, objective: str,
