@@ -47,13 +47,15 @@ def _global(
     today: Optional[str] = typer.Option(
         None, "--today", metavar="YYYY-MM-DD", help="Date to work as of (default: today); makes reports reproducible."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Read every file again instead of using .mentorat/cache/ (the results are the same)."),
 ) -> None:
     """Run a mentoring programme from plain files in a git repository."""
     try:
         day = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:
         raise typer.BadParameter(f"'{today}' is not a date written YYYY-MM-DD", param_hint="--today") from None
-    ctx.obj = Env(root_option=root, quiet=quiet, verbose=verbose, today=day)
+    ctx.obj = Env(root_option=root, quiet=quiet, verbose=verbose, today=day, cache=not no_cache)
 
 
 register(app)
@@ -74,7 +76,7 @@ def _is_usage_error(exc: Exception) -> bool:
 
 
 _GLOBAL_WITH_VALUE = ("--root", "--today")
-_GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+_GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose", "--no-cache")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:

@@ -27,6 +27,9 @@ RECORD_FOLDERS = (("mentors", "mentor"), ("mentees", "mentee"), ("pairs", "pair"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PAIR_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*--[a-z0-9]+(-[a-z0-9]+)*$")
 NOTE_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(first|regular|review|final)(?:-\d+)?\.md$")
+# What a command reads: validate and the reports everything, pairing and charters only people and pairs.
+EVERYTHING = frozenset({"mentors", "mentees", "pairs", "feedback", "notes"})
+PEOPLE_AND_PAIRS = frozenset({"mentors", "mentees", "pairs"})
 PARALLEL_FROM = 3000  # files; below this, starting workers costs more than it saves
 _IGNORED = {"README.md", ".gitkeep", ".keep"}
 
@@ -269,33 +272,43 @@ def load_note(root: str, rel: str) -> tuple[Note | None, list[Problem]]:
     return Note(pair, rel, data), problems
 
 
-def load(root: Path, today: dt.date | None = None, workers: int | None = None) -> tuple[Programme, list[Problem]]:
-    """Load and check every file of the programme at `root` (cross-file checks included)."""
+def load(root: Path, today: dt.date | None = None, workers: int | None = None, *,
+         parts: frozenset[str] = EVERYTHING, cache: bool = True) -> tuple[Programme, list[Problem]]:
+    """Load and check the files of the programme at `root` (cross-file checks included).
+
+    `parts` names the folders to read (the others are neither read nor checked); `cache` uses
+    and refreshes `.mentorat/cache/`, which never changes a result, only saves reading again.
+    """
     # A load keeps millions of small objects alive; each cyclic collection would
     # scan them all again and free nothing (about 4 s of CPU for 140,000 files).
     # Reference counting still frees every temporary.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, today, workers)
+        return _load(root, today, workers, parts, cache)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(root: Path, today: dt.date | None, workers: int | None) -> tuple[Programme, list[Problem]]:
-    from mentorat_cli import checks  # checks depend on the model built here
+def _load(root: Path, today: dt.date | None, workers: int | None,
+          parts: frozenset[str], use_cache: bool) -> tuple[Programme, list[Problem]]:
+    from mentorat_cli import cache, checks  # checks depend on the model built here
 
     problems: list[Problem] = []
     raw = _load_programme_file(root, problems)
     programme = Programme(root=root, config=kinds.effective_config(raw), raw_config=raw, files_checked=1)
     listing: list[tuple[str, str]] = []
     for folder, kind in RECORD_FOLDERS:
-        listing += [(rel, kind) for rel in _scan_folder(root, folder, ".yaml", problems)]
-    listing += [(rel, "note") for rel in _scan_notes(root, problems)]
+        if folder in parts:
+            listing += [(rel, kind) for rel in _scan_folder(root, folder, ".yaml", problems)]
+    if "notes" in parts:
+        listing += [(rel, "note") for rel in _scan_notes(root, problems)]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees,
                "pair": programme.pairs, "feedback": programme.feedback}
-    for (file, kind), (loaded, found) in zip(listing, _load_records(root, listing, workers), strict=True):
+    loaded_files = cache.load_records(root, listing, _cache_part, lambda todo: _load_records(root, todo, workers),
+                                      use_cache)
+    for (file, kind), (loaded, found) in zip(listing, loaded_files, strict=True):
         problems += found
         programme.files_checked += 1
         if loaded is None:
@@ -311,6 +324,11 @@ def _load(root: Path, today: dt.date | None, workers: int | None) -> tuple[Progr
     return programme, P.sort_problems(problems)
 
 
+def _cache_part(file: str) -> str:
+    """The cache file a programme file's result is kept in: one per folder."""
+    return file.split("/", 1)[0]
+
+
 def _stale_editor_schemas(root: Path) -> list[Problem]:
     """The copies of the schemas in .schemas/ (for editors) differ from this version's."""
     folder = root / ".schemas"
@@ -322,11 +340,12 @@ def _stale_editor_schemas(root: Path) -> list[Problem]:
     return [P.make("schemas-outdated", ".schemas", names=", ".join(rel.split("/", 1)[1] for rel in stale))]
 
 
-def load_valid(root: Path, today: dt.date | None = None) -> tuple[Programme, list[Problem]]:
+def load_valid(root: Path, today: dt.date | None = None, *, parts: frozenset[str] = EVERYTHING,
+               cache: bool = True) -> tuple[Programme, list[Problem]]:
     """Load for a command that needs a valid programme: errors stop it (warnings are returned)."""
     from mentorat_cli.errors import ProblemsFound
 
-    programme, found = load(root, today)
+    programme, found = load(root, today, parts=parts, cache=cache)
     if P.has_errors(found):
         raise ProblemsFound(found)
     return programme, found

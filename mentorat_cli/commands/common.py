@@ -42,6 +42,7 @@ class Env:
     quiet: bool
     verbose: bool
     today: dt.date
+    cache: bool = True  # --no-cache turns the per-file cache of .mentorat/cache/ off
 
     def root(self) -> Path:
         """The programme folder: --root, or the nearest folder upward holding programme.yaml."""
@@ -52,9 +53,9 @@ class Env:
             return root.resolve()
         return repository.find_root(Path.cwd())
 
-    def load(self) -> tuple[Programme, list[Problem]]:
-        """Load the programme for a command that needs it valid (errors stop the command)."""
-        programme, warnings = repository.load_valid(self.root(), self.today)
+    def load(self, parts: frozenset[str] = repository.EVERYTHING) -> tuple[Programme, list[Problem]]:
+        """Load the programme (only `parts`) for a command that needs it valid (errors stop the command)."""
+        programme, warnings = repository.load_valid(self.root(), self.today, parts=parts, cache=self.cache)
         return programme, warnings
 
     def info(self, message: str) -> None:

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import exporting, importing, privacy, storage
+from mentorat_cli import exporting, importing, privacy, repository, storage
 from mentorat_cli.commands.common import env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
@@ -77,7 +77,7 @@ def import_(
         _template(env.root(), table, role.value, output, force)
         raise typer.Exit(0)
     started = time.time_ns()
-    programme, _warnings = env.load()
+    programme, _warnings = env.load(repository.PEOPLE_AND_PAIRS)
     chosen = importing.load_mapping(mapping, role.value) if mapping else importing.default_mapping(table.headers, role.value)
     mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
     for field in ("first_name", "last_name", "email"):

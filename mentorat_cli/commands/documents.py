@@ -81,7 +81,7 @@ def charter(
 ) -> None:
     """Write the engagement charter of a pair (or of every confirmed pair), ready to sign."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(repository.PEOPLE_AND_PAIRS)
     pairs = select_pairs(programme, pair, all_, "charter")
     if fmt is CharterFormat.pdf and not build.pdf_available():
         raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
@@ -231,7 +231,7 @@ def _programme_lang(env: Env, root: Path | None) -> str:
     """The programme's language; a programme with errors elsewhere still has one."""
     if root is None:
         return "fr"
-    programme, _ = repository.load(root, env.today)
+    programme, _ = repository.load(root, env.today, parts=frozenset(), cache=env.cache)
     return labels.lang_of(programme.config)
 
 

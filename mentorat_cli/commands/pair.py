@@ -73,7 +73,7 @@ def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
 
 def _load(env: Env) -> Programme:
     """The programme, tolerating only the errors that this run's own outdated proposals cause."""
-    programme, found = repository.load(env.root(), env.today)
+    programme, found = repository.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
     blocking = [p for p in found if p.severity == P.ERROR and not _replaceable(programme, p)]
     if blocking:
         raise ProblemsFound(P.sort_problems(found))
@@ -199,7 +199,7 @@ def scores(
 ) -> None:
     """Every couple of the mentees to pair and the mentors: feasible or the rule broken, score, criteria."""
     env = env_of(ctx)
-    prog, _ = env.load()
+    prog, _ = env.load(repository.PEOPLE_AND_PAIRS)
     setup = plan.setup(prog)
     from mentorat_cli.pairing import encode
 
@@ -232,7 +232,7 @@ def confirm(
     env = env_of(ctx)
     if not pairs and not every:
         raise MentoratError(text("confirm-none"), text("confirm-none-hint"))
-    prog, _ = env.load()
+    prog, _ = env.load(repository.PEOPLE_AND_PAIRS)
     writes = decide.confirm(prog, pairs or [], every, env.today, force)
     if not writes:
         env.info(text("confirm-nothing"))
@@ -252,7 +252,7 @@ def rematch(
 ) -> None:
     """End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."""
     env = env_of(ctx)
-    prog, _ = env.load()
+    prog, _ = env.load(repository.PEOPLE_AND_PAIRS)
     writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
     with storage.lock(prog.root):
         storage.write_files(prog.root, writes)

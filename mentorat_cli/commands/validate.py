@@ -18,7 +18,7 @@ def validate(
     """Check every file: schemas, references, dates, capacities and the programme's rules."""
     env = env_of(ctx)
     root = env.root()
-    programme, found = repository.load(root, env.today)
+    programme, found = repository.load(root, env.today, cache=env.cache)
     errors = sum(1 for p in found if p.severity == P.ERROR)
     warnings = len(found) - errors
     if fmt is TextOrJson.json:
