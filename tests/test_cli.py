@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mentorat_cli import repository
 
 
@@ -78,3 +80,38 @@ def test_global_options_work_after_the_command(run_cli, programme, tmp_path):
     assert run_cli(["validate", "--root", str(root)], cwd=tmp_path).code == 0
     assert run_cli(["validate", f"--root={root}", "-q"], cwd=tmp_path).out == ""
     assert run_cli(["validate", "--root", str(tmp_path)], cwd=tmp_path).code == 2
+
+
+HEAVY = ("pandas", "numpy", "scipy", "jinja2", "jsonschema", "yaml", "rich", "icalendar", "openpyxl")
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["-q", "--version"]])
+def test_version_and_help_import_nothing_heavy(args):
+    """Start-up stays lean: commands are registered without importing their modules."""
+    probe = ("import sys\nfrom mentorat_cli.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n"
+             "    code = exc.code\nheavy = sorted(m for m in sys.modules if m.split('.')[0] in " + repr(HEAVY) + ")\n"
+             "heavy += sorted(m for m in sys.modules if m.startswith('mentorat_cli.commands.'))\n"
+             "print('HEAVY', code, heavy)\n")
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "HEAVY 0 []"
+    assert ("mentorat 0.1.0" in done.stdout) == ("--version" in args)
+    assert ("validate" in done.stdout) == (args == ["--help"])
+
+
+def test_help_lines_are_the_commands_own():
+    """COMMANDS (what --help lists without importing) says what each command's own docstring says."""
+    from mentorat_cli.commands import COMMANDS, module_commands
+
+    real: dict[str, str] = {}
+    for module in dict.fromkeys(module for module, _ in COMMANDS.values()):
+        for name, command in module_commands(module).items():
+            real[name] = command.get_short_help_str(limit=1000)
+            assert COMMANDS[name][0] == module, name
+    assert {name: line for name, (_, line) in COMMANDS.items()} == real
+
+
+def test_every_command_runs_through_the_lazy_group(run_cli):
+    for name in ("validate", "note", "templates", "survey", "person", "export"):
+        result = run_cli([name, "--help"])
+        assert result.code == 0, name
+        assert "Usage: mentorat " + name in result.out

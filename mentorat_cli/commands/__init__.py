@@ -1,19 +1,84 @@
-"""One module per command group; each exposes `register(app)`."""
+"""One module per command group; each exposes `register(app)`, loaded only when its command runs.
+
+`mentorat --help` lists every command from COMMANDS without importing any
+command module (they pull in the repository, jsonschema, pandas...): a test
+keeps each line here equal to the command's own help.
+"""
 
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup
 
-# Order here is the order of `mentorat --help`.
-COMMAND_MODULES = (
-    "init", "validate", "pair", "documents", "notes", "followup", "report", "data",
-)
+# name -> (module under mentorat_cli.commands, the help line `mentorat --help` shows), in --help's order.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("init", "Create a new programme folder with commented example files."),
+    "validate": ("validate", "Check every file: schemas, references, dates, capacities and the programme's rules."),
+    "schemas": ("validate", "Refresh the copy of the schemas in .schemas/ that editors use to complete and check fields."),
+    "pair": ("pair", "Propose the optimal pairs, each explained, as files to review (status: proposed)."),
+    "scores": ("pair", "Every couple of the mentees to pair and the mentors: feasible or the rule broken, score, criteria."),
+    "confirm": ("pair", "Turn proposals into decisions (status: confirmed, with today's date)."),
+    "rematch": ("pair", "End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."),
+    "charter": ("documents", "Write the engagement charter of a pair (or of every confirmed pair), ready to sign."),
+    "sheet": ("documents", "Write the follow-up sheet of a pair: schedule, meetings held, hours, alerts, contacts."),
+    "calendar": ("documents", "Export the planned meetings as an iCalendar file to import into a calendar app."),
+    "sign": ("documents", "Record the dates the charter was signed in the pair's file (charter_signed)."),
+    "contact": ("followup", "Record a follow-up contact with a pair in its file (contacts)."),
+    "status": ("followup", "One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."),
+    "report": ("report", "Write the end-of-programme report: participants, pairs, meetings, satisfaction, objectives."),
+    "audit": ("report", "Assess the programme against the quality label's six stages, with the files to fix."),
+    "import": ("data", "Create and update profiles from a form export (CSV or XLSX)."),
+    "export": ("data", "Export people, pairs or meetings as CSV or XLSX, with formula-safe cells."),
+    "forget": ("data", "Erase people's personal data from the working tree (right to erasure), and say what remains."),
+    "templates": ("documents", "List, show or copy the document templates (charters, sheet, notes)."),
+    "note": ("notes", "Meeting notes: create one from a template, list them (metadata only)."),
+    "survey": ("report", "End-of-programme surveys: the blank questionnaire, and importing the answers."),
+    "person": ("data", "Right of access: what the programme holds on a person."),
+}
 
 
-def register(app: typer.Typer) -> None:
-    """Attach every command module's commands to the app."""
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"mentorat_cli.commands.{name}")
-        module.register(app)
+def module_commands(module_name: str) -> dict[str, Any]:
+    """The click commands one command module registers (imports it)."""
+    module = importlib.import_module(f"mentorat_cli.commands.{module_name}")
+    holder = typer.Typer()
+
+    @holder.callback()
+    def _group() -> None:  # a callback keeps typer from collapsing a single command into the group
+        pass
+
+    module.register(holder)
+    return dict(typer.main.get_group(holder).commands)
+
+
+class LazyGroup(TyperGroup):
+    """The root group: lists commands from COMMANDS, imports a command's module only to run it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._loaded: dict[str, dict[str, Any]] = {}
+        self._listing = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name, short_help = COMMANDS[cmd_name]
+        if self._listing:
+            # Listing for --help: the name and help line are all it shows.
+            return TyperCommand(cmd_name, help=short_help, short_help=short_help, callback=None)
+        if module_name not in self._loaded:
+            self._loaded[module_name] = module_commands(module_name)
+        return self._loaded[module_name][cmd_name]
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
