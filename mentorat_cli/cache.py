@@ -116,20 +116,8 @@ class FileCache:
         self.fresh: dict[str, list[Any]] = {}
         self.changed = False
 
-    def _path(self) -> Path:
-        return self.root / FOLDER / f"{self.part}.json"
-
     def _read(self) -> dict[str, list[Any]]:
-        """The cached entries, or nothing when the file is missing, foreign, stale or damaged."""
-        try:
-            with open(self._path(), "rb") as handle:
-                blob = handle.read()
-            header, digest, body = blob.split(b"\n", 2)
-            if header.decode() != _identity(self.part) or hashlib.sha256(body).hexdigest().encode() != digest:
-                return {}
-            entries = json.loads(body)
-        except (OSError, ValueError, UnicodeDecodeError):
-            return {}
+        entries = read_blob(self.root, self.part)
         return entries if isinstance(entries, dict) else {}
 
     def get(self, rel: str, key: StatKey | None) -> Loaded | None:
@@ -155,24 +143,70 @@ class FileCache:
 
     def save(self) -> None:
         """Write the entries of this load (atomically); files gone since are dropped."""
-        if not self.enabled or not (self.changed or len(self.fresh) != len(self.entries)):
+        if self.enabled and (self.changed or len(self.fresh) != len(self.entries)):
+            write_blob(self.root, self.part, self.fresh)
+
+
+def read_blob(root: Path, name: str) -> Any:
+    """The JSON value kept under `name` in the cache folder, or None when missing, foreign, stale or damaged."""
+    if not _safe_folder(root):
+        return None
+    try:
+        with open(root / FOLDER / f"{name}.json", "rb") as handle:
+            blob = handle.read()
+        header, digest, body = blob.split(b"\n", 2)
+        if header.decode() != _identity(name) or hashlib.sha256(body).hexdigest().encode() != digest:
+            return None
+        return json.loads(body)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def write_blob(root: Path, name: str, value: Any) -> None:
+    """Keep a JSON value under `name`: header, checksum, body; a temporary file renamed into place."""
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    blob = _identity(name).encode() + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    folder = root / FOLDER
+    temporary = folder / f".{name}.{os.getpid()}.tmp"
+    try:
+        if not _safe_folder(root):
             return
-        body = json.dumps(self.fresh, ensure_ascii=False, separators=(",", ":")).encode()
-        blob = _identity(self.part).encode() + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-        folder = self.root / FOLDER
-        temporary = folder / f".{self.part}.{os.getpid()}.tmp"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not _safe_folder(root):
+            return
+        with open(temporary, "wb") as handle:
+            handle.write(blob)
+        os.replace(temporary, folder / f"{name}.json")
+    except OSError:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if not _safe_folder(self.root):
-                return
-            with open(temporary, "wb") as handle:
-                handle.write(blob)
-            os.replace(temporary, self._path())
+            temporary.unlink()
         except OSError:
-            try:
-                temporary.unlink()
-            except OSError:
-                pass
+            pass
+
+
+def digests(root: Path, folders: Iterable[str], files: Iterable[str]) -> dict[str, str]:
+    """The SHA-256 of every file in `folders` and of `files`, by relative path ("" for what cannot be read)."""
+    paths = list(files)
+    for folder in folders:
+        try:
+            with os.scandir(root / folder) as entries:
+                paths += [f"{folder}/{entry.name}" for entry in entries]
+        except OSError:
+            pass
+    found: dict[str, str] = {}
+    for rel in paths:
+        try:
+            with open(root / rel, "rb") as handle:
+                found[rel] = hashlib.sha256(handle.read()).hexdigest()
+        except OSError:  # a folder or a missing file: its state is part of the fingerprint too
+            found[rel] = ""
+    return found
+
+
+def fingerprint(found: dict[str, str], extra: Any) -> str:
+    """One digest of files' digests (by path) and of `extra` (options that change a result)."""
+    digest = hashlib.sha256(json.dumps([extra, sorted(found.items())], sort_keys=True).encode())
+    return digest.hexdigest()
 
 
 def _safe_folder(root: Path) -> bool:

@@ -178,3 +178,53 @@ def test_init_and_sample_ignore_the_cache(tmp_path, run_cli):
     assert ".mentorat/cache/" in (SAMPLE / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert run_cli(["init", tmp_path / "p", "--kind", "school", "--no-git"]).code == 0
     assert ".mentorat/cache/" in (tmp_path / "p" / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_pair_again_answers_from_the_record_without_rescoring(sample, run_cli, monkeypatch, tmp_path):
+    from mentorat_cli.pairing import plan
+
+    first = run_cli(["--root", sample, "pair"])
+    assert first.code == 0 and "file(s) written" in first.out
+    state = snapshot(sample)
+    runs: list[int] = []
+    original = plan.run
+    monkeypatch.setattr(plan, "run", lambda *args, **kwargs: runs.append(1) or original(*args, **kwargs))
+    again = run_cli(["--root", sample, "pair"])
+    assert runs == []
+    # The same words as a full run on the same files would print (times aside), and nothing written.
+    reference = tmp_path / "reference"
+    shutil.copytree(sample, reference, ignore=shutil.ignore_patterns(".mentorat"))
+    full = run_cli(["--no-cache", "--root", reference, "pair"])
+    assert runs == [1]
+    assert again.code == full.code == 0
+    assert _seconds_free(again.out) == _seconds_free(full.out)
+    assert "nothing changed" in again.out
+    assert snapshot(sample) == {**state, **{k: v for k, v in snapshot(sample).items() if k.startswith(CACHE)}}
+
+
+@pytest.mark.parametrize("change", ["edit-mentee", "remove-proposal", "objective", "today", "no-cache"])
+def test_pair_recomputes_when_an_input_or_an_option_changes(sample, run_cli, monkeypatch, change):
+    from mentorat_cli.pairing import plan
+
+    assert run_cli(["--root", sample, "pair"]).code == 0
+    runs: list[int] = []
+    original = plan.run
+    monkeypatch.setattr(plan, "run", lambda *args, **kwargs: runs.append(1) or original(*args, **kwargs))
+    args = ["--root", sample, "pair"]
+    proposal = sorted(p for p in (sample / "pairs").iterdir() if "status: proposed" in p.read_text(encoding="utf-8"))[0]
+    if change == "edit-mentee":
+        path = sample / "mentees" / "alexandre-muller.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "# relancé\n", encoding="utf-8")
+    elif change == "remove-proposal":
+        proposal.unlink()
+    elif change == "objective":
+        args += ["--objective", "fair"]
+    elif change == "today":
+        args = ["--today", "2026-11-26", *args]
+    else:
+        args = ["--no-cache", *args]
+    result = run_cli(args)
+    assert result.code == 0
+    assert runs == [1]
+    if change == "remove-proposal":
+        assert proposal.is_file() and "1 file(s) written" in result.out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import sys
 import time
 from enum import Enum
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository, storage
+from mentorat_cli import cache, repository, storage
 from mentorat_cli.commands.common import Env, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.messages import text
@@ -31,6 +32,11 @@ else:
     proposal = lazy("mentorat_cli.pairing.proposal")
     solve = lazy("mentorat_cli.pairing.solve")
     table = lazy("mentorat_cli.pairing.table")
+
+# What a plain `pair` run depends on: with the same bytes here and the same options, it says the same.
+RUN_RECORD = "pair-run"
+INPUT_FOLDERS = ("mentors", "mentees", "pairs")
+INPUT_FILES = (repository.PROGRAMME_FILE, "pairing.yaml")
 
 # Problems a new run fixes by itself when they come from a generated proposal.
 REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")
@@ -69,6 +75,44 @@ def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
             typer.echo(text("pair-progress", done=done, total=total), err=True)
 
     return show
+
+
+class Said:
+    """What a run prints (info and detail lines), kept so that an unchanged run can say it again."""
+
+    def __init__(self, env: Env) -> None:
+        self.env = env
+        self.lines: list[list[object]] = []
+
+    def __call__(self, level: str, key: str, **values: object) -> None:
+        self.lines.append([level, key, values])
+        (self.env.info if level == "info" else self.env.detail)(text(key, **values))
+
+
+def _replay(env: Env, root: Path, found: dict[str, str], options: dict[str, object], started: float) -> bool:
+    """Say again what the last run said, if the inputs and options are byte for byte those it left."""
+    record = cache.read_blob(root, RUN_RECORD)
+    if not isinstance(record, dict) or record.get("fingerprint") != cache.fingerprint(found, options):
+        return False
+    for level, key, values in record["said"]:
+        if "seconds" in values:
+            values["seconds"] = time.perf_counter() - started
+        (env.info if level == "info" else env.detail)(text(key, **values))
+    return True
+
+
+def _remember(root: Path, found: dict[str, str], options: dict[str, object], writes: dict[str, str],
+              removes: list[str], said: Said, proposed: bool) -> None:
+    """Record the state this run leaves (the inputs read, updated by its own writes) and what it said."""
+    after = dict(found)
+    after.update({rel: hashlib.sha256(body.encode("utf-8")).hexdigest() for rel, body in writes.items()})
+    for rel in removes:
+        after.pop(rel, None)
+    # Run again on that state, it would write nothing and say so instead of counting files.
+    lines = [line for line in said.lines if line[1] != "pair-files"]
+    if writes or removes:
+        lines.append(["info", "pair-unchanged" if proposed else "pair-unchanged-plain", {}])
+    cache.write_blob(root, RUN_RECORD, {"fingerprint": cache.fingerprint(after, options), "said": lines})
 
 
 def _load(env: Env) -> Programme:
@@ -111,33 +155,33 @@ def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:
     return "".join(out)
 
 
-def _summary(env: Env, run: plan.Run, changes: proposal.Changes, objective: Objective, seconds: float) -> None:
+def _summary(say: Said, run: plan.Run, changes: proposal.Changes, objective: Objective, seconds: float) -> None:
     """The run in plain words: counts and scores, who is left unmatched and why, and how sure the result is."""
     fig = changes.figures
     if not run.setup.mentees:
         # Nothing was solved: no score to show, no optimum to claim.
-        env.info(text("pair-nothing-kept", kept=fig["kept"]) if fig["kept"] else text("pair-nothing"))
+        say("info", "pair-nothing-kept", kept=fig["kept"]) if fig["kept"] else say("info", "pair-nothing")
         return
     counts = {"proposed": fig["proposed"], "unmatched": fig["unmatched"], "kept": fig["kept"],
               "used": fig["mentors_used"], "mentors": fig["mentors_accepted"], "seconds": seconds}
     if fig["proposed"]:
-        env.info(text("pair-summary", mean=f"{fig['mean']:.2f}", lowest=f"{fig['lowest']:.2f}", **counts))
+        say("info", "pair-summary", mean=f"{fig['mean']:.2f}", lowest=f"{fig['lowest']:.2f}", **counts)
     else:
-        env.info(text("pair-summary-none", **counts))
+        say("info", "pair-summary-none", **counts)
     if changes.unmatched:
-        env.info(text("pair-unmatched-head"))
+        say("info", "pair-unmatched-head")
         for row in changes.unmatched[:UNMATCHED_SHOWN]:
-            env.info(text("pair-unmatched-row", mentee=row["mentee"], reason=proposal.reason_text(row)))
+            say("info", "pair-unmatched-row", mentee=row["mentee"], reason=proposal.reason_text(row))
         if len(changes.unmatched) > UNMATCHED_SHOWN:
-            env.info(text("pair-unmatched-more", count=len(changes.unmatched) - UNMATCHED_SHOWN))
+            say("info", "pair-unmatched-more", count=len(changes.unmatched) - UNMATCHED_SHOWN)
     if not fig["proposed"]:
         return
     if run.solution.notes:
-        env.info(text("pair-best-fair-floor", k=proposal.candidates_used(run)))
-        env.detail(text("pair-proof-fair", k=proposal.candidates_used(run)))
+        say("info", "pair-best-fair-floor", k=proposal.candidates_used(run))
+        say("detail", "pair-proof-fair", k=proposal.candidates_used(run))
         return
-    env.info(text("pair-best-fair" if objective is Objective.fair else "pair-best-total"))
-    env.detail(text("pair-proof", rounds=run.solution.rounds, added=run.solution.added))
+    say("info", "pair-best-fair" if objective is Objective.fair else "pair-best-total")
+    say("detail", "pair-proof", rounds=run.solution.rounds, added=run.solution.added)
 
 
 def pair(
@@ -157,6 +201,14 @@ def pair(
     if mentor is not None and explain_mentee is None:
         raise typer.BadParameter("MENTOR is only used with --explain", param_hint="MENTOR")
     started = time.perf_counter()
+    # A plain run whose inputs and options are those the last run left answers from its record.
+    options: dict[str, object] = {"objective": objective.value, "k": k, "force": force, "today": env.today.isoformat()}
+    plain = explain_mentee is None and not dry_run and not commit and env.cache
+    found = cache.digests(env.root(), INPUT_FOLDERS, INPUT_FILES) if plain else {}
+    if plain and _replay(env, env.root(), found, options, started):
+        env.detail(text("pair-replayed"))
+        raise typer.Exit(0)
+    say = Said(env)
     prog = _load(env)
     root = prog.root
     setup = plan.setup(prog, force)
@@ -165,14 +217,14 @@ def pair(
         typer.echo("\n".join(explain.explain(prog, run, explain_mentee, mentor)))
         raise typer.Exit(0)
     if setup.mentees and not setup.capacity.any():
-        env.info(text("pair-no-mentor"))
+        say("info", "pair-no-mentor")
     changes = proposal.build(prog, run, env.today, objective.value)
     writes = {rel: body for rel, body in changes.writes.items() if _old(root, rel) != body}
     for pid in setup.kept:
-        env.info(text("pair-kept-edited", pair=pid))
+        say("info", "pair-kept-edited", pair=pid)
     if dry_run:
         # The summary first: the diff of a large programme runs to hundreds of lines.
-        _summary(env, run, changes, objective, time.perf_counter() - started)
+        _summary(say, run, changes, objective, time.perf_counter() - started)
         sys.stdout.write(_diff(root, writes, changes.removes))
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
@@ -180,11 +232,13 @@ def pair(
     with storage.lock(root):
         storage.write_files(root, writes)
         storage.remove_files(root, changes.removes)
-    _summary(env, run, changes, objective, time.perf_counter() - started)
+    _summary(say, run, changes, objective, time.perf_counter() - started)
     if writes or changes.removes:
-        env.info(text("pair-files", written=len(writes), removed=len(changes.removes)))
+        say("info", "pair-files", written=len(writes), removed=len(changes.removes))
     else:
-        env.info(text("pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain"))
+        say("info", "pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain")
+    if plain:
+        _remember(root, found, options, writes, changes.removes, say, bool(changes.figures["proposed"]))
     if branch is not None:
         fig = changes.figures
         message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)

@@ -27,6 +27,7 @@ TEXT: dict[str, str] = {
     "pair-unchanged": "nothing changed: the proposal on file is already the optimum",
     "pair-unchanged-plain": "nothing changed on file",
     "pair-dry-run": "dry run: nothing written",
+    "pair-replayed": "answered from the last run's record: the profiles, pairs, programme.yaml and options are unchanged",
     "pair-kept-edited": "kept proposal '{pair}': it was edited by hand (use --force to recompute it)",
     "pair-best-total": ("This is the best possible result for the whole programme: the most mentees paired, "
                         "then the highest total score (checked against every possible pair)."),
