@@ -87,8 +87,12 @@ def sample(tmp_path: Path) -> Path:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under root with its bytes: compare before/after to prove nothing changed."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file under root with its bytes: compare before/after to prove nothing changed.
+
+    The git-ignored cache (.mentorat/cache/) is left out: it holds no programme data, only saves reading.
+    """
+    return {rel: p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not (rel := p.relative_to(root).as_posix()).startswith(".mentorat/cache/")}
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -259,17 +259,15 @@ def scores(
 
     enc = encode.encode(setup.config, [r.data for r in setup.mentees], [r.data for r in setup.mentors], setup.managers)
     head = table.header(enc)
-    body = table.rows(enc, setup.previous)
     if fmt is ScoresFormat.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(head)
-        for row in body:
-            writer.writerow([table.safe_cell(cell) for cell in row])
+        csv.writer(sys.stdout, lineterminator="\n").writerow(head)
+        for block in table.csv_blocks(enc, setup.previous):
+            sys.stdout.write(block)
         raise typer.Exit(0)
     cells = len(setup.mentees) * len(setup.mentors)
     if cells > TEXT_TABLE_LIMIT:
         raise MentoratError(text("scores-too-big", cells=cells))
-    rows = [head, *body]
+    rows = [head, *table.rows(enc, setup.previous)]
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     for row in rows:
         typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
