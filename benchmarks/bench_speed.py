@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> None:
     """Command line: measure and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", type=Path, help="a checkout of the version to compare with (its top folder)")
+    parser.add_argument("--new", type=Path, default=REPO, help="the checkout measured as new (default: this one)")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--only", default=",".join(CASES), help=f"comma-separated cases among {', '.join(CASES)}")
     parser.add_argument("--mentees", type=int, default=20000)
@@ -183,9 +184,9 @@ def main(argv: list[str] | None = None) -> None:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
     root = dataset(args.mentees, args.mentors, args.pairs, args.notes, 1)
     small = dataset(3000, 1800, 0, 0, 1)
-    variants = {"new": REPO}
+    variants = {"new": args.new.resolve()}
     if args.old:
-        variants = {"old": args.old.resolve(), "new": REPO}
+        variants = {"old": args.old.resolve(), "new": args.new.resolve()}
     print(f"programme {root.name}; scores on {small.name}; {os.cpu_count()} CPUs; "
           f"load average {os.getloadavg()[0]:.1f}; variants: " + ", ".join(f"{k}={v}" for k, v in variants.items()))
     results = measure(variants, root, small, only, args.runs)

@@ -184,8 +184,15 @@ def write_blob(root: Path, name: str, value: Any) -> None:
             pass
 
 
-def digests(root: Path, folders: Iterable[str], files: Iterable[str]) -> dict[str, str]:
-    """The SHA-256 of every file in `folders` and of `files`, by relative path ("" for what cannot be read)."""
+def digests(root: Path, folders: Iterable[str], files: Iterable[str],
+            known: dict[str, Any] | None = None) -> dict[str, list[Any]]:
+    """[stat key or None, SHA-256] of every file in `folders` and of `files`, by relative path.
+
+    A file whose stat key is the one `known` recorded (recorded only when it was not racy)
+    keeps its recorded digest; any other is read and hashed ("" for what cannot be read).
+    """
+    started_ns = time.time_ns()
+    known = known if isinstance(known, dict) else {}
     paths = list(files)
     for folder in folders:
         try:
@@ -193,19 +200,27 @@ def digests(root: Path, folders: Iterable[str], files: Iterable[str]) -> dict[st
                 paths += [f"{folder}/{entry.name}" for entry in entries]
         except OSError:
             pass
-    found: dict[str, str] = {}
+    found: dict[str, list[Any]] = {}
     for rel in paths:
+        key = stat_key(str(root / rel))
+        before = known.get(rel)
+        if key is not None and isinstance(before, list) and len(before) == 2 and before[0] == key:
+            found[rel] = before
+            continue
+        if key is not None and (key[1] >= started_ns - RACY_NS or key[2] >= started_ns - RACY_NS):
+            key = None  # changed just now: it may change again unseen within the timestamps' resolution
         try:
             with open(root / rel, "rb") as handle:
-                found[rel] = hashlib.sha256(handle.read()).hexdigest()
+                found[rel] = [key, hashlib.sha256(handle.read()).hexdigest()]
         except OSError:  # a folder or a missing file: its state is part of the fingerprint too
-            found[rel] = ""
+            found[rel] = [None, ""]
     return found
 
 
-def fingerprint(found: dict[str, str], extra: Any) -> str:
+def fingerprint(found: dict[str, list[Any]], extra: Any) -> str:
     """One digest of files' digests (by path) and of `extra` (options that change a result)."""
-    digest = hashlib.sha256(json.dumps([extra, sorted(found.items())], sort_keys=True).encode())
+    digest = hashlib.sha256(json.dumps([extra, sorted((rel, d[1]) for rel, d in found.items())],
+                                       sort_keys=True).encode())
     return digest.hexdigest()
 
 

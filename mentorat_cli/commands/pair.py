@@ -89,11 +89,13 @@ class Said:
         (self.env.info if level == "info" else self.env.detail)(text(key, **values))
 
 
-def _replay(env: Env, root: Path, found: dict[str, str], options: dict[str, object], started: float) -> bool:
+def _replay(env: Env, root: Path, record: object, found: dict[str, list[object]], options: dict[str, object],
+            started: float) -> bool:
     """Say again what the last run said, if the inputs and options are byte for byte those it left."""
-    record = cache.read_blob(root, RUN_RECORD)
     if not isinstance(record, dict) or record.get("fingerprint") != cache.fingerprint(found, options):
         return False
+    if record.get("files") != found:  # files read again can be trusted by their stat next time
+        cache.write_blob(root, RUN_RECORD, {**record, "files": found})
     for level, key, values in record["said"]:
         if "seconds" in values:
             values["seconds"] = time.perf_counter() - started
@@ -101,18 +103,18 @@ def _replay(env: Env, root: Path, found: dict[str, str], options: dict[str, obje
     return True
 
 
-def _remember(root: Path, found: dict[str, str], options: dict[str, object], writes: dict[str, str],
+def _remember(root: Path, found: dict[str, list[object]], options: dict[str, object], writes: dict[str, str],
               removes: list[str], said: Said, proposed: bool) -> None:
     """Record the state this run leaves (the inputs read, updated by its own writes) and what it said."""
     after = dict(found)
-    after.update({rel: hashlib.sha256(body.encode("utf-8")).hexdigest() for rel, body in writes.items()})
+    after.update({rel: [None, hashlib.sha256(body.encode("utf-8")).hexdigest()] for rel, body in writes.items()})
     for rel in removes:
         after.pop(rel, None)
     # Run again on that state, it would write nothing and say so instead of counting files.
     lines = [line for line in said.lines if line[1] != "pair-files"]
     if writes or removes:
         lines.append(["info", "pair-unchanged" if proposed else "pair-unchanged-plain", {}])
-    cache.write_blob(root, RUN_RECORD, {"fingerprint": cache.fingerprint(after, options), "said": lines})
+    cache.write_blob(root, RUN_RECORD, {"fingerprint": cache.fingerprint(after, options), "said": lines, "files": after})
 
 
 def _load(env: Env) -> Programme:
@@ -204,8 +206,10 @@ def pair(
     # A plain run whose inputs and options are those the last run left answers from its record.
     options: dict[str, object] = {"objective": objective.value, "k": k, "force": force, "today": env.today.isoformat()}
     plain = explain_mentee is None and not dry_run and not commit and env.cache
-    found = cache.digests(env.root(), INPUT_FOLDERS, INPUT_FILES) if plain else {}
-    if plain and _replay(env, env.root(), found, options, started):
+    record = cache.read_blob(env.root(), RUN_RECORD) if plain else None
+    known = record.get("files") if isinstance(record, dict) else None
+    found = cache.digests(env.root(), INPUT_FOLDERS, INPUT_FILES, known) if plain else {}
+    if plain and _replay(env, env.root(), record, found, options, started):
         env.detail(text("pair-replayed"))
         raise typer.Exit(0)
     say = Said(env)

@@ -94,11 +94,10 @@ def exclusions(r: plan.Run, rows: np.ndarray) -> list[dict[str, int]]:
     masks = scoring.rule_masks(enc, rows, r.setup.previous)
     names = list(masks)
     first = scoring.first_rule(masks) if masks else np.full((len(rows), len(enc.mentors.ids)), -1)
-    out = []
-    for row in range(len(rows)):
-        counts = np.bincount(first[row][first[row] >= 0], minlength=len(names))
-        out.append({names[k]: int(c) for k, c in enumerate(counts) if c})
-    return out
+    # One count per rule for the whole chunk (not a bincount per mentee): rules are few, mentees many.
+    counts = np.stack([np.count_nonzero(first == k, axis=1) for k in range(len(names))], axis=1) if names \
+        else np.zeros((len(rows), 0), dtype=np.int64)
+    return [{names[k]: c for k, c in enumerate(row) if c} for row in counts.tolist()]
 
 
 def unmatched(r: plan.Run) -> list[dict[str, Any]]:
