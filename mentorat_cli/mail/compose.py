@@ -6,6 +6,7 @@ import datetime as dt
 import email.policy
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from email.generator import BytesGenerator
 from email.headerregistry import Address
@@ -75,7 +76,8 @@ def _split(rendered: str, name: str) -> tuple[str, str]:
         raise MentoratError(text("mail-template-error", name=name, detail="the first line must be 'Subject: ...'"),
                             text("mail-template-error-hint", name=name), EXIT_PROBLEMS)
     body = "\n".join(lines[1:]).strip("\n") + "\n"
-    return " ".join(lines[0][len(SUBJECT):].split()), body
+    # Only ASCII blanks are squeezed: the no-break space before a French colon stays.
+    return re.sub(r"[ \t\r]+", " ", lines[0][len(SUBJECT):]).strip(" "), body
 
 
 def _attach(message: EmailMessage, programme: Programme, draft: Draft, today: dt.date, link: str | None) -> None:
