@@ -63,7 +63,7 @@ def _line(cells: list[str]) -> str:
 
 
 def _stamp(pick: random.Random) -> str:
-    return f"{pick.randint(1, 28):02d}/{pick.randint(10, 12):02d}/2026 {pick.randint(8, 20):02d}:{pick.randint(0, 59):02d}:00"
+    return f"{pick.randint(1, 28):02d}/{pick.randint(9, 10):02d}/2026 {pick.randint(8, 20):02d}:{pick.randint(0, 59):02d}:00"
 
 
 def mentees(path: Path, count: int = 150, seed: int = 13) -> None:
