@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from conftest import write_tree
 from form_export import FORMULA, MENTEE_HEADERS, MENTOR_HEADERS, PROGRAMME_YAML, mentees, mentors
 
@@ -75,7 +74,7 @@ def test_template_as_written_never_fails_on_a_listed_answer(tmp_path: Path, run_
                           "--skip-invalid"])
         rejected = [line for line in result.err.splitlines() if ": row " in line]
         # Only the formula-looking name is refused; no listed answer is.
-        assert rejected == ([f'candidatures-mentores.csv: row 9, column B "Nom": starts like a spreadsheet formula; '
+        assert rejected == (['candidatures-mentores.csv: row 9, column B "Nom": starts like a spreadsheet formula; '
                              "check the cell"] if role == "mentee" else []), result.err
     files = [p.read_text(encoding="utf-8") for p in sorted((root / "mentees").glob("*.yaml"))]
     files += [p.read_text(encoding="utf-8") for p in sorted((root / "mentors").glob("*.yaml"))]

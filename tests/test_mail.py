@@ -8,7 +8,6 @@ import mailbox
 from pathlib import Path
 
 import yaml
-
 from conftest import TODAY, write_tree
 
 CANARY = "CANARI-7f3e9-NE-DOIT-JAMAIS-SORTIR"

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from test_report_fixture import TODAY, make
 
 LEVELS = ["very_satisfied", "rather_satisfied", "rather_not_satisfied", "not_satisfied"]

@@ -125,13 +125,13 @@ def convert(kind: str, field: str, text: str, values: dict[str, str | None], sep
         items = [_choice(i, values, {**F.LANGUAGE_LABELS, **{c: c for c in _two_letter(i)}}, field)
                  for i in split_choices(text, separator)]
         return _unique(items) or None
-    items = _unique([_choice(i, values, vocab, field) for i in split_choices(text, separator)])
-    if not items:
+    chosen = _unique([_choice(i, values, vocab, field) for i in split_choices(text, separator)])
+    if not chosen:
         return None
     if field == "objectives":
         # A form gives the themes a mentee wants to work on; the objective's words come later.
-        return [{"theme": theme} for theme in items]
-    return items
+        return [{"theme": theme} for theme in chosen]
+    return chosen
 
 
 def _two_letter(item: str) -> list[str]:
