@@ -139,3 +139,10 @@ def test_mail_refuses_unknown_targets_and_kinds(sample: Path, run_cli) -> None:
     nothing = run_cli(["--root", sample, "mail", "intro"])
     assert nothing.code == 2 and "--all" in nothing.err
     assert not (sample / "out/mail").exists()
+
+
+def test_a_programme_template_without_subject_is_a_clear_error(sample: Path, run_cli) -> None:
+    write_tree(sample, {"templates/mail-intro.fr.md.j2": "Bonjour {{ mentee.first_name }}\n"})
+    result = run_cli(["--root", sample, "mail", "intro", "--all"])
+    assert result.code == 1 and "mail template mail-intro: the first line must be 'Subject: ...'" in result.err
+    assert "Traceback" not in result.err and not (sample / "out/mail").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.errors
 import email.policy
 import hashlib
 import io
@@ -37,11 +38,12 @@ class Drafted:
     pair: str | None
 
 
-def _address(name: str, addr: str) -> Address:
+def _address(name: str, addr: str, file: str) -> Address:
     try:
         return Address(display_name=name, addr_spec=addr)
-    except (ValueError, IndexError):
-        raise MentoratError(text("mail-no-email", id=name or addr), "", EXIT_PROBLEMS) from None
+    except (ValueError, IndexError, email.errors.HeaderParseError):
+        raise MentoratError(text("mail-bad-address", file=file, email=addr), text("mail-bad-address-hint"),
+                            EXIT_PROBLEMS) from None
 
 
 def _person_context(record: Record, lang: str) -> dict[str, Any]:
@@ -73,8 +75,8 @@ def _split(rendered: str, name: str) -> tuple[str, str]:
     """(subject, body) of a rendered template whose first line is `Subject: ...`."""
     lines = rendered.lstrip("\n").split("\n")
     if not lines[0].startswith(SUBJECT):
-        raise MentoratError(text("mail-template-error", name=name, detail="the first line must be 'Subject: ...'"),
-                            text("mail-template-error-hint", name=name), EXIT_PROBLEMS)
+        raise MentoratError(text("mail-template-subject", name=name), text("mail-template-subject-hint", name=name),
+                            EXIT_PROBLEMS)
     body = "\n".join(lines[1:]).strip("\n") + "\n"
     # Only ASCII blanks are squeezed: the no-break space before a French colon stays.
     return re.sub(r"[ \t\r]+", " ", lines[0][len(SUBJECT):]).strip(" "), body
@@ -101,17 +103,20 @@ def compose(programme: Programme, drafts: list[Draft], today: dt.date, link: str
     lang = labels.lang_of(programme.config)
     renderer = Renderer(programme.root, resources.data_dir("templates") / "mail")
     coordinator = programme.config.get("coordinator") or {}
-    sender = _address(str(coordinator.get("name", "")), str(coordinator.get("email", "")))
+    # Without a coordinator address the drafts have no sender: the mail program fills it in.
+    sender = (_address(str(coordinator.get("name", "")), str(coordinator["email"]), "programme.yaml")
+              if coordinator.get("email") else None)
     out = []
     for draft in drafts:
         name = f"mail-{draft.kind}"
         subject, body = _split(renderer.render(name, lang, _values(programme, draft, lang, today, link), "md"), name)
         message = EmailMessage(policy=EML_POLICY)
         message["Subject"] = subject
-        message["From"] = sender
+        if sender is not None:
+            message["From"] = sender
         message["To"] = [_address(f"{r.data.get('first_name', '')} {r.data.get('last_name', '')}".strip(),
-                                  str(r.data.get("email", ""))) for r in draft.to]
-        if draft.kind == "intro":
+                                  str(r.data.get("email", "")), r.path) for r in draft.to]
+        if draft.kind == "intro" and sender is not None:
             message["Cc"] = sender
         # A fixed hour and a stable id: the same data gives the same bytes.
         message["Date"] = format_datetime(dt.datetime(today.year, today.month, today.day, 9, 0, tzinfo=dt.UTC))

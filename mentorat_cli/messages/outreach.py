@@ -29,7 +29,6 @@ TEXT: dict[str, str] = {
     "st-applicants": "Applicants waiting for a decision (mentorat accept / decline)",
     "st-applicants-cols": "PERSON|ROLE|REGISTERED|DAYS",
     "st-to-introduce": "{count} confirmed pair(s) not introduced yet (mentorat mail intro --all): {pairs}",
-    "import-status-note": "imported people get status '{status}'",
     # mail
     "mail-kind-unknown": "unknown kind of e-mail '{kind}'",
     "mail-nobody": "nobody to write to for '{kind}'",
@@ -43,15 +42,15 @@ TEXT: dict[str, str] = {
     "mail-target-wrong-hint": "{hint}",
     "mail-why-not-confirmed": "the pair is {status}, not confirmed",
     "mail-why-not-pair": "this kind is about a pair: give a pair id",
-    "mail-why-no-alert": "the pair has no follow-up alert today",
     "mail-why-status": "the person's status is {status}",
     "mail-both": "give targets or --all, not both",
-    "mail-no-email": "{id} has no e-mail address",
-    "mail-template-error": "mail template {name}: {detail}",
-    "mail-template-error-hint": "compare it with the built-in one: mentorat templates show {name}",
+    "mail-bad-address": "{file}: the e-mail address '{email}' cannot be written in a message header",
+    "mail-bad-address-hint": "correct the address (e.g. prenom.nom@example.org)",
+    "mail-template-subject": "mail template {name}: the first line must be 'Subject: ...'",
+    "mail-template-subject-hint": "start the template with the subject line, then a blank line and the body "
+                                  "(see mentorat's templates/mail/{name}.fr.md.j2)",
     "mail-written": "wrote {count} draft(s) to {folder} (nothing is sent: open them in your mail program)",
     "mail-mbox-written": "wrote {count} draft(s) in one mailbox file {path} (nothing is sent)",
     "mail-intro-recorded": "recorded the introduction draft date in {count} pair file(s)",
     "mail-charter-html": "charters attached as HTML (install the pdf extra for PDF: pip install 'mentorat[pdf]')",
-    "mail-no-survey": "the survey invitation has no link: set survey.url in programme.yaml, or the blank questionnaire is attached",
 }
