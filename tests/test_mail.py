@@ -146,3 +146,24 @@ def test_a_programme_template_without_subject_is_a_clear_error(sample: Path, run
     result = run_cli(["--root", sample, "mail", "intro", "--all"])
     assert result.code == 1 and "mail template mail-intro: the first line must be 'Subject: ...'" in result.err
     assert "Traceback" not in result.err and not (sample / "out/mail").exists()
+
+
+def test_survey_link_or_attachment_and_thanks_at_closure(sample: Path, run_cli) -> None:
+    linked = run_cli(["--root", sample, "mail", "survey", "--all", "--link", "https://framaforms.org/bilan-2026",
+                      "-o", sample / "out/linked"])
+    assert linked.code == 0, linked.err
+    drafts = sorted((sample / "out/linked").glob("survey-*.eml"))
+    assert drafts
+    for path in drafts:
+        message = _read(path)
+        assert "https://framaforms.org/bilan-2026" in message.get_body(("plain",)).get_content()
+        assert not list(message.iter_attachments())
+    attached = run_cli(["--root", sample, "mail", "survey", drafts[0].stem[len("survey-"):], "-o", sample / "out/att"])
+    assert attached.code == 0, attached.err
+    (only,) = list(_read(next((sample / "out/att").glob("*.eml"))).iter_attachments())
+    assert only.get_filename().startswith("survey-") and "Questionnaire de fin de mentorat" in only.get_content()
+    assert run_cli(["--root", sample, "mail", "thanks", "--all"]).code == 0
+    ended = [p for p in _pairs(sample, "ended")]
+    completed = sorted(f"thanks-{p['id']}.eml" for p in ended if p.get("ended_by") == "completed")
+    assert completed and len(completed) < len(ended)
+    assert sorted(p.name for p in (sample / "out/mail").glob("thanks-*.eml")) == completed

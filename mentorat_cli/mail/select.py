@@ -71,7 +71,8 @@ def _both(programme: Programme, pair: Record) -> list[Record]:
 def _every(kind: str, programme: Programme) -> list[Draft]:
     if kind in PAIR_KINDS:
         pairs = [p for _, p in sorted(programme.pairs.items()) if _pair_ok(kind, p) is None
-                 and (kind != "thanks" or p.data["status"] == "ended")]
+                 # Thanks at closure: pairs that went through the programme (an early end is named explicitly).
+                 and (kind != "thanks" or p.data.get("ended_by") == "completed")]
         return [Draft(kind, f"{kind}-{p.id}", _both(programme, p), p) for p in pairs]
     people = [*(r for _, r in sorted(programme.mentees.items())), *(r for _, r in sorted(programme.mentors.items()))]
     if kind == "received":
