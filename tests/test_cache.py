@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE, snapshot
+
 from mentorat_cli import cache, repository
 
 CACHE = ".mentorat/cache"

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
+from mentorat_cli import cache, repository, selection, storage
 from mentorat_cli import problems as P
-from mentorat_cli import cache, repository, storage
 from mentorat_cli.commands.common import Env, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.messages import text
@@ -186,6 +186,13 @@ def _summary(say: Said, run: plan.Run, changes: proposal.Changes, objective: Obj
     say("detail", "pair-proof", rounds=run.solution.rounds, added=run.solution.added)
 
 
+def _applicants(say: Said, prog: Programme) -> None:
+    """Applications not decided yet are left out of pairing: say how many, and the command that decides."""
+    waiting = len(selection.applicants(prog))
+    if waiting:
+        say("info", "pair-applicants", count=waiting)
+
+
 def pair(
     ctx: typer.Context,
     objective: Objective = typer.Option(Objective.total, "--objective", help=OBJECTIVE_HELP),
@@ -229,6 +236,7 @@ def pair(
     if dry_run:
         # The summary first: the diff of a large programme runs to hundreds of lines.
         _summary(say, run, changes, objective, time.perf_counter() - started)
+        _applicants(say, prog)
         sys.stdout.write(_diff(root, writes, changes.removes))
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
@@ -237,6 +245,7 @@ def pair(
         storage.write_files(root, writes)
         storage.remove_files(root, changes.removes)
     _summary(say, run, changes, objective, time.perf_counter() - started)
+    _applicants(say, prog)
     if writes or changes.removes:
         say("info", "pair-files", written=len(writes), removed=len(changes.removes))
     else:
