@@ -224,6 +224,18 @@ def fingerprint(found: dict[str, list[Any]], extra: Any) -> str:
     return digest.hexdigest()
 
 
+def clear(root: Path) -> None:
+    """Delete every cache file (after an erasure: the cache holds copies of people's data)."""
+    if not _safe_folder(root):
+        return
+    try:
+        for path in (root / FOLDER).iterdir():
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+    except OSError:
+        pass
+
+
 def _safe_folder(root: Path) -> bool:
     """Neither `.mentorat` nor its `cache` may be a symbolic link: the cache stays inside the programme."""
     for rel in (".mentorat", FOLDER):

@@ -228,3 +228,21 @@ def test_pair_recomputes_when_an_input_or_an_option_changes(sample, run_cli, mon
     assert runs == [1]
     if change == "remove-proposal":
         assert proposal.is_file() and "1 file(s) written" in result.out
+
+
+def test_forget_leaves_no_copy_of_the_erased_data_in_the_cache(sample, run_cli):
+    person = sample / "mentees" / "alexandre-muller.yaml"
+    email = next(line.split(":", 1)[1].strip() for line in person.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("email:"))
+    assert run_cli(["--root", sample, "validate"]).code == 0
+    assert run_cli(["--root", sample, "pair", "--dry-run"]).code == 0
+    def cached() -> bytes:
+        return b"".join(p.read_bytes() for p in sorted((sample / CACHE).glob("*")) if p.is_file())
+
+    time.sleep(cache.RACY_NS / 1e9 + 0.2)
+    assert run_cli(["--root", sample, "validate"]).code == 0
+    assert email.encode() in cached()
+    assert run_cli(["--root", sample, "forget", "alexandre-muller"]).code == 0
+    assert email.encode() not in cached()
+    assert run_cli(["--root", sample, "validate"]).code == 0
+    assert email.encode() not in cached()

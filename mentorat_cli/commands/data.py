@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import exporting, importing, privacy, repository, storage
+from mentorat_cli import cache, exporting, importing, privacy, repository, storage
 from mentorat_cli.commands.common import Env, env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
@@ -288,6 +288,7 @@ def forget(
         _unchanged_since(root, started, [*plan.writes, *plan.removes], plan.created)
         storage.write_files(root, plan.writes)
         storage.remove_files(root, plan.removes)
+        cache.clear(root)  # it holds copies of the erased data
     typer.echo(text("forget-done", count=len(chosen)))
     top = _git_top(root)
     if top is None:
