@@ -165,7 +165,7 @@ def read_blob(root: Path, name: str) -> Any:
 def write_blob(root: Path, name: str, value: Any) -> None:
     """Keep a JSON value under `name`: header, checksum, body; a temporary file renamed into place."""
     body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-    blob = _identity(name).encode() + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    head = _identity(name).encode() + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n"
     folder = root / FOLDER
     temporary = folder / f".{name}.{os.getpid()}.tmp"
     try:
@@ -174,8 +174,9 @@ def write_blob(root: Path, name: str, value: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         if not _safe_folder(root):
             return
-        with open(temporary, "wb") as handle:
-            handle.write(blob)
+        with open(temporary, "wb") as handle:  # in two writes: no copy of a body of 100 MB
+            handle.write(head)
+            handle.write(body)
         os.replace(temporary, folder / f"{name}.json")
     except OSError:
         try:
@@ -256,7 +257,7 @@ def load_records(root: Path, listing: Iterable[tuple[str, str]], part_of: Callab
     for index, (file, _kind) in enumerate(items):
         part = part_of(file)
         cache = caches.get(part) or caches.setdefault(part, FileCache(root, part, enabled))
-        key = stat_key(os.path.join(root, file)) if cache.enabled else None
+        key = stat_key(f"{root}/{file}") if cache.enabled else None
         keys.append(key)
         hit = cache.get(file, key)
         results.append(hit)
