@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from mentorat_cli import usable
 from mentorat_cli.commands.common import TextOrJson, env_of
 from mentorat_cli.commands.documents import parse_date
 from mentorat_cli.documents import build, context, notes, output
@@ -37,7 +38,7 @@ def note_new(
 ) -> None:
     """Create notes/PAIR/DATE-KIND.md: front matter to fill in, and a private body to write."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(usable.pair_needs(pair))
     record = context.find_pair(programme, pair)
     day = parse_date("--date", date, env.today) or env.today.isoformat()
     kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
@@ -57,7 +58,7 @@ def note_list(
 ) -> None:
     """List the meeting notes: date, kind, length and topics, never the text of the note."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(usable.pair_needs(pair) if pair else usable.NOTHING)
     pair_id = context.find_pair(programme, pair).id if pair else None
     rows = notes.rows(programme, pair_id)
     if fmt is TextOrJson.json:
