@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import functools
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,10 @@ def _type_hint(expected: Any, instance: Any, field: str) -> str:
     if "string" in wanted and isinstance(instance, (int, float)) and not isinstance(instance, bool):
         leaf = field.rsplit(".", 1)[-1]
         return f'write it in quotes so it stays text, e.g. {leaf}: "{instance}"'
+    if ("integer" in wanted or "number" in wanted) and isinstance(instance, str):
+        number = re.match(r"\s*(\d+(?:[.,]\d+)?)", instance)
+        if number:  # "45 jours": the unit is in the field's name already
+            return f"write the number alone: {number.group(1).replace(',', '.')}"
     if "boolean" in wanted:
         return "write true or false"
     if "array" in wanted:
