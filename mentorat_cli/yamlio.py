@@ -325,6 +325,11 @@ def rewrite(original: str, data: dict[str, Any], schema_line: str | None = None)
     ones are written in `data`'s order; removed ones go. Falls back to `dump` when the
     original is empty or not a plain block mapping, and always checks the result reads back as `data`.
     """
+    from mentorat_cli.yamledit import splice  # entry by entry, down to list items (issue 12)
+
+    spliced = splice(original, data) if original.strip() else None
+    if spliced is not None and load(spliced) == (data, None):
+        return spliced
     old, issue = load(original)
     try:
         node = yaml.compose(original, Loader=DataLoader) if issue is None else None

@@ -20,6 +20,8 @@ PROBLEMS: dict[str, Spec] = {
 }
 
 TEXT: dict[str, str] = {
+    "sign-before-proposed": "the {role}'s signature date {date} is before the pair was proposed ({proposed})",
+    "sign-before-proposed-hint": "a charter is signed after the pair is proposed: check the date",
     "did-you-mean": "did you mean '{value}'? ",
     "aside-file": "left aside: {where}: {message} (run `mentorat validate`)",
     "aside-follows": "left aside: {file}: it needs {cause}, which has errors (run `mentorat validate`)",
