@@ -25,15 +25,21 @@ from mentorat_cli import yamlio
 _INDENTED_DASH = re.compile(r"^( *)[^\s#-][^\n]*:[ \t]*\n(?:\1[ \t]*#[^\n]*\n)*\1 +- ", re.MULTILINE)
 
 
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 class _PlainDumper(yaml.SafeDumper):
-    """PyYAML's emitter with YAML 1.2 plain scalars: quote only what our reader would not read back as text."""
+    """PyYAML's emitter, with ISO dates left plain (our reader and YAML 1.2 editors read them as text)."""
 
     indented_dashes = True
+    date_style: str | None = None  # the quote the file puts around dates, if it does
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
+        tag: str = super().resolve(kind, value, implicit)
+        # Only dates are left plain: YAML 1.1 readers take 0612345670 or `no` for numbers and booleans.
+        if kind is yaml.ScalarNode and tag == "tag:yaml.org,2002:timestamp" and _ISO.match(value):
             return yamlio.plain_tag(value)
-        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        return tag
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
         return super().increase_indent(flow, False if self.indented_dashes else indentless)
@@ -47,8 +53,13 @@ class _Analyser:
     allow_unicode = True
 
 
+_QUOTED_DATE = re.compile(r"""(['"])\d{4}-\d{2}-\d{2}\1""")
+
+
 def _represent_str(dumper: Any, value: str) -> Any:
     style = "|" if "\n" in value else None
+    if dumper.date_style and _ISO.match(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=dumper.date_style)
     if style is None and value and (yamlio.plain_tag(value) != yamlio._STR or "'" in value):
         analysis = yaml.emitter.Emitter.analyze_scalar(_Analyser(), value)  # type: ignore[arg-type]
         if yamlio.plain_tag(value) != yamlio._STR or not analysis.allow_block_plain:
@@ -60,8 +71,9 @@ def _represent_str(dumper: Any, value: str) -> Any:
 _PlainDumper.add_representer(str, _represent_str)
 
 
-def _dump(value: Any, indent: int, indented_dashes: bool) -> list[str]:
-    dumper = _PlainDumper if indented_dashes else _IndentlessDumper
+def _dump(value: Any, indent: int, indented_dashes: bool, date_style: str | None = None) -> list[str]:
+    base = _PlainDumper if indented_dashes else _IndentlessDumper
+    dumper = type("_Dumper", (base,), {"date_style": date_style}) if date_style else base
     text = yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
                      width=2**31 - 1, indent=2)
     return [" " * indent + line for line in text.splitlines(keepends=True)]
@@ -81,7 +93,8 @@ def splice(original: str, data: dict[str, Any]) -> str | None:
     lines = original.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
-    editor = _Editor(lines, bool(_INDENTED_DASH.search(original)))
+    quoted = _QUOTED_DATE.search(original)
+    editor = _Editor(lines, bool(_INDENTED_DASH.search(original)), quoted.group(1) if quoted else None)
     first = node.value[0][0].start_mark.line
     try:
         body = editor.mapping(node, old, data, first, len(lines))
@@ -95,9 +108,14 @@ class _CannotSplice(Exception):
 
 
 class _Editor:
-    def __init__(self, lines: list[str], indented_dashes: bool) -> None:
+    def __init__(self, lines: list[str], indented_dashes: bool, date_style: str | None) -> None:
         self.lines = lines
         self.indented_dashes = indented_dashes
+        self.date_style = date_style
+
+    def dump(self, value: Any, indent: int) -> list[str]:
+        """New lines in the file's own style: its dash indentation, its quotes around dates."""
+        return _dump(value, indent, self.indented_dashes, self.date_style)
 
     def _first(self, start: int, floor: int) -> int:
         """The first of the comment and blank lines just above `start` (they go with the entry)."""
@@ -118,7 +136,7 @@ class _Editor:
         out: list[str] = []
         for key, value in new.items():
             if key not in where:
-                out += _dump({key: value}, indent, self.indented_dashes)
+                out += self.dump({key: value}, indent)
                 continue
             i = where[key]
             first, start, stop, value_node = firsts[i], starts[i], ends[i], node.value[i][1]
@@ -139,7 +157,7 @@ class _Editor:
         if isinstance(before, list) and isinstance(after, list) and after and isinstance(value_node, yaml.SequenceNode) \
                 and not value_node.flow_style and value_node.value:
             return [self.lines[start], *self.sequence(value_node, before, after, start + 1, stop)]
-        return _dump({key: after}, indent, self.indented_dashes)
+        return self.dump({key: after}, indent)
 
     def sequence(self, node: yaml.SequenceNode, old: list[Any], new: list[Any], begin: int, end: int) -> list[str]:
         starts = [item.start_mark.line for item in node.value]
@@ -160,5 +178,5 @@ class _Editor:
                 for i in range(i1, i2):
                     out += self.lines[firsts[i]:ends[i]]
             elif j2 > j1:  # insert or replace: the new items written in the list's own indentation
-                out += _dump(new[j1:j2], column, self.indented_dashes)
+                out += self.dump(new[j1:j2], column)
         return out
