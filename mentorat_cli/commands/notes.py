@@ -12,6 +12,7 @@ from mentorat_cli import usable
 from mentorat_cli.commands.common import TextOrJson, env_of
 from mentorat_cli.commands.documents import parse_date
 from mentorat_cli.documents import build, context, notes, output
+from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 
 
@@ -41,6 +42,12 @@ def note_new(
     programme, _ = env.load(usable.pair_needs(pair))
     record = context.find_pair(programme, pair)
     day = parse_date("--date", date, env.today) or env.today.isoformat()
+    folder = programme.root / "notes" / record.id
+    same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
+    if same_day and kind is None:
+        # Run twice the same day, the schedule would move on to the next kind: a second note nobody meant.
+        raise MentoratError(text("note-same-day", file=same_day[0].relative_to(programme.root).as_posix(), date=day),
+                            text("note-same-day-hint"))
     kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
     body = build.note_body(programme, record, kind_id, day, env.today)
     content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
