@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import repository, usable
+from mentorat_cli import datefix, repository, usable
 from mentorat_cli.commands.common import Env, Lang, env_of
 from mentorat_cli.documents import build, calendar, context, labels, output, pairfile, templating
 from mentorat_cli.errors import MentoratError
@@ -46,7 +46,10 @@ def parse_date(option: str, value: str | None, today: dt.date, future_ok: bool =
     except ValueError:
         day = None
     if day is None:
-        raise MentoratError(text("doc-bad-date", option=option, value=value), text("doc-bad-date-hint"))
+        code, found = datefix.explain(value)
+        hint = {"date-format": "option-date-format-hint", "date-impossible": "option-date-impossible-hint"}.get(code)
+        raise MentoratError(text("doc-bad-date", option=option, value=value),
+                            text(hint, **found) if hint else text("doc-bad-date-hint"))
     if not future_ok and day > today:
         raise MentoratError(text("doc-future-date", option=option, value=value, today=today),
                             text("doc-future-date-hint"))

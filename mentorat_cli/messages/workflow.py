@@ -22,6 +22,8 @@ PROBLEMS: dict[str, Spec] = {
 TEXT: dict[str, str] = {
     "sign-before-proposed": "the {role}'s signature date {date} is before the pair was proposed ({proposed})",
     "sign-before-proposed-hint": "a charter is signed after the pair is proposed: check the date",
+    "option-date-format-hint": "write it {iso}",
+    "option-date-impossible-hint": "{reason}",
     "did-you-mean": "did you mean '{value}'? ",
     "aside-file": "left aside: {where}: {message} (run `mentorat validate`)",
     "aside-follows": "left aside: {file}: it needs {cause}, which has errors (run `mentorat validate`)",
