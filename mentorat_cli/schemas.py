@@ -191,6 +191,8 @@ def _date_problem(value: Any, ptr: str, base: dict[str, Any], confidential: bool
     """
     code, values = datefix.explain(value)
     shown = str(value).strip() if datefix.looks_like_date(value) else _show(value, confidential).strip('"')
+    if code == "date-invalid" and (datefix.looks_like_date(value) or not confidential):
+        shown = f"'{shown}'"  # a value quoted back; "the value written" of a note is not
     return (code, ptr, {**base, "value": shown, **values})
 
 

@@ -22,7 +22,7 @@ import yaml
 
 from mentorat_cli import yamlio
 
-_INDENTED_DASH = re.compile(r"^( *)[^\s#-][^\n]*:[ \t]*\n(?:\1[ \t]*#[^\n]*\n)*\1 +- ", re.MULTILINE)
+_INDENTLESS_DASH = re.compile(r"^( *)[^\s#-][^\n]*:[ \t]*\n(?:\1[ \t]*#[^\n]*\n)*\1- ", re.MULTILINE)
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -94,7 +94,8 @@ def splice(original: str, data: dict[str, Any]) -> str | None:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     quoted = _QUOTED_DATE.search(original)
-    editor = _Editor(lines, bool(_INDENTED_DASH.search(original)), quoted.group(1) if quoted else None)
+    # Lists in the file's style; indented dashes (as in the examples) when the file has no list yet.
+    editor = _Editor(lines, not _INDENTLESS_DASH.search(original), quoted.group(1) if quoted else None)
     first = node.value[0][0].start_mark.line
     try:
         body = editor.mapping(node, old, data, first, len(lines))

@@ -62,7 +62,7 @@ PROBLEMS: dict[str, Spec] = {
                        "{suggestion}use an id listed under 'publics' in programme.yaml, or add it there"),
     "ref-category": Spec(W, "category '{category}' is not declared by the programme",
                          "add it to 'categories' in programme.yaml or remove it"),
-    "date-invalid": Spec(E, "{field}: '{value}' is not a date", "write the date as YYYY-MM-DD, e.g. 2026-01-15"),
+    "date-invalid": Spec(E, "{field}: {value} is not a date", "write the date as YYYY-MM-DD, e.g. 2026-01-15"),
     "date-order": Spec(E, "{later} ({later_value}) is before {earlier} ({earlier_value})",
                        "correct one of the two dates"),
     "pair-id": Spec(E, "pair id '{id}' should be '{expected}' (<mentee>--<mentor>)",
