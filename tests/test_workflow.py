@@ -244,6 +244,13 @@ def test_an_appended_contact_adds_its_lines_only(run_cli, sample):
         "  - date: 2026-11-20\n    channel: mail\n    summary: Point d'étape\n")
 
 
+def test_sign_changes_only_the_signature_line(run_cli, sample):
+    path = sample / "pairs" / f"{A_PAIR}.yaml"
+    before = path.read_text(encoding="utf-8")
+    assert run_cli(["sign", A_PAIR, "--mentor", "2026-11-20", "--force"], cwd=sample).code == 0
+    assert path.read_text(encoding="utf-8") == before.replace("  mentor: 2026-04-05\n", "  mentor: 2026-11-20\n")
+
+
 # 6. pair --commit after pair ------------------------------------------------------------------
 
 def test_pair_commit_after_pair_commits_the_proposal_and_never_makes_empty_branches(run_cli, sample):
