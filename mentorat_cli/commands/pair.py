@@ -240,7 +240,8 @@ def pair(
         sys.stdout.write(_diff(root, writes, changes.removes))
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
-    branch = gitcommit.prepare(root, env.today) if commit else None
+    if commit:
+        gitcommit.check(root)
     with storage.lock(root):
         storage.write_files(root, writes)
         storage.remove_files(root, changes.removes)
@@ -252,12 +253,23 @@ def pair(
         say("info", "pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain")
     if plain:
         _remember(root, found, options, writes, changes.removes, say, bool(changes.figures["proposed"]))
-    if branch is not None:
-        fig = changes.figures
-        message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
-        done = gitcommit.commit(root, sorted([*writes, *changes.removes]), message)
-        env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
+    if commit:
+        on_file = {p.path for p in prog.pairs.values() if p.data["status"] == "proposed"}
+        _commit(env, root, changes, objective, on_file)
     raise typer.Exit(0)
+
+
+def _commit(env: Env, root: Path, changes: proposal.Changes, objective: Objective, on_file: set[str]) -> None:
+    """Commit the proposal on file (written now or by an earlier `pair`) on a new branch; no branch when nothing is new."""
+    paths = gitcommit.pending(root, sorted({*changes.writes, *changes.removes, *on_file}))
+    if not paths:
+        env.info(text("pair-commit-nothing"))
+        return
+    branch = gitcommit.prepare(root, env.today)
+    fig = changes.figures
+    message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
+    done = gitcommit.commit(root, paths, message)
+    env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
 
 
 def scores(
@@ -266,7 +278,7 @@ def scores(
 ) -> None:
     """Every couple of the mentees to pair and the mentors: feasible or the rule broken, score, criteria."""
     env = env_of(ctx)
-    prog, _ = env.load(repository.PEOPLE_AND_PAIRS)
+    prog, _ = env.load(parts=repository.PEOPLE_AND_PAIRS)
     setup = plan.setup(prog)
     from mentorat_cli.pairing import encode
 
@@ -297,7 +309,7 @@ def confirm(
     env = env_of(ctx)
     if not pairs and not every:
         raise MentoratError(text("confirm-none"), text("confirm-none-hint"))
-    prog, _ = env.load(repository.PEOPLE_AND_PAIRS)
+    prog, _ = env.load(parts=repository.PEOPLE_AND_PAIRS)
     writes = decide.confirm(prog, pairs or [], every, env.today, force)
     if not writes:
         env.info(text("confirm-nothing"))
@@ -317,7 +329,7 @@ def rematch(
 ) -> None:
     """End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."""
     env = env_of(ctx)
-    prog, _ = env.load(repository.PEOPLE_AND_PAIRS)
+    prog, _ = env.load(parts=repository.PEOPLE_AND_PAIRS)
     writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
     with storage.lock(prog.root):
         storage.write_files(prog.root, writes)
