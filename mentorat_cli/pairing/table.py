@@ -11,6 +11,7 @@ import numpy as np
 from mentorat_cli.pairing import candidates, scoring
 from mentorat_cli.pairing.encode import Encoded
 
+TEXT_ROWS = 200_000  # CSV rows turned into text at once (bounds memory; the cost is per row anyway)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -76,4 +77,7 @@ def csv_blocks(enc: Encoded, previous: dict[int, list[int]]) -> Iterator[str]:
         if total:
             columns += [hundredths[scoring.points(enc, name, block).ravel().astype(np.int32) + 32768]
                         for name in enc.weights]
-        yield "".join(line + "\n" for line in map(",".join, zip(*(c.tolist() for c in columns), strict=True)))
+        # Text in slices: a block's 3 million rows as Python strings would take over a gigabyte.
+        for low in range(0, len(first), TEXT_ROWS):
+            cells = [c[low:low + TEXT_ROWS].tolist() for c in columns]
+            yield "".join(line + "\n" for line in map(",".join, zip(*cells, strict=True)))
