@@ -133,7 +133,7 @@ def lock(root: Path) -> Iterator[None]:
 #
 # - programme data and the tool's state (DATA_NAMES at the programme's top level) and anything
 #   inside a `.git` folder are never an output, even with --force;
-# - an existing file is replaced only with --force (or when it already holds the same bytes);
+# - an existing file is replaced only with --force;
 # - a path the user types may go anywhere they can write (relative to the current folder);
 # - a derived path (out/... by default) stays inside the programme;
 # - inside the programme, no symbolic link is followed (a linked out/ or templates/ is refused);
@@ -202,36 +202,22 @@ def write_outputs(files: Mapping[Output, str | bytes], force: bool, sync: bool =
     root = ordered[0][0].root
     data = {output: content.encode("utf-8") if isinstance(content, str) else content for output, content in ordered}
     with lock(root):
-        changed = {}
-        for output, content in data.items():
+        for output in data:
             _check_output(output, output.path)  # again, under the lock: the tree may have changed meanwhile
-            if not output.path.exists():
-                changed[output] = content
-            elif _same_bytes(output.path, content):
-                continue  # nothing would be replaced: no --force needed
-            elif not force:
-                existing = [o.shown for o, c in data.items() if o.path.exists() and not _same_bytes(o.path, c)]
+            if output.path.exists() and not force:
+                existing = [o.shown for o in data if o.path.exists()]
                 more = text("output-exists-more", count=len(existing) - 1) if len(existing) > 1 else ""
                 raise MentoratError(text("output-exists", path=existing[0], more=more), text("output-exists-hint"))
-            else:
-                changed[output] = content
         try:
-            inside_root = {o.path.relative_to(root).as_posix(): c for o, c in changed.items() if o.path.is_relative_to(root)}
+            inside_root = {o.path.relative_to(root).as_posix(): c for o, c in data.items() if o.path.is_relative_to(root)}
             write_files(root, inside_root, sync)
-            for output, content in changed.items():
+            for output, content in data.items():
                 if not output.path.is_relative_to(root):
                     _write_elsewhere(output.path, content, sync)
         except OSError as exc:
             where = exc.filename or ordered[0][0].path
             raise MentoratError(text("output-failed", path=where, reason=exc.strerror or type(exc).__name__),
                                 text("output-failed-hint")) from None
-
-
-def _same_bytes(path: Path, content: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(content) and path.read_bytes() == content
-    except OSError:
-        return False
 
 
 def _write_elsewhere(target: Path, content: bytes, sync: bool) -> None:
