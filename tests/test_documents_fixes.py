@@ -174,7 +174,7 @@ def test_french_sheet_and_charter_have_no_iso_date(programme, run_cli) -> None:
     for today in ("2026-11-25", "2027-03-20", "2027-05-01"):  # no alert, final due / ending soon, past end
         for command in ("sheet", "charter"):
             for fmt in ("md", "html"):
-                assert run_cli([command, PAIR_ID, "--format", fmt], cwd=root, today=today).code == 0
+                assert run_cli([command, PAIR_ID, "--format", fmt, "--force"], cwd=root, today=today).code == 0
                 produced = (root / "out" / f"{command}-{PAIR_ID}.{fmt}").read_text(encoding="utf-8")
                 assert ISO_DATE.findall(produced) == [], (command, fmt, today)
     sheet = (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
