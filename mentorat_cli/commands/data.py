@@ -17,6 +17,7 @@ from mentorat_cli import exporting, importing, privacy, storage
 from mentorat_cli.commands.common import env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
+from mentorat_cli.privacy import traces
 from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
 
 
@@ -253,6 +254,9 @@ def forget(
     leftovers = privacy.leftover_files(root, chosen, set(plan.removes) | set(plan.writes))
     for path in leftovers:
         typer.echo(text("forget-leftover", path=path))
+    erased = {r.id: r.data for r in (programme.person(person) for person in chosen) if r is not None}
+    for path, what in traces.files_holding(root, erased, skip=leftovers):
+        typer.echo(text("forget-leftover-content", path=path, what=what))
     if dry_run:
         typer.echo(text("forget-dry-run"))
         raise typer.Exit(0)

@@ -23,10 +23,11 @@ def write_documents(root: Path, chosen: Path | None, files: Mapping[str, str | b
     The output policy (storage.output_file) judges each file: never over programme data or
     into .git, never through a link inside the programme, an existing file only with --force.
     """
-    if chosen is not None and chosen.exists() and not chosen.is_dir():
-        raise MentoratError(text("doc-output-not-folder", path=chosen), text("doc-output-not-folder-hint"))
+    # Judged first: "-o programme.yaml" is refused as programme data, not merely as "not a folder".
     outputs = {storage.output_file(root, None if chosen is None else chosen / name, f"{DEFAULT_FOLDER}/{name}"): content
                for name, content in files.items()}
+    if chosen is not None and chosen.exists() and not chosen.is_dir():
+        raise MentoratError(text("doc-output-not-folder", path=chosen), text("doc-output-not-folder-hint"))
     # Documents can be written again from the data: no fsync, the renames stay atomic.
     storage.write_outputs(outputs, force, sync=False)
     return next(iter(outputs)).path.parent if outputs else root / DEFAULT_FOLDER

@@ -24,10 +24,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from mentorat_cli import resources
-from mentorat_cli.safetext import markdown_value
 from mentorat_cli.documents import labels
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
+from mentorat_cli.safetext import markdown_value
 
 SUFFIX = ".md.j2"
 PAGE = "page.html.j2"

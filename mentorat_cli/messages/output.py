@@ -26,10 +26,6 @@ TEXT: dict[str, str] = {
     "output-failed-hint": "check that the folder exists and is writable, or choose another one with -o",
     "template-symlink": "refusing to read a template through a symbolic link: {path}",
     "template-symlink-hint": "replace the link by a real file or folder: templates are read from the programme only",
-    "forget-leftover-content": "{path}: NOT changed, it holds the {what} of an erased person; delete it "
+    "forget-leftover-content": "{path}: NOT changed, it holds an erased person's {what}; delete it "
                                "(it was generated from the data and can be made again)",
-    "forget-what-id": "id",
-    "forget-what-name": "name",
-    "forget-what-email": "e-mail",
-    "forget-what-phone": "phone number",
 }
