@@ -57,7 +57,8 @@ def _text_of(content: bytes) -> str:
     if content[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as book:
-                content = b"\n".join(book.read(name) for name in book.namelist())
+                # Cells are XML elements: their tags become spaces, so that two cells read as two words.
+                content = re.sub(rb"<[^>]*>", b" ", b"\n".join(book.read(name) for name in book.namelist()))
         except (zipfile.BadZipFile, OSError, RuntimeError):
             pass
     return _norm(html.unescape(content.decode("utf-8", errors="replace")))
