@@ -66,7 +66,7 @@ DATA_TARGETS = ["programme.yaml", "mentors/jean-martin.yaml", "mentees", "pairs/
 @pytest.mark.parametrize("target", DATA_TARGETS)
 def test_no_command_writes_over_programme_data_or_git_even_with_force(prog, run_cli, tmp_path, target) -> None:
     before = _tree(prog)
-    for command, folder in _commands(tmp_path):
+    for command, _folder in _commands(tmp_path):
         for force in ([], ["--force"]):
             result = run_cli([*command, "-o", prog / target, *force], cwd=prog)
             assert result.code == 2, (command, target, result.out)
