@@ -34,7 +34,7 @@ class SheetFormat(str, Enum):
 PAIR_ARG = typer.Argument(None, metavar="PAIR", help="Pair id, <mentee>--<mentor> (or use --all).")
 ALL_OPT = typer.Option(False, "--all", help="Every confirmed pair.")
 OUT_OPT = typer.Option(None, "-o", "--output", help="Folder to write to (default: out/ in the programme folder).")
-FORCE_OPT = typer.Option(False, "--force", help="Replace documents that already exist (and differ).")
+FORCE_OPT = typer.Option(False, "--force", help="Replace documents that already exist.")
 
 
 def parse_date(option: str, value: str | None, today: dt.date, future_ok: bool = True) -> str | None:
@@ -114,7 +114,7 @@ def calendar_cmd(
     pair: Optional[str] = PAIR_ARG,
     all_: bool = ALL_OPT,
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="The .ics file, or a folder (default: out/calendar[-PAIR].ics)."),
-    force: bool = typer.Option(False, "--force", help="Replace the file if it already exists (and differs)."),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it already exists."),
 ) -> None:
     """Export the planned meetings as an iCalendar file to import into a calendar app."""
     env = env_of(ctx)
