@@ -55,6 +55,7 @@ def _commands(tmp: Path) -> list[tuple[list[str], bool]]:
         (["survey", "blank"], False),
         (["import", str(table), "--role", "mentee", "--template"], False),
         (["survey", "import", str(table), "--template"], False),
+        (["mail", "intro", PAIR_ID], True),
     ]
 
 
