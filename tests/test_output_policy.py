@@ -251,3 +251,10 @@ def test_a_folder_where_a_file_is_expected(prog, run_cli) -> None:
     result = run_cli(["export", "people", "-o", "a-folder", "--force"], cwd=prog)
     assert result.code == 2 and "a-folder is a folder, not a file" in result.err
     assert os.listdir(prog / "a-folder") == []
+
+
+def test_init_never_creates_a_programme_inside_git(run_cli, tmp_path) -> None:
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    result = run_cli(["init", tmp_path / "repo" / ".git" / "prog", "--kind", "school", "--no-git"], cwd=tmp_path)
+    assert result.code == 2 and "refusing to write into a git folder" in result.err
+    assert list((tmp_path / "repo" / ".git").iterdir()) == []
