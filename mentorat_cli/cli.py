@@ -62,5 +62,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(f"mentorat {__version__}\n")
         sys.exit(0)
     from mentorat_cli.app import run
+    from mentorat_cli.safetext import TerminalStream
 
-    sys.exit(run(argv))
+    # Every line printed goes through here: control characters from the data never reach the terminal.
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalStream(saved[0]), TerminalStream(saved[1])  # type: ignore[assignment]
+    try:
+        code = run(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = saved
+    sys.exit(code)

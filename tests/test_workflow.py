@@ -44,7 +44,7 @@ def _aside_lines(err: str) -> list[str]:
 def test_one_bad_note_blocks_no_other_command(run_cli, sample):
     _replace(sample / BAD_NOTE, "date: 2026-04-09", "date: 12/03/2026")
     # charter reads people and pairs only, never the notes (issue 15): a bad note is not even seen.
-    for args in (["charter", OTHER_PAIR], ["charter", "--all"]):
+    for args in (["charter", OTHER_PAIR], ["charter", "--all", "--force"]):
         result = run_cli(args, cwd=sample)
         assert result.code == 0, (args, result.err)
         assert _aside_lines(result.err) == [], (args, result.err)
