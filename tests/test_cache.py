@@ -24,7 +24,7 @@ READ_ONLY = [
     ["pair", "--dry-run"],
     ["pair", "--explain", "alexandre-muller"],
     ["audit", "--format", "json"],
-    ["report", "--format", "md", "-o", "-"],
+    ["report", "--format", "md", "-o", "{root}/out/report.md", "--force"],
     ["export", "meetings", "-o", "-"],
     ["export", "pairs", "-o", "-"],
     ["person", "show", "aicha-traore"],
@@ -79,7 +79,16 @@ def _outputs(run_cli, root: Path, commands: list[list[str]], extra: list[str]) -
     def plain(text: str) -> str:
         return _seconds_free(text).replace(str(root), "ROOT")
 
-    return [(r.code, plain(r.out), plain(r.err)) for r in (run_cli([*extra, "--root", root, *args]) for args in commands)]
+    def command(args: list[str]) -> list[str]:
+        return [arg.replace("{root}", str(root)) for arg in args]
+
+    outputs = [(r.code, plain(r.out), plain(r.err)) for r in (run_cli([*extra, "--root", root, *command(args)])
+                                                                for args in commands)]
+    written = root / "out" / "report.md"
+    if written.is_file():  # the report's own text is part of the output
+        outputs.append((0, written.read_text(encoding="utf-8"), ""))
+        written.unlink()
+    return outputs
 
 
 def test_read_only_commands_same_output_cold_warm_corrupted_and_without_cache(aged, run_cli):
@@ -95,6 +104,8 @@ def test_read_only_commands_same_output_cold_warm_corrupted_and_without_cache(ag
     assert warm == reference
     assert corrupted == reference
     assert reference[0][0] == 0 and "valid" in reference[0][1]
+    assert [code for code, _, _ in reference] == [0] * (len(READ_ONLY) + 1), reference  # + the report's text
+    assert reference[-1][1].startswith("#")
 
 
 def test_writing_commands_same_output_and_files(aged, run_cli, tmp_path):
