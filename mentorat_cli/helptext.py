@@ -56,6 +56,8 @@ TYPER_STRINGS = {
 }
 EXAMPLES_HEADING = "Examples:"
 USAGE_PREFIX = "Usage: "
+OPTIONS_METAVAR = "[OPTIONS]"
+SUBCOMMAND_METAVAR = "COMMAND [ARGS]..."
 METAVARS = {"text": "TEXT", "path": "PATH", "number": "N", "date": "YYYY-MM-DD"}
 
 
@@ -104,7 +106,14 @@ def prepare(command: Any, name: str | None = None) -> None:
     if source is None:
         source = (command.help, command.short_help, [getattr(p, "help", None) for p in command.params])
         command._mentorat_source = source
+        command._mentorat_metavars = [getattr(p, "metavar", None) for p in command.params]
     help_text, short_help, param_helps = source
+    for param, metavar in zip(command.params, command._mentorat_metavars, strict=True):
+        if metavar:
+            param.metavar = gettext(metavar)  # PAIR -> BINÔME, YYYY-MM-DD -> AAAA-MM-JJ
+    command.options_metavar = gettext(OPTIONS_METAVAR)
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = gettext(SUBCOMMAND_METAVAR)
     key = name or command.name or ""
     if help_text:
         command.help = gettext(help_text) + _examples(key)

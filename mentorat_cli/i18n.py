@@ -88,6 +88,13 @@ def gettext(message: str) -> str:
     return _translations.gettext(message)
 
 
+def gettext_for(message: str, lang: str) -> str:
+    """`message` in `lang` whatever the run's language: for records written into a programme's files."""
+    if lang == SOURCE or lang not in LANGUAGES:
+        return message
+    return _compiled(lang).gettext(message)
+
+
 def translated(message: str, lang: str) -> str | None:
     """The translation of `message` in `lang`'s catalogue, or None when it has none (for tests and tools)."""
     catalogue = _compiled(lang)

@@ -34,15 +34,36 @@ def msgids() -> dict[str, str]:
         found.setdefault(spec.message, f"problem {code}")
         if spec.hint:
             found.setdefault(spec.hint, f"problem {code} (hint)")
+    from mentorat_cli.messages.fields import FIELDS
+
+    for field, label in FIELDS.items():
+        found.setdefault(label, f"field {field}")
+    for where, message in audit_criteria():
+        found.setdefault(message, where)
     for where, message in help_texts():
         found.setdefault(message, where)
     fixed = [*helptext.TYPER_STRINGS.values(), helptext.EXAMPLES_HEADING, helptext.USAGE_PREFIX,
+             helptext.OPTIONS_METAVAR, helptext.SUBCOMMAND_METAVAR,
              helptext.HELP_OPTION, *helptext.METAVARS.values()]
     for message in fixed:
         found.setdefault(message, "help screen")
     for message, where in code_calls():
         found.setdefault(message, where)
     found.pop("", None)
+    return found
+
+
+def audit_criteria() -> list[tuple[str, str]]:
+    """The bundled audit criteria's stage titles and criterion labels."""
+    from mentorat_cli import yamlio
+    from mentorat_cli.report.audit import bundled_path
+
+    data, _issue = yamlio.load(bundled_path().read_text(encoding="utf-8"))
+    found = []
+    for stage in (data or {}).get("stages", []):
+        found.append((f"audit stage {stage['id']}", str(stage["title"])))
+        for item in stage.get("criteria", []):
+            found.append((f"audit criterion {item['id']}", str(item["label"])))
     return found
 
 
@@ -62,9 +83,12 @@ def help_texts() -> list[tuple[str, str]]:
             if text_:
                 texts.append((f"help of {name}", text_))
                 texts.append((f"help of {name} (first paragraph)", text_.split("\n\n", 1)[0]))
-        for param, text_ in zip(command.params, param_helps, strict=True):
+        metavars = getattr(command, "_mentorat_metavars", [getattr(p, "metavar", None) for p in command.params])
+        for param, text_, metavar in zip(command.params, param_helps, metavars, strict=True):
             if text_:
                 texts.append((f"help of {name} {'/'.join(param.opts)}", text_))
+            if metavar:
+                texts.append((f"placeholder of {name} {'/'.join(param.opts)}", metavar))
     return texts
 
 
@@ -74,7 +98,7 @@ def code_calls() -> list[tuple[str, str]]:
 
     found = []
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), keywords={"gettext": None, "N_": None}, comment_tags=()):
+            str(PACKAGE), keywords={"gettext": None, "N_": None, "gettext_for": (1,)}, comment_tags=()):
         if isinstance(message, str):
             found.append((message, f"{filename}:{lineno}"))
     return found
