@@ -86,11 +86,24 @@ _GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
 _OWN_LANG = ("init", "templates")
 
 
+def _command_name(argv: list[str]) -> str:
+    """The first argument that is neither an option nor a global option's value."""
+    index = 0
+    while index < len(argv):
+        if argv[index] in (*_GLOBAL_WITH_VALUE, "--lang"):
+            index += 2
+            continue
+        if not argv[index].startswith("-"):
+            return argv[index]
+        index += 1
+    return ""
+
+
 def hoist_global_options(argv: list[str]) -> list[str]:
     """Accept global options after the command too (`mentorat validate --root X`), as people type them."""
     front: list[str] = []
     rest: list[str] = []
-    command = next((a for a in argv if not a.startswith("-")), "")
+    command = _command_name(argv)
     with_value = _GLOBAL_WITH_VALUE if command in _OWN_LANG else (*_GLOBAL_WITH_VALUE, "--lang")
     index = 0
     while index < len(argv):

@@ -88,6 +88,11 @@ def gettext(message: str) -> str:
     return _translations.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later, where it is used."""
+    return message
+
+
 def gettext_for(message: str, lang: str) -> str:
     """`message` in `lang` whatever the run's language: for records written into a programme's files."""
     if lang == SOURCE or lang not in LANGUAGES:

@@ -13,7 +13,7 @@ from typing import IO, Any, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository
+from mentorat_cli import repository, terminal
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
@@ -73,9 +73,10 @@ def env_of(ctx: typer.Context) -> Env:
 
 
 def print_error(message: str, hint: str = "") -> None:
-    typer.echo(text("error-prefix") + message, err=True)
+    """`error: ...` then `hint: ...` on stderr, coloured on a terminal."""
+    terminal.write([(text("error-prefix"), "error"), (message, "")], sys.stderr)
     if hint:
-        typer.echo(text("hint-prefix") + hint, err=True)
+        terminal.write([(text("hint-prefix"), "hint"), (hint, "")], sys.stderr)
 
 
 def print_problems(found: list[Problem], fmt: str = "text", stream: Optional[IO[str]] = None) -> None:
@@ -85,7 +86,12 @@ def print_problems(found: list[Problem], fmt: str = "text", stream: Optional[IO[
         stream.write(P.to_json(found))
         return
     for problem in found:
-        stream.write(problem.render() + "\n")
+        head, _, hint = problem.render().partition("\n")
+        where, _, rest = head.partition(": ")
+        word = P.severity_word(problem.severity)
+        terminal.write([(f"{where}: ", ""), (word, problem.severity), (rest[len(word):], "")], stream)
+        if hint:
+            terminal.write([(hint[: hint.index(":") + 1], "hint"), (hint[hint.index(":") + 1:], "")], stream)
 
 
 def lazy(name: str) -> Any:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.i18n import gettext
 from mentorat_cli import problems as P
 from mentorat_cli import yamlio
+from mentorat_cli.i18n import gettext
 from mentorat_cli.model import Programme
 from mentorat_cli.problems import Problem
 from mentorat_cli.report import frames as F
