@@ -97,6 +97,13 @@ def _examples(name: str) -> str:
     return f"\n\n\b\n{gettext(EXAMPLES_HEADING)}\n{escape(body)}"
 
 
+def _placeholder(param: Any) -> str | None:
+    """An argument's name as usage shows it: upper case (`WHAT`), like options' placeholders."""
+    if param.metavar is None and type(param).__name__ == "TyperArgument" and param.name:
+        return str(param.name).upper()
+    return getattr(param, "metavar", None)
+
+
 def prepare(command: Any, name: str | None = None) -> None:
     """Put a command's help, short help and option helps in the language of the run (idempotent)."""
     lang = language()
@@ -106,7 +113,7 @@ def prepare(command: Any, name: str | None = None) -> None:
     if source is None:
         source = (command.help, command.short_help, [getattr(p, "help", None) for p in command.params])
         command._mentorat_source = source
-        command._mentorat_metavars = [getattr(p, "metavar", None) for p in command.params]
+        command._mentorat_metavars = [_placeholder(p) for p in command.params]
     help_text, short_help, param_helps = source
     for param, metavar in zip(command.params, command._mentorat_metavars, strict=True):
         if metavar:

@@ -103,8 +103,8 @@ def gettext_for(message: str, lang: str) -> str:
 def translated(message: str, lang: str) -> str | None:
     """The translation of `message` in `lang`'s catalogue, or None when it has none (for tests and tools)."""
     catalogue = _compiled(lang)
-    result = catalogue.gettext(message)
-    return result if result != message or not message else None
+    entries = getattr(catalogue, "_catalog", {})
+    return entries[message] if message in entries and entries[message] else None
 
 
 # --- choosing the language of a run -------------------------------------------------------------

@@ -13,6 +13,7 @@ mentorat.po, translate, and add "xx" to i18n.LANGUAGES. Needs Babel (the `dev`/`
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ POT = i18n.LOCALE_DIR / f"{i18n.DOMAIN}.pot"
 PACKAGE = Path(__file__).resolve().parent
 
 
+@functools.cache
 def msgids() -> dict[str, str]:
     """Every msgid -> where it comes from (the comment a translator sees)."""
     from mentorat_cli import helptext
@@ -72,7 +74,7 @@ def help_texts() -> list[tuple[str, str]]:
     import typer
 
     from mentorat_cli.cli import app
-    from mentorat_cli.helptext import walk
+    from mentorat_cli.helptext import _placeholder, walk
 
     texts: list[tuple[str, str]] = []
     for name, command in walk(typer.main.get_command(app)):
@@ -83,7 +85,7 @@ def help_texts() -> list[tuple[str, str]]:
             if text_:
                 texts.append((f"help of {name}", text_))
                 texts.append((f"help of {name} (first paragraph)", text_.split("\n\n", 1)[0]))
-        metavars = getattr(command, "_mentorat_metavars", [getattr(p, "metavar", None) for p in command.params])
+        metavars = getattr(command, "_mentorat_metavars", None) or [_placeholder(p) for p in command.params]
         for param, text_, metavar in zip(command.params, param_helps, metavars, strict=True):
             if text_:
                 texts.append((f"help of {name} {'/'.join(param.opts)}", text_))
