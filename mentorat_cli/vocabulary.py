@@ -84,6 +84,11 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "fr": ("français", "French", ("francais", "french")),
         "en": ("anglais", "English", ("english",)),
     },
+    "export": {
+        "people": ("personnes", "people", ("personne", "participants")),
+        "pairs": ("binômes", "pairs", ("binôme",)),
+        "meetings": ("rencontres", "meetings", ("comptes rendus",)),
+    },
     "objective": {
         "total": ("total", "total", ("maximum",)),
         "fair": ("équitable", "fair", ("équité",)),

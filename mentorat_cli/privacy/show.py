@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mentorat_cli import yamlio
-from mentorat_cli.i18n import gettext
+from mentorat_cli.i18n import SOURCE, gettext, language
 from mentorat_cli.messages import text
 from mentorat_cli.messages.fields import FIELDS
 from mentorat_cli.model import Programme, Record
@@ -36,8 +36,10 @@ def _labelled(data: Any) -> Any:
 
 
 def field_label(field: str) -> str:
-    """`first_name` -> `Prénom` in French, `First name` in English; unknown fields as they are."""
-    return gettext(FIELDS[field]) if field in FIELDS else field
+    """`first_name` -> `Prénom` in French; in English the files' own keys, which read as English already."""
+    if language() == SOURCE or field not in FIELDS:
+        return field
+    return gettext(FIELDS[field])
 
 
 def _mentions(programme: Programme, person_id: str) -> list[str]:
