@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository, storage
+from mentorat_cli import repository, storage, yamlio
 from mentorat_cli.commands.common import Env, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.messages import text
@@ -111,6 +111,27 @@ def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:
     return "".join(out)
 
 
+TABLE_ROWS = 15
+
+
+def _proposed_table(env: Env, writes: dict[str, str]) -> None:
+    """The proposals a dry run would write, as a short table (the full diff comes with --diff)."""
+    rows = []
+    for rel in sorted(writes):
+        data, _issue = yamlio.load(writes[rel]) if rel.startswith("pairs/") else (None, None)
+        if isinstance(data, dict) and data.get("status") == "proposed":
+            rows.append((str(data.get("mentee")), str(data.get("mentor")), f"{float(data.get('score', 0)):.2f}"))
+    if not rows:
+        return
+    head = text("pair-table-head").split("|")
+    width = [max(len(head[c]), *(len(r[c]) for r in rows[:TABLE_ROWS])) for c in range(3)]
+    env.info(f"  {head[0]:<{width[0]}}  {head[1]:<{width[1]}}  {head[2]:>{width[2]}}")
+    for mentee, mentor, score in rows[:TABLE_ROWS]:
+        env.info(f"  {mentee:<{width[0]}}  {mentor:<{width[1]}}  {score:>{width[2]}}")
+    if len(rows) > TABLE_ROWS:
+        env.info(text("pair-table-more", count=len(rows) - TABLE_ROWS))
+
+
 def _summary(env: Env, run: plan.Run, changes: proposal.Changes, objective: Objective, seconds: float) -> None:
     """The run in plain words: counts and scores, who is left unmatched and why, and how sure the result is."""
     fig = changes.figures
@@ -143,7 +164,8 @@ def _summary(env: Env, run: plan.Run, changes: proposal.Changes, objective: Obje
 def pair(
     ctx: typer.Context,
     objective: Objective = typer.Option(Objective.total, "--objective", help=OBJECTIVE_HELP),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Print the change as a diff; write nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the proposed pairs and the summary; write nothing."),
+    show_diff: bool = typer.Option(False, "--diff", help="With --dry-run: print the full change as a diff."),
     commit: bool = typer.Option(False, "--commit", help="Commit the proposal on a new git branch (the message names no one)."),
     force: bool = typer.Option(False, "--force", help="Also recompute proposals that were edited by hand."),
     explain_mentee: Optional[str] = typer.Option(None, "--explain", metavar="MENTEE",
@@ -155,7 +177,7 @@ def pair(
     """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
     env = env_of(ctx)
     if mentor is not None and explain_mentee is None:
-        raise typer.BadParameter("MENTOR is only used with --explain", param_hint="MENTOR")
+        raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="MENTOR")
     started = time.perf_counter()
     prog = _load(env)
     root = prog.root
@@ -171,9 +193,12 @@ def pair(
     for pid in setup.kept:
         env.info(text("pair-kept-edited", pair=pid))
     if dry_run:
-        # The summary first: the diff of a large programme runs to hundreds of lines.
+        if show_diff:
+            sys.stdout.write(_diff(root, writes, changes.removes))
+        else:
+            _proposed_table(env, writes)
+        # The summary last: what a person reads last stays on screen.
         _summary(env, run, changes, objective, time.perf_counter() - started)
-        sys.stdout.write(_diff(root, writes, changes.removes))
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
     branch = gitcommit.prepare(root, env.today) if commit else None
