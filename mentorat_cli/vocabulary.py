@@ -165,6 +165,17 @@ def accepted_words(ids: list[str], lang: str | None = None) -> str:
     return ", ".join(shown)
 
 
+def label(vocabulary: str, canonical_id: str, lang: str | None = None) -> str:
+    """How people read an id in the run's language (`accepted` -> `accepté(e)`); English keeps the id."""
+    from mentorat_cli.i18n import SOURCE, language
+
+    lang = lang or language()
+    entry = VOCABULARIES[vocabulary].get(canonical_id)
+    if entry is None or lang == SOURCE:
+        return canonical_id
+    return entry[0]
+
+
 def labels(vocabulary: str) -> dict[str, dict[str, str]]:
     """{id: {"fr": label, "en": label}} for a schema's `x-labels`."""
     return {cid: {"fr": fr, "en": en} for cid, (fr, en, _others) in VOCABULARIES[vocabulary].items()}

@@ -66,6 +66,7 @@ def status(
     days: Optional[int] = typer.Option(None, "--days", min=1, max=365,
                                        help="Alert after this many days without a meeting (default: the programme's, 45)."),
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for scripts."),
+    show_all: bool = typer.Option(False, "--all", help="Every row of every section (by default the first ten)."),
 ) -> None:
     """One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."""
     env = env_of(ctx)
@@ -74,7 +75,7 @@ def status(
     if fmt is TextOrJson.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        typer.echo(statusview.render(data), nl=False)
+        typer.echo(statusview.render(data, None if show_all else statusview.FIRST_ROWS), nl=False)
     raise typer.Exit(0)
 
 
