@@ -176,6 +176,10 @@ class MentoratGroup(TyperGroup):
                 _prepare_group_children(command)
         return command
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        prepare(self, "mentorat")  # a usage error shows the group's usage line: translated too
+        return list(super().parse_args(ctx, args))
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         translate_typer_strings()
         prepare(self, "mentorat")

@@ -36,10 +36,12 @@ def msgids() -> dict[str, str]:
         found.setdefault(spec.message, f"problem {code}")
         if spec.hint:
             found.setdefault(spec.hint, f"problem {code} (hint)")
-    from mentorat_cli.messages.fields import FIELDS
+    from mentorat_cli.messages.fields import FIELDS, TABLE_WORDS
 
     for field, label in FIELDS.items():
         found.setdefault(label, f"field {field}")
+    for word in TABLE_WORDS:
+        found.setdefault(word, "pairing table word")
     for where, message in audit_criteria():
         found.setdefault(message, where)
     for where, message in help_texts():

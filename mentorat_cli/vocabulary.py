@@ -159,9 +159,9 @@ def accepted_words(ids: list[str], lang: str | None = None) -> str:
     lang = lang or language()
     shown = []
     for canonical_id in ids:
-        label = next((entries[canonical_id][0 if lang == "fr" else 1]
-                      for entries in VOCABULARIES.values() if canonical_id in entries), canonical_id)
-        shown.append(canonical_id if fold(label) == fold(canonical_id) else f"{canonical_id} ({label})")
+        found = next((entries[canonical_id] for entries in VOCABULARIES.values() if canonical_id in entries), None)
+        word = canonical_id if found is None else (found[0] if lang == "fr" else found[1])
+        shown.append(canonical_id if fold(word) == fold(canonical_id) else f"{canonical_id} ({word})")
     return ", ".join(shown)
 
 

@@ -16,6 +16,7 @@ from mentorat_cli import problems as P
 from mentorat_cli import repository, storage, yamlio
 from mentorat_cli.commands.common import Env, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
+from mentorat_cli.i18n import gettext
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
 from mentorat_cli.problems import Problem
@@ -240,7 +241,8 @@ def scores(
     cells = len(setup.mentees) * len(setup.mentors)
     if cells > TEXT_TABLE_LIMIT:
         raise MentoratError(text("scores-too-big", cells=cells))
-    rows = [head, *body]
+    # For people: column words and yes/no in the run's language (the CSV keeps the ids for tools).
+    rows = [[gettext(cell) for cell in head], *([*row[:2], gettext(row[2]), *row[3:]] for row in body)]
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     for row in rows:
         typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())

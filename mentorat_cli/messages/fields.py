@@ -25,3 +25,10 @@ FIELDS: dict[str, str] = {
     "reached": "Reached", "theme": "Theme", "text": "Text", "would_recommend": "Would recommend",
     "wants_to_continue": "Wants to continue", "kind": "Kind", "minutes": "Duration (minutes)", "topics": "Topics",
 }
+
+# Words of the pairing tables (`scores` columns, criteria in `pair --explain`): ids as msgids.
+TABLE_WORDS: tuple[str, ...] = (
+    "mentee", "mentor", "feasible", "rule", "score", "yes", "no",
+    "themes", "sector", "public", "distance", "format", "availability", "school", "language",
+    "all feasible mentors full", "no feasible mentor",  # pairing.yaml's unmatched reasons, read aloud
+)
