@@ -39,7 +39,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "forget": ("mentorat forget lea-martin --dry-run", "mentorat forget --expired --dry-run"),
     "templates": ("mentorat templates list",),
     "note": ("mentorat note new lea-martin--paul-lambert --kind regular", "mentorat note list"),
-    "survey": ("mentorat survey questionnaire",),
+    "survey": ("mentorat survey blank --role mentee", "mentorat survey import reponses.csv --dry-run"),
+    "accept": ("mentorat accept marie-dupont", "mentorat accept --all --role mentee"),
+    "decline": ('mentorat decline marie-dupont --reason "places complètes cette année"',
+                "mentorat decline marie-dupont --waiting --reason \"liste d'attente\""),
+    "mail": ("mentorat mail intro --all", "mentorat mail reminder --all"),
     "person": ("mentorat person show lea-martin",),
 }
 

@@ -30,6 +30,8 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
     "person_status": {
         "applicant": ("candidat(e)", "applicant", ("candidat", "candidate", "candidature", "inscrit", "inscrite")),
         "accepted": ("accepté(e)", "accepted", ("accepté", "acceptée", "acceptés", "acceptées", "retenu", "retenue")),
+        "waitlisted": ("sur liste d'attente", "waitlisted", ("liste d'attente", "en attente", "waiting list")),
+        "declined": ("refusé(e)", "declined", ("refusé", "refusée", "refus", "non retenu", "non retenue")),
         "withdrawn": ("retiré(e)", "withdrawn", ("retiré", "retirée", "désisté", "désistée", "abandon")),
         "erased": ("effacé(e)", "erased", ("effacé", "effacée", "supprimé", "supprimée")),
     },

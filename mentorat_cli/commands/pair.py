@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository, storage, yamlio
+from mentorat_cli import repository, selection, storage, yamlio
 from mentorat_cli.commands.common import Env, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.i18n import gettext
@@ -162,6 +162,13 @@ def _summary(env: Env, run: plan.Run, changes: proposal.Changes, objective: Obje
     env.detail(text("pair-proof", rounds=run.solution.rounds, added=run.solution.added))
 
 
+def _applicants(env: Env, prog: Programme) -> None:
+    """Applications not decided yet are left out of pairing: say how many, and the command that decides."""
+    waiting = len(selection.applicants(prog))
+    if waiting:
+        env.info(text("pair-applicants", count=waiting))
+
+
 def pair(
     ctx: typer.Context,
     objective: Objective = typer.Option(Objective.total, "--objective", help=OBJECTIVE_HELP),
@@ -200,6 +207,7 @@ def pair(
             _proposed_table(env, writes)
         # The summary last: what a person reads last stays on screen.
         _summary(env, run, changes, objective, time.perf_counter() - started)
+        _applicants(env, prog)
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
     branch = gitcommit.prepare(root, env.today) if commit else None
@@ -207,6 +215,7 @@ def pair(
         storage.write_files(root, writes)
         storage.remove_files(root, changes.removes)
     _summary(env, run, changes, objective, time.perf_counter() - started)
+    _applicants(env, prog)
     if writes or changes.removes:
         env.info(text("pair-files", written=len(writes), removed=len(changes.removes)))
     else:
