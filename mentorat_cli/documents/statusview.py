@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mentorat_cli import vocabulary
+from mentorat_cli.i18n import gettext
 from mentorat_cli.messages import text
 
 # Rows shown per section unless --all: a national programme's status fits a screen.
@@ -44,8 +45,8 @@ def render(data: dict[str, Any], limit: int | None = FIRST_ROWS) -> str:
         lines.append(text("st-to-introduce", count=len(data["to_introduce"]), pairs=", ".join(data["to_introduce"])))
     if data["applicants"]:
         lines += _section(text("st-applicants"), text("st-applicants-cols").split("|"),
-                          [[r["id"], r["role"], r["registered_on"] or "?", "?" if r["days"] is None else str(r["days"])]
-                           for r in data["applicants"]])
+                          [[r["id"], gettext(r["role"]), r["registered_on"] or "?",
+                            "?" if r["days"] is None else str(r["days"])] for r in data["applicants"]], limit)
     lines += _section(text("st-without", days=data["alert_after_days"]), text("st-without-cols").split("|"),
                       [[r["pair"], r["last_meeting"] or text("st-never"), str(r["days"])] for r in data["without_meeting"]],
                       limit)
