@@ -169,3 +169,13 @@ def test_lang_option_outside_a_programme(run_cli, tmp_path, monkeypatch):
     assert "erreur : aucun programme.yaml trouvé" in result.err
     result = run_cli(["status", "--lang", "fr"], cwd=tmp_path)
     assert "erreur : aucun programme.yaml trouvé" in result.err
+
+
+def test_status_shows_first_rows_and_all_with_all(sample, run_cli, french_machine):
+    short = run_cli(["status"], cwd=sample)
+    assert "Mentorés en attente d'un mentor (26)" in short.out
+    assert "  et 16 autre(s) (mentorat status --all affiche tout)" in short.out
+    assert "accepté(e)" in short.out and " accepted " not in short.out
+    full = run_cli(["status", "--all"], cwd=sample)
+    waiting = full.out.split("Mentorés en attente d'un mentor (26)\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(waiting) == 1 + 26 and "autre(s)" not in full.out
