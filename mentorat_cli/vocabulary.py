@@ -104,7 +104,9 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "pair": (("status", "pair_status"), ("ended_by", "ended_by"), ("contacts[].channel", "channel")),
     "note": (("kind", "note_kind"),),
     "feedback": (("role", "role"), ("satisfaction", "satisfaction"), ("objectives[].reached", "reached")),
-    "programme": (("kind", "kind"), ("language", "language")),
+    # programme.yaml's kind and language are left out on purpose: they choose the charter, the rules
+    # and the language of everything; a value there that is not an id is reported, not interpreted
+    # (and `kind: ecole` is the planted typo of issue 12's tests).
 }
 
 

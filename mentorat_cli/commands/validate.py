@@ -43,7 +43,7 @@ def _print_entries(entries: list[causes.Entry], quiet: bool) -> None:
     for entry in entries:
         if quiet and entry.problem.severity != P.ERROR:
             continue
-        typer.echo(entry.problem.render())
+        print_problems([entry.problem])  # coloured on a terminal
         if entry.followers:
             files = len({p.file for p in entry.followers})
             typer.echo(text("folded", count=len(entry.followers), files=files))
