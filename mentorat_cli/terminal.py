@@ -28,13 +28,19 @@ def wants_colour(stream: IO[str]) -> bool:
 def write(parts: list[tuple[str, str]], stream: IO[str] | None = None) -> None:
     """Write one line made of (text, style name) parts; the style is dropped when colour is off."""
     stream = stream or sys.stdout
-    if not wants_colour(stream):
+    # cli.main wraps the streams so that control characters from the data never reach the terminal
+    # (safetext.TerminalStream): the text is cleaned here, and only our own styling goes to the real stream.
+    raw = getattr(stream, "stream", None) if type(stream).__name__ == "TerminalStream" else None
+    if not wants_colour(raw if raw is not None else stream):
         stream.write("".join(text for text, _style in parts) + "\n")
         return
     from rich.console import Console
     from rich.text import Text
 
+    from mentorat_cli.safetext import for_terminal
+
     line = Text()
     for text, style in parts:
-        line.append(text, style=STYLES.get(style, "") or None)
-    Console(file=stream, force_terminal=True, no_color=False, highlight=False, soft_wrap=True).print(line)
+        line.append(for_terminal(text), style=STYLES.get(style, "") or None)
+    target = raw if raw is not None else stream
+    Console(file=target, force_terminal=True, no_color=False, highlight=False, soft_wrap=True).print(line)
