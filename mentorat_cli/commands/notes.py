@@ -37,14 +37,15 @@ def note_new(
 ) -> None:
     """Create notes/PAIR/DATE-KIND.md: front matter to fill in, and a private body to write."""
     env = env_of(ctx)
-    programme, _ = env.load()
-    record = context.find_pair(programme, pair)
-    day = parse_date("--date", date, env.today) or env.today.isoformat()
-    kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
-    body = build.note_body(programme, record, kind_id, day, env.today)
-    content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
-    # Never overwrite a note: the next free name (-2, -3...) is used instead.
-    written = output.create_new(programme.root, notes.candidates(record.id, day, kind_id), content)
+    with env.writing():
+        programme, _ = env.load()
+        record = context.find_pair(programme, pair)
+        day = parse_date("--date", date, env.today) or env.today.isoformat()
+        kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
+        body = build.note_body(programme, record, kind_id, day, env.today)
+        content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
+        # Never overwrite a note: the next free name (-2, -3...) is used instead.
+        written = output.create_new(programme.root, notes.candidates(record.id, day, kind_id), content)
     env.info(text("doc-note-done", file=written))
     raise typer.Exit(0)
 
