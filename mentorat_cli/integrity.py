@@ -61,7 +61,7 @@ def summary_problems(root: Path, programme: Programme) -> list[Problem]:
     data = _summary(root)
     if data is None or any(p.startswith("pairs/") for p in programme.broken):
         return []  # nothing to compare with, or pair files that already have their own errors
-    mentees = data.get("mentees") if isinstance(data.get("mentees"), dict) else {}
+    mentees = data["mentees"] if isinstance(data.get("mentees"), dict) else {}
     proposed, kept = _count(mentees.get("proposed")), _count(data.get("pairs_kept", 0))
     kept_proposals = data.get("kept_proposals", [])
     if proposed is None or kept is None or not isinstance(kept_proposals, list):

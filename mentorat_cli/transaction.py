@@ -54,7 +54,8 @@ def apply(root: Path, writes: list[tuple[str, Path, bytes]], removes: list[tuple
     """Write and delete files (targets already checked by storage.inside) as one crash-safe change."""
     if not writes and not removes:
         return
-    folder = root / TMP_DIR / f"{time.time_ns():x}-{os.getpid()}"
+    # inside() refuses a linked .mentorat/ or tmp/: temporaries hold personal data and must stay here.
+    folder = storage.inside(root, f"{TMP_DIR}/{time.time_ns():x}-{os.getpid()}")
     folder.mkdir(parents=True)
     try:
         renames = _stage(folder, writes, sync)
@@ -175,7 +176,7 @@ def leftovers(root: Path) -> Leftovers:
     """What recover() would finish, undo or delete (read-only: `validate` reports it)."""
     found = Leftovers()
     base = root / TMP_DIR
-    if base.is_dir() and not base.is_symlink():
+    if base.is_dir() and not base.is_symlink() and not base.parent.is_symlink():
         for entry in sorted(os.scandir(base), key=lambda e: e.name):
             rel = f"{TMP_DIR}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):

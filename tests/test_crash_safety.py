@@ -68,7 +68,7 @@ def pairing(tmp_path_factory: pytest.TempPathFactory) -> Reference:
 @pytest.fixture(scope="module")
 def importing(tmp_path_factory: pytest.TempPathFactory) -> Reference:
     work = tmp_path_factory.mktemp("importing")
-    base, source = kit.import_programme(work / "base", 1500)
+    base, source = kit.import_programme(work / "base", 800)
     return Reference(base, ("import", str(source), "--role", "mentee"), work)
 
 
@@ -145,10 +145,10 @@ def test_crash_during_an_import_is_finished_by_the_next_import(importing, tmp_pa
     crashed = kit.run(root, *importing.args, MENTORAT_TEST_CRASH_AT="mid-renames")
     assert crashed.returncode == -signal.SIGKILL
     written = len(list((root / "mentees").iterdir()))
-    assert 0 < written < 1500  # half applied, as a kill leaves it
+    assert 0 < written < 800  # half applied, as a kill leaves it
     again = run_cli(["--root", root, *importing.args])
     assert "Finished 1 change(s)" in again.err
-    assert again.code == 0 and "0 to create, 0 to update, 1500 unchanged" in again.out
+    assert again.code == 0 and "0 to create, 0 to update, 800 unchanged" in again.out
     assert kit.tree(root) == importing.after and kit.temporaries(root) == []
 
 

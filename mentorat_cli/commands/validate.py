@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from mentorat_cli import problems as P
 from mentorat_cli import integrity, repository, resources, storage
+from mentorat_cli import problems as P
 from mentorat_cli.commands.common import TextOrJson, env_of, print_problems
 from mentorat_cli.messages import text
 
