@@ -35,29 +35,30 @@ def contact(
 ) -> None:
     """Record a follow-up contact with a pair in its file (contacts)."""
     env = env_of(ctx)
-    programme, _ = env.load(usable.pair_needs(pair))
-    record = context.find_pair(programme, pair)
-    day = parse_date("--date", date, env.today, future_ok=False) or env.today.isoformat()
-    summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
-    if len(summary) > pairfile.SUMMARY_LIMIT:
-        raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT),
-                            text("doc-contact-long-hint"))
-    entry = {"date": day, "channel": channel.value, **({"summary": summary} if summary else {})}
+    with env.writing():
+        programme, _ = env.load(usable.pair_needs(pair))
+        record = context.find_pair(programme, pair)
+        day = parse_date("--date", date, env.today, future_ok=False) or env.today.isoformat()
+        summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
+        if len(summary) > pairfile.SUMMARY_LIMIT:
+            raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT),
+                                text("doc-contact-long-hint"))
+        entry = {"date": day, "channel": channel.value, **({"summary": summary} if summary else {})}
 
-    lost: list[bool] = []
+        lost: list[bool] = []
 
-    def change(content: str) -> str | None:
-        new = pairfile.add_contact(pairfile.parse(content, record.path), entry)
-        if new is None:
-            return None
-        written = pairfile.dump(new, content)
-        lost.append(pairfile.dropped_comments(content, written))
-        return written
+        def change(content: str) -> str | None:
+            new = pairfile.add_contact(pairfile.parse(content, record.path), entry)
+            if new is None:
+                return None
+            written = pairfile.dump(new, content)
+            lost.append(pairfile.dropped_comments(content, written))
+            return written
 
-    if output.update_file(programme.root, record.path, change):
-        env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))
-    else:
-        env.info(text("doc-contact-duplicate", file=record.path))
+        if output.update_file(programme.root, record.path, change):
+            env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))
+        else:
+            env.info(text("doc-contact-duplicate", file=record.path))
     if any(lost):
         env.info(text("doc-comments-dropped", file=record.path))
     raise typer.Exit(0)

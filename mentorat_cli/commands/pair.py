@@ -14,7 +14,7 @@ import typer
 
 from mentorat_cli import problems as P
 from mentorat_cli import repository, selection, storage, yamlio
-from mentorat_cli.commands.common import Env, env_of, lazy
+from mentorat_cli.commands.common import Env, after_load, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.i18n import gettext
 from mentorat_cli.messages import text
@@ -75,6 +75,7 @@ def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
 def _load(env: Env) -> Programme:
     """The programme, tolerating only the errors that this run's own outdated proposals cause."""
     programme, found = repository.load(env.root(), env.today)
+    after_load()
     blocking = [p for p in found if p.severity == P.ERROR and not _replaceable(programme, p)]
     if blocking:
         raise ProblemsFound(P.sort_problems(found))
@@ -187,6 +188,13 @@ def pair(
     if mentor is not None and explain_mentee is None:
         raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="MENTOR")
     started = time.perf_counter()
+    # The lock is taken before reading: a confirm or a contact recorded meanwhile waits, and is not lost.
+    with env.writing(active=not dry_run and explain_mentee is None):
+        _propose(env, objective, dry_run, show_diff, commit, force, explain_mentee, mentor, k, started)
+
+
+def _propose(env: Env, objective: Objective, dry_run: bool, show_diff: bool, commit: bool, force: bool,  # noqa: PLR0913
+             explain_mentee: Optional[str], mentor: Optional[str], k: int, started: float) -> None:
     prog = _load(env)
     root = prog.root
     setup = plan.setup(prog, force)
@@ -212,9 +220,7 @@ def pair(
         raise typer.Exit(0)
     if commit:
         gitcommit.check(root)
-    with storage.lock(root):
-        storage.write_files(root, writes)
-        storage.remove_files(root, changes.removes)
+    storage.write_files(root, writes, removes=changes.removes)
     _summary(env, run, changes, objective, time.perf_counter() - started)
     _applicants(env, prog)
     if writes or changes.removes:
@@ -280,12 +286,12 @@ def confirm(
     env = env_of(ctx)
     if not pairs and not every:
         raise MentoratError(text("confirm-none"), text("confirm-none-hint"))
-    prog, _ = env.load()
-    writes = decide.confirm(prog, pairs or [], every, env.today, force)
-    if not writes:
-        env.info(text("confirm-nothing"))
-        raise typer.Exit(0)
-    with storage.lock(prog.root):
+    with env.writing():
+        prog, _ = env.load()
+        writes = decide.confirm(prog, pairs or [], every, env.today, force)
+        if not writes:
+            env.info(text("confirm-nothing"))
+            raise typer.Exit(0)
         storage.write_files(prog.root, writes)
     env.info(text("confirm-done", count=len(writes)))
     raise typer.Exit(0)
@@ -300,11 +306,10 @@ def rematch(
 ) -> None:
     """End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."""
     env = env_of(ctx)
-    prog, _ = env.load()
-    writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
-    with storage.lock(prog.root):
-        storage.write_files(prog.root, writes)
-        storage.remove_files(prog.root, removes)
+    with env.writing():
+        prog, _ = env.load()
+        writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
+        storage.write_files(prog.root, writes, removes=removes)
     env.info(text("rematch-ended", pair=pair_id, date=env.today.isoformat()))
     if new is not None:
         env.info(text("rematch-proposed", pair=new["pair"], score=f"{new['score']:.2f}"))
