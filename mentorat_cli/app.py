@@ -9,25 +9,38 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from mentorat_cli import __version__
-from mentorat_cli.commands import LazyGroup
+from mentorat_cli.commands import MentoratGroup
 from mentorat_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, MentoratError, ProblemsFound
 from mentorat_cli.messages import text
+from mentorat_cli.usage import show_usage_error
+from mentorat_cli.vocabulary import normalise_token
+
+
+class RunLang(str, Enum):
+    """Languages the command line speaks (chosen before parsing, see i18n.decide; declared here for help)."""
+
+    fr = "fr"
+    en = "en"
+
 
 app = typer.Typer(
     name="mentorat",
-    cls=LazyGroup,
+    # Registers commands lazily (COMMANDS) and translates each one's help when click fetches it.
+    cls=MentoratGroup,
     help="Run a mentoring programme from plain files in a git repository.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     # Plain help and errors: rich takes longer to import and render than the whole answer may (--help <= 0.2 s).
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # token_normalize_func: values typed in people's words (téléphone, présentiel) match the choices' ids.
+    context_settings={"help_option_names": ["-h", "--help"], "token_normalize_func": normalise_token},
 )
 
 
@@ -49,12 +62,14 @@ def _global(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Read every file again instead of using .mentorat/cache/ (the results are the same)."),
+    lang: Optional[RunLang] = typer.Option(
+        None, "--lang", help="Language of messages and help (default: the programme's, else MENTORAT_LANG or the locale)."),
 ) -> None:
     """Run a mentoring programme from plain files in a git repository."""
     try:
         day = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:
-        raise typer.BadParameter(f"'{today}' is not a date written YYYY-MM-DD", param_hint="--today") from None
+        raise typer.BadParameter(text("today-invalid", value=today), param_hint="--today") from None
     from mentorat_cli.commands.common import Env  # loads the repository: not needed for --help
 
     ctx.obj = Env(root_option=root, quiet=quiet, verbose=verbose, today=day, cache=not no_cache)
@@ -101,7 +116,7 @@ def run(argv: list[str]) -> int:
         code = EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if _is_usage_error(exc):
-            exc.show()  # type: ignore[attr-defined]
+            show_usage_error(exc)
             return int(exc.exit_code)  # type: ignore[attr-defined]
         if type(exc).__name__ == "Abort":
             print_error(text("interrupted"))

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli import __version__, resources
+from mentorat_cli import __version__, i18n, resources
 from mentorat_cli.model import Note, Record
 from mentorat_cli.problems import Problem
 
@@ -64,8 +64,9 @@ def _schemas_hash() -> str:
 
 def _identity(part: str) -> str:
     """Everything a cached result depends on besides the file itself."""
+    # Problems are cached already worded: in the run's language (--lang, programme, locale).
     locale = "|".join(os.environ.get(name, "") for name in _LOCALE_VARIABLES)
-    return json.dumps([FORMAT, __version__, _schemas_hash(), locale, part])
+    return json.dumps([FORMAT, __version__, _schemas_hash(), i18n.language(), locale, part])
 
 
 def _plain(value: Any) -> bool:

@@ -14,6 +14,9 @@ import typer
 import typer.main
 from typer.core import TyperCommand, TyperGroup
 
+from mentorat_cli import helptext
+from mentorat_cli.i18n import gettext
+
 # name -> (module under mentorat_cli.commands, the help line `mentorat --help` shows), in --help's order.
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("init", "Create a new programme folder with commented example files."),
@@ -57,8 +60,9 @@ def module_commands(module_name: str) -> dict[str, Any]:
     return dict(typer.main.get_group(holder).commands)
 
 
-class LazyGroup(TyperGroup):
-    """The root group: lists commands from COMMANDS, imports a command's module only to run it."""
+class MentoratGroup(TyperGroup):
+    """The root group: lists commands from COMMANDS, imports a command's module only to run it (or show
+    its help), and hands every command to click prepared for the language of the run (helptext.prepare)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -73,13 +77,22 @@ class LazyGroup(TyperGroup):
             return None
         module_name, short_help = COMMANDS[cmd_name]
         if self._listing:
-            # Listing for --help: the name and help line are all it shows.
-            return TyperCommand(cmd_name, help=short_help, short_help=short_help, callback=None)
+            # Listing for --help: the name and help line (in the run's language) are all it shows.
+            line = gettext(short_help)
+            return TyperCommand(cmd_name, help=line, short_help=line, callback=None)
         if module_name not in self._loaded:
             self._loaded[module_name] = module_commands(module_name)
-        return self._loaded[module_name][cmd_name]
+        command = self._loaded[module_name][cmd_name]
+        helptext.prepare_fetched(command, cmd_name)
+        return command
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        helptext.prepare(self, "mentorat")  # a usage error shows the group's usage line: translated too
+        return list(super().parse_args(ctx, args))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        helptext.translate_typer_strings(rich=False)  # plain help: rich stays unimported
+        helptext.prepare(self, "mentorat")
         self._listing = True
         try:
             super().format_help(ctx, formatter)
