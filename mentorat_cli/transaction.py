@@ -213,6 +213,7 @@ def recover(root: Path) -> Leftovers:
     for rel in found.temporaries:
         with contextlib.suppress(FileNotFoundError):
             (root / rel).unlink()
-    if found:
-        _tidy(root)
+    # Always: a command killed between creating .mentorat/tmp and its change's folder, or after its
+    # last rename and before tidying, leaves an empty .mentorat/tmp that no leftover names.
+    _tidy(root)
     return found
