@@ -110,13 +110,19 @@ def check_people(prog: Programme, loc: Locator, today: dt.date | None) -> list[P
             elif other not in people and not _is_broken(prog, other):
                 out.append(_at(loc, "ref-missing", record, f"/not_with/{index}", field="not_with", ref=other,
                                expected="a mentor or mentee"))
-        theme_list = [(f"/objectives/{i}/theme", o["theme"]) for i, o in enumerate(data.get("objectives", []))]
-        theme_list += [(f"/themes/{i}", t) for i, t in enumerate(data.get("themes", []))]
+        # Only the fields of the record's own role: another role's field here is an unknown key
+        # (a warning already) and may hold anything.
+        theme_list: list[tuple[str, Any]] = []
+        public_list: list[tuple[str, Any]] = []
+        if record.kind == "mentee":
+            theme_list += [(f"/objectives/{i}/theme", o["theme"]) for i, o in enumerate(data.get("objectives", []))]
+            public_list += [("/public", data["public"])] if "public" in data else []
+        else:
+            theme_list += [(f"/themes/{i}", t) for i, t in enumerate(data.get("themes", []))]
+            public_list += [(f"/publics/{i}", p) for i, p in enumerate(data.get("publics", []))]
         for ptr, theme in theme_list:
             if theme not in themes:
                 out.append(_at(loc, "ref-theme", record, ptr, field=ptr.strip("/").replace("/", "."), theme=theme))
-        public_list = [("/public", data["public"])] if "public" in data else []
-        public_list += [(f"/publics/{i}", p) for i, p in enumerate(data.get("publics", []))]
         for ptr, public in public_list:
             if public not in publics:
                 out.append(_at(loc, "ref-public", record, ptr, field=ptr.strip("/").replace("/", "."), public=public))
