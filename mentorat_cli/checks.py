@@ -15,7 +15,7 @@ from typing import Any
 from mentorat_cli import kinds, rules, yamlio
 from mentorat_cli import problems as P
 from mentorat_cli.dates import add_months
-from mentorat_cli.model import Programme, Record
+from mentorat_cli.model import Programme, Record, email_key
 from mentorat_cli.problems import Problem
 
 ACTIVE = ("proposed", "confirmed")
@@ -85,7 +85,7 @@ def check_identities(prog: Programme, loc: Locator, today: dt.date | None) -> li
     by_email: dict[str, list[Record]] = defaultdict(list)
     for record in [*prog.mentors.values(), *prog.mentees.values()]:
         if record.data.get("status") != "erased":
-            by_email[record.data["email"].strip().lower()].append(record)
+            by_email[email_key(record.data["email"])].append(record)
     for email, records in sorted(by_email.items()):
         records.sort(key=lambda r: r.path)
         for record in records[1:]:
@@ -197,6 +197,22 @@ def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Pr
     return out
 
 
+def check_replaces(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
+    """A pair that replaces itself, or a ring of pairs each replacing the next: the history has no start."""
+    out: list[Problem] = []
+    for pid, pair in sorted(prog.pairs.items()):
+        if pair.data.get("replaces") == pid:
+            out.append(_at(loc, "pair-replaces-self", pair, "/replaces"))
+            continue
+        chain, current = [pid], pair.data.get("replaces")
+        while current in prog.pairs and current not in chain:
+            chain.append(current)
+            current = prog.pairs[current].data.get("replaces")
+        if current == pid:
+            out.append(_at(loc, "pair-replaces-cycle", pair, "/replaces", cycle=" -> ".join([*chain, pid])))
+    return out
+
+
 def check_notes_and_feedback(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
     out: list[Problem] = []
     for pid, notes in sorted(prog.notes.items()):
@@ -234,7 +250,7 @@ def check_retention(prog: Programme, loc: Locator, today: dt.date | None) -> lis
             if r.data.get("status") != "erased"]
 
 
-CHECKS: list[Check] = [check_programme, check_identities, check_people, check_pairs,
+CHECKS: list[Check] = [check_programme, check_identities, check_people, check_pairs, check_replaces,
                        check_notes_and_feedback, check_retention]
 
 

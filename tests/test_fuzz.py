@@ -20,10 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SAMPLE, TODAY, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import REPO, SAMPLE, TODAY, Result
 
 MENTEES = ["hugo-bernard", "camille-lefevre", "ines-benali", "alexandre-muller", "aya-benmoussa", "clement-perrot",
            "adam-zerrouki"]
