@@ -168,3 +168,22 @@ def test_a_cycle_of_replaces_is_rejected(run_cli, sample: Path) -> None:
             "hugo-bernard--pierre-antoine-lemaire -> hugo-bernard--julien-moreau") in result.out, result.out
     assert result.out.count("pair-replaces-cycle") == 2  # each pair of the circle
     assert snapshot(sample) == before
+
+
+def test_report_publishes_no_respondent_count_under_the_threshold(run_cli, sample: Path) -> None:
+    """The sample has 4 mentor respondents (threshold 5): the count and the rate that gives it back are hidden."""
+    import openpyxl
+
+    assert len(list((sample / "feedback").glob("*-mentor.yaml"))) == 4
+    for fmt in ("md", "html", "xlsx"):
+        assert run_cli(["report", "--format", fmt], cwd=sample).code == 0
+    md = (sample / "out/report-2026.md").read_text(encoding="utf-8")
+    assert "| Mentors | < 5 | non publié | non publié | 80 % |" in md
+    assert "| Mentors | 4 |" not in md
+    html = (sample / "out/report-2026.html").read_text(encoding="utf-8")
+    assert "<td>&lt; 5</td>" in html.replace("\n", "") or "&lt; 5" in html
+    assert "17 %" not in md and "17 %" not in html  # 4 of 23 eligible mentors
+    book = openpyxl.load_workbook(sample / "out/report-2026.xlsx")
+    rows = [[c for c in row if c is not None] for sheet in book for row in sheet.iter_rows(values_only=True)]
+    assert ["Mentors", "< 5", "non publié", "non publié", "80\u00a0%"] in rows
+    assert not any(row[:2] == ["Mentors", "4"] or row[:2] == ["Mentors", 4] for row in rows)
