@@ -59,7 +59,7 @@ class _Fmt:
         return number(value, self.lang, decimals)
 
     def count(self, value: int) -> str:
-        """A count of people (or pairs) on its own: "< k" when small, like any cell."""
+        """A count of respondents: "< k" when small, like any cell (it is a detail of the eligible, not a total)."""
         return self.L["hidden-small"].format(k=self.k) if privacy.is_small(value, self.k) else self.n(value)
 
     def cell(self, cell: privacy.Cell) -> str:
@@ -101,7 +101,7 @@ class _Fmt:
 def _participants(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Section:
     L = f.L
     sec = Section(L["s-participants"], paragraphs=[L["participants-intro"]])
-    rows = [[L[f"role-{r}"], f.count(fig["people"][r]["registered"]), f.count(fig["people"][r]["participants"])]
+    rows = [[L[f"role-{r}"], f.n(fig["people"][r]["registered"]), f.n(fig["people"][r]["participants"])]
             for r in ("mentee", "mentor")]
     sec.tables.append(Table("", ["", L["registered"], L["participants"]], rows))
     for item in fig["breakdowns"]:
@@ -133,7 +133,7 @@ def _pairs(f: _Fmt, fig: dict[str, Any]) -> Section:
     L, p = f.L, fig["pairs"]
     sec = Section(L["s-pairs"])
     sec.tables.append(Table("", [L["col-figure"], L["col-count"]], [
-        [L["pairs-total"], f.count(p["total"])], [L["pairs-introduced"], f.count(p["introduced"])]]))
+        [L["pairs-total"], f.n(p["total"])], [L["pairs-introduced"], f.n(p["introduced"])]]))
     sec.tables.append(f.breakdown(L["pairs-by-status"], [(L[f"status-{k}"], n) for k, n in p["status"]], p["total"]))
     if p["ended_early"]:
         who = [(L.get(f"by-{v}", L["not-given"]) if v else L["not-given"], n) for v, n in p["ended_by"]]
@@ -167,7 +167,7 @@ def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
     median = L["na"] if m["median"] is None else small if m["pairs"] < f.k else f.n(m["median"], 0 if m["median"] % 1 == 0 else 1)
     median_hours = L["na"] if m["median_hours"] is None else small if m["pairs"] < f.k else f.n(m["median_hours"], 1)
     sec.tables.append(Table("", [L["col-figure"], L["col-count"]], [
-        [L["m-pairs"], f.count(m["pairs"])], [L["m-held"], f.n(m["held"])], [L["m-hours"], f.n(m["hours"], 1)],
+        [L["m-pairs"], f.n(m["pairs"])], [L["m-held"], f.n(m["held"])], [L["m-hours"], f.n(m["hours"], 1)],
         [L["m-nodur"], f.n(m["without_duration"])], [L["m-median"], median], [L["m-median-hours"], median_hours]]))
     shares = [(L["m-reached-meetings"].format(n=m["min_meetings"]), m["reached_meetings"]),
               (L["m-reached-duration"].format(n=m["duration_months"]), m["reached_duration"]),
@@ -184,7 +184,7 @@ def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
     sec.tables.append(f.breakdown(L["m-distribution"], buckets, m["pairs"]))
     s = fig["series"]
     columns = zip(s["months"], s["active_pairs"], s["meetings"], strict=True)
-    monthly = [[month_name(month, f.lang), f.count(a), f.n(n)] for month, a, n in columns]
+    monthly = [[month_name(month, f.lang), f.n(a), f.n(n)] for month, a, n in columns]
     empty = L["monthly-none"].format(start=long_date(s["cohort_start"], f.lang)) if not monthly else ""
     sec.tables.append(Table(L["monthly"], [L["col-month"], L["col-active"], L["col-meetings"]], monthly, note=empty))
     if monthly:
