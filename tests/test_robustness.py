@@ -8,7 +8,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import snapshot
 
 READING = [["status"], ["audit"], ["report"], ["sheet", "--all"], ["charter", "--all"], ["calendar", "--all"],

@@ -13,8 +13,8 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import exporting, importing, privacy, storage
-from mentorat_cli.commands.common import env_of, print_error
+from mentorat_cli import exporting, importing, privacy, storage, usable
+from mentorat_cli.commands.common import Env, env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
@@ -23,6 +23,11 @@ from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
 class Role(str, Enum):
     mentor = "mentor"
     mentee = "mentee"
+
+
+class ImportStatus(str, Enum):
+    applicant = "applicant"
+    accepted = "accepted"
 
 
 def read_or_fail(path: Path) -> Table:
@@ -44,16 +49,21 @@ def _relative(root: Path, output: str) -> str:
     return output
 
 
-def _template(root: Path, table: Table, role: str, output: Optional[str], force: bool) -> None:
+def _template(env: Env, table: Table, role: str, output: Optional[str], force: bool) -> None:
+    programme, _warnings = env.load()  # the programme's themes and publics are the values answers map to
+    root = programme.root
     relative = _relative(root, output or "import-mapping.yaml")
     target = storage.inside(root, relative)
     if target.exists() and not force:
         raise MentoratError(text("import-template-exists", path=relative), text("import-template-exists-hint"))
-    content = importing.template(table.headers, role)
+    content = importing.template(table, role, programme.config)
     known = len(importing.default_mapping(table.headers, role).columns)
     with storage.lock(root):
         storage.write_file(root, relative, content)
-    typer.echo(text("import-template-written", path=target, known=known, total=len(table.headers)))
+    unknown = sum(1 for line in content.splitlines() if line.startswith("      ") and line.split("#")[0].rstrip().endswith(": null"))
+    check = sum(1 for line in content.splitlines() if line.startswith("      ") and "# check" in line)
+    typer.echo(text("import-template-written", path=target, known=known, total=len(table.headers),
+                    unknown=unknown, check=check))
 
 
 def import_(
@@ -67,6 +77,8 @@ def import_(
     template: bool = typer.Option(False, "--template", help="Write a mapping file listing the headers found, then stop."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", help="With --template: file to write, inside the programme (default import-mapping.yaml)."),
+    status: Optional[ImportStatus] = typer.Option(
+        None, "--status", help="Status of the people created (default: applicant, decided later with mentorat accept)."),
 ) -> None:
     """Create and update profiles from a form export (CSV or XLSX)."""
     env = env_of(ctx)
@@ -74,7 +86,7 @@ def import_(
         raise MentoratError(text("import-role-needed"), text("import-role-needed-hint"))
     table = read_or_fail(file)
     if template:
-        _template(env.root(), table, role.value, output, force)
+        _template(env, table, role.value, output, force)
         raise typer.Exit(0)
     started = time.time_ns()
     programme, _warnings = env.load()
@@ -88,7 +100,8 @@ def import_(
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
     state = importing.load_state(programme.root)
-    plan = importing.plan_import(programme, table, role.value, chosen, state, env.today, force)
+    plan = importing.plan_import(programme, table, role.value, chosen, state, env.today, force,
+                                 status.value if status else None)
     _report(env.quiet, file.name, plan)
     blocked = bool(plan.rejected) and not skip_invalid
     if dry_run or blocked:
@@ -184,7 +197,7 @@ def export(
     env = env_of(ctx)
     if output == "-" and fmt is Format.xlsx:
         raise MentoratError(text("export-stdout-xlsx"), text("export-stdout-xlsx-hint"))
-    programme, _warnings = env.load()
+    programme, _warnings = env.load(usable.NOTHING)
     pseudo = None
     if pseudonymise:
         pseudo = exporting.Pseudonyms(exporting.find_key(os.environ, Path.home(), programme.root))
@@ -209,7 +222,7 @@ person_app = typer.Typer(help="Right of access: what the programme holds on a pe
 def person_show(ctx: typer.Context, person_id: str = typer.Argument(..., metavar="ID", help="The person's id.")) -> None:
     """Print everything held on a person: profile, pairs, contacts, feedback, notes (metadata only)."""
     env = env_of(ctx)
-    programme, _warnings = env.load()
+    programme, _warnings = env.load(usable.person_needs(person_id))
     if programme.person(person_id) is None:
         raise MentoratError(text("person-unknown", id=person_id), text("person-unknown-hint"))
     state = importing.load_state(programme.root)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository, storage
+from mentorat_cli import repository, selection, storage
 from mentorat_cli.commands.common import Env, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.messages import text
@@ -141,6 +141,13 @@ def _summary(env: Env, run: plan.Run, changes: proposal.Changes, objective: Obje
     env.detail(text("pair-proof", rounds=run.solution.rounds, added=run.solution.added))
 
 
+def _applicants(env: Env, prog: Programme) -> None:
+    """Applications not decided yet are left out of pairing: say how many, and the command that decides."""
+    waiting = len(selection.applicants(prog))
+    if waiting:
+        env.info(text("pair-applicants", count=waiting))
+
+
 def pair(
     ctx: typer.Context,
     objective: Objective = typer.Option(Objective.total, "--objective", help=OBJECTIVE_HELP),
@@ -174,24 +181,38 @@ def pair(
     if dry_run:
         # The summary first: the diff of a large programme runs to hundreds of lines.
         _summary(env, run, changes, objective, time.perf_counter() - started)
+        _applicants(env, prog)
         sys.stdout.write(_diff(root, writes, changes.removes))
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
-    branch = gitcommit.prepare(root, env.today) if commit else None
+    if commit:
+        gitcommit.check(root)
     with storage.lock(root):
         storage.write_files(root, writes)
         storage.remove_files(root, changes.removes)
     _summary(env, run, changes, objective, time.perf_counter() - started)
+    _applicants(env, prog)
     if writes or changes.removes:
         env.info(text("pair-files", written=len(writes), removed=len(changes.removes)))
     else:
         env.info(text("pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain"))
-    if branch is not None:
-        fig = changes.figures
-        message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
-        done = gitcommit.commit(root, sorted([*writes, *changes.removes]), message)
-        env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
+    if commit:
+        on_file = {p.path for p in prog.pairs.values() if p.data["status"] == "proposed"}
+        _commit(env, root, changes, objective, on_file)
     raise typer.Exit(0)
+
+
+def _commit(env: Env, root: Path, changes: proposal.Changes, objective: Objective, on_file: set[str]) -> None:
+    """Commit the proposal on file (written now or by an earlier `pair`) on a new branch; no branch when nothing is new."""
+    paths = gitcommit.pending(root, sorted({*changes.writes, *changes.removes, *on_file}))
+    if not paths:
+        env.info(text("pair-commit-nothing"))
+        return
+    branch = gitcommit.prepare(root, env.today)
+    fig = changes.figures
+    message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
+    done = gitcommit.commit(root, paths, message)
+    env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
 
 
 def scores(
