@@ -186,3 +186,11 @@ def test_report_publishes_no_respondent_count_under_the_threshold(run_cli, sampl
     rows = [[c for c in row if c is not None] for sheet in book for row in sheet.iter_rows(values_only=True)]
     assert ["Mentors", "< 5", "non publié", "non publié", "80\u00a0%"] in rows
     assert not any(row[:2] == ["Mentors", "4"] or row[:2] == ["Mentors", 4] for row in rows)
+
+
+def test_forget_with_a_damaged_pairing_summary(run_cli, sample: Path) -> None:
+    """Found by the fuzzer: pairing.yaml that is not UTF-8 made `forget` crash."""
+    (sample / "pairing.yaml").write_bytes(b"objective: total\nunmatched: [adam-zerrouki]\nidle_mentors: [\xc3]\n")
+    result = run_cli(["forget", "adam-zerrouki", "--dry-run"], cwd=sample)
+    assert result.code == 0, result.err
+    assert (sample / "pairing.yaml").read_bytes().endswith(b"[\xc3]\n")

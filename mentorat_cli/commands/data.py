@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import exporting, importing, privacy, storage, usable
+from mentorat_cli import exporting, importing, privacy, repository, storage, usable
 from mentorat_cli.commands.common import Env, env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
@@ -273,7 +273,8 @@ def forget(
             raise MentoratError(text("forget-already", path=record.path))
     root = programme.root
     summary = root / "pairing.yaml"
-    summary_text = summary.read_text(encoding="utf-8-sig") if summary.is_file() and not summary.is_symlink() else None
+    # A damaged pairing.yaml (not UTF-8, too large) is left as it is, like one that is not valid YAML.
+    summary_text = repository.read_text(summary, "pairing.yaml")[0] if summary.is_file() and not summary.is_symlink() else None
     plan = privacy.plan_forget(programme, chosen, env.today, importing.load_state(root), _list_files(root), summary_text)
     for line in plan.lines:
         typer.echo(line)
