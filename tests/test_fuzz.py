@@ -265,7 +265,7 @@ def _mutated_copy(base: Path, data: st.DataObject) -> tuple[Path, list[tuple[str
     return root, changes
 
 
-@_fuzz_settings(200)
+@_fuzz_settings(100)
 @given(data=st.data())
 def test_validate_never_crashes(base: Path, run_cli, data: st.DataObject) -> None:
     """validate (text and json) on a few hundred mutated programmes: never exit 3."""
@@ -277,7 +277,7 @@ def test_validate_never_crashes(base: Path, run_cli, data: st.DataObject) -> Non
         shutil.rmtree(root.parent, ignore_errors=True)
 
 
-@_fuzz_settings(100)
+@_fuzz_settings(60)
 @given(data=st.data())
 def test_reading_commands_never_crash(base: Path, run_cli, data: st.DataObject) -> None:
     """The reading commands on mutated programmes: never exit 3."""
