@@ -89,7 +89,9 @@ def _all_keys() -> list[str]:
 
 PERSON_KEYS = sorted(set(_keys("mentor", "mentee")) | set(_schema("common")["$defs"]["person"]["properties"]))  # type: ignore[index]
 # Keys worth setting per folder: a person file also gets the other role's keys (objectives on a mentor...).
-KEYS_BY_FOLDER = {"mentors": PERSON_KEYS, "mentees": PERSON_KEYS, "pairs": _keys("pair"), "feedback": _keys("feedback"),
+# The other role's own fields come up more often: their values reach code written for the other role.
+KEYS_BY_FOLDER = {"mentors": PERSON_KEYS + ["objectives", "public"] * 5,
+                  "mentees": PERSON_KEYS + ["themes", "publics", "capacity"] * 4, "pairs": _keys("pair"), "feedback": _keys("feedback"),
                   "notes": _keys("note"), "programme.yaml": _keys("programme"), "pairing.yaml": _keys("pairing")}
 ANY_KEY = _all_keys()
 
