@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -17,6 +16,7 @@ from mentorat_cli import exporting, importing, privacy, repository, storage, usa
 from mentorat_cli.commands.common import Env, env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
+from mentorat_cli.privacy import traces
 from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
 
 
@@ -41,28 +41,17 @@ def read_or_fail(path: Path) -> Table:
                             exc.hint) from None
 
 
-def _relative(root: Path, output: str) -> str:
-    """An output path as storage wants it: relative to the programme folder (an absolute path inside it is fine)."""
-    path = Path(output)
-    if path.is_absolute() and path.resolve().is_relative_to(root.resolve()):
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    return output
-
-
 def _template(env: Env, table: Table, role: str, output: Optional[str], force: bool) -> None:
     programme, _warnings = env.load()  # the programme's themes and publics are the values answers map to
-    root = programme.root
-    relative = _relative(root, output or "import-mapping.yaml")
-    target = storage.inside(root, relative)
-    if target.exists() and not force:
-        raise MentoratError(text("import-template-exists", path=relative), text("import-template-exists-hint"))
+    target = storage.output_file(programme.root, output, "import-mapping.yaml")
+    if target.path.exists() and not force:
+        raise MentoratError(text("import-template-exists", path=target.shown), text("import-template-exists-hint"))
     content = importing.template(table, role, programme.config)
     known = len(importing.default_mapping(table.headers, role).columns)
-    with storage.lock(root):
-        storage.write_file(root, relative, content)
+    storage.write_outputs({target: content}, force)
     unknown = sum(1 for line in content.splitlines() if line.startswith("      ") and line.split("#")[0].rstrip().endswith(": null"))
     check = sum(1 for line in content.splitlines() if line.startswith("      ") and "# check" in line)
-    typer.echo(text("import-template-written", path=target, known=known, total=len(table.headers),
+    typer.echo(text("import-template-written", path=target.path, known=known, total=len(table.headers),
                     unknown=unknown, check=check))
 
 
@@ -76,7 +65,7 @@ def import_(
     force: bool = typer.Option(False, "--force", help="Take the source's value where a human edited a field (conflicts)."),
     template: bool = typer.Option(False, "--template", help="Write a mapping file listing the headers found, then stop."),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o", help="With --template: file to write, inside the programme (default import-mapping.yaml)."),
+        None, "--output", "-o", help="With --template: file to write (default import-mapping.yaml in the programme folder)."),
     status: Optional[ImportStatus] = typer.Option(
         None, "--status", help="Status of the people created (default: applicant, decided later with mentorat accept)."),
 ) -> None:
@@ -88,20 +77,24 @@ def import_(
     if template:
         _template(env, table, role.value, output, force)
         raise typer.Exit(0)
-    started = time.time_ns()
+    with env.writing(active=not dry_run):
+        _import(env, file, table, role.value, mapping, dry_run, skip_invalid, force, status.value if status else None)
+
+
+def _import(env: Env, file: Path, table: Table, role: str, mapping: Optional[Path], dry_run: bool,  # noqa: PLR0913
+            skip_invalid: bool, force: bool, status: Optional[str]) -> None:
     programme, _warnings = env.load()
-    chosen = importing.load_mapping(mapping, role.value) if mapping else importing.default_mapping(table.headers, role.value)
+    chosen = importing.load_mapping(mapping, role) if mapping else importing.default_mapping(table.headers, role)
     mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
     for field in ("first_name", "last_name", "email"):
         if field not in mapped:
             raise MentoratError(
                 text("import-required-column", file=file.name, field=field, headers=", ".join(table.headers)),
-                text("import-required-column-hint", file=file, role=role.value))
+                text("import-required-column-hint", file=file, role=role))
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
     state = importing.load_state(programme.root)
-    plan = importing.plan_import(programme, table, role.value, chosen, state, env.today, force,
-                                 status.value if status else None)
+    plan = importing.plan_import(programme, table, role, chosen, state, env.today, force, status)
     _report(env.quiet, file.name, plan)
     blocked = bool(plan.rejected) and not skip_invalid
     if dry_run or blocked:
@@ -112,10 +105,7 @@ def import_(
         raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
     files = plan.files(_originals(programme.root, list(plan.records)))
     if files:
-        with storage.lock(programme.root):
-            creates = {c.path for c in plan.changes if c.action == "create"}
-            _unchanged_since(programme.root, started, [*plan.records, importing.STATE_FILE], creates)
-            storage.write_files(programme.root, files)
+        storage.write_files(programme.root, files)
     created = sum(1 for c in plan.changes if c.action == "create")
     if plan.changes:
         env.info(text("import-done", file=file.name, created=created, updated=len(plan.changes) - created,
@@ -134,16 +124,6 @@ def _originals(root: Path, paths: list[str]) -> dict[str, str]:
         except (OSError, UnicodeDecodeError):
             continue
     return out
-
-
-def _unchanged_since(root: Path, started: int, paths: list[str], creates: set[str]) -> None:
-    """Refuse to write over a file someone saved while the command was preparing its changes."""
-    for relative in sorted(paths):
-        target = root / relative
-        if relative in creates and target.exists():
-            raise MentoratError(text("import-raced", path=relative), text("import-raced-hint"))
-        if relative not in creates and target.exists() and target.stat().st_mtime_ns > started:
-            raise MentoratError(text("import-raced", path=relative), text("import-raced-hint"))
 
 
 def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
@@ -190,7 +170,7 @@ def export(
         help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key)."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o",
-        help="File inside the programme folder (default out/export-WHAT.FORMAT); - for the terminal (CSV only)."),
+        help="File to write (default out/export-WHAT.FORMAT in the programme folder); - for the terminal (CSV only)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing export file."),
 ) -> None:
     """Export people, pairs or meetings as CSV or XLSX, with formula-safe cells."""
@@ -205,14 +185,10 @@ def export(
     if output == "-":
         sys.stdout.write(content.decode("utf-8-sig"))
         raise typer.Exit(0)
-    relative = _relative(programme.root, output or f"out/export-{what.value}.{fmt.value}")
-    target = storage.inside(programme.root, relative)
-    if target.exists() and not force:
-        raise MentoratError(text("export-exists", path=relative), text("export-exists-hint"))
-    with storage.lock(programme.root):
-        storage.write_file(programme.root, relative, content)
+    target = storage.output_file(programme.root, output, f"out/export-{what.value}.{fmt.value}")
+    storage.write_outputs({target: content}, force)
     rows = len(exporting.TABLES[what.value][1](programme, None))
-    env.info(text("export-written", path=relative, rows=rows, pseudo=text("export-pseudo-note") if pseudo else ""))
+    env.info(text("export-written", path=target.shown, rows=rows, pseudo=text("export-pseudo-note") if pseudo else ""))
 
 
 person_app = typer.Typer(help="Right of access: what the programme holds on a person.", no_args_is_help=True)
@@ -254,9 +230,13 @@ def forget(
 ) -> None:
     """Erase people's personal data from the working tree (right to erasure), and say what remains."""
     env = env_of(ctx)
-    started = time.time_ns()
+    # Under the lock from the start; leftover temporaries (which may hold the person) are cleared first.
+    with env.writing(active=not dry_run):
+        _forget(env, sorted(set(people or [])), expired, dry_run)
+
+
+def _forget(env: Env, chosen: list[str], expired: bool, dry_run: bool) -> None:
     programme, _warnings = env.load()
-    chosen = sorted(set(people or []))
     if expired:
         found = privacy.expired_people(programme, env.today)
         if not found and not chosen:
@@ -281,14 +261,14 @@ def forget(
     leftovers = privacy.leftover_files(root, chosen, set(plan.removes) | set(plan.writes))
     for path in leftovers:
         typer.echo(text("forget-leftover", path=path))
+    erased = {r.id: r.data for r in (programme.person(person) for person in chosen) if r is not None}
+    for path, what in traces.files_holding(root, erased, skip=leftovers):
+        typer.echo(text("forget-leftover-content", path=path, what=what))
     if dry_run:
         typer.echo(text("forget-dry-run"))
         raise typer.Exit(0)
     plan.created = {p for p in plan.writes if not (root / p).exists()}
-    with storage.lock(root):
-        _unchanged_since(root, started, [*plan.writes, *plan.removes], plan.created)
-        storage.write_files(root, plan.writes)
-        storage.remove_files(root, plan.removes)
+    storage.write_files(root, plan.writes, removes=plan.removes)
     typer.echo(text("forget-done", count=len(chosen)))
     top = _git_top(root)
     if top is None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from mentorat_cli import gitops, scaffold, storage
+from mentorat_cli import gitops, scaffold, storage, vocabulary
 from mentorat_cli.commands.common import Lang, env_of
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
@@ -32,12 +32,14 @@ def init(
 ) -> None:
     """Create a new programme folder with commented example files."""
     env = env_of(ctx)
+    if ".git" in directory.resolve().parts:  # the output policy's rule: nothing is ever written into git's own files
+        raise MentoratError(text("output-git", path=directory), text("output-git-hint"))
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise MentoratError(text("init-not-empty", path=directory), text("init-not-empty-hint"))
     files = scaffold.programme_files(kind.value, lang.value, env.today)
     directory.mkdir(parents=True, exist_ok=True)
     storage.write_files(directory, files)
-    env.info(text("init-done", kind=kind.value, path=directory, files=len(files)))
+    env.info(text("init-done", kind=vocabulary.label("kind", kind.value), path=directory, files=len(files)))
     if not no_git:
         if not gitops.available():
             env.info(text("init-git-missing"))

@@ -89,8 +89,6 @@ TEXT: dict[str, str] = {
     "import-blocked": "nothing written: {rows} row(s) have errors",
     "import-blocked-hint": "fix them in the file, or add --skip-invalid to import the valid rows only",
     "import-done": "imported from {file}: {created} created, {updated} updated, {unchanged} unchanged",
-    "import-raced": "{path} changed while the changes were being prepared; nothing written",
-    "import-raced-hint": "run the command again",
     "import-nothing": "nothing to change: the programme already holds this file's data",
     # export
     "export-key-missing": "--pseudonymise needs a secret key, and none is set "
@@ -102,8 +100,6 @@ TEXT: dict[str, str] = {
                        "keep it safe: the same key gives the same pseudonyms",
     "export-stdout-xlsx": "an XLSX export cannot go to the terminal",
     "export-stdout-xlsx-hint": "give a file with -o, e.g. -o out/people.xlsx",
-    "export-exists": "{path} already exists",
-    "export-exists-hint": "add --force to replace it, or choose another file with -o",
     "export-written": "wrote {path}: {rows} row(s){pseudo}",
     "export-pseudo-note": ", names and e-mails pseudonymised",
     # person show

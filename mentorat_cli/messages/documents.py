@@ -45,8 +45,6 @@ TEXT: dict[str, str] = {
                              "or use --format html and print the page to PDF from a browser"),
     "doc-output-not-folder": "-o {path} is a file, not a folder",
     "doc-output-not-folder-hint": "give a folder for the documents (it is created if needed)",
-    "doc-output-failed": "cannot write the documents to {path}: {reason}",
-    "doc-output-failed-hint": "check that the folder is writable, or choose another one with -o",
     "doc-written": "Wrote {count} file(s) to {folder}",
     "doc-written-one": "Wrote {file}",
     # sign / contact
@@ -78,6 +76,7 @@ TEXT: dict[str, str] = {
     "st-not-started": "{count} confirmed pair(s) without a start date: {pairs}",
     "st-section": "{title} ({count})",
     "st-none": "none",
+    "st-more": "  and {count} more (mentorat status --all shows everything)",
     "st-never": "never",
     "st-overdue": "overdue",
     "st-no": "no",
