@@ -61,8 +61,9 @@ def test_charter_holds_the_fields_the_issue_lists(make, run_cli) -> None:
     for expected in ("Programme company", "Organisation company", "Claire Dubois", "coordination@example.org",
                      "Jean Martin", "Marie Dupont", "**Career orientation**: Choisir ma première affectation",
                      "once a month", "6 months, from 5 October 2026 to 5 April 2027", "remote",
-                     "Listening", "discrimination and harassment", "end the mentoring at any time",
-                     'Handwritten "read and approved"', "Date: 6 October 2026", "Date: ____ / ____ / ________"):
+                     "Listening", "discrimination, sexist conduct and sexual or moral harassment",
+                     "end the mentoring at any time", "I, the undersigned, Jean Martin, declare that I have read the mentoring charter",
+                     "Done at ________________________, on 6 October 2026", "on ____ / ____ / ________"):
         assert expected in text, expected
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from mentorat_cli import kinds
+from mentorat_cli import dates, kinds
 from mentorat_cli.documents import followup, labels, schedule, wording
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
@@ -44,21 +44,10 @@ def person(record: Record | None, lang: str) -> dict[str, Any]:
     return out
 
 
-def is_minor(data: dict[str, Any], today: dt.date) -> bool:
-    """Whether a mentee is under 18 today: the `minor` flag, else the date of birth."""
-    if "minor" in data:
-        return bool(data["minor"])
-    born = data.get("birth_date")
-    if not born:
-        return False
-    born = dt.date.fromisoformat(str(born))
-    return (today.year - born.year - ((today.month, today.day) < (born.month, born.day))) < 18
-
-
 def guardian(data: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """A minor mentee's legal guardian, for the youth charter's extra signature block."""
     found = data.get("guardian") or {}
-    return {"minor": is_minor(data, today), "name": str(found.get("name", "")),
+    return {"minor": dates.is_minor(data, today), "name": str(found.get("name", "")),
             "email": str(found.get("email", "")), "phone": str(found.get("phone", ""))}
 
 

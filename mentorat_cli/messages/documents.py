@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from mentorat_cli.messages.spec import Spec
 
-PROBLEMS: dict[str, Spec] = {}
+PROBLEMS: dict[str, Spec] = {
+    "minor-no-consent": Spec("warning", "{id} is a minor and no guardian's consent is recorded",
+                             "once the parent or legal guardian has agreed in writing, record it under guardian: "
+                             "name, email or phone, and consent_on: YYYY-MM-DD (the youth charter then has their signature block)"),
+}
 
 TEXT: dict[str, str] = {
     # Pairs and options
