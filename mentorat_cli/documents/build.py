@@ -26,10 +26,10 @@ def logo_uri(root: Path | None, config: dict[str, Any]) -> str:
         return ""
     path = root / str(relative)
     reason = ""
-    if not path.resolve().is_relative_to(root.resolve()):
-        reason = "doc-logo-outside"
-    elif any(p.is_symlink() for p in [path, *path.parents] if p.is_relative_to(root) and p != root):
+    if any(p.is_symlink() for p in [path, *path.parents] if p.is_relative_to(root) and p != root):
         reason = "doc-logo-link"  # a link could point anywhere, e.g. at a private file
+    elif not path.resolve().is_relative_to(root.resolve()):
+        reason = "doc-logo-outside"
     elif not path.is_file():
         reason = "doc-logo-missing"
     elif path.stat().st_size > _LOGO_MAX:
