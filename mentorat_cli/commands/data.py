@@ -168,10 +168,20 @@ class Format(str, Enum):
     xlsx = "xlsx"
 
 
+class Dialect(str, Enum):
+    excel_fr = "excel-fr"
+    excel = "excel"
+    rfc = "rfc"
+
+
 def export(
     ctx: typer.Context,
     what: What = typer.Argument(..., help="people, pairs, or meetings (note metadata only, never the text)."),
-    fmt: Format = typer.Option(Format.csv, "--format", help="csv (UTF-8, comma) or xlsx."),
+    fmt: Format = typer.Option(Format.csv, "--format", help="csv or xlsx (typed cells, frozen header, filters)."),
+    dialect: Optional[Dialect] = typer.Option(
+        None, "--dialect",
+        help="CSV for: excel-fr (';', French headers, decimal comma; default for a French programme), "
+             "excel (',', column ids; default in English) or rfc (RFC 4180, no BOM)."),
     pseudonymise: bool = typer.Option(
         False, "--pseudonymise",
         help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key)."),
@@ -188,7 +198,7 @@ def export(
     pseudo = None
     if pseudonymise:
         pseudo = exporting.Pseudonyms(exporting.find_key(os.environ, Path.home(), programme.root))
-    content = exporting.export(programme, what.value, fmt.value, pseudo, env.today)
+    content = exporting.export(programme, what.value, fmt.value, pseudo, env.today, dialect.value if dialect else None)
     if output == "-":
         sys.stdout.write(content.decode("utf-8-sig"))
         raise typer.Exit(0)
