@@ -17,6 +17,7 @@ from mentorat_cli import exportformat
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
+from mentorat_cli.privacy import generalise
 
 KEY_ENV = "MENTORAT_PSEUDONYM_KEY"
 MIN_KEY_LENGTH = 16
@@ -100,8 +101,20 @@ def people_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
                 row.update(id=pseudo.person(ident), first_name=pseudo.name(str(data.get("first_name", ""))),
                            last_name=pseudo.name(str(data.get("last_name", ""))),
                            email=pseudo.email(str(data.get("email", ""))), phone="")
+                row = generalise.generalise(row, data, _lang(programme))
             rows.append(row)
     return rows
+
+
+def _lang(programme: Programme) -> str:
+    return "en" if programme.config.get("language") == "en" else "fr"
+
+
+def not_anonymous(programme: Programme, what: str, pseudo: Pseudonyms | None) -> list[int]:
+    """Rows of a pseudonymised people export that fewer than `privacy.min_group_size` people share."""
+    if pseudo is None or what != "people":
+        return []
+    return generalise.small_groups(people_rows(programme, pseudo), int(programme.config["privacy"]["min_group_size"]))
 
 
 def pair_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
@@ -205,7 +218,9 @@ def export(programme: Programme, what: str, fmt: str, pseudo: Pseudonyms | None,
     """The export file's bytes; CSV in `dialect`, by default the one of the programme's language."""
     columns, build = TABLES[what]
     rows = build(programme, pseudo)
-    lang = "en" if programme.config.get("language") == "en" else "fr"
+    if pseudo is not None and what == "people":
+        columns = generalise.columns(columns)
+    lang = _lang(programme)
     if fmt == "csv":
         # With a BOM (excel, excel-fr), Excel opens UTF-8 correctly instead of guessing cp1252.
         return to_csv(columns, rows, dialect or exportformat.default_dialect(lang))

@@ -17,6 +17,7 @@ from mentorat_cli import exporting, importing, privacy, storage
 from mentorat_cli.commands.common import env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
+from mentorat_cli.model import Programme
 from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
 
 
@@ -201,6 +202,7 @@ def export(
     content = exporting.export(programme, what.value, fmt.value, pseudo, env.today, dialect.value if dialect else None)
     if output == "-":
         sys.stdout.write(content.decode("utf-8-sig"))
+        _warn_small_groups(programme, what.value, pseudo)
         raise typer.Exit(0)
     relative = _relative(programme.root, output or f"out/export-{what.value}.{fmt.value}")
     target = storage.inside(programme.root, relative)
@@ -210,6 +212,15 @@ def export(
         storage.write_file(programme.root, relative, content)
     rows = len(exporting.TABLES[what.value][1](programme, None))
     env.info(text("export-written", path=relative, rows=rows, pseudo=text("export-pseudo-note") if pseudo else ""))
+    _warn_small_groups(programme, what.value, pseudo)
+
+
+def _warn_small_groups(programme: Programme, what: str, pseudo: exporting.Pseudonyms | None) -> None:
+    """Say which rows of a pseudonymised export could still single a person out (k-anonymity)."""
+    unique = exporting.not_anonymous(programme, what, pseudo)
+    if unique:
+        typer.echo(text("export-small-groups", count=len(unique), minimum=programme.config["privacy"]["min_group_size"],
+                        lines=", ".join(str(i + 1) for i in unique[:30]) + (" …" if len(unique) > 30 else "")), err=True)
 
 
 person_app = typer.Typer(help="Right of access: what the programme holds on a person.", no_args_is_help=True)
