@@ -1,6 +1,7 @@
 """Import speed: generate a 20,000-row French form export, import it, re-import it; print the timings.
 
 Run: .venv/bin/python benchmarks/bench_import.py [ROWS]   (goal: 20,000 rows in at most 20 s)
+The last two lines time the form workflow: `import --template`, then the import with that mapping.
 """
 
 from __future__ import annotations
@@ -71,6 +72,15 @@ def main() -> None:
         print(f"dry run (read, map, check):   {dry[0]:6.2f} s wall, {dry[1]:6.2f} s CPU")
         print(f"first import (creates all):   {first[0]:6.2f} s wall, {first[1]:6.2f} s CPU   goal <= 20 s for 20,000 rows")
         print(f"re-import (no change):        {again[0]:6.2f} s wall, {again[1]:6.2f} s CPU")
+        # The form workflow: a mapping written by --template (every answer listed), then an import with it.
+        other = Path(folder) / "prog-mapped"
+        other.mkdir()
+        (other / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
+        mapped = ["--root", str(other), "--today", "2026-11-25", "-q", "import", str(source), "--role", "mentee"]
+        template = run([*mapped, "--template", "-o", "map.yaml"])
+        with_map = run([*mapped, "--mapping", str(other / "map.yaml")])
+        print(f"--template (answers listed):  {template[0]:6.2f} s wall, {template[1]:6.2f} s CPU")
+        print(f"import with that mapping:     {with_map[0]:6.2f} s wall, {with_map[1]:6.2f} s CPU")
 
 
 if __name__ == "__main__":

@@ -169,7 +169,7 @@ def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Pr
         if status == "confirmed":
             confirmed_by_mentor[data["mentor"]] += 1
         for role, record in (("mentee", mentee), ("mentor", mentor)):
-            if record is not None and record.data.get("status", "applicant") in ("withdrawn", "erased"):
+            if record is not None and record.data.get("status", "applicant") in ("withdrawn", "erased", "declined"):
                 out.append(_at(loc, "pair-person-inactive", pair, f"/{role}", role=role, person=record.id,
                                status=status, person_status=record.data["status"]))
         if mentee is not None and mentor is not None:

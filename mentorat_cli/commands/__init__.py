@@ -8,7 +8,7 @@ import typer
 
 # Order here is the order of `mentorat --help`.
 COMMAND_MODULES = (
-    "init", "validate", "pair", "documents", "notes", "followup", "report", "data",
+    "init", "validate", "selection", "pair", "documents", "notes", "followup", "mail", "report", "data",
 )
 
 

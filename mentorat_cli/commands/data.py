@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from mentorat_cli import exporting, importing, privacy, storage
-from mentorat_cli.commands.common import env_of, print_error
+from mentorat_cli.commands.common import Env, env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
@@ -24,6 +24,11 @@ from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
 class Role(str, Enum):
     mentor = "mentor"
     mentee = "mentee"
+
+
+class ImportStatus(str, Enum):
+    applicant = "applicant"
+    accepted = "accepted"
 
 
 def read_or_fail(path: Path) -> Table:
@@ -45,16 +50,21 @@ def _relative(root: Path, output: str) -> str:
     return output
 
 
-def _template(root: Path, table: Table, role: str, output: Optional[str], force: bool) -> None:
+def _template(env: Env, table: Table, role: str, output: Optional[str], force: bool) -> None:
+    programme, _warnings = env.load()  # the programme's themes and publics are the values answers map to
+    root = programme.root
     relative = _relative(root, output or "import-mapping.yaml")
     target = storage.inside(root, relative)
     if target.exists() and not force:
         raise MentoratError(text("import-template-exists", path=relative), text("import-template-exists-hint"))
-    content = importing.template(table.headers, role)
+    content = importing.template(table, role, programme.config)
     known = len(importing.default_mapping(table.headers, role).columns)
     with storage.lock(root):
         storage.write_file(root, relative, content)
-    typer.echo(text("import-template-written", path=target, known=known, total=len(table.headers)))
+    unknown = sum(1 for line in content.splitlines() if line.startswith("      ") and line.split("#")[0].rstrip().endswith(": null"))
+    check = sum(1 for line in content.splitlines() if line.startswith("      ") and "# check" in line)
+    typer.echo(text("import-template-written", path=target, known=known, total=len(table.headers),
+                    unknown=unknown, check=check))
 
 
 def import_(
@@ -68,6 +78,8 @@ def import_(
     template: bool = typer.Option(False, "--template", help="Write a mapping file listing the headers found, then stop."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", help="With --template: file to write, inside the programme (default import-mapping.yaml)."),
+    status: Optional[ImportStatus] = typer.Option(
+        None, "--status", help="Status of the people created (default: applicant, decided later with mentorat accept)."),
 ) -> None:
     """Create and update profiles from a form export (CSV or XLSX)."""
     env = env_of(ctx)
@@ -75,7 +87,7 @@ def import_(
         raise MentoratError(text("import-role-needed"), text("import-role-needed-hint"))
     table = read_or_fail(file)
     if template:
-        _template(env.root(), table, role.value, output, force)
+        _template(env, table, role.value, output, force)
         raise typer.Exit(0)
     started = time.time_ns()
     programme, _warnings = env.load()
@@ -89,7 +101,8 @@ def import_(
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
     state = importing.load_state(programme.root)
-    plan = importing.plan_import(programme, table, role.value, chosen, state, env.today, force)
+    plan = importing.plan_import(programme, table, role.value, chosen, state, env.today, force,
+                                 status.value if status else None)
     _report(env.quiet, file.name, plan)
     blocked = bool(plan.rejected) and not skip_invalid
     if dry_run or blocked:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository, storage
+from mentorat_cli import repository, selection, storage
 from mentorat_cli.commands.common import Env, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.messages import text
@@ -140,6 +140,13 @@ def _summary(env: Env, run: plan.Run, changes: proposal.Changes, objective: Obje
     env.detail(text("pair-proof", rounds=run.solution.rounds, added=run.solution.added))
 
 
+def _applicants(env: Env, prog: Programme) -> None:
+    """Applications not decided yet are left out of pairing: say how many, and the command that decides."""
+    waiting = len(selection.applicants(prog))
+    if waiting:
+        env.info(text("pair-applicants", count=waiting))
+
+
 def pair(
     ctx: typer.Context,
     objective: Objective = typer.Option(Objective.total, "--objective", help=OBJECTIVE_HELP),
@@ -173,6 +180,7 @@ def pair(
     if dry_run:
         # The summary first: the diff of a large programme runs to hundreds of lines.
         _summary(env, run, changes, objective, time.perf_counter() - started)
+        _applicants(env, prog)
         sys.stdout.write(_diff(root, writes, changes.removes))
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
@@ -181,6 +189,7 @@ def pair(
         storage.write_files(root, writes)
         storage.remove_files(root, changes.removes)
     _summary(env, run, changes, objective, time.perf_counter() - started)
+    _applicants(env, prog)
     if writes or changes.removes:
         env.info(text("pair-files", written=len(writes), removed=len(changes.removes)))
     else:

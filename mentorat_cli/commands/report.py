@@ -196,9 +196,15 @@ def survey_import(
         _write_template(env, programme, table, output, force)
         raise typer.Exit(0)
     if mapping_file is None:
-        raise MentoratError(text("survey-mapping-missing"), text("survey-mapping-missing-hint", file=table_file))
-    mapping_text = _read_mapping(mapping_file)
-    mapping, found = survey.load_mapping(mapping_text, str(mapping_file), programme, table, table_file.name)
+        # Our own questionnaire's questions and answers are known: a form built from `survey blank` needs no mapping.
+        guessed = survey_template.template(table.headers, programme.config)
+        mapping, found = survey.load_mapping(guessed, "guessed mapping", programme, table, table_file.name)
+        if mapping is None:
+            raise MentoratError(text("survey-mapping-missing"), text("survey-mapping-missing-hint", file=table_file))
+        env.info(text("survey-mapping-guessed", count=len(mapping.columns), total=len(table.headers)))
+    else:
+        mapping_text = _read_mapping(mapping_file)
+        mapping, found = survey.load_mapping(mapping_text, str(mapping_file), programme, table, table_file.name)
     if mapping is None:
         print_problems(found)
         raise typer.Exit(1)

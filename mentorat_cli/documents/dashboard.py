@@ -15,6 +15,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from mentorat_cli import selection
 from mentorat_cli.documents import followup
 from mentorat_cli.model import Programme
 
@@ -43,6 +44,9 @@ def build(programme: Programme, today: dt.date, alert_after_days: int | None = N
              for s in states if "no-meeting" in s.alerts),
             key=lambda r: (-r["days"], r["pair"])),
         "not_started": [s.pair_id for s in states if s.start is None],
+        # Confirmed, not begun, and no introduction e-mail drafted yet (`mentorat mail intro`).
+        "to_introduce": [p.id for p in confirmed if not p.data.get("started_on") and not p.data.get("intro_drafted_on")],
+        "applicants": selection.waiting_rows(programme, today),
         "reviews_due": [{"pair": s.pair_id, "planned": _iso(s.review.date), "overdue": s.review.date < today}
                         for s in states if s.review and not s.review_held and s.review.date <= soon],
         "finals_due": [{"pair": s.pair_id, "planned": _iso(s.final.date), "overdue": s.final.date < today}

@@ -33,6 +33,12 @@ def render(data: dict[str, Any]) -> str:
              text("st-pairs", **counts)]
     if data["not_started"]:
         lines.append(text("st-not-started", count=len(data["not_started"]), pairs=", ".join(data["not_started"])))
+    if data["to_introduce"]:
+        lines.append(text("st-to-introduce", count=len(data["to_introduce"]), pairs=", ".join(data["to_introduce"])))
+    if data["applicants"]:
+        lines += _section(text("st-applicants"), text("st-applicants-cols").split("|"),
+                          [[r["id"], r["role"], r["registered_on"] or "?", "?" if r["days"] is None else str(r["days"])]
+                           for r in data["applicants"]])
     lines += _section(text("st-without", days=data["alert_after_days"]), text("st-without-cols").split("|"),
                       [[r["pair"], r["last_meeting"] or text("st-never"), str(r["days"])] for r in data["without_meeting"]])
     for key, title in (("reviews_due", "st-reviews"), ("finals_due", "st-finals")):

@@ -86,9 +86,9 @@ class _Loader(BaseLoader):
 class Renderer:
     """Renders the templates of one programme (compiled once, reused for every pair)."""
 
-    def __init__(self, root: Path | None) -> None:
+    def __init__(self, root: Path | None, builtin: Path | None = None) -> None:
         folders = [(root / "templates", "templates")] if root is not None and (root / "templates").is_dir() else []
-        folders.append((builtin_dir(), "built-in"))
+        folders.append((builtin or builtin_dir(), "built-in"))  # e.g. templates/mail for e-mail drafts
         self.loader = _Loader(folders)
         common: dict[str, Any] = {"loader": self.loader, "undefined": StrictUndefined, "auto_reload": False,
                                   "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from mentorat_cli.importing.mapping import Column, Mapping, default_mapping, load_mapping, template
+from mentorat_cli.importing.mapping import Column, Mapping, default_mapping, load_mapping
 from mentorat_cli.importing.plan import Change, Conflict, ImportPlan, Rejected, plan_import
 from mentorat_cli.importing.state import STATE_FILE, load_state
+from mentorat_cli.importing.template import template
 
 __all__ = ["Change", "Column", "Conflict", "ImportPlan", "Mapping", "Rejected", "STATE_FILE", "default_mapping",
            "load_mapping", "load_state", "plan_import", "template"]

@@ -13,7 +13,7 @@ TEXT, INT, BOOL, DATE, CHOICE, CHOICES, LANGS = "text", "int", "bool", "date", "
 COMMON_FIELDS: dict[str, str] = {
     "first_name": TEXT, "last_name": TEXT, "email": TEXT, "phone": TEXT, "organisation": TEXT, "unit": TEXT,
     "manager": TEXT, "level": INT, "experience_years": INT, "career_path": TEXT, "sector": TEXT, "job": TEXT,
-    "school": TEXT, "civil_servant": BOOL, "membership_paid": BOOL, "location.city": TEXT,
+    "school": TEXT, "civil_servant": BOOL, "motivation": TEXT, "membership_paid": BOOL, "location.city": TEXT,
     "location.postcode": TEXT, "location.country": TEXT, "languages": LANGS, "availability": CHOICES,
     "format": CHOICE, "trained_on": DATE, "consent_evaluation": BOOL, "status": CHOICE, "registered_on": DATE,
     "cohort": TEXT, "left_on": DATE,
@@ -30,15 +30,23 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
                "remote": "remote", "online": "remote", "presentiel": "in_person", "en presentiel": "in_person",
                "in person": "in_person", "face to face": "in_person", "hybride": "hybrid", "mixte": "hybrid",
                "hybrid": "hybrid", "indifferent": "any", "peu importe": "any", "sans preference": "any",
-               "any": "any", "no preference": "any"},
+               "any": "any", "no preference": "any", "les deux": "hybrid", "pas de preference": "any",
+               "distanciel": "remote", "a distance visio telephone": "remote", "visioconference": "remote",
+               "presentiel si possible": "in_person", "either": "any"},
     "availability": {"en semaine en journee": "weekday_daytime", "semaine journee": "weekday_daytime",
                      "journee": "weekday_daytime", "weekday daytime": "weekday_daytime",
                      "pause dejeuner": "weekday_lunch", "midi": "weekday_lunch", "dejeuner": "weekday_lunch",
                      "weekday lunch": "weekday_lunch", "lunch": "weekday_lunch", "soir": "weekday_evening",
                      "en soiree": "weekday_evening", "soiree": "weekday_evening", "evening": "weekday_evening",
-                     "weekday evening": "weekday_evening", "week end": "weekend", "weekend": "weekend"},
+                     "weekday evening": "weekday_evening", "week end": "weekend", "weekend": "weekend",
+                     "en semaine journee": "weekday_daytime", "en journee": "weekday_daytime",
+                     "le midi": "weekday_lunch", "en semaine le midi": "weekday_lunch",
+                     "en semaine soir": "weekday_evening", "en semaine en soiree": "weekday_evening",
+                     "le soir": "weekday_evening", "le week end": "weekend", "samedi": "weekend"},
     "status": {"candidat": "applicant", "candidate": "applicant", "applicant": "applicant", "accepte": "accepted",
-               "retenu": "accepted", "accepted": "accepted", "desiste": "withdrawn", "withdrawn": "withdrawn"},
+               "retenu": "accepted", "accepted": "accepted", "desiste": "withdrawn", "withdrawn": "withdrawn",
+               "liste d attente": "waitlisted", "waiting list": "waitlisted", "waitlisted": "waitlisted",
+               "refuse": "declined", "non retenu": "declined", "declined": "declined"},
 }
 LANGUAGE_LABELS = {"francais": "fr", "french": "fr", "anglais": "en", "english": "en", "allemand": "de",
                    "german": "de", "espagnol": "es", "spanish": "es", "italien": "it", "italian": "it",
@@ -76,7 +84,31 @@ HEADER_SYNONYMS: dict[str, str] = {
     "career path": "career_path", "consentement evaluation": "consent_evaluation",
     "consent evaluation": "consent_evaluation", "promotion": "cohort", "cohorte": "cohort", "cohort": "cohort",
     "statut": "status", "status": "status", "formation suivie le": "trained_on", "trained on": "trained_on",
+    # Questions French application forms ask, as Framaforms, Google Forms or démarches simplifiées export them.
+    "format prefere": "format", "format souhaite": "format", "modalite souhaitee": "format",
+    "modalite des rencontres": "format", "preferred format": "format", "meeting format": "format",
+    "annees d experience professionnelle": "experience_years", "experience professionnelle": "experience_years",
+    "nombre d annees d experience professionnelle": "experience_years", "anciennete": "experience_years",
+    "years of professional experience": "experience_years",
+    "nombre de mentores acceptes": "capacity", "nombre de mentores souhaites": "capacity",
+    "combien de mentores": "capacity", "number of mentees": "capacity", "mentees accepted": "capacity",
+    "public souhaite": "publics", "publics souhaites": "publics", "public accompagne": "publics",
+    "preferred public": "publics", "publics wished": "publics",
+    "voie d acces au concours": "public", "concours passe": "public", "mode d acces": "public",
+    "ancien eleve de": "school", "ancienne eleve de": "school", "ancien ne eleve de": "school",
+    "ecole d origine": "school", "formation initiale": "school", "alumni of": "school", "former school": "school",
+    "motivation": "motivation", "motivations": "motivation", "vos motivations": "motivation",
+    "pourquoi souhaitez vous etre mentore": "motivation", "pourquoi souhaitez vous devenir mentor": "motivation",
+    "why do you apply": "motivation", "motivation letter": "motivation",
+    "mes disponibilites": "availability", "vos disponibilites": "availability", "creneaux": "availability",
+    "creneaux preferes": "availability", "when are you available": "availability",
+    "thematiques souhaitees": "themes", "sujets": "themes", "objectifs": "themes", "objectives": "themes",
+    "langues pratiquees": "languages", "date de soumission": "registered_on", "date de reponse": "registered_on",
+    "submitted at": "registered_on", "submission date": "registered_on",
 }
+# Longer headers ("Années d'expérience professionnelle (en années)") start with a known question:
+# the longest known header of at least two words that begins the folded header is taken.
+_PREFIXES = sorted((k for k in HEADER_SYNONYMS if " " in k), key=lambda k: (-len(k), k))
 # Same words, other role: a mentor lists the publics they help; a mentee has one.
 # A mentee's themes are the themes of their objectives.
 ROLE_SWAP = {"mentor": {"public": "publics"}, "mentee": {"publics": "public", "themes": "objectives"}}
@@ -112,6 +144,8 @@ def field_for_header(header: str, role: str) -> str | None:
     """The field a header is recognised as, for this role; None when unknown."""
     folded = fold(header)
     field = HEADER_SYNONYMS.get(folded)
+    if field is None:
+        field = next((HEADER_SYNONYMS[k] for k in _PREFIXES if folded.startswith(k + " ")), None)
     if field is None:
         return None
     field = ROLE_SWAP[role].get(field, field)

@@ -19,7 +19,7 @@ class Column:
     """How one column is imported: its field, label -> value overrides, and a multi-choice separator."""
 
     field: str
-    values: dict[str, str] = dataclasses.field(default_factory=dict)
+    values: dict[str, str | None] = dataclasses.field(default_factory=dict)  # None: the answer means "no value"
     separator: str | None = None
 
 
@@ -84,22 +84,13 @@ def _column(spec: Any, role: str, path: Path, line: int, header: str) -> Column 
     separator = spec.get("split")
     if not isinstance(values, dict) or (separator is not None and not isinstance(separator, str)):
         raise _fail(path, line, "import-mapping-column", header=header)
-    return Column(name, {str(k): "" if v is None else str(v) if not isinstance(v, bool) else ("oui" if v else "non")
-                         for k, v in values.items()}, separator or None)
+    return Column(name, {str(k): _value(v) for k, v in values.items()}, separator or None)
 
 
-def template(headers: list[str], role: str) -> str:
-    """A mapping file listing every header found: recognised ones filled in, the others left to decide."""
-    recognised = default_mapping(headers, role).columns
-    lines = [text("import-template-intro-1", role=role), text("import-template-intro-2"),
-             text("import-template-intro-3", fields=", ".join(sorted(F.fields_for(role)))),
-             f"role: {role}", "columns:"]
-    for header in headers:
-        column = recognised.get(header)
-        # Dumping the header alone quotes it exactly when YAML needs it.
-        quoted = yamlio.dump([header]).strip()[2:]
-        if column is None:
-            lines.append(f"  {quoted}: null  # " + text("import-template-unknown"))
-        else:
-            lines.append(f"  {quoted}: {column.field}")
-    return "\n".join(lines) + "\n"
+def _value(value: Any) -> str | None:
+    """A mapping's value as the converters take it: null (or an empty text) is "no value", true/false are yes/no."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    return str(value)

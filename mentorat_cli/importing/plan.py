@@ -161,8 +161,12 @@ def _merge(ctx: _Context, path: str, number: int, record: dict[str, Any], values
 
 
 def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping, state: S.State,
-                today: dt.date, force: bool = False) -> ImportPlan:
-    """What importing `table` as `role` profiles would change; pure: nothing is written here."""
+                today: dt.date, force: bool = False, status: str | None = None) -> ImportPlan:
+    """What importing `table` as `role` profiles would change; pure: nothing is written here.
+
+    `status` (e.g. accepted, for programmes that take everyone) is given to the people created
+    whose row does not say otherwise; an accepted person's decision is dated today.
+    """
     ctx = _Context(programme, table, role, mapping)
     plan = ImportPlan(role=role)
     counters: dict[str, int] = {}
@@ -196,6 +200,10 @@ def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping,
                 set_path(record, name, value)
             if "registered_on" not in values:
                 record["registered_on"] = today.isoformat()
+            if status and not record.get("status"):
+                record["status"] = status
+                if status != "applicant":
+                    record["decided_on"] = today.isoformat()
             changed = [n for n, v in values.items() if v is not None]
             conflicts: list[Conflict] = []
             fingerprints = {n: S.fingerprint(path, n, v) for n, v in values.items()}

@@ -87,7 +87,8 @@ def split_choices(text: str, separator: str | None) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _choice(item: str, values: dict[str, str], vocab: dict[str, str], field: str) -> str:
+def _choice(item: str, values: dict[str, str | None], vocab: dict[str, str], field: str) -> str | None:
+    """The id for one answer; None when the mapping says the answer means no value."""
     if item in values:
         return values[item]
     folded = F.fold(item)
@@ -100,9 +101,11 @@ def _choice(item: str, values: dict[str, str], vocab: dict[str, str], field: str
     raise CellError(f"'{item}' is not a known {field} value (known: {known})")
 
 
-def convert(kind: str, field: str, text: str, values: dict[str, str], separator: str | None,
+def convert(kind: str, field: str, text: str, values: dict[str, str | None], separator: str | None,
             vocab: dict[str, str]) -> Any:
-    """The value for `field` from a non-empty cell; raises CellError with a one-line reason."""
+    """The value for `field` from a non-empty cell (None: no value); raises CellError with a one-line reason."""
+    if text in values and values[text] is None:
+        return None  # the mapping reads this answer as "no value" (e.g. "Indifférent")
     if kind == F.TEXT:
         if text.startswith(FORMULA_START) and not (field == "phone" and text.startswith("+")):
             raise CellError("starts like a spreadsheet formula; check the cell")
@@ -112,9 +115,8 @@ def convert(kind: str, field: str, text: str, values: dict[str, str], separator:
     if kind == F.INT:
         return parse_int(text)
     if kind == F.BOOL:
-        if text in values:
-            return parse_bool(values[text])
-        return parse_bool(text)
+        mapped = values.get(text)
+        return parse_bool(mapped if mapped is not None else text)
     if kind == F.DATE:
         return parse_date(text)
     if kind == F.CHOICE:
@@ -122,12 +124,14 @@ def convert(kind: str, field: str, text: str, values: dict[str, str], separator:
     if kind == F.LANGS:
         items = [_choice(i, values, {**F.LANGUAGE_LABELS, **{c: c for c in _two_letter(i)}}, field)
                  for i in split_choices(text, separator)]
-        return _unique(items)
-    items = _unique([_choice(i, values, vocab, field) for i in split_choices(text, separator)])
+        return _unique(items) or None
+    chosen = _unique([_choice(i, values, vocab, field) for i in split_choices(text, separator)])
+    if not chosen:
+        return None
     if field == "objectives":
         # A form gives the themes a mentee wants to work on; the objective's words come later.
-        return [{"theme": theme} for theme in items]
-    return items
+        return [{"theme": theme} for theme in chosen]
+    return chosen
 
 
 def _two_letter(item: str) -> list[str]:
@@ -135,9 +139,9 @@ def _two_letter(item: str) -> list[str]:
     return [folded] if re.fullmatch(r"[a-z]{2}", folded) else []
 
 
-def _unique(items: list[str]) -> list[str]:
+def _unique(items: list[str | None]) -> list[str]:
     seen: list[str] = []
     for item in items:
-        if item not in seen:
+        if item is not None and item not in seen:
             seen.append(item)
     return seen

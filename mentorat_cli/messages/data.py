@@ -60,7 +60,15 @@ TEXT: dict[str, str] = {
     "import-template-intro-2": "# Each column: a field, null (not imported), or {{field: F, values: {{\"Label\": value}}, split: \";\"}}.",
     "import-template-intro-3": "# Fields: {fields}",
     "import-template-unknown": "not recognised: give a field or leave null",
-    "import-template-written": "wrote {path}: {known} of {total} columns recognised; edit it, then import with --mapping {path}",
+    "import-template-intro-null": "# null means \"no value\": a column set to null is not imported, "
+                                  "an answer set to null leaves the field empty.",
+    "import-template-intro-check": "# Every answer found is listed with the value it is read as; "
+                                   "check those marked `check`, replace each null you can place.",
+    "import-template-answer-unknown": "not recognised: give a value, or leave null for no value",
+    "import-template-answer-check": "check: close to \"{near}\"",
+    "import-template-many": "{count} different answers: too many to list; labels are read as they come",
+    "import-template-written": "wrote {path}: {known} of {total} columns recognised, {unknown} answer(s) to place (null), "
+                               "{check} to check; edit it, then import with --mapping {path}",
     "import-template-exists": "{path} already exists",
     "import-template-exists-hint": "add --force to overwrite it, or choose another file with --output",
     "import-cell-required": "is empty but required",

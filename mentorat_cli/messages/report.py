@@ -42,7 +42,9 @@ TEXT: dict[str, str] = {
     "survey-import-skip": "kept {path}: it differs from the imported answer (edited by hand?)",
     "survey-mapping-unreadable": "cannot read the mapping file {path}: {reason}",
     "survey-mapping-hint": "give --mapping a YAML file describing the columns",
-    "survey-mapping-missing": "no mapping given: say which column holds which answer with --mapping FILE",
+    "survey-mapping-missing": "no mapping given, and the columns are not those of `mentorat survey blank`: "
+                              "say which column holds which answer with --mapping FILE",
+    "survey-mapping-guessed": "no --mapping: {count} of {total} columns recognised from the questionnaire's questions",
     "survey-mapping-missing-hint": "start from a guess: mentorat survey import {file} --template",
     "survey-template-exists": "{path} already exists",
     "survey-template-exists-hint": "edit it, give another file with -o, or replace it with --force",

@@ -8,6 +8,7 @@ labels of the form tool to the built-in French and English ones.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -134,8 +135,14 @@ def _pairs_of(programme: Programme, role: str, person: str) -> list[str]:
                   (p.get("status") == "confirmed" or (p.get("status") == "ended" and (p.get("confirmed_on") or p.get("started_on")))))
 
 
+# Inclusive writing as the questionnaire prints it: "satisfait(e)", "satisfait·e", "satisfait.e".
+_INCLUSIVE = re.compile(r"\((?:e|es|s)\)|[·.](?:e|es)\b", re.IGNORECASE)
+
+
 def _code(field_: str, text_: str, mapping: Mapping) -> str:
     folded = fold(text_)
+    if folded not in mapping.values.get(field_, {}):
+        folded = fold(_INCLUSIVE.sub("", text_))
     known = {**BUILTIN.get(field_, {}), **mapping.values.get(field_, {})}
     if folded not in known:
         raise CellError(field_)
