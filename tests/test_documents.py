@@ -280,7 +280,7 @@ def test_output_option_must_be_a_writable_folder(make, run_cli, tmp_path: Path) 
     assert result.code == 2 and "cannot write the documents to" in result.err and "Traceback" not in result.err
 
 
-_ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "ol", "li",
+_ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "ol", "li", "div",
                  "strong", "table", "thead", "tbody", "tr", "th", "td"}
 
 
