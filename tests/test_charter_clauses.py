@@ -31,7 +31,8 @@ CLAUSES = {
     "coaching is paid": (KINDS, "ni avec le coaching, confié à un professionnel rémunéré", "nor coaching, which a paid professional"),
     "coordinator's role": (KINDS, "La coordination met en relation les deux membres du binôme, prend régulièrement de leurs nouvelles, "
                                   "organise un point d'étape à mi-parcours",
-                           "The coordinator introduces the two members of the pair, keeps in touch with them regularly, holds a mid-point review"),
+                           "The coordinator introduces the two members of the pair, keeps in touch with them regularly, "
+                           "holds a mid-point review"),
     "no part in the mentee's evaluation": (KINDS, "le mentorat ne joue aucun rôle dans l'évaluation",
                                            "mentoring plays no part in the evaluation of"),
 }
@@ -61,7 +62,8 @@ def test_each_clause_is_in_the_charters_it_applies_to(programme, run_cli, clause
 def test_french_charters_name_roles_not_first_names_and_sign_the_public_sector_way(programme, run_cli, kind: str) -> None:
     text = _charter(programme, run_cli, kind)
     assert "Tenir la personne mentore au courant de ses avancées." in text
-    assert "Je soussigné(e) Jean Martin, atteste avoir pris connaissance de la charte du mentorat, y souscris et m'engage à la respecter." in text
+    assert ("Je soussigné(e) Jean Martin, atteste avoir pris connaissance de la charte du mentorat, "
+            "y souscris et m'engage à la respecter.") in text
     assert "Fait à ________________________, le ____ / ____ / ________" in text
     assert "Moi," not in text and "j'ai lu" not in text and "&nbsp;" not in text
     body = text.split("## Signatures")[0].split("## Pourquoi cette charte")[1]

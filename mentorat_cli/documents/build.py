@@ -67,7 +67,8 @@ def sheets(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) 
     out: dict[str, str | bytes] = {}
     for pair in pairs:
         values = context.sheet_context(programme, pair, lang, today)
-        out[f"sheet-{pair.id}.{fmt}"] = renderer.render(SHEET_TEMPLATE, lang, values, fmt, footer=_footer(values))
+        # The sheet's title already names the pair: the footer repeats only the title.
+        out[f"sheet-{pair.id}.{fmt}"] = renderer.render(SHEET_TEMPLATE, lang, values, fmt)
     return out
 
 

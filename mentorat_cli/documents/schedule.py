@@ -82,7 +82,7 @@ def plan(start: dt.date, config: dict[str, Any], months: int | None = None) -> l
     total = meeting_count(config, months)
     interval = DAYS_PER_MONTH / float(config["cadence"]["meetings_per_month"])
     review = review_number(config, months)
-    out = []
+    out: list[Planned] = []
     months_step = _whole_months(float(config["cadence"]["meetings_per_month"]))
     for index in range(total):
         number = index + 1
