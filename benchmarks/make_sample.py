@@ -645,6 +645,7 @@ PROGRAMME_YAML = """\
 schema_version: 1
 name: Mentorat des élèves de l'INMSP, promotion 2026
 organiser: Institut national des métiers du service public (INMSP)
+organiser_article: "l'"
 kind: school
 language: fr
 cohort:
