@@ -746,7 +746,7 @@ def write(out: Path) -> dict[str, int]:
     check(mentors, mentees, pairs)
     by_mentee = {m["id"]: m for m in mentees}
     files: dict[str, str] = {"programme.yaml": PROGRAMME_YAML.replace("{custom_id}", CUSTOM_THEME[0])
-                             .replace("{custom_label}", CUSTOM_THEME[1]), ".gitignore": "out/\n"}
+                             .replace("{custom_label}", CUSTOM_THEME[1]), ".gitignore": "out/\n# Verrou posé pendant qu'une commande mentorat écrit.\n.mentorat.lock\n"}
     for kind, folder, records in (("mentor", "mentors", mentors), ("mentee", "mentees", mentees),
                                   ("pair", "pairs", pairs)):
         files.update({f"{folder}/{r['id']}.yaml": yaml_file(kind, r) for r in records})

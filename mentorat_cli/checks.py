@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli import kinds, rules, yamlio
+from mentorat_cli import kinds, rules, suggest, yamlio
 from mentorat_cli import problems as P
 from mentorat_cli.dates import add_months, is_minor
+from mentorat_cli.messages import text
 from mentorat_cli.model import Programme, Record
 from mentorat_cli.problems import Problem
 
@@ -109,17 +110,19 @@ def check_people(prog: Programme, loc: Locator, today: dt.date | None) -> list[P
                 out.append(_at(loc, "exclusion-self", record, f"/not_with/{index}"))
             elif other not in people and not _is_broken(prog, other):
                 out.append(_at(loc, "ref-missing", record, f"/not_with/{index}", field="not_with", ref=other,
-                               expected="a mentor or mentee"))
+                               expected="a mentor or mentee", suggestion=suggest.hint(other, people)))
         theme_list = [(f"/objectives/{i}/theme", o["theme"]) for i, o in enumerate(data.get("objectives", []))]
         theme_list += [(f"/themes/{i}", t) for i, t in enumerate(data.get("themes", []))]
         for ptr, theme in theme_list:
             if theme not in themes:
-                out.append(_at(loc, "ref-theme", record, ptr, field=ptr.strip("/").replace("/", "."), theme=theme))
+                out.append(_at(loc, "ref-theme", record, ptr, field=ptr.strip("/").replace("/", "."), theme=theme,
+                               suggestion=suggest.hint(theme, themes)))
         public_list = [("/public", data["public"])] if "public" in data else []
         public_list += [(f"/publics/{i}", p) for i, p in enumerate(data.get("publics", []))]
         for ptr, public in public_list:
             if public not in publics:
-                out.append(_at(loc, "ref-public", record, ptr, field=ptr.strip("/").replace("/", "."), public=public))
+                out.append(_at(loc, "ref-public", record, ptr, field=ptr.strip("/").replace("/", "."), public=public,
+                               suggestion=suggest.hint(public, publics)))
         for key in sorted(data.get("categories") or {}):
             if key not in categories:
                 out.append(_at(loc, "ref-category", record, f"/categories/{key}", category=key))
@@ -148,14 +151,20 @@ def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Pr
     for pid, pair in sorted(prog.pairs.items()):
         data = pair.data
         expected = f"{data['mentee']}--{data['mentor']}"
-        if data["id"] != expected and data["id"] == pid:
-            out.append(_at(loc, "pair-id", pair, "/id", id=data["id"], expected=expected))
         mentee, mentor = prog.mentees.get(data["mentee"]), prog.mentors.get(data["mentor"])
+        # Renaming the file to match a misspelt person would spread the typo: the reference is the error then.
+        if data["id"] != expected and data["id"] == pid and mentee is not None and mentor is not None:
+            out.append(_at(loc, "pair-id", pair, "/id", id=data["id"], expected=expected))
+        named = dict(zip(("mentee", "mentor"), pid.split("--", 1), strict=False))
         for role, ref, record in (("mentee", data["mentee"], mentee), ("mentor", data["mentor"], mentor)):
             if record is None and f"{role}s/{ref}.yaml" not in prog.broken:
-                out.append(_at(loc, "ref-missing", pair, f"/{role}", field=role, ref=ref, expected=f"a {role} of the programme"))
+                known = prog.mentees if role == "mentee" else prog.mentors
+                near = named.get(role) if named.get(role) in known else suggest.closest(ref, known)
+                out.append(_at(loc, "ref-missing", pair, f"/{role}", field=role, ref=ref, expected=f"a {role} of the programme",
+                               suggestion=text("did-you-mean", value=near) if near else ""))
         if data.get("replaces") and data["replaces"] not in prog.pairs and f"pairs/{data['replaces']}.yaml" not in prog.broken:
-            out.append(_at(loc, "ref-missing", pair, "/replaces", field="replaces", ref=data["replaces"], expected="a pair"))
+            out.append(_at(loc, "ref-missing", pair, "/replaces", field="replaces", ref=data["replaces"], expected="a pair",
+                           suggestion=suggest.hint(data["replaces"], prog.pairs)))
         for earlier, later in _DATE_ORDER:
             if data.get(earlier) and data.get(later) and data[later] < data[earlier]:
                 out.append(_at(loc, "date-order", pair, f"/{later}", later=later, later_value=data[later],
@@ -208,7 +217,7 @@ def check_notes_and_feedback(prog: Programme, loc: Locator, today: dt.date | Non
     for record in sorted(prog.feedback.values(), key=lambda r: r.path):
         pid = record.data["pair"]
         if pid not in prog.pairs and f"pairs/{pid}.yaml" not in prog.broken:
-            out.append(_at(loc, "feedback-pair", record, "/pair", pair=pid))
+            out.append(_at(loc, "feedback-pair", record, "/pair", pair=pid, suggestion=suggest.hint(pid, prog.pairs)))
     return out
 
 
@@ -242,8 +251,14 @@ def check_minors(prog: Programme, loc: Locator, today: dt.date | None) -> list[P
     return out
 
 
+def check_date_coherence(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
+    from mentorat_cli.coherence import check_dates
+
+    return check_dates(prog, loc, today)
+
+
 CHECKS: list[Check] = [check_programme, check_identities, check_people, check_pairs,
-                       check_notes_and_feedback, check_retention, check_minors]
+                       check_notes_and_feedback, check_retention, check_date_coherence, check_minors]
 
 
 def run_all(prog: Programme, today: dt.date | None = None) -> list[Problem]:

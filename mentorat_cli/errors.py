@@ -23,6 +23,6 @@ class MentoratError(Exception):
 class ProblemsFound(MentoratError):
     """The programme's files have errors; the command cannot go on."""
 
-    def __init__(self, problems: list, message: str = "") -> None:  # type: ignore[type-arg]
-        super().__init__(message or "the programme has errors", "run `mentorat validate` and fix them first", 1)
+    def __init__(self, problems: list, message: str = "", hint: str = "") -> None:  # type: ignore[type-arg]
+        super().__init__(message or "the programme has errors", hint or "run `mentorat validate` and fix them first", 1)
         self.problems = problems

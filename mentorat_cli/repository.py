@@ -98,7 +98,8 @@ def parse_record(kind: str, text_: str, file: str, confidential: bool = False,
         return None, [P.make("yaml-not-mapping", file, 1 + line_offset, 1, found=found)]
     found_problems = schemas.check(kind, data, file, _locator(text_, line_offset), confidential)
     if P.has_errors(found_problems):
-        return None, found_problems
+        # The sound part still goes through the cross-file checks; the file counts as broken.
+        return schemas.sound_part(kind, data, found_problems), found_problems
     return data, found_problems
 
 
@@ -298,9 +299,11 @@ def _load(root: Path, today: dt.date | None, workers: int | None) -> tuple[Progr
     for (file, kind), (loaded, found) in zip(listing, _load_records(root, listing, workers), strict=True):
         problems += found
         programme.files_checked += 1
-        if loaded is None:
+        if loaded is None or P.has_errors(found):
             programme.broken.add(file)
-        elif isinstance(loaded, Note):
+        if loaded is None:
+            continue
+        if isinstance(loaded, Note):
             programme.notes.setdefault(loaded.pair, []).append(loaded)
         else:
             targets[kind][loaded.id] = loaded

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import functools
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import jsonschema
 from referencing import Registry, Resource
 
+from mentorat_cli import datefix, suggest
 from mentorat_cli import problems as P
 from mentorat_cli.problems import Problem
 from mentorat_cli.resources import data_dir
@@ -119,7 +121,7 @@ def pointer(path: Any) -> str:
 
 def _show(value: Any, confidential: bool) -> str:
     if confidential:
-        return "this value"
+        return "the value written"
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -129,6 +131,10 @@ def _type_hint(expected: Any, instance: Any, field: str) -> str:
     if "string" in wanted and isinstance(instance, (int, float)) and not isinstance(instance, bool):
         leaf = field.rsplit(".", 1)[-1]
         return f'write it in quotes so it stays text, e.g. {leaf}: "{instance}"'
+    if ("integer" in wanted or "number" in wanted) and isinstance(instance, str):
+        number = re.match(r"\s*(\d+(?:[.,]\d+)?)", instance)
+        if number:  # "45 jours": the unit is in the field's name already
+            return f"write the number alone: {number.group(1).replace(',', '.')}"
     if "boolean" in wanted:
         return "write true or false"
     if "array" in wanted:
@@ -161,10 +167,11 @@ def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -
             "type_hint": _type_hint(error.validator_value, error.instance, field)})]
     if keyword in ("enum", "const"):
         choices = error.validator_value if keyword == "enum" else [error.validator_value]
+        near = suggest.hint(error.instance, [str(a) for a in choices])
         return [("schema-enum", ptr, {**base, "value": _show(error.instance, confidential),
-                                      "allowed": ", ".join(str(a) for a in choices)})]
+                                      "allowed": ", ".join(str(a) for a in choices), "suggestion": near})]
     if keyword == "format" and error.validator_value == "date":
-        return [("date-invalid", ptr, {**base, "value": _show(error.instance, confidential).strip('"')})]
+        return [_date_problem(error.instance, ptr, base, confidential)]
     if keyword == "pattern":
         examples = error.schema.get("examples") or []
         hint = ("for example: " + ", ".join(str(e) for e in examples)) if examples else (
@@ -175,6 +182,34 @@ def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -
     if keyword in ("minItems", "maxItems", "minLength", "maxLength", "uniqueItems"):
         return [("schema-size", ptr, {**base, "detail": _size(keyword, error.validator_value)})]
     return [("schema-invalid", ptr, {**base, "detail": keyword})]
+
+
+def _date_problem(value: Any, ptr: str, base: dict[str, Any], confidential: bool) -> tuple[str, str, dict[str, Any]]:
+    """Why a value is not a date: written the French way (with the converted value), impossible, or not a date.
+
+    A date may be quoted back even from a meeting note: only date-like values are shown.
+    """
+    code, values = datefix.explain(value)
+    shown = str(value).strip() if datefix.looks_like_date(value) else _show(value, confidential).strip('"')
+    if code == "date-invalid" and (datefix.looks_like_date(value) or not confidential):
+        shown = f"'{shown}'"  # a value quoted back; "the value written" of a note is not
+    return (code, ptr, {**base, "value": shown, **values})
+
+
+def sound_part(kind: str, data: dict[str, Any], found: list[Problem]) -> dict[str, Any] | None:
+    """The file's data without the top-level fields that have errors, when what is left is valid.
+
+    Cross-file checks then still see the rest of a file with a schema error, so one
+    run of validate shows all that can be known. None when nothing sound is left.
+    """
+    bad = {p.pointer.split("/")[1] for p in found if p.severity == P.ERROR and p.pointer.count("/") >= 1}
+    part = {key: value for key, value in data.items() if key not in bad}
+    if kind == "programme":
+        return part
+    if any(p.severity == P.ERROR and not p.pointer for p in found):
+        return None  # a required field is missing: the record cannot be identified
+    errors = list(validator(kind).iter_errors(part))
+    return None if errors else part
 
 
 def _did_you_mean(key: str, known: frozenset[str]) -> str:
@@ -252,5 +287,5 @@ def check(kind: str, data: Any, file: str, locate: Callable[[str], tuple[int, in
                 line, column = locate(ptr)
                 found.append(P.make(code, file, line, column, pointer=ptr.split("#")[0], **values))
     # One mistake, one message: a date that is not a real date also fails its pattern.
-    dates = {p.pointer for p in found if p.code == "date-invalid"}
+    dates = {p.pointer for p in found if p.code in ("date-invalid", "date-format", "date-impossible")}
     return [p for p in found if not (p.code == "schema-pattern" and p.pointer in dates)]

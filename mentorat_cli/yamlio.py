@@ -321,10 +321,16 @@ def rewrite(original: str, data: dict[str, Any], schema_line: str | None = None)
     """`data` written over `original`, keeping the comments and layout of every top-level entry
     that did not change (a coordinator's notes in a file survive a command's update).
 
-    Changed entries are written anew (with the comment lines just above them kept); added
-    ones are written in `data`'s order; removed ones go. Falls back to `dump` when the
+    First `yamledit.splice`: only the lines of what changed, down to one list item. When the
+    file's layout does not allow it (flow style...), changed top-level entries are written anew
+    (with the comment lines just above them kept); added ones are written in `data`'s order; removed ones go. Falls back to `dump` when the
     original is empty or not a plain block mapping, and always checks the result reads back as `data`.
     """
+    from mentorat_cli.yamledit import splice  # entry by entry, down to list items (issue 12)
+
+    spliced = splice(original, data) if original.strip() else None
+    if spliced is not None and load(spliced) == (data, None):
+        return spliced
     old, issue = load(original)
     try:
         node = yaml.compose(original, Loader=DataLoader) if issue is None else None

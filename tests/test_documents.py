@@ -234,8 +234,12 @@ def test_output_folder_option(make, run_cli, tmp_path: Path) -> None:
 def test_a_programme_with_errors_gets_no_document(make, run_cli) -> None:
     root = make()
     (root / "mentors" / "jean-martin.yaml").write_text("id: jean-martin\nfirst_name: [\n")
-    result = run_cli(["charter", "--all"], cwd=root)
+    # The pair needs its mentor's file: `charter PAIR` refuses and names it (issue 12: it refuses only then).
+    result = run_cli(["charter", PAIR_ID], cwd=root)
     assert result.code == 1 and "mentors/jean-martin.yaml:3" in result.err and not (root / "out").exists()
+    # --all works on the pairs it can use: here none, and it says which file it left aside.
+    result = run_cli(["charter", "--all"], cwd=root)
+    assert result.code == 2 and "left aside: mentors/jean-martin.yaml:3" in result.err and not (root / "out").exists()
 
 
 def test_templates_list_show_copy(make, run_cli) -> None:

@@ -131,7 +131,8 @@ def test_sign_records_dates_and_keeps_the_rest_of_the_file(one: Path, run_cli) -
     assert result.code == 0, result.err
     text = pair_file.read_text(encoding="utf-8")
     # Only the new entry is added: every line the coordinator wrote stays as it was (minimal git diff).
-    assert text == before + "charter_signed:\n  mentor: '2026-10-05'\n  mentee: '2026-10-06'\n"
+    # New lines follow the file's style: its dates are in double quotes (issue 12).
+    assert text == before + 'charter_signed:\n  mentor: "2026-10-05"\n  mentee: "2026-10-06"\n'
     assert "were not kept" not in result.out
     assert run_cli(["validate"], cwd=one).code == 0
     again = run_cli(["sign", PAIR_ID, "--mentor", "2026-10-05"], cwd=one)
@@ -145,7 +146,7 @@ def test_sign_never_replaces_a_recorded_date_without_force(one: Path, run_cli) -
     assert result.code == 2 and "already signed on 2026-10-05" in result.err and "--force" in result.err
     assert snapshot(one) == before
     assert run_cli(["sign", PAIR_ID, "--mentor", "2026-10-09", "--force"], cwd=one).code == 0
-    assert "mentor: '2026-10-09'" in (one / "pairs" / f"{PAIR_ID}.yaml").read_text()
+    assert 'mentor: "2026-10-09"' in (one / "pairs" / f"{PAIR_ID}.yaml").read_text()
 
 
 @pytest.mark.parametrize("args, message", [
@@ -172,7 +173,14 @@ def test_contact_says_when_inner_comments_are_lost(one: Path, run_cli) -> None:
     assert "status: confirmed  # after the call\n# keep\n" in pair_file.read_text()
     pair_file.write_text(pair_file.read_text().replace("  channel: phone\n", "  channel: phone  # she called back\n"))
     second = run_cli(["contact", PAIR_ID, "--channel", "mail"], cwd=one)
-    assert second.code == 0 and "the comments inside" in second.out
+    # Issue 12: the contact already recorded is not rewritten, so its comment stays.
+    assert second.code == 0 and "the comments inside" not in second.out
+    assert "  channel: phone  # she called back\n" in pair_file.read_text()
+    # Only a comment on a line that does change is lost, and the command says so.
+    assert run_cli(["sign", PAIR_ID, "--mentor", "2026-10-05"], cwd=one).code == 0
+    pair_file.write_text(pair_file.read_text().replace('  mentor: "2026-10-05"\n', '  mentor: "2026-10-05"  # on paper\n'))
+    third = run_cli(["sign", PAIR_ID, "--mentor", "2026-10-07", "--force"], cwd=one)
+    assert third.code == 0 and "the comments inside" in third.out
     text = pair_file.read_text()
     assert text.startswith("# Confirmed at the September committee.\nid: ") and "# after the call" in text
 
@@ -184,8 +192,8 @@ def test_contact_appends_and_shows_on_the_sheet(one: Path, run_cli) -> None:
     duplicate = run_cli(args, cwd=one)
     assert duplicate.code == 0 and "already recorded" in duplicate.out
     text = (one / "pairs" / f"{PAIR_ID}.yaml").read_text(encoding="utf-8")
-    assert text.endswith("contacts:\n- date: '2026-11-02'\n  channel: visio\n  summary: Point d'étape rassurant\n"
-                         "- date: '2026-11-25'\n  channel: mail\n")
+    assert text.endswith('contacts:\n  - date: "2026-11-02"\n    channel: visio\n    summary: Point d\'étape rassurant\n'
+                         '  - date: "2026-11-25"\n    channel: mail\n')
     assert run_cli(["validate"], cwd=one).code == 0
     assert run_cli(["sheet", PAIR_ID], cwd=one).code == 0
     sheet = (one / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
@@ -308,4 +316,4 @@ def test_sign_keeps_a_pair_file_with_an_unknown_field(one: Path, run_cli) -> Non
     pair_file.write_text(pair_file.read_text() + "remarque: binôme suivi de près\n")
     assert run_cli(["sign", PAIR_ID, "--mentee", "2026-10-06"], cwd=one).code == 0
     text = pair_file.read_text(encoding="utf-8")
-    assert text.endswith('started_on: "2026-10-05"\ncharter_signed:\n  mentee: \'2026-10-06\'\nremarque: binôme suivi de près\n')
+    assert text.endswith('started_on: "2026-10-05"\ncharter_signed:\n  mentee: "2026-10-06"\nremarque: binôme suivi de près\n')

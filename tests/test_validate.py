@@ -131,7 +131,7 @@ def test_text_output_names_file_line_column_and_hint(run_cli, programme):
         ({"pairs/marie-dupont--jean-martin.yaml": PAIR.replace('confirmed_on: "2026-09-15"', 'confirmed_on: "2026-09-01"')},
          ("date-order", "pairs/marie-dupont--jean-martin.yaml", 6)),
         ({"pairs/marie-dupont--jean-martin.yaml": PAIR.replace('"2026-09-15"', '"2026-02-30"')},
-         ("date-invalid", "pairs/marie-dupont--jean-martin.yaml", 6)),
+         ("date-impossible", "pairs/marie-dupont--jean-martin.yaml", 6)),
         ({"mentees/marie-dupont.yaml": "<<<<<<< HEAD\n" + MENTEE + "=======\nid: x\n>>>>>>> branch\n"},
          ("conflict-marker", "mentees/marie-dupont.yaml", 1)),
         ({"notes/marie-dupont--jean-martin/2026-10-01-first.md": NOTE.replace("Texte", "<<<<<<< HEAD\nTexte")},
@@ -313,7 +313,7 @@ def test_unknown_key_suggests_the_close_field(run_cli, programme):
 def test_a_french_date_gives_one_clear_error(run_cli, programme):
     root = programme({**BASE, "mentors/jean-martin.yaml": MENTOR + "registered_on: 09/09/2026\n"})
     [problem] = problems(run_cli, root)
-    assert problem["code"] == "date-invalid" and "YYYY-MM-DD" in problem["hint"]
+    assert problem["code"] == "date-format" and problem["hint"] == "write it 2026-09-09"
 
 
 def test_unclosed_quote_is_reported_where_it_opens(run_cli, programme):

@@ -13,7 +13,7 @@ from typing import IO, Any, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository
+from mentorat_cli import repository, usable
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
@@ -52,10 +52,15 @@ class Env:
             return root.resolve()
         return repository.find_root(Path.cwd())
 
-    def load(self) -> tuple[Programme, list[Problem]]:
-        """Load the programme for a command that needs it valid (errors stop the command)."""
-        programme, warnings = repository.load_valid(self.root(), self.today)
-        return programme, warnings
+    def load(self, needs: usable.Needs = usable.ALL) -> tuple[Programme, list[Problem]]:
+        """Load the programme: with `needs=usable.ALL` any error stops the command; otherwise the records
+        with errors are left aside (named on stderr) and only the files `needs` names must be valid."""
+        programme, found = repository.load(self.root(), self.today)
+        aside = usable.select(programme, found, needs)
+        if not self.quiet:
+            for line in aside.lines():
+                typer.echo(line, err=True)
+        return programme, [p for p in found if p.severity != P.ERROR]
 
     def info(self, message: str) -> None:
         if not self.quiet:

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import exporting, importing, privacy, storage
+from mentorat_cli import exporting, importing, privacy, storage, usable
 from mentorat_cli.commands.common import Env, env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
@@ -208,7 +208,7 @@ def export(
     env = env_of(ctx)
     if output == "-" and fmt is Format.xlsx:
         raise MentoratError(text("export-stdout-xlsx"), text("export-stdout-xlsx-hint"))
-    programme, _warnings = env.load()
+    programme, _warnings = env.load(usable.NOTHING)
     pseudo = None
     if pseudonymise:
         pseudo = exporting.Pseudonyms(exporting.find_key(os.environ, Path.home(), programme.root))
@@ -243,7 +243,7 @@ person_app = typer.Typer(help="Right of access: what the programme holds on a pe
 def person_show(ctx: typer.Context, person_id: str = typer.Argument(..., metavar="ID", help="The person's id.")) -> None:
     """Print everything held on a person: profile, pairs, contacts, feedback, notes (metadata only)."""
     env = env_of(ctx)
-    programme, _warnings = env.load()
+    programme, _warnings = env.load(usable.person_needs(person_id))
     if programme.person(person_id) is None:
         raise MentoratError(text("person-unknown", id=person_id), text("person-unknown-hint"))
     state = importing.load_state(programme.root)

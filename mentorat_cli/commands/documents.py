@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import repository
+from mentorat_cli import datefix, repository, usable
 from mentorat_cli.commands.common import Env, Lang, env_of
 from mentorat_cli.documents import build, calendar, context, labels, output, pairfile, templating
 from mentorat_cli.errors import MentoratError
@@ -46,11 +46,19 @@ def parse_date(option: str, value: str | None, today: dt.date, future_ok: bool =
     except ValueError:
         day = None
     if day is None:
-        raise MentoratError(text("doc-bad-date", option=option, value=value), text("doc-bad-date-hint"))
+        code, found = datefix.explain(value)
+        hint = {"date-format": "option-date-format-hint", "date-impossible": "option-date-impossible-hint"}.get(code)
+        raise MentoratError(text("doc-bad-date", option=option, value=value),
+                            text(hint, **found) if hint else text("doc-bad-date-hint"))
     if not future_ok and day > today:
         raise MentoratError(text("doc-future-date", option=option, value=value, today=today),
                             text("doc-future-date-hint"))
     return day.isoformat()
+
+
+def needs_of(pair_id: str | None) -> usable.Needs:
+    """One pair's files for a command on PAIR; nothing in particular with --all."""
+    return usable.pair_needs(pair_id) if pair_id else usable.NOTHING
 
 
 def select_pairs(programme: Programme, pair_id: str | None, all_: bool, command: str) -> list[Record]:
@@ -81,7 +89,7 @@ def charter(
 ) -> None:
     """Write the engagement charter of a pair (or of every confirmed pair), ready to sign."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(needs_of(pair))
     pairs = select_pairs(programme, pair, all_, "charter")
     if fmt is CharterFormat.pdf and not build.pdf_available():
         raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
@@ -99,7 +107,7 @@ def sheet(
 ) -> None:
     """Write the follow-up sheet of a pair: schedule, meetings held, hours, alerts, contacts."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(needs_of(pair))
     pairs = select_pairs(programme, pair, all_, "sheet")
     files = build.sheets(programme, pairs, fmt.value, env.today)
     _report(env, output.write_documents(programme.root, out, files), files)
@@ -114,7 +122,7 @@ def calendar_cmd(
 ) -> None:
     """Export the planned meetings as an iCalendar file to import into a calendar app."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(needs_of(pair))
     pairs = select_pairs(programme, pair, all_, "calendar")
     if calendar.count_events(programme, pairs) == 0:
         raise MentoratError(text("doc-calendar-none"), text("doc-calendar-none-hint"))
@@ -139,7 +147,7 @@ def sign(
 ) -> None:
     """Record the dates the charter was signed in the pair's file (charter_signed)."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(usable.pair_needs(pair))
     record = context.find_pair(programme, pair)
     dates = {role: value for role, value in (("mentor", parse_date("--mentor", mentor, env.today, False)),
                                              ("mentee", parse_date("--mentee", mentee, env.today, False))) if value}

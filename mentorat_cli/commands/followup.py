@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import Enum
 from typing import Optional
 
 import typer
 
-from mentorat_cli.commands.common import TextOrJson, env_of
+from mentorat_cli import usable
+from mentorat_cli.commands.common import TextOrJson, env_of, print_problems
 from mentorat_cli.commands.documents import parse_date
 from mentorat_cli.documents import context, dashboard, output, pairfile, statusview
-from mentorat_cli.errors import MentoratError
+from mentorat_cli.errors import MentoratError, ProblemsFound
 from mentorat_cli.messages import text
 
 
@@ -33,7 +35,7 @@ def contact(
 ) -> None:
     """Record a follow-up contact with a pair in its file (contacts)."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(usable.pair_needs(pair))
     record = context.find_pair(programme, pair)
     day = parse_date("--date", date, env.today, future_ok=False) or env.today.isoformat()
     summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
@@ -69,7 +71,12 @@ def status(
 ) -> None:
     """One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    try:
+        programme, _ = env.load(usable.NOTHING)
+    except ProblemsFound as exc:  # only programme.yaml can stop it; status still exits 0, as documented
+        print_problems(exc.problems, stream=sys.stderr)
+        typer.echo(text("status-programme-broken"), err=True)
+        raise typer.Exit(0) from None
     data = dashboard.build(programme, env.today, days)
     if fmt is TextOrJson.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

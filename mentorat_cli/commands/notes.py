@@ -8,9 +8,11 @@ from typing import Optional
 
 import typer
 
+from mentorat_cli import usable
 from mentorat_cli.commands.common import TextOrJson, env_of
 from mentorat_cli.commands.documents import parse_date
 from mentorat_cli.documents import build, context, notes, output
+from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 
 
@@ -37,9 +39,15 @@ def note_new(
 ) -> None:
     """Create notes/PAIR/DATE-KIND.md: front matter to fill in, and a private body to write."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(usable.pair_needs(pair))
     record = context.find_pair(programme, pair)
     day = parse_date("--date", date, env.today) or env.today.isoformat()
+    folder = programme.root / "notes" / record.id
+    same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
+    if same_day and kind is None:
+        # Run twice the same day, the schedule would move on to the next kind: a second note nobody meant.
+        raise MentoratError(text("note-same-day", file=same_day[0].relative_to(programme.root).as_posix(), date=day),
+                            text("note-same-day-hint"))
     kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
     body = build.note_body(programme, record, kind_id, day, env.today)
     content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
@@ -57,7 +65,7 @@ def note_list(
 ) -> None:
     """List the meeting notes: date, kind, length and topics, never the text of the note."""
     env = env_of(ctx)
-    programme, _ = env.load()
+    programme, _ = env.load(usable.pair_needs(pair) if pair else usable.NOTHING)
     pair_id = context.find_pair(programme, pair).id if pair else None
     rows = notes.rows(programme, pair_id)
     if fmt is TextOrJson.json:

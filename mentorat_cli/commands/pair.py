@@ -184,7 +184,8 @@ def pair(
         sys.stdout.write(_diff(root, writes, changes.removes))
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
-    branch = gitcommit.prepare(root, env.today) if commit else None
+    if commit:
+        gitcommit.check(root)
     with storage.lock(root):
         storage.write_files(root, writes)
         storage.remove_files(root, changes.removes)
@@ -194,12 +195,23 @@ def pair(
         env.info(text("pair-files", written=len(writes), removed=len(changes.removes)))
     else:
         env.info(text("pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain"))
-    if branch is not None:
-        fig = changes.figures
-        message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
-        done = gitcommit.commit(root, sorted([*writes, *changes.removes]), message)
-        env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
+    if commit:
+        on_file = {p.path for p in prog.pairs.values() if p.data["status"] == "proposed"}
+        _commit(env, root, changes, objective, on_file)
     raise typer.Exit(0)
+
+
+def _commit(env: Env, root: Path, changes: proposal.Changes, objective: Objective, on_file: set[str]) -> None:
+    """Commit the proposal on file (written now or by an earlier `pair`) on a new branch; no branch when nothing is new."""
+    paths = gitcommit.pending(root, sorted({*changes.writes, *changes.removes, *on_file}))
+    if not paths:
+        env.info(text("pair-commit-nothing"))
+        return
+    branch = gitcommit.prepare(root, env.today)
+    fig = changes.figures
+    message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
+    done = gitcommit.commit(root, paths, message)
+    env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
 
 
 def scores(

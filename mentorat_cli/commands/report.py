@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import storage, tabular
+from mentorat_cli import storage, tabular, usable
 from mentorat_cli.commands.common import Env, TextOrJson, env_of, lazy, print_error, print_problems
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
@@ -65,7 +65,7 @@ def report(
 ) -> None:
     """Write the end-of-programme report: participants, pairs, meetings, satisfaction, objectives."""
     env = env_of(ctx)
-    programme, _warnings = env.load()
+    programme, _warnings = env.load()  # figures for funders: a record left aside would make them wrong
     root = programme.root
     content = build.report(programme, env.today, cohort, fmt.value)
     relative = output_path(env, root, output, build.default_output(cohort, programme, fmt.value))
@@ -110,7 +110,7 @@ def audit_command(
     Criteria come from audit/criteria.yaml in the programme folder if present, else from the bundled list.
     """
     env = env_of(ctx)
-    programme, _warnings = env.load()
+    programme, _warnings = env.load(usable.NOTHING)
     path, shown = audit.criteria_file(programme.root)
     stages, found = audit.load_criteria(path, shown)
     if found:
@@ -148,7 +148,7 @@ def survey_blank(
 ) -> None:
     """Write the end-of-programme questionnaire to send to mentees or mentors."""
     env = env_of(ctx)
-    programme, _warnings = env.load()
+    programme, _warnings = env.load(usable.NOTHING)
     content = questionnaire.questionnaire(programme.config, role.value, fmt.value)
     relative = output_path(env, programme.root, output, f"out/survey-{role.value}.{fmt.value}")
     write_output(programme.root, relative, content.encode("utf-8"))

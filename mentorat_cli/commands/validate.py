@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from mentorat_cli import causes, repository, resources, storage
 from mentorat_cli import problems as P
-from mentorat_cli import repository, resources, storage
 from mentorat_cli.commands.common import TextOrJson, env_of, print_problems
 from mentorat_cli.messages import text
 
@@ -21,17 +21,32 @@ def validate(
     programme, found = repository.load(root, env.today)
     errors = sum(1 for p in found if p.severity == P.ERROR)
     warnings = len(found) - errors
+    entries = causes.arrange(found)
     if fmt is TextOrJson.json:
-        print_problems(found, "json")
+        print_problems(causes.flat(entries), "json")
     else:
-        if not env.quiet or errors:
-            print_problems([p for p in found if not env.quiet or p.severity == P.ERROR])
-        if found:
+        _print_entries(entries, env.quiet)
+        folded = sum(len(e.followers) for e in entries)
+        if folded:
+            env.info(text("validate-summary-folded", errors=errors, warnings=warnings, files=programme.files_checked,
+                          folded=folded))
+        elif found:
             env.info(text("validate-summary", errors=errors, warnings=warnings, files=programme.files_checked))
         else:
             env.info(text("validate-ok", root=root, files=programme.files_checked))
     failed = errors > 0 or (strict and warnings > 0)
     raise typer.Exit(1 if failed else 0)
+
+
+def _print_entries(entries: list[causes.Entry], quiet: bool) -> None:
+    """Each problem (only errors when quiet), with one line counting what follows from it."""
+    for entry in entries:
+        if quiet and entry.problem.severity != P.ERROR:
+            continue
+        typer.echo(entry.problem.render())
+        if entry.followers:
+            files = len({p.file for p in entry.followers})
+            typer.echo(text("folded", count=len(entry.followers), files=files))
 
 
 def refresh_schemas(ctx: typer.Context) -> None:

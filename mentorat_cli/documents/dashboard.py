@@ -74,6 +74,8 @@ def _waiting(programme: Programme, today: dt.date) -> list[dict[str, Any]]:
         ended = sorted(str(p["ended_on"]) for p in pairs if p["status"] == "ended" and p.get("ended_on"))
         since = ended[-1] if ended else mentee.data.get("registered_on")
         days = (today - dt.date.fromisoformat(since)).days if since else None
+        if days is not None and days < 0:
+            continue  # registered (or re-waiting) after the day the status is for: not waiting yet that day
         proposed = next((p["id"] for p in pairs if p["status"] == "proposed"), None)
         out.append({"mentee": mid, "status": status, "registered_on": mentee.data.get("registered_on"),
                     "waiting_since": since, "days_waiting": days, "proposed_pair": proposed})

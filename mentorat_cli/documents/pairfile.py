@@ -61,6 +61,11 @@ def sign(data: dict[str, Any], dates: dict[str, str], force: bool, pair_id: str)
     A different date already recorded is a decision: replacing it needs `force`.
     """
     current = dict(data.get("charter_signed") or {})
+    proposed = str(data.get("proposed_on") or "")
+    for role, day in sorted(dates.items()):
+        if proposed and day < proposed:  # even with --force: validate would reject it (pair-signed-early)
+            raise MentoratError(text("sign-before-proposed", role=role, date=day, proposed=proposed),
+                                text("sign-before-proposed-hint"))
     changed = False
     for role in ("mentor", "mentee"):
         new = dates.get(role)

@@ -28,12 +28,29 @@ def _must(root: Path, step: str, *args: str) -> str:
     return done.stdout.strip()
 
 
-def prepare(root: Path, today: dt.date) -> str:
-    """Check git is usable here and create the review branch (it carries the working tree over)."""
+def check(root: Path) -> None:
+    """Git is installed and the programme is inside a repository (checked before anything is written)."""
     if not gitops.available():
         raise MentoratError(text("git-missing"))
     if _git(root, "rev-parse", "--is-inside-work-tree").returncode != 0:
         raise MentoratError(text("git-not-repo"), text("git-not-repo-hint"))
+
+
+def pending(root: Path, paths: list[str]) -> list[str]:
+    """Those of `paths` that differ from the last commit: new, changed or removed (a proposal already on file counts)."""
+    if not paths:
+        return []
+    listing = _must(root, "status", "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths)
+    changed = {entry[3:] for entry in listing.split("\0") if len(entry) > 3}
+    top = Path(_must(root, "rev-parse", "rev-parse", "--show-toplevel"))
+    prefix = root.resolve().relative_to(top.resolve()).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    return [p for p in paths if prefix + p in changed]
+
+
+def prepare(root: Path, today: dt.date) -> str:
+    """Check git is usable here and create the review branch (it carries the working tree over)."""
+    check(root)
     existing = set(_must(root, "branch", "branch", "--list", "--format=%(refname:short)").split())
     base = f"pairing-{today.isoformat()}"
     branch, number = base, 2

@@ -160,8 +160,19 @@ def _other_pairs(programme: Programme, renamed: dict[str, str], new_pair_ids: di
                 item.pop("why_not")
                 changed = True
         if changed:
-            plan.writes[record.path] = yamlio.dump(data, _schema_line("pair"))
+            plan.writes[record.path] = _faithful(programme, record.path, data, _schema_line("pair"), renamed)
             plan.lines.append(text("forget-reference", path=record.path))
+
+
+def _faithful(programme: Programme, path: str, data: dict[str, Any], schema_line: str, renamed: dict[str, str]) -> str:
+    """Another person's file that only mentions the erased: just the changed lines, unless a kept
+    line (a comment) still names an erased person, in which case the file is written anew."""
+    try:
+        original = (programme.root / path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return yamlio.dump(data, schema_line)
+    spliced = yamlio.rewrite(original, data, schema_line)
+    return yamlio.dump(data, schema_line) if _names_anyone(spliced, renamed) else spliced
 
 
 def _names_anyone(sentence: str, renamed: dict[str, str]) -> bool:
@@ -225,7 +236,7 @@ def _exclusions(programme: Programme, renamed: dict[str, str], plan: ForgetPlan)
             continue
         data = copy.deepcopy(record.data)
         data["not_with"] = [renamed.get(i, i) for i in data["not_with"]]
-        plan.writes[record.path] = yamlio.dump(data, _schema_line(record.kind))
+        plan.writes[record.path] = _faithful(programme, record.path, data, _schema_line(record.kind), renamed)
         plan.lines.append(text("forget-reference", path=record.path))
 
 
