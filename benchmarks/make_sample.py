@@ -645,9 +645,9 @@ PROGRAMME_YAML = """\
 schema_version: 1
 name: Mentorat des élèves de l'INMSP, promotion 2026
 organiser: Institut national des métiers du service public (INMSP)
-organiser_article: "l'"
 kind: school
 language: fr
+organiser_article: "l'"
 cohort:
   id: "2026"
   start: 2026-03-01
