@@ -21,6 +21,7 @@ from mentorat_cli.commands import register
 from mentorat_cli.commands.common import Env, print_error, print_problems
 from mentorat_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, MentoratError, ProblemsFound
 from mentorat_cli.messages import text
+from mentorat_cli.safetext import TerminalStream
 
 app = typer.Typer(
     name="mentorat",
@@ -103,6 +104,18 @@ def hoist_global_options(argv: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `mentorat` console script."""
     argv = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
+    # Every line printed goes through here: control characters from the data never reach the terminal.
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalStream(saved[0]), TerminalStream(saved[1])  # type: ignore[assignment]
+    try:
+        _run(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = saved
+
+
+def _run(argv: list[str]) -> None:
     try:
         code = app(args=argv, standalone_mode=False, prog_name="mentorat")
     except ProblemsFound as exc:

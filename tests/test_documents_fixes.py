@@ -48,7 +48,7 @@ def test_french_charters_and_notes_elide_before_a_vowel_or_h(programme, run_cli,
     for kind in KINDS:
         (root / "programme.yaml").write_text(re.sub(r"^kind: \w+", f"kind: {kind}", (root / "programme.yaml").read_text(),
                                                     flags=re.M), encoding="utf-8")
-        assert run_cli(["charter", PAIR_ID], cwd=root).code == 0
+        assert run_cli(["charter", "--force", PAIR_ID], cwd=root).code == 0
         charter = (root / "out" / f"charter-{PAIR_ID}.md").read_text(encoding="utf-8")
         # The body names roles, not first names: the first name appears only with the surname.
         assert "## Les objectifs de l" in charter, kind
@@ -63,19 +63,19 @@ def test_french_charters_and_notes_elide_before_a_vowel_or_h(programme, run_cli,
 
 def test_english_documents_do_not_elide(programme, run_cli) -> None:
     root = _programme(programme, mentee_first="Adam", language="en")
-    assert run_cli(["charter", PAIR_ID], cwd=root).code == 0
+    assert run_cli(["charter", "--force", PAIR_ID], cwd=root).code == 0
     charter = (root / "out" / f"charter-{PAIR_ID}.md").read_text(encoding="utf-8")
     assert "Adam" in charter and "d'Adam" not in charter
 
 
 def test_elision_keeps_hostile_names_escaped(programme, run_cli) -> None:
     root = _programme(programme, mentee_first="<img src=x onerror=alert(1)>", mentor_first="{{ 7*7 }}")
-    assert run_cli(["charter", PAIR_ID, "--format", "html"], cwd=root).code == 0
+    assert run_cli(["charter", "--force", PAIR_ID, "--format", "html"], cwd=root).code == 0
     page = (root / "out" / f"charter-{PAIR_ID}.html").read_text(encoding="utf-8")
     assert "<img" not in page and "49" not in page
     assert "Je soussigné(e) <img src=x onerror=alert(1)> Dupont, atteste" in html.unescape(page)
     root = _programme(programme, mentee_first="Ève <b>*x*</b>")
-    assert run_cli(["charter", PAIR_ID, "--format", "html"], cwd=root).code == 0
+    assert run_cli(["charter", "--force", PAIR_ID, "--format", "html"], cwd=root).code == 0
     page = (root / "out" / f"charter-{PAIR_ID}.html").read_text(encoding="utf-8")
     assert "<b>" not in page and "<em>" not in page
     assert "Je soussigné(e) Ève <b>*x*</b> Dupont, atteste" in html.unescape(page)
@@ -88,14 +88,14 @@ EARLY_PAIR = f"id: {PAIR_ID}\nmentee: marie-dupont\nmentor: jean-martin\nstatus:
 
 def test_a_pair_confirmed_before_its_cohort_starts_with_the_cohort(programme, run_cli) -> None:
     root = _programme(programme, pair=EARLY_PAIR, cohort_start="2026-09-01")
-    assert run_cli(["charter", PAIR_ID], cwd=root).code == 0
+    assert run_cli(["charter", "--force", PAIR_ID], cwd=root).code == 0
     charter = (root / "out" / f"charter-{PAIR_ID}.md").read_text(encoding="utf-8")
     assert "1er septembre 2026" in charter and "1er mars 2027" in charter and "20 juin 2026" not in charter.split("##")[0]
-    assert run_cli(["sheet", PAIR_ID], cwd=root, today="2026-08-01").code == 0
+    assert run_cli(["sheet", "--force", PAIR_ID], cwd=root, today="2026-08-01").code == 0
     sheet = (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
     assert "du 1er septembre 2026 au 1er mars 2027" in sheet
     assert "| 1 | 1er septembre 2026 | Premier rendez-vous | à venir |" in sheet
-    assert run_cli(["calendar", "--all"], cwd=root).code == 0
+    assert run_cli(["calendar", "--all", "--force"], cwd=root).code == 0
     events = Calendar.from_ical((root / "out" / "calendar.ics").read_bytes()).walk("VEVENT")
     assert events[0].decoded("dtstart").isoformat() == "2026-09-01"
     # Before the cohort opens nothing is late or silent.
@@ -106,17 +106,17 @@ def test_a_pair_confirmed_before_its_cohort_starts_with_the_cohort(programme, ru
 def test_a_recorded_start_or_a_later_confirmation_is_kept(programme, run_cli) -> None:
     later = EARLY_PAIR.replace("2026-06-20", "2026-09-20")
     root = _programme(programme, pair=later)
-    assert run_cli(["sheet", PAIR_ID], cwd=root).code == 0
+    assert run_cli(["sheet", "--force", PAIR_ID], cwd=root).code == 0
     assert "du 20 septembre 2026 au 20 mars 2027" in (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
     started = EARLY_PAIR + "started_on: \"2026-07-01\"\n"
     root = _programme(programme, pair=started)
-    assert run_cli(["sheet", PAIR_ID], cwd=root).code == 0
+    assert run_cli(["sheet", "--force", PAIR_ID], cwd=root).code == 0
     assert "du 1er juillet 2026 au 1er janvier 2027" in (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
 
 
 def test_a_mentee_of_another_cohort_keeps_the_confirmation_date(programme, run_cli) -> None:
     root = _programme(programme, pair=EARLY_PAIR, mentee_extra="cohort: \"2025\"\n")
-    assert run_cli(["sheet", PAIR_ID], cwd=root).code == 0
+    assert run_cli(["sheet", "--force", PAIR_ID], cwd=root).code == 0
     assert "du 20 juin 2026 au 20 décembre 2026" in (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
 
 
@@ -125,7 +125,7 @@ def test_a_mentee_of_another_cohort_keeps_the_confirmation_date(programme, run_c
 def test_pdf_hint_gives_both_ways_to_add_the_extra(programme, run_cli, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     root = _programme(programme)
-    result = run_cli(["charter", PAIR_ID, "--format", "pdf"], cwd=root)
+    result = run_cli(["charter", "--force", PAIR_ID, "--format", "pdf"], cwd=root)
     assert result.code == 2
     assert "pip install 'mentorat[pdf]' (from a source checkout: pip install '.[pdf]')" in result.err
 
@@ -177,7 +177,7 @@ def test_french_sheet_and_charter_have_no_iso_date(programme, run_cli) -> None:
     for today in ("2026-11-25", "2027-03-20", "2027-05-01"):  # no alert, final due / ending soon, past end
         for command in ("sheet", "charter"):
             for fmt in ("md", "html"):
-                assert run_cli([command, PAIR_ID, "--format", fmt], cwd=root, today=today).code == 0
+                assert run_cli([command, PAIR_ID, "--format", fmt, "--force"], cwd=root, today=today).code == 0
                 produced = (root / "out" / f"{command}-{PAIR_ID}.{fmt}").read_text(encoding="utf-8")
                 assert ISO_DATE.findall(produced) == [], (command, fmt, today)
     sheet = (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")

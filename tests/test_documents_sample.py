@@ -42,7 +42,7 @@ def test_sample_all_documents_are_byte_identical_on_rerun(sample: Path, run_cli)
     confirmed = sum(1 for p in (sample / "pairs").glob("*.yaml") if "status: confirmed" in p.read_text())
     assert len(first) == 3 * confirmed + 1
     for command in commands:
-        assert run_cli(command, cwd=sample).code == 0
+        assert run_cli([*command, "--force"], cwd=sample).code == 0
     assert snapshot(sample / "out") == first
 
 

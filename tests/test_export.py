@@ -164,10 +164,13 @@ def test_short_key_and_key_inside_programme_are_refused(prog, run_cli, monkeypat
     assert result.code == 2 and "inside the programme folder" in result.err
 
 
-def test_output_outside_programme_is_refused(prog, run_cli):
-    result = run_cli(["--root", prog, "export", "people", "--dialect", "excel", "-o", "../escape.csv"])
-    assert result.code == 2
-    assert not (Path(prog).parent / "escape.csv").exists()
+def test_a_typed_output_is_taken_from_the_current_folder_and_may_leave_the_programme(prog, run_cli, tmp_path):
+    work = tmp_path / "a" / "work"
+    work.mkdir(parents=True)
+    result = run_cli(["--root", prog, "export", "people", "--dialect", "excel", "-o", "../escape.csv"], cwd=work)
+    assert result.code == 0, result.err
+    assert (tmp_path / "a" / "escape.csv").read_bytes().startswith(b"\xef\xbb\xbfrole,id,")
+    assert not (tmp_path / "escape.csv").exists()
 
 
 def test_output_may_be_an_absolute_path_inside_the_programme(prog, run_cli):

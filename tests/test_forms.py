@@ -22,7 +22,7 @@ def _setup(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def _template(run_cli, root: Path, export: Path, role: str) -> tuple[dict, str]:
-    result = run_cli(["--root", root, "import", export, "--role", role, "--template", "-o", f"map-{role}.yaml"])
+    result = run_cli(["--root", root, "import", export, "--role", role, "--template", "-o", f"map-{role}.yaml"], cwd=root)
     assert result.code == 0, result.err
     text = (root / f"map-{role}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text), result.out

@@ -48,7 +48,7 @@ def test_intro_all_writes_one_readable_draft_per_confirmed_pair(sample: Path, ru
         assert len(attachments[0].get_content()) > 1000
     # Same data, same bytes.
     before = {d.name: d.read_bytes() for d in drafts}
-    assert run_cli(["--root", sample, "mail", "intro", "--all"]).code == 0
+    assert run_cli(["--root", sample, "mail", "intro", "--all", "--force"]).code == 0
     assert {d.name: d.read_bytes() for d in sorted((sample / "out/mail").glob("*.eml"))} == before
     assert run_cli(["--root", sample, "validate"]).code == 0
 
@@ -100,7 +100,7 @@ def test_intro_date_is_recorded_and_status_stops_flagging(programme, run_cli) ->
     assert "not introduced yet" not in run_cli(["--root", root, "status"]).out
     assert run_cli(["--root", root, "validate"]).code == 0
     # A later draft keeps the first date.
-    again = run_cli(["--root", root, "mail", "intro", "--all"], today="2026-12-01")
+    again = run_cli(["--root", root, "mail", "intro", "--all", "--force"], today="2026-12-01")
     assert again.code == 0 and "recorded the introduction" not in again.out
     assert f"intro_drafted_on: '{TODAY}'" in (root / "pairs/ana-lima--paul-roy.yaml").read_text(encoding="utf-8")
 

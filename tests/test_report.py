@@ -194,12 +194,14 @@ def test_unknown_cohort_is_a_usage_error(tmp_path: Path, run_cli) -> None:
     assert not (root / "out").exists()
 
 
-def test_output_outside_the_programme_is_refused(tmp_path: Path, run_cli) -> None:
+def test_a_typed_output_may_go_outside_the_programme(tmp_path: Path, run_cli) -> None:
     root = make(tmp_path / "prog")
     result = run_cli(["--root", root, "report", "-o", tmp_path / "elsewhere.md"], today=TODAY)
-    assert result.code == 2
-    assert "outside the programme folder" in result.err
-    assert not (tmp_path / "elsewhere.md").exists()
+    assert result.code == 0, result.err
+    assert run_cli(["--root", root, "report"], today=TODAY).code == 0
+    assert (tmp_path / "elsewhere.md").read_bytes() == (root / "out/report-2026.md").read_bytes()
+    again = run_cli(["--root", root, "report", "-o", tmp_path / "elsewhere.md"], today=TODAY)
+    assert again.code == 2 and "already exists" in again.err and "--force" in again.err
 
 
 def test_invalid_programme_stops_the_report(tmp_path: Path, run_cli) -> None:
@@ -286,10 +288,12 @@ def test_output_never_replaces_programme_files(tmp_path: Path, run_cli) -> None:
     root = make(tmp_path / "prog")
     (root / "notes.md").write_text("my own notes\n", encoding="utf-8")
     before = (root / "mentees/e01.yaml").read_bytes()
-    for target in ("mentees/e01.yaml", "programme.yaml", "notes.md", "feedback/new.md"):
-        result = run_cli(["--root", root, "report", "-o", root / target], today=TODAY)
+    for target in ("mentees/e01.yaml", "programme.yaml", "feedback/new.md"):
+        result = run_cli(["--root", root, "report", "-o", root / target, "--force"], today=TODAY)
         assert result.code == 2, target
-        assert "refusing to write over" in result.err
+        assert "refusing to write over the programme's data" in result.err
+    result = run_cli(["--root", root, "report", "-o", root / "notes.md"], today=TODAY)
+    assert result.code == 2 and "notes.md already exists" in result.err
     assert (root / "mentees/e01.yaml").read_bytes() == before
     assert (root / "notes.md").read_text(encoding="utf-8") == "my own notes\n"
     assert not (root / "feedback/new.md").exists()

@@ -39,7 +39,7 @@ def _files(pairs: int = 4, meeting: bool = True) -> dict[str, str]:
 def _report(programme, run_cli, fmt: str = "md", files: dict[str, str] | None = None, language: str = "fr") -> str:
     root = programme(_files() if files is None else files, PROGRAMME.replace("language: fr", f"language: {language}"))
     assert run_cli(["--root", root, "validate"]).code == 0
-    result = run_cli(["--root", root, "report", "--format", fmt], today=TODAY)
+    result = run_cli(["--root", root, "report", "--format", fmt, "--force"], today=TODAY)
     assert result.code == 0, result.err
     return (root / f"out/report-2026.{fmt}").read_text(encoding="utf-8")
 
@@ -130,7 +130,7 @@ def test_workbook_says_why_a_detail_is_missing(programme, run_cli) -> None:
     from openpyxl import load_workbook
 
     root = programme(_files(), PROGRAMME)
-    assert run_cli(["--root", root, "report", "--format", "xlsx"], today=TODAY).code == 0
+    assert run_cli(["--root", root, "report", "--format", "xlsx", "--force"], today=TODAY).code == 0
     sheet = load_workbook(root / "out/report-2026.xlsx")["1 Participants"]
     cells = [row[0] for row in sheet.iter_rows(values_only=True)]
     assert cells[cells.index("Mentors par ville") + 1] == HIDDEN_DETAIL

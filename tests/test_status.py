@@ -212,7 +212,7 @@ def test_calendar_is_valid_ics_with_stable_uids(one: Path, run_cli, tmp_path: Pa
         "2026-10-05", "2026-11-05", "2026-12-07", "2027-01-05", "2027-02-05", "2027-03-05"]  # 5 December: a Saturday
     assert "Premier rendez-vous (1/6) : Marie Dupont et Jean Martin" in str(events[0]["summary"])
     assert "Bilan intermédiaire" in str(events[4]["summary"])
-    assert run_cli(["calendar", "--all"], cwd=one).code == 0
+    assert run_cli(["calendar", "--all", "--force"], cwd=one).code == 0
     assert (one / "out" / "calendar.ics").read_bytes() == first
     # A new start date moves the events but keeps their UIDs, so calendar apps update them.
     pair_file = one / "pairs" / f"{PAIR_ID}.yaml"

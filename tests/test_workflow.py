@@ -43,7 +43,7 @@ def _aside_lines(err: str) -> list[str]:
 
 def test_one_bad_note_blocks_no_other_command(run_cli, sample):
     _replace(sample / BAD_NOTE, "date: 2026-04-09", "date: 12/03/2026")
-    for args in (["status"], ["sheet", OTHER_PAIR], ["sheet", A_PAIR], ["charter", OTHER_PAIR], ["charter", "--all"],
+    for args in (["status"], ["sheet", OTHER_PAIR], ["sheet", A_PAIR], ["charter", OTHER_PAIR], ["charter", "--all", "--force"],
                  ["note", "list"], ["audit"], ["person", "show", "amadou-keita"], ["export", "people", "-o", "-"]):
         result = run_cli(args, cwd=sample)
         assert result.code == 0, (args, result.err)

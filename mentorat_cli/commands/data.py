@@ -18,6 +18,7 @@ from mentorat_cli.commands.common import Env, env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
+from mentorat_cli.privacy import traces
 from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
 
 
@@ -42,28 +43,17 @@ def read_or_fail(path: Path) -> Table:
                             exc.hint) from None
 
 
-def _relative(root: Path, output: str) -> str:
-    """An output path as storage wants it: relative to the programme folder (an absolute path inside it is fine)."""
-    path = Path(output)
-    if path.is_absolute() and path.resolve().is_relative_to(root.resolve()):
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    return output
-
-
 def _template(env: Env, table: Table, role: str, output: Optional[str], force: bool) -> None:
     programme, _warnings = env.load()  # the programme's themes and publics are the values answers map to
-    root = programme.root
-    relative = _relative(root, output or "import-mapping.yaml")
-    target = storage.inside(root, relative)
-    if target.exists() and not force:
-        raise MentoratError(text("import-template-exists", path=relative), text("import-template-exists-hint"))
+    target = storage.output_file(programme.root, output, "import-mapping.yaml")
+    if target.path.exists() and not force:
+        raise MentoratError(text("import-template-exists", path=target.shown), text("import-template-exists-hint"))
     content = importing.template(table, role, programme.config)
     known = len(importing.default_mapping(table.headers, role).columns)
-    with storage.lock(root):
-        storage.write_file(root, relative, content)
+    storage.write_outputs({target: content}, force)
     unknown = sum(1 for line in content.splitlines() if line.startswith("      ") and line.split("#")[0].rstrip().endswith(": null"))
     check = sum(1 for line in content.splitlines() if line.startswith("      ") and "# check" in line)
-    typer.echo(text("import-template-written", path=target, known=known, total=len(table.headers),
+    typer.echo(text("import-template-written", path=target.path, known=known, total=len(table.headers),
                     unknown=unknown, check=check))
 
 
@@ -77,7 +67,7 @@ def import_(
     force: bool = typer.Option(False, "--force", help="Take the source's value where a human edited a field (conflicts)."),
     template: bool = typer.Option(False, "--template", help="Write a mapping file listing the headers found, then stop."),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o", help="With --template: file to write, inside the programme (default import-mapping.yaml)."),
+        None, "--output", "-o", help="With --template: file to write (default import-mapping.yaml in the programme folder)."),
     status: Optional[ImportStatus] = typer.Option(
         None, "--status", help="Status of the people created (default: applicant, decided later with mentorat accept)."),
 ) -> None:
@@ -201,7 +191,7 @@ def export(
         help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key)."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o",
-        help="File inside the programme folder (default out/export-WHAT.FORMAT); - for the terminal (CSV only)."),
+        help="File to write (default out/export-WHAT.FORMAT in the programme folder); - for the terminal (CSV only)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing export file."),
 ) -> None:
     """Export people, pairs or meetings as CSV or XLSX, with formula-safe cells."""
@@ -217,14 +207,10 @@ def export(
         sys.stdout.write(content.decode("utf-8-sig"))
         _warn_small_groups(programme, what.value, pseudo)
         raise typer.Exit(0)
-    relative = _relative(programme.root, output or f"out/export-{what.value}.{fmt.value}")
-    target = storage.inside(programme.root, relative)
-    if target.exists() and not force:
-        raise MentoratError(text("export-exists", path=relative), text("export-exists-hint"))
-    with storage.lock(programme.root):
-        storage.write_file(programme.root, relative, content)
+    target = storage.output_file(programme.root, output, f"out/export-{what.value}.{fmt.value}")
+    storage.write_outputs({target: content}, force)
     rows = len(exporting.TABLES[what.value][1](programme, None))
-    env.info(text("export-written", path=relative, rows=rows, pseudo=text("export-pseudo-note") if pseudo else ""))
+    env.info(text("export-written", path=target.shown, rows=rows, pseudo=text("export-pseudo-note") if pseudo else ""))
     _warn_small_groups(programme, what.value, pseudo)
 
 
@@ -301,6 +287,9 @@ def forget(
     leftovers = privacy.leftover_files(root, chosen, set(plan.removes) | set(plan.writes))
     for path in leftovers:
         typer.echo(text("forget-leftover", path=path))
+    erased = {r.id: r.data for r in (programme.person(person) for person in chosen) if r is not None}
+    for path, what in traces.files_holding(root, erased, skip=leftovers):
+        typer.echo(text("forget-leftover-content", path=path, what=what))
     if dry_run:
         typer.echo(text("forget-dry-run"))
         raise typer.Exit(0)

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import datefix, repository, usable
+from mentorat_cli import datefix, repository, storage, usable
 from mentorat_cli.commands.common import Env, Lang, env_of
 from mentorat_cli.documents import build, calendar, context, labels, output, pairfile, templating
 from mentorat_cli.errors import MentoratError
@@ -34,6 +34,7 @@ class SheetFormat(str, Enum):
 PAIR_ARG = typer.Argument(None, metavar="PAIR", help="Pair id, <mentee>--<mentor> (or use --all).")
 ALL_OPT = typer.Option(False, "--all", help="Every confirmed pair.")
 OUT_OPT = typer.Option(None, "-o", "--output", help="Folder to write to (default: out/ in the programme folder).")
+FORCE_OPT = typer.Option(False, "--force", help="Replace documents that already exist.")
 
 
 def parse_date(option: str, value: str | None, today: dt.date, future_ok: bool = True) -> str | None:
@@ -86,6 +87,7 @@ def charter(
     all_: bool = ALL_OPT,
     fmt: CharterFormat = typer.Option(CharterFormat.md, "--format", help="md, html (print-ready A4 page) or pdf."),
     out: Optional[Path] = OUT_OPT,
+    force: bool = FORCE_OPT,
 ) -> None:
     """Write the engagement charter of a pair (or of every confirmed pair), ready to sign."""
     env = env_of(ctx)
@@ -94,7 +96,7 @@ def charter(
     if fmt is CharterFormat.pdf and not build.pdf_available():
         raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
     files = build.charters(programme, pairs, fmt.value, env.today)
-    _report(env, output.write_documents(programme.root, out, files), files)
+    _report(env, output.write_documents(programme.root, out, files, force), files)
     raise typer.Exit(0)
 
 
@@ -104,13 +106,14 @@ def sheet(
     all_: bool = ALL_OPT,
     fmt: SheetFormat = typer.Option(SheetFormat.md, "--format", help="md, or html (print-ready A4 page)."),
     out: Optional[Path] = OUT_OPT,
+    force: bool = FORCE_OPT,
 ) -> None:
     """Write the follow-up sheet of a pair: schedule, meetings held, hours, alerts, contacts."""
     env = env_of(ctx)
     programme, _ = env.load(needs_of(pair))
     pairs = select_pairs(programme, pair, all_, "sheet")
     files = build.sheets(programme, pairs, fmt.value, env.today)
-    _report(env, output.write_documents(programme.root, out, files), files)
+    _report(env, output.write_documents(programme.root, out, files, force), files)
     raise typer.Exit(0)
 
 
@@ -118,7 +121,8 @@ def calendar_cmd(
     ctx: typer.Context,
     pair: Optional[str] = PAIR_ARG,
     all_: bool = ALL_OPT,
-    out: Optional[Path] = typer.Option(None, "-o", "--output", help="The .ics file (default: out/calendar[-PAIR].ics)."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help="The .ics file, or a folder (default: out/calendar[-PAIR].ics)."),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it already exists."),
 ) -> None:
     """Export the planned meetings as an iCalendar file to import into a calendar app."""
     env = env_of(ctx)
@@ -128,13 +132,11 @@ def calendar_cmd(
         raise MentoratError(text("doc-calendar-none"), text("doc-calendar-none-hint"))
     content = calendar.build(programme, pairs, labels.lang_of(programme.config), env.today)
     name = f"calendar-{pairs[0].id}.ics" if pair else "calendar.ics"
-    folder_option = None
     if out is not None and out.is_dir():
-        folder_option = out  # a folder: the default file name inside it
-    elif out is not None:
-        folder_option, name = out.parent, out.name
-    folder = output.write_documents(programme.root, folder_option, {name: content})
-    env.info(text("doc-written-one", file=folder / name))
+        out = out / name  # a folder: the default file name inside it
+    target = storage.output_file(programme.root, out, f"{output.DEFAULT_FOLDER}/{name}")
+    storage.write_outputs({target: content}, force, sync=False)
+    env.info(text("doc-written-one", file=target.path))
     raise typer.Exit(0)
 
 
@@ -228,9 +230,10 @@ def templates_copy(
     if not templating.NAME_RE.match(file_name) or not source_path.is_file():
         raise MentoratError(text("doc-template-not-builtin", name=name), text("doc-template-missing-hint"))
     relative = f"templates/{file_name}"
-    if (root / relative).exists() and not force:
+    target = storage.output_file(root, None, relative, data_ok=frozenset({"templates"}))
+    if target.path.exists() and not force:
         raise MentoratError(text("doc-template-exists", file=relative), text("doc-template-exists-hint"))
-    output.create_new(root, [relative], source_path.read_text(encoding="utf-8"), force_first=force)
+    storage.write_outputs({target: source_path.read_text(encoding="utf-8")}, force)
     env.info(text("doc-template-copied", file=relative))
     raise typer.Exit(0)
 

@@ -32,6 +32,8 @@ def init(
 ) -> None:
     """Create a new programme folder with commented example files."""
     env = env_of(ctx)
+    if ".git" in directory.resolve().parts:  # the output policy's rule: nothing is ever written into git's own files
+        raise MentoratError(text("output-git", path=directory), text("output-git-hint"))
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise MentoratError(text("init-not-empty", path=directory), text("init-not-empty-hint"))
     files = scaffold.programme_files(kind.value, lang.value, env.today)

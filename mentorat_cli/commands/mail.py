@@ -47,6 +47,7 @@ def mail_command(
     out: Optional[Path] = typer.Option(None, "-o", "--output", help=f"Folder for the drafts (default: {MAIL_FOLDER}/)."),
     fmt: MailFormat = typer.Option(MailFormat.eml, "--format", help="eml: one file per message; mbox: one mailbox file."),
     link: Optional[str] = typer.Option(None, "--link", help="survey: the online questionnaire's address (else it is attached)."),
+    force: bool = typer.Option(False, "--force", help="Replace drafts that already exist."),
 ) -> None:
     """Write e-mail drafts to review and send from your mail program; nothing is ever sent."""
     env = env_of(ctx)
@@ -61,10 +62,10 @@ def mail_command(
     folder = out if out is not None else programme.root / MAIL_FOLDER
     if fmt is MailFormat.mbox:
         name = f"{kind.value}-{env.today.isoformat()}.mbox"
-        written = output.write_documents(programme.root, folder, {name: mail.mbox(drafted, env.today)})
+        written = output.write_documents(programme.root, folder, {name: mail.mbox(drafted, env.today)}, force)
         env.info(text("mail-mbox-written", count=len(drafted), path=written / name))
     else:
-        written = output.write_documents(programme.root, folder, {f"{d.stem}.eml": mail.eml(d) for d in drafted})
+        written = output.write_documents(programme.root, folder, {f"{d.stem}.eml": mail.eml(d) for d in drafted}, force)
         env.info(text("mail-written", count=len(drafted), folder=written))
     if kind.value == "intro":
         if not _pdf():

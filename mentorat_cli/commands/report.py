@@ -33,28 +33,7 @@ class ReportFormat(str, Enum):
     xlsx = "xlsx"
 
 
-PROTECTED = {"programme.yaml", "mentors", "mentees", "pairs", "notes", "feedback", ".schemas", "templates", "audit"}
-
-
-def output_path(env: Env, root: Path, option: Optional[Path], default: str) -> str:
-    """-o as a path relative to the programme folder (relative -o is taken from the current folder)."""
-    if option is None:
-        return default
-    target = (Path.cwd() / option).resolve() if not option.is_absolute() else option.resolve()
-    try:
-        relative = target.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        raise MentoratError(text("report-output-outside", path=option), text("report-output-outside-hint")) from None
-    # A generated document must never replace the programme's own data, nor a file a person wrote outside out/.
-    if relative.split("/")[0] in PROTECTED or (not relative.startswith("out/") and target.exists()):
-        raise MentoratError(text("report-output-protected", path=relative), text("report-output-protected-hint"))
-    return relative
-
-
-def write_output(root: Path, relative: str, content: bytes) -> None:
-    """Write a generated document atomically, under the programme's lock."""
-    with storage.lock(root):
-        storage.write_file(root, relative, content)
+FORCE_OPT = typer.Option(False, "--force", help="Replace the file if it already exists.")
 
 
 def report(
@@ -62,15 +41,16 @@ def report(
     cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort to report on (default: the programme's cohort)."),
     fmt: ReportFormat = typer.Option(ReportFormat.md, "--format", help="md, html (charts inline) or xlsx."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: out/report-<cohort>.<format>)."),
+    force: bool = FORCE_OPT,
 ) -> None:
     """Write the end-of-programme report: participants, pairs, meetings, satisfaction, objectives."""
     env = env_of(ctx)
     programme, _warnings = env.load()  # figures for funders: a record left aside would make them wrong
     root = programme.root
     content = build.report(programme, env.today, cohort, fmt.value)
-    relative = output_path(env, root, output, build.default_output(cohort, programme, fmt.value))
-    write_output(root, relative, content)
-    env.info(text("report-written", path=relative))
+    target = storage.output_file(root, output, build.default_output(cohort, programme, fmt.value))
+    storage.write_outputs({target: content}, force)
+    env.info(text("report-written", path=target.shown))
     raise typer.Exit(0)
 
 
@@ -145,14 +125,15 @@ def survey_blank(
     role: Role = typer.Option(Role.mentee, "--role", help="Whose questionnaire: mentee or mentor."),
     fmt: SurveyFormat = typer.Option(SurveyFormat.md, "--format", help="md, or html to print or put online."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: out/survey-<role>.<format>)."),
+    force: bool = FORCE_OPT,
 ) -> None:
     """Write the end-of-programme questionnaire to send to mentees or mentors."""
     env = env_of(ctx)
     programme, _warnings = env.load(usable.NOTHING)
     content = questionnaire.questionnaire(programme.config, role.value, fmt.value)
-    relative = output_path(env, programme.root, output, f"out/survey-{role.value}.{fmt.value}")
-    write_output(programme.root, relative, content.encode("utf-8"))
-    env.info(text("survey-written", path=relative))
+    target = storage.output_file(programme.root, output, f"out/survey-{role.value}.{fmt.value}")
+    storage.write_outputs({target: content}, force)
+    env.info(text("survey-written", path=target.shown))
     raise typer.Exit(0)
 
 
@@ -165,12 +146,11 @@ def _read_mapping(path: Path) -> str:
 
 
 def _write_template(env: Env, programme: Programme, table: tabular.Table, output: Optional[Path], force: bool) -> None:
-    root = programme.root
-    relative = output_path(env, root, output, "survey-mapping.yaml")
-    if (root / relative).exists() and not force:
-        raise MentoratError(text("survey-template-exists", path=relative), text("survey-template-exists-hint"))
-    write_output(root, relative, survey_template.template(table.headers, programme.config).encode("utf-8"))
-    env.info(text("survey-template-written", path=relative))
+    target = storage.output_file(programme.root, output, "survey-mapping.yaml")
+    if target.path.exists() and not force:
+        raise MentoratError(text("survey-template-exists", path=target.shown), text("survey-template-exists-hint"))
+    storage.write_outputs({target: survey_template.template(table.headers, programme.config)}, force)
+    env.info(text("survey-template-written", path=target.shown))
 
 
 def survey_import(

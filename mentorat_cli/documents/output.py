@@ -1,7 +1,8 @@
 """Reading and writing for document commands: always through storage, under the programme's lock.
 
 Documents go to `out/` in the programme folder unless the user names
-another folder with -o: only an explicit -o may lead outside the programme.
+another folder with -o: only an explicit -o may lead outside the programme
+(storage.output_file holds the whole policy).
 """
 
 from __future__ import annotations
@@ -16,32 +17,20 @@ from mentorat_cli.messages import text
 DEFAULT_FOLDER = "out"
 
 
-def target(root: Path, chosen: Path | None) -> tuple[Path, str]:
-    """(storage root, folder prefix) for writing documents into `chosen` or out/."""
-    if chosen is None:
-        return root, DEFAULT_FOLDER
-    folder = chosen.resolve()
-    if folder.exists() and not folder.is_dir():
+def write_documents(root: Path, chosen: Path | None, files: Mapping[str, str | bytes], force: bool = False) -> Path:
+    """Write documents {file name: content} into `chosen` or out/; returns the folder they went to.
+
+    The output policy (storage.output_file) judges each file: never over programme data or
+    into .git, never through a link inside the programme, an existing file only with --force.
+    """
+    # Judged first: "-o programme.yaml" is refused as programme data, not merely as "not a folder".
+    outputs = {storage.output_file(root, None if chosen is None else chosen / name, f"{DEFAULT_FOLDER}/{name}"): content
+               for name, content in files.items()}
+    if chosen is not None and chosen.exists() and not chosen.is_dir():
         raise MentoratError(text("doc-output-not-folder", path=chosen), text("doc-output-not-folder-hint"))
-    root_resolved = root.resolve()
-    if folder == root_resolved or root_resolved in folder.parents:
-        # Inside the programme: keep the storage guard relative to the programme.
-        return root_resolved, folder.relative_to(root_resolved).as_posix()
-    return folder, ""
-
-
-def write_documents(root: Path, chosen: Path | None, files: Mapping[str, str | bytes]) -> Path:
-    """Write documents {file name: content}; returns the folder they went to."""
-    base, prefix = target(root, chosen)
-    relative = {(f"{prefix}/{name}" if prefix and prefix != "." else name): content for name, content in files.items()}
-    with storage.lock(root):
-        try:
-            # Documents can be written again from the data: no fsync, the renames stay atomic.
-            storage.write_files(base, relative, sync=False)
-        except OSError as exc:
-            raise MentoratError(text("doc-output-failed", path=base / prefix if prefix else base,
-                                     reason=exc.strerror or type(exc).__name__), text("doc-output-failed-hint")) from None
-    return base / prefix if prefix else base
+    # Documents can be written again from the data: no fsync, the renames stay atomic.
+    storage.write_outputs(outputs, force, sync=False)
+    return next(iter(outputs)).path.parent if outputs else root / DEFAULT_FOLDER
 
 
 def update_file(root: Path, relative: str, change: Callable[[str], str | None]) -> bool:
@@ -60,16 +49,12 @@ def update_file(root: Path, relative: str, change: Callable[[str], str | None]) 
     return True
 
 
-def create_new(root: Path, candidates: Iterable[str], content: str | None = None,
-               force_first: bool = False) -> str:
-    """Write `content` to the first candidate path that does not exist yet (under the lock); returns it.
-
-    With `force_first`, the first candidate is written even if it exists.
-    """
+def create_new(root: Path, candidates: Iterable[str], content: str | None = None) -> str:
+    """Write `content` to the first candidate path that does not exist yet (under the lock); returns it."""
     with storage.lock(root):
-        for index, relative in enumerate(candidates):
+        for relative in candidates:
             path = storage.inside(root, relative)
-            if (force_first and index == 0) or not path.exists():
+            if not path.exists():
                 storage.write_files(root, {relative: content or ""})
                 return relative
     raise MentoratError(text("doc-template-exists", file=relative), text("doc-template-exists-hint"))

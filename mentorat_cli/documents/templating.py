@@ -5,7 +5,8 @@ for every language). Lookup: the programme's `templates/` folder first,
 then the built-ins. Rendering is sandboxed and strict: a field the data
 does not have stops the rendering with the template's file and line.
 For HTML, every value is escaped both for HTML and for Markdown, so a
-name such as `<script>` or `*bold*` prints as typed.
+name such as `<script>` or `*bold*` prints as typed; in Markdown, values
+cannot open raw HTML (`<` becomes `&lt;`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mentorat_cli import resources
 from mentorat_cli.documents import labels, wording
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
+from mentorat_cli.safetext import markdown_value
 
 SUFFIX = ".md.j2"
 PAGE = "page.html.j2"
@@ -66,7 +68,11 @@ class _Loader(BaseLoader):
             return None
         for folder, shown in self.folders:
             path = folder / name
-            if path.is_file() and not path.is_symlink():
+            if path.is_symlink():
+                # Followed, a link would print any file the coordinator can read into a document.
+                raise MentoratError(text("template-symlink", path=f"{shown}/{name}"), text("template-symlink-hint"),
+                                    EXIT_PROBLEMS)
+            if path.is_file():
                 return path, f"{shown}/{name}"
         return None
 
@@ -87,12 +93,15 @@ class Renderer:
     """Renders the templates of one programme (compiled once, reused for every pair)."""
 
     def __init__(self, root: Path | None, builtin: Path | None = None) -> None:
+        if root is not None and (root / "templates").is_symlink():
+            raise MentoratError(text("template-symlink", path="templates"), text("template-symlink-hint"), EXIT_PROBLEMS)
         folders = [(root / "templates", "templates")] if root is not None and (root / "templates").is_dir() else []
         folders.append((builtin or builtin_dir(), "built-in"))  # e.g. templates/mail for e-mail drafts
         self.loader = _Loader(folders)
         common: dict[str, Any] = {"loader": self.loader, "undefined": StrictUndefined, "auto_reload": False,
                                   "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
-        self.md_env = SandboxedEnvironment(autoescape=False, **common)
+        # Markdown: values keep their Markdown meaning but can never open raw HTML (see safetext).
+        self.md_env = SandboxedEnvironment(autoescape=False, finalize=markdown_value, **common)
         self.html_env = SandboxedEnvironment(autoescape=True, finalize=self._token, **common)
         self.page_env = SandboxedEnvironment(autoescape=True, **common)
         for env in (self.md_env, self.html_env):

@@ -8,13 +8,13 @@ areas can grow independently); this package merges them into one catalogue.
 
 from __future__ import annotations
 
-from mentorat_cli.messages import core, data, documents, outreach, pairing, report, workflow
+from mentorat_cli.messages import core, data, documents, output, outreach, pairing, report, workflow
 from mentorat_cli.messages.spec import Spec
 
 PROBLEMS: dict[str, Spec] = {}
 TEXT: dict[str, str] = {}
 
-for _area in (core, pairing, documents, report, data, outreach, workflow):
+for _area in (core, pairing, documents, report, data, outreach, workflow, output):
     for _code, _spec in _area.PROBLEMS.items():
         if _code in PROBLEMS:
             raise RuntimeError(f"problem code defined twice: {_code}")

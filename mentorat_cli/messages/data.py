@@ -102,8 +102,6 @@ TEXT: dict[str, str] = {
                        "keep it safe: the same key gives the same pseudonyms",
     "export-stdout-xlsx": "an XLSX export cannot go to the terminal",
     "export-stdout-xlsx-hint": "give a file with -o, e.g. -o out/people.xlsx",
-    "export-exists": "{path} already exists",
-    "export-exists-hint": "add --force to replace it, or choose another file with -o",
     "export-written": "wrote {path}: {rows} row(s){pseudo}",
     "export-pseudo-note": ", names and e-mails pseudonymised; job, unit, organisation and city left out, "
                           "département instead of postcode",

@@ -56,8 +56,6 @@ TEXT: dict[str, str] = {
                              "or use --format html and print the page to PDF from a browser"),
     "doc-output-not-folder": "-o {path} is a file, not a folder",
     "doc-output-not-folder-hint": "give a folder for the documents (it is created if needed)",
-    "doc-output-failed": "cannot write the documents to {path}: {reason}",
-    "doc-output-failed-hint": "check that the folder is writable, or choose another one with -o",
     "doc-written": "Wrote {count} file(s) to {folder}",
     "doc-written-one": "Wrote {file}",
     # sign / contact

@@ -7,6 +7,7 @@ from typing import Any
 import jinja2
 
 from mentorat_cli.resources import data_dir
+from mentorat_cli.safetext import markdown_value
 
 WORDS: dict[str, dict[str, Any]] = {
     "fr": {
@@ -54,7 +55,8 @@ def questionnaire(config: dict[str, Any], role: str, fmt: str) -> str:
     words = WORDS.get(lang, WORDS["fr"])
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates") / "report")),
                              undefined=jinja2.StrictUndefined, autoescape=fmt == "html",
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                             finalize=None if fmt == "html" else markdown_value)
     return env.get_template(f"survey.{fmt}.j2").render(
         w=words, role=role, lang=lang, name=config.get("name", ""), organiser=config.get("organiser", ""),
         intro=words["intro"].format(k=config["privacy"]["min_group_size"]),

@@ -16,13 +16,15 @@ from mentorat_cli.report import charts
 from mentorat_cli.report.document import Document
 from mentorat_cli.report.labels import labels
 from mentorat_cli.resources import data_dir
+from mentorat_cli.safetext import markdown_value
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:
+    """HTML escapes every value; Markdown (no autoescape) still keeps values from opening raw HTML."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates") / "report")),
         undefined=jinja2.StrictUndefined, autoescape=autoescape, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, finalize=None if autoescape else markdown_value,
     )
 
 
