@@ -15,7 +15,7 @@ def _planned(programme, run_cli, started_on: str, extra: str = "", months: int =
     tree[f"pairs/{PAIR_ID}.yaml"] = tree[f"pairs/{PAIR_ID}.yaml"].replace('started_on: "2026-10-05"', f'started_on: "{started_on}"')
     del tree[f"notes/{PAIR_ID}/2026-10-05-first.md"]
     root = programme(tree, programme_yaml=prog)
-    result = run_cli(["calendar", PAIR_ID], cwd=root)
+    result = run_cli(["calendar", PAIR_ID, "--force"], cwd=root)  # the fixture reuses one folder
     assert result.code == 0, result.err
     ics = next((root / "out").glob("*.ics")).read_bytes()
     return sorted(event.decoded("dtstart") for event in Calendar.from_ical(ics).walk("VEVENT"))

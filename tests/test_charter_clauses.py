@@ -46,7 +46,7 @@ def _charter(programme, run_cli, kind: str = "school", lang: str = "fr", extra: 
     files_["mentors/jean-martin.yaml"] += mentor_extra
     files_.update(tree or {})
     root = programme(files_, programme_yaml=prog)
-    result = run_cli(["charter", PAIR_ID, "--format", fmt], cwd=root)
+    result = run_cli(["charter", PAIR_ID, "--format", fmt, "--force"], cwd=root)  # the fixture reuses one folder
     assert result.code == 0, result.err
     return (root / "out" / f"charter-{PAIR_ID}.{fmt}").read_text(encoding="utf-8")
 

@@ -40,7 +40,7 @@ def test_pseudonymised_people_keep_no_job_unit_organisation_city_or_postcode(pro
 def test_rows_that_single_someone_out_are_named(programme, run_cli, monkeypatch) -> None:
     monkeypatch.setenv("MENTORAT_PSEUDONYM_KEY", KEY)
     root = _programme(programme, 2)
-    result = run_cli(["--root", root, "export", "people", "--pseudonymise", "-o", "out/people.csv"])
+    result = run_cli(["--root", root, "export", "people", "--pseudonymise", "-o", root / "out" / "people.csv"])
     assert result.code == 0, result.err
     assert "warning: 2 row(s) share their role, public, sector, experience, département and cohort with fewer than 5 people" in result.err
     rows = list(csv.reader(io.StringIO((root / "out" / "people.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
