@@ -740,13 +740,17 @@ def check(mentors: list[dict[str, Any]], mentees: list[dict[str, Any]], pairs: l
         assert rules.violations(config, by_id[mentor], by_id[mentee], ctx), "hierarchy link should rule this out"
 
 
+GITIGNORE = ("out/\n# Verrou posé pendant qu'une commande mentorat écrit.\n.mentorat.lock\n"
+             "# Fichiers temporaires d'une écriture en cours (ils peuvent contenir des données personnelles).\n.mentorat/tmp/\n")
+
+
 def write(out: Path) -> dict[str, int]:
     """Write the sample programme into `out`, replacing what this script wrote before."""
     mentors, mentees, pairs = build_mentors(), build_mentees(), build_pairs()
     check(mentors, mentees, pairs)
     by_mentee = {m["id"]: m for m in mentees}
     files: dict[str, str] = {"programme.yaml": PROGRAMME_YAML.replace("{custom_id}", CUSTOM_THEME[0])
-                             .replace("{custom_label}", CUSTOM_THEME[1]), ".gitignore": "out/\n# Verrou posé pendant qu'une commande mentorat écrit.\n.mentorat.lock\n"}
+                             .replace("{custom_label}", CUSTOM_THEME[1]), ".gitignore": GITIGNORE}
     for kind, folder, records in (("mentor", "mentors", mentors), ("mentee", "mentees", mentees),
                                   ("pair", "pairs", pairs)):
         files.update({f"{folder}/{r['id']}.yaml": yaml_file(kind, r) for r in records})

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from mentorat_cli.messages import PROBLEMS
+from mentorat_cli.i18n import gettext
+from mentorat_cli.messages import PROBLEMS, text
 
 ERROR = "error"
 WARNING = "warning"
@@ -31,14 +32,22 @@ class Problem:
         where = self.file or "."
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: {self.severity} {self.code} {self.message}"
+        line = f"{where}: {severity_word(self.severity)} {self.code} {self.message}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
-        return text
+            line += "\n  " + text("hint-prefix") + self.hint
+        return line
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dict for --format json (stable key order)."""
         return asdict(self)
+
+
+def severity_word(severity: str) -> str:
+    """"error"/"warning" in the language of the run (the JSON output keeps the English ids)."""
+    return text(f"severity-{severity}") if f"severity-{severity}" in _SEVERITY_KEYS else severity
+
+
+_SEVERITY_KEYS = ("severity-error", "severity-warning", "severity-info")
 
 
 def make(code: str, file: str, line: int = 0, column: int = 0, pointer: str = "", **values: Any) -> Problem:
@@ -50,8 +59,8 @@ def make(code: str, file: str, line: int = 0, column: int = 0, pointer: str = ""
         column=column,
         code=code,
         severity=spec.severity,
-        message=spec.message.format(**values),
-        hint=spec.hint.format(**values),
+        message=gettext(spec.message).format(**values),
+        hint=gettext(spec.hint).format(**values),
         pointer=pointer,
     )
 

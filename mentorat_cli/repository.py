@@ -15,9 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli import kinds, resources, schemas, yamlio
+from mentorat_cli import kinds, resources, schemas, vocabulary, yamlio
 from mentorat_cli import problems as P
 from mentorat_cli.errors import MentoratError
+from mentorat_cli.i18n import gettext
 from mentorat_cli.messages import text
 from mentorat_cli.model import Note, Programme, Record
 from mentorat_cli.problems import Problem
@@ -94,8 +95,10 @@ def parse_record(kind: str, text_: str, file: str, confidential: bool = False,
     if data is None:
         return None, [P.make("file-empty", file, 1 + line_offset, 1)]
     if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else "a single value"
+        found = gettext("a list") if isinstance(data, list) else gettext("a single value")
         return None, [P.make("yaml-not-mapping", file, 1 + line_offset, 1, found=found)]
+    # `status: acceptée`, `format: présentiel`: people's words become canonical ids in memory.
+    vocabulary.normalise_record(kind, data)
     found_problems = schemas.check(kind, data, file, _locator(text_, line_offset), confidential)
     if P.has_errors(found_problems):
         # The sound part still goes through the cross-file checks; the file counts as broken.

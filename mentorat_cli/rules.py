@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from mentorat_cli.i18n import gettext
+
 Person = dict[str, Any]
 RULE_ORDER = ("not_with", "hierarchy", "experience_gap", "level_gap", "membership",
               "civil_servant", "language", "distance", "must")
@@ -35,9 +37,9 @@ def chain_above(email: str, managers: dict[str, str], limit: int = 50) -> list[s
 
 def _not_with(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[str, Any]) -> str | None:
     if mentor["id"] in mentee.get("not_with", []) or mentee["id"] in mentor.get("not_with", []):
-        return "one of them asked not to be paired with the other"
+        return gettext("one of them asked not to be paired with the other")
     if mentor.get("email", "").lower() == mentee.get("email", "").lower():
-        return "same person (same e-mail)"
+        return gettext("same person (same e-mail)")
     return None
 
 
@@ -47,9 +49,9 @@ def _hierarchy(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict
     managers = ctx.get("managers", {})
     mentor_email, mentee_email = mentor.get("email", "").lower(), mentee.get("email", "").lower()
     if mentor_email and mentor_email in chain_above(mentee_email, managers):
-        return "the mentor is in the mentee's management chain"
+        return gettext("the mentor is in the mentee's management chain")
     if mentee_email and mentee_email in chain_above(mentor_email, managers):
-        return "the mentee is in the mentor's management chain"
+        return gettext("the mentee is in the mentor's management chain")
     return None
 
 
@@ -59,9 +61,9 @@ def _experience_gap(config: dict[str, Any], mentor: Person, mentee: Person, ctx:
         return None
     a, b = mentor.get("experience_years"), mentee.get("experience_years")
     if a is None or b is None:
-        return "years of experience are missing, so the required gap cannot be checked"
+        return gettext("years of experience are missing, so the required gap cannot be checked")
     if a - b < gap:
-        return f"experience gap of {a - b} years, {gap} required"
+        return gettext("experience gap of {years} years, {gap} required").format(years=a - b, gap=gap)
     return None
 
 
@@ -71,9 +73,9 @@ def _level_gap(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict
         return None
     a, b = mentor.get("level"), mentee.get("level")
     if a is None or b is None:
-        return "hierarchical levels are missing, so the required gap cannot be checked"
+        return gettext("hierarchical levels are missing, so the required gap cannot be checked")
     if a - b < gap:
-        return f"the mentor is {a - b} level(s) above the mentee, {gap} required"
+        return gettext("the mentor is {levels} level(s) above the mentee, {gap} required").format(levels=a - b, gap=gap)
     return None
 
 
@@ -81,12 +83,17 @@ def _membership(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dic
     if not config["eligibility"]["require_membership"]:
         return None
     unpaid = [role for role, p in (("mentor", mentor), ("mentee", mentee)) if p.get("membership_paid") is not True]
-    return f"membership dues not paid by the {' and the '.join(unpaid)}" if unpaid else None
+    if not unpaid:
+        return None
+    if len(unpaid) == 2:
+        return gettext("membership dues not paid by the mentor and the mentee")
+    return gettext("membership dues not paid by the mentor") if unpaid[0] == "mentor" else gettext(
+        "membership dues not paid by the mentee")
 
 
 def _civil_servant(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[str, Any]) -> str | None:
     if config["eligibility"]["mentor_civil_servant"] and mentor.get("civil_servant") is not True:
-        return "the mentor is not recorded as a civil servant"
+        return gettext("the mentor is not recorded as a civil servant")
     return None
 
 
@@ -95,7 +102,7 @@ def _language(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[
         return None
     if set(mentor.get("languages", ["fr"])) & set(mentee.get("languages", ["fr"])):
         return None
-    return "no language in common"
+    return gettext("no language in common")
 
 
 def _distance(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[str, Any]) -> str | None:
@@ -106,9 +113,9 @@ def _distance(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[
 
     km = geo.distance_km(mentor.get("location"), mentee.get("location"))
     if km is None:
-        return "a location is missing or unknown, so the distance cannot be checked"
+        return gettext("a location is missing or unknown, so the distance cannot be checked")
     if km > limit:
-        return f"{km:.0f} km apart, at most {limit:g} km allowed"
+        return gettext("{km:.0f} km apart, at most {limit:g} km allowed").format(km=km, limit=limit)
     return None
 
 
@@ -121,7 +128,7 @@ def _must(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[str,
     for name in must:
         value, evidence = criteria.evaluate(name, config, mentor, mentee)
         if value <= 0:
-            return f"required criterion '{name}' not met ({evidence})"
+            return gettext("required criterion '{name}' not met ({evidence})").format(name=name, evidence=evidence)
     return None
 
 

@@ -20,8 +20,9 @@ from typing import Any
 import jsonschema
 from referencing import Registry, Resource
 
-from mentorat_cli import datefix, suggest
+from mentorat_cli import datefix, suggest, vocabulary
 from mentorat_cli import problems as P
+from mentorat_cli.i18n import N_, gettext
 from mentorat_cli.problems import Problem
 from mentorat_cli.resources import data_dir
 
@@ -35,13 +36,15 @@ SCHEMA_FILES = {
     "feedback": "feedback.schema.json",
 }
 
+# Values are msgids (translated where they are used); N_ marks them for extraction.
 _TYPE_NAMES = {
-    str: "text", int: "a whole number", float: "a number", bool: "true/false",
-    list: "a list", dict: "a mapping", type(None): "nothing (empty)",
+    str: N_("text"), int: N_("a whole number"), float: N_("a number"), bool: N_("true/false"),
+    list: N_("a list"), dict: N_("a mapping"), type(None): N_("nothing (empty)"),
 }
+_OTHER_TYPE = N_("another value")
 _EXPECTED = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a mapping", "null": "nothing",
+    "string": N_("text"), "integer": N_("a whole number"), "number": N_("a number"), "boolean": N_("true or false"),
+    "array": N_("a list"), "object": N_("a mapping"), "null": N_("nothing"),
 }
 
 
@@ -121,7 +124,7 @@ def pointer(path: Any) -> str:
 
 def _show(value: Any, confidential: bool) -> str:
     if confidential:
-        return "the value written"
+        return gettext("the value written")
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -130,16 +133,16 @@ def _type_hint(expected: Any, instance: Any, field: str) -> str:
     wanted = expected if isinstance(expected, list) else [expected]
     if "string" in wanted and isinstance(instance, (int, float)) and not isinstance(instance, bool):
         leaf = field.rsplit(".", 1)[-1]
-        return f'write it in quotes so it stays text, e.g. {leaf}: "{instance}"'
+        return gettext('write it in quotes so it stays text, e.g. {leaf}: "{instance}"').format(leaf=leaf, instance=instance)
     if ("integer" in wanted or "number" in wanted) and isinstance(instance, str):
         number = re.match(r"\s*(\d+(?:[.,]\d+)?)", instance)
         if number:  # "45 jours": the unit is in the field's name already
-            return f"write the number alone: {number.group(1).replace(',', '.')}"
+            return gettext("write the number alone: {number}").format(number=number.group(1).replace(",", "."))
     if "boolean" in wanted:
-        return "write true or false"
+        return gettext("write true or false")
     if "array" in wanted:
-        return "write a list: one '- item' per line, or [a, b]"
-    return "correct the value"
+        return gettext("write a list: one '- item' per line, or [a, b]")
+    return gettext("correct the value")
 
 
 def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -> list[tuple[str, str, dict[str, Any]]]:
@@ -162,20 +165,22 @@ def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -
                 for key in sorted(instance) if key not in known]
     if keyword == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return [("schema-type", ptr, {**base, "expected": " or ".join(_EXPECTED.get(str(t), str(t)) for t in wanted),
-            "found": _TYPE_NAMES.get(type(error.instance), "another value"),
+        return [("schema-type", ptr, {**base, "expected": gettext(" or ").join(
+                gettext(_EXPECTED.get(str(t), str(t))) for t in wanted),
+            "found": gettext(_TYPE_NAMES.get(type(error.instance), _OTHER_TYPE)),
             "type_hint": _type_hint(error.validator_value, error.instance, field)})]
     if keyword in ("enum", "const"):
         choices = error.validator_value if keyword == "enum" else [error.validator_value]
         near = suggest.hint(error.instance, [str(a) for a in choices])
         return [("schema-enum", ptr, {**base, "value": _show(error.instance, confidential),
-                                      "allowed": ", ".join(str(a) for a in choices), "suggestion": near})]
+                                      "allowed": vocabulary.accepted_words([str(a) for a in choices]),
+                                      "suggestion": near})]
     if keyword == "format" and error.validator_value == "date":
         return [_date_problem(error.instance, ptr, base, confidential)]
     if keyword == "pattern":
         examples = error.schema.get("examples") or []
-        hint = ("for example: " + ", ".join(str(e) for e in examples)) if examples else (
-            error.schema.get("description") or f"see {schema_name}")
+        hint = (gettext("for example: ") + ", ".join(str(e) for e in examples)) if examples else (
+            error.schema.get("description") or gettext("see {schema}").format(schema=schema_name))
         return [("schema-pattern", ptr, {**base, "value": _show(error.instance, confidential), "pattern_hint": hint})]
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return [("schema-range", ptr, {**base, "detail": _bound(keyword, error.validator_value)})]
@@ -214,23 +219,26 @@ def sound_part(kind: str, data: dict[str, Any], found: list[Problem]) -> dict[st
 
 def _did_you_mean(key: str, known: frozenset[str]) -> str:
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
-    return f"did you mean '{close[0]}'? " if close else ""
+    return gettext("did you mean '{name}'? ").format(name=close[0]) if close else ""
 
 
 def _bound(keyword: str, limit: Any) -> str:
-    words = {"minimum": "must be at least", "maximum": "must be at most",
-             "exclusiveMinimum": "must be more than", "exclusiveMaximum": "must be less than"}
-    return f"{words[keyword]} {limit}"
+    words = {"minimum": gettext("must be at least {limit}"), "maximum": gettext("must be at most {limit}"),
+             "exclusiveMinimum": gettext("must be more than {limit}"),
+             "exclusiveMaximum": gettext("must be less than {limit}")}
+    return words[keyword].format(limit=limit)
 
 
 def _size(keyword: str, limit: Any) -> str:
+    if keyword == "minLength" and limit == 1:
+        return gettext("must not be empty")
     return {
-        "minItems": f"needs at least {limit} item(s)",
-        "maxItems": f"takes at most {limit} item(s)",
-        "minLength": "must not be empty" if limit == 1 else f"needs at least {limit} characters",
-        "maxLength": f"takes at most {limit} characters",
-        "uniqueItems": "lists the same item twice",
-    }[keyword]
+        "minItems": gettext("needs at least {limit} item(s)"),
+        "maxItems": gettext("takes at most {limit} item(s)"),
+        "minLength": gettext("needs at least {limit} characters"),
+        "maxLength": gettext("takes at most {limit} characters"),
+        "uniqueItems": gettext("lists the same item twice"),
+    }[keyword].format(limit=limit)
 
 
 @functools.cache

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import fcntl
+import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 
 LOCK_NAME = ".mentorat.lock"
+PROGRAMME_FILE = "programme.yaml"
 
 
 def _umask() -> int:
@@ -67,19 +72,41 @@ def _write_temp(target: Path, content: bytes) -> str:
     return temp
 
 
-def write_files(root: Path, files: Mapping[str, str | bytes], sync: bool = True) -> list[str]:
-    """Write several files atomically: all temp files first, one sync, then the renames.
+def write_files(root: Path, files: Mapping[str, str | bytes], sync: bool = True,
+                removes: Iterable[str] = ()) -> list[str]:
+    """Write (and delete) several files as one change: a crash leaves all the old files or all the new ones.
 
-    Syncing once (rather than fsync per file) keeps a 12,000-file proposal
-    fast; the renames come after the sync so a crash leaves either the old
-    or the new content, never a half-written file. Returns the paths written.
+    In a programme folder the change is a transaction (see transaction.py):
+    temporaries in .mentorat/tmp/, one sync, a manifest, then the renames.
+    Elsewhere (a folder -o names) each file is a temp file renamed into place.
+    Under the lock, every programme file about to change is first checked
+    against what it was when the lock was taken (see `lock(guard=True)`).
     """
+    writes = []
+    for relative in sorted(files):
+        content = files[relative]
+        writes.append((relative, inside(root, relative), content.encode("utf-8") if isinstance(content, str) else content))
+    deletions = [(relative, inside(root, relative)) for relative in sorted(set(removes))]
+    held = _HELD.get(_key(root))
+    if held is not None and held.guard is not None:
+        _check_unchanged(root, held.guard, [r for r, _, _ in writes] + [r for r, _ in deletions])
+    if (root / PROGRAMME_FILE).is_file():
+        from mentorat_cli import transaction  # late import: transaction uses inside() from here
+
+        transaction.apply(root, writes, deletions, sync)
+    else:
+        _write_plain(writes, sync)
+        _remove(deletions)
+    if held is not None and held.guard is not None:
+        # Our own changes are not someone else's: the next write of this command compares with them.
+        _refresh(root, held.guard, [r for r, _, _ in writes] + [r for r, _ in deletions])
+    return sorted(files)
+
+
+def _write_plain(writes: list[tuple[str, Path, bytes]], sync: bool) -> None:
     staged: list[tuple[str, Path]] = []
     try:
-        for relative in sorted(files):
-            content = files[relative]
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            target = inside(root, relative)
+        for _, target, data in writes:
             staged.append((_write_temp(target, data), target))
         if sync:
             if len(staged) == 1:
@@ -94,7 +121,14 @@ def write_files(root: Path, files: Mapping[str, str | bytes], sync: bool = True)
         for temp, _ in staged:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
-    return sorted(files)
+
+
+def _remove(deletions: list[tuple[str, Path]]) -> None:
+    for _, target in deletions:
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        with contextlib.suppress(OSError):
+            target.parent.rmdir()
 
 
 def write_file(root: Path, relative: str, content: str | bytes) -> None:
@@ -103,30 +137,180 @@ def write_file(root: Path, relative: str, content: str | bytes) -> None:
 
 
 def remove_files(root: Path, relatives: list[str]) -> None:
-    """Delete files inside the programme folder (and folders left empty)."""
-    for relative in sorted(relatives):
-        target = inside(root, relative)
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
-        with contextlib.suppress(OSError):
-            target.parent.rmdir()
+    """Delete files inside the programme folder (and folders left empty), as one change."""
+    write_files(root, {}, removes=relatives)
 
 
-@contextlib.contextmanager
-def lock(root: Path) -> Iterator[None]:
-    """Hold the programme's write lock, so that two commands cannot lose each other's updates."""
-    path = root / LOCK_NAME
-    handle = open(path, "a+")  # noqa: SIM115 - kept open for the lock's lifetime
+# --- The write lock -------------------------------------------------------------------------------
+
+LOCK_WAIT_ENV = "MENTORAT_LOCK_WAIT"
+DEFAULT_LOCK_WAIT = 5.0  # seconds a second writer waits before giving up
+# What a writer may rewrite, and so what the guard watches: files at the top, and these folders.
+GUARDED_FOLDERS = ("mentors", "mentees", "pairs", "notes", "feedback", "templates", ".schemas", ".mentorat")
+_UNGUARDED = (".mentorat/tmp/",)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds (or held) the lock: written into the lock file so that a waiting command can say."""
+
+    pid: int
+    command: str
+    since: str
+
+    def render(self) -> str:
+        return text("lock-holder", pid=self.pid, command=self.command, since=self.since)
+
+
+@dataclass
+class Held:
+    """The lock as this process holds it; `taken_over` names a holder that died without releasing it."""
+
+    handle: Any
+    path: Path
+    depth: int = 1
+    guard: dict[str, tuple[int, ...]] | None = None
+    taken_over: Holder | None = None
+
+
+_HELD: dict[Path, Held] = {}  # this process's locks, by programme folder: nested lock() calls share one
+
+
+def _key(root: Path) -> Path:
+    return root.resolve()
+
+
+def _read_holder(handle: Any) -> Holder | None:
+    handle.seek(0)
     try:
+        info = json.loads(handle.read() or "null")
+        return Holder(int(info["pid"]), str(info["command"]), str(info["since"]))
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def _wait_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get(LOCK_WAIT_ENV, DEFAULT_LOCK_WAIT)))
+    except ValueError:
+        return DEFAULT_LOCK_WAIT
+
+
+def _acquire(path: Path, command: str) -> Held:
+    deadline = time.monotonic() + _wait_seconds()
+    while True:
+        handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open for the lock's lifetime
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise MentoratError(text("locked", lock=path), text("locked-hint", lock=path)) from None
-            raise
-        yield
-    finally:
+            holder = _read_holder(handle)
+            handle.close()
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            if time.monotonic() >= deadline:
+                who = holder.render() if holder else text("lock-holder-unknown")
+                raise MentoratError(text("locked", lock=path, holder=who), text("locked-hint", lock=path)) from None
+            time.sleep(0.05)
+            continue
+        # The holder deletes the file when it is done: the lock is ours only if we locked the file still there.
+        try:
+            if os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino:
+                break
+        except FileNotFoundError:
+            pass
         handle.close()
+    # flock dies with its process, so a holder still written here crashed (or was killed) while writing.
+    previous = _read_holder(handle)
+    handle.seek(0)
+    handle.truncate()
+    since = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    handle.write(json.dumps({"pid": os.getpid(), "command": command, "since": since}))
+    handle.flush()
+    return Held(handle, path, taken_over=previous)
+
+
+@contextlib.contextmanager
+def lock(root: Path, command: str = "mentorat", guard: bool = False) -> Iterator[Held]:
+    """Hold the programme's write lock, so that two commands cannot lose each other's updates.
+
+    A second process waits up to MENTORAT_LOCK_WAIT seconds (default 5), then
+    fails naming the holder (pid, command, since when). Nested calls in one
+    process share the lock. With `guard`, the state of every programme file is
+    recorded now, before the command reads anything, and `write_files` refuses
+    to replace a file that changed since (a hand edit saved meanwhile).
+    """
+    key = _key(root)
+    held = _HELD.get(key)
+    if held is not None:
+        held.depth += 1
+    else:
+        held = _HELD[key] = _acquire(root / LOCK_NAME, command)
+    try:
+        if guard and held.guard is None:
+            held.guard = _snapshot(root)
+        yield held
+    finally:
+        held.depth -= 1
+        if held.depth == 0:
+            del _HELD[key]
+            # Deleted while still locked, so no lock file stays behind; a waiting command sees it went.
+            with contextlib.suppress(OSError):
+                held.path.unlink()
+            held.handle.close()
+
+
+def _stat(path: str) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    # ctime cannot be set back by tools that restore mtime: with size, mtime and inode it catches any save.
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, ...]]:
+    """(size, mtime, ctime, inode) of every file a writer may rewrite, by relative path."""
+    out: dict[str, tuple[int, ...]] = {}
+    stack = [("", str(root))]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if (prefix or entry.name in GUARDED_FOLDERS) and not (rel + "/").startswith(_UNGUARDED):
+                    stack.append((rel + "/", entry.path))
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            out[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return out
+
+
+def _guarded(relative: str) -> bool:
+    return ("/" not in relative or relative.split("/", 1)[0] in GUARDED_FOLDERS) and not relative.startswith(_UNGUARDED)
+
+
+def _check_unchanged(root: Path, guard: dict[str, tuple[int, ...]], relatives: list[str]) -> None:
+    """Refuse, before writing anything, if a file this change replaces was saved since the lock was taken."""
+    changed = [r for r in relatives if _guarded(r) and _stat(str(root / r)) != guard.get(r)]
+    if changed:
+        shown = ", ".join(changed[:10]) + (text("lock-changed-more", count=len(changed) - 10) if len(changed) > 10 else "")
+        raise MentoratError(text("lock-changed", files=shown), text("lock-changed-hint"))
+
+
+def _refresh(root: Path, guard: dict[str, tuple[int, ...]], relatives: list[str]) -> None:
+    for relative in relatives:
+        state = _stat(str(root / relative))
+        if state is None:
+            guard.pop(relative, None)
+        else:
+            guard[relative] = state
 
 
 # --- Outputs: the one policy for every file a command generates -------------------------------------

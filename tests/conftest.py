@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -10,6 +11,10 @@ from pathlib import Path
 import pytest
 
 from mentorat_cli.cli import main
+
+# Most tests assert on the English messages: they choose English explicitly, as a person would with
+# MENTORAT_LANG (which beats the programme's language). French tests unset it (see test_french.py).
+os.environ["MENTORAT_LANG"] = "en"
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "sample-programme"

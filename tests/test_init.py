@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -120,13 +122,19 @@ def test_writes_refuse_a_symlinked_folder(tmp_path):
 
 
 def test_lock_prevents_two_writers(tmp_path):
-    with storage.lock(tmp_path):
-        with pytest.raises(MentoratError) as raised:
-            with storage.lock(tmp_path):
-                pass
-    assert "another mentorat command" in raised.value.message
-    with storage.lock(tmp_path):  # released after the first writer
-        pass
+    # The lock is per process (nested calls in one command share it): the second writer is another process.
+    code = ("import sys; from pathlib import Path; from mentorat_cli import storage, errors\n"
+            "try:\n    with storage.lock(Path(sys.argv[1])): print('got it')\n"
+            "except errors.MentoratError as exc:\n    print(exc.message); sys.exit(2)")
+    second = [sys.executable, "-c", code, str(tmp_path)]
+    env = {**os.environ, "MENTORAT_LOCK_WAIT": "0.3"}
+    with storage.lock(tmp_path, "mentorat pair --force"):
+        raised = subprocess.run(second, env=env, capture_output=True, text=True)
+    assert raised.returncode == 2
+    assert "another mentorat command" in raised.stdout and "mentorat pair --force" in raised.stdout
+    assert f"pid {os.getpid()}" in raised.stdout
+    done = subprocess.run(second, env=env, capture_output=True, text=True)  # released after the first writer
+    assert (done.returncode, done.stdout) == (0, "got it\n")
 
 
 def test_atomic_write_keeps_mode_and_replaces_content(tmp_path):

@@ -96,7 +96,7 @@ def test_hand_edited_proposal_is_kept_unless_forced(programme, run_cli):
 def test_dry_run_prints_diff_and_writes_nothing(programme, run_cli):
     root = small(programme)
     before = snapshot(root)
-    result = run_cli(["pair", "--dry-run"], cwd=root)
+    result = run_cli(["pair", "--dry-run", "--diff"], cwd=root)
     assert result.code == 0
     assert snapshot(root) == before
     assert "+++ b/pairs/anna-mentee--paul-mentor.yaml" in result.out

@@ -75,14 +75,20 @@ def test_proof_is_said_plainly_and_the_detail_only_with_verbose(programme, run_c
     assert "then the strongest weakest pair, then the highest total score" in fair.out
 
 
-def test_dry_run_prints_the_summary_before_the_diff(programme, run_cli):
+def test_dry_run_shows_a_short_table_and_ends_with_its_summary(programme, run_cli):
+    # What a person reads last stays on screen: the summary comes after the proposals (issue 11).
     root = small(programme)
     result = run_cli(["pair", "--dry-run"], cwd=root)
     lines = result.out.splitlines()
+    assert lines[0].split() == ["MENTEE", "MENTOR", "SCORE"]
+    assert lines[1].split() == ["anna-mentee", "paul-mentor", "100.00"]
+    assert not any(line.startswith(("--- ", "+++ ")) for line in lines)
     summary = next(n for n, line in enumerate(lines) if "pair(s) proposed" in line)
-    diff = next(n for n, line in enumerate(lines) if line.startswith("--- "))
-    assert summary == 0 and summary < diff
-    assert lines[-1] == "dry run: nothing written"
+    assert summary > 2 and lines[-1] == "dry run: nothing written"
+    with_diff = run_cli(["pair", "--dry-run", "--diff"], cwd=root).out.splitlines()
+    diff = next(n for n, line in enumerate(with_diff) if line.startswith("--- "))
+    summary = next(n for n, line in enumerate(with_diff) if "pair(s) proposed" in line)
+    assert diff < summary and with_diff[-1] == "dry run: nothing written"
 
 
 def test_unmatched_mentees_are_named_with_a_reason_and_capped(programme, run_cli):

@@ -126,7 +126,8 @@ def test_forget_removes_personal_data_and_keeps_figures(prog, run_cli):
                       "cohort": "2026", "public": "internal"}
     assert not (prog / "mentees" / "marie-dupont.yaml").exists()
     pair = yaml.safe_load((prog / "pairs" / "erased-0001--jean-martin.yaml").read_text(encoding="utf-8"))
-    assert pair["status"] == "ended" and pair["end_reason"] == "data erased on request"
+    # Written in the programme's language (French), whatever the language of the run (English here).
+    assert pair["status"] == "ended" and pair["end_reason"] == "données effacées à la demande de la personne"
     assert pair["ended_on"] == "2026-11-25" and pair["contacts"] == [{"date": "2026-10-01", "channel": "phone"}]
     assert not (prog / "notes" / "marie-dupont--jean-martin").exists()
     assert not (prog / "feedback" / "fb-marie-dupont-mentee.yaml").exists()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.util
+import os
+import shlex
 import sys
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -13,7 +18,7 @@ from typing import IO, Any, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository, usable
+from mentorat_cli import repository, storage, terminal, transaction, usable
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
@@ -57,10 +62,31 @@ class Env:
         with errors are left aside (named on stderr) and only the files `needs` names must be valid."""
         programme, found = repository.load(self.root(), self.today)
         aside = usable.select(programme, found, needs)
+        after_load()
         if not self.quiet:
             for line in aside.lines():
                 typer.echo(line, err=True)
         return programme, [p for p in found if p.severity != P.ERROR]
+
+    @contextlib.contextmanager
+    def writing(self, active: bool = True) -> Iterator[None]:
+        """Run a command that rewrites programme files: load, compute and write inside this block.
+
+        The lock is taken before anything is read, so that two writers are
+        serialised and neither loses the other's update; a change a stopped
+        command left is finished or undone first (one line says so); and a
+        file saved by hand meanwhile is never written over (see storage.lock).
+        `active=False` (a dry run) takes no lock.
+        """
+        if not active:
+            yield
+            return
+        root = self.root()
+        with storage.lock(root, command_line(), guard=True) as held:
+            if held.taken_over is not None:
+                typer.echo(text("lock-taken-over", holder=held.taken_over.render()), err=True)
+            report_recovery(transaction.recover(root))
+            yield
 
     def info(self, message: str) -> None:
         if not self.quiet:
@@ -71,6 +97,30 @@ class Env:
             typer.echo(message, err=True)
 
 
+def command_line() -> str:
+    """This command as typed, for the lock file (shortened: it is only shown to say who holds the lock)."""
+    line = shlex.join(["mentorat", *sys.argv[1:]])
+    return line if len(line) <= 200 else line[:199] + "…"
+
+
+def after_load() -> None:
+    """Test hook: MENTORAT_TEST_PAUSE_AFTER_LOAD=SECONDS pauses here, so a test can edit a file meanwhile."""
+    pause = os.environ.get("MENTORAT_TEST_PAUSE_AFTER_LOAD")
+    if pause:
+        typer.echo("test pause after load", err=True)
+        time.sleep(float(pause))
+
+
+def report_recovery(found: transaction.Leftovers) -> None:
+    """One line per kind of leftover a writer cleaned up (stderr: stdout may be data)."""
+    if found.decided:
+        typer.echo(text("tx-finished", count=len(found.decided), paths=", ".join(found.decided)), err=True)
+    if found.undecided:
+        typer.echo(text("tx-undone", count=len(found.undecided)), err=True)
+    if found.temporaries:
+        typer.echo(text("tx-temporaries-removed", count=len(found.temporaries)), err=True)
+
+
 def env_of(ctx: typer.Context) -> Env:
     obj = ctx.find_root().obj
     assert isinstance(obj, Env)
@@ -78,9 +128,10 @@ def env_of(ctx: typer.Context) -> Env:
 
 
 def print_error(message: str, hint: str = "") -> None:
-    typer.echo(text("error-prefix") + message, err=True)
+    """`error: ...` then `hint: ...` on stderr, coloured on a terminal."""
+    terminal.write([(text("error-prefix"), "error"), (message, "")], sys.stderr)
     if hint:
-        typer.echo(text("hint-prefix") + hint, err=True)
+        terminal.write([(text("hint-prefix"), "hint"), (hint, "")], sys.stderr)
 
 
 def print_problems(found: list[Problem], fmt: str = "text", stream: Optional[IO[str]] = None) -> None:
@@ -90,7 +141,12 @@ def print_problems(found: list[Problem], fmt: str = "text", stream: Optional[IO[
         stream.write(P.to_json(found))
         return
     for problem in found:
-        stream.write(problem.render() + "\n")
+        head, _, hint = problem.render().partition("\n")
+        where, _, rest = head.partition(": ")
+        word = P.severity_word(problem.severity)
+        terminal.write([(f"{where}: ", ""), (word, problem.severity), (rest[len(word):], "")], stream)
+        if hint:
+            terminal.write([(hint[: hint.index(":") + 1], "hint"), (hint[hint.index(":") + 1:], "")], stream)
 
 
 def lazy(name: str) -> Any:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -79,20 +78,24 @@ def import_(
     if template:
         _template(env, table, role.value, output, force)
         raise typer.Exit(0)
-    started = time.time_ns()
+    with env.writing(active=not dry_run):
+        _import(env, file, table, role.value, mapping, dry_run, skip_invalid, force, status.value if status else None)
+
+
+def _import(env: Env, file: Path, table: Table, role: str, mapping: Optional[Path], dry_run: bool,  # noqa: PLR0913
+            skip_invalid: bool, force: bool, status: Optional[str]) -> None:
     programme, _warnings = env.load()
-    chosen = importing.load_mapping(mapping, role.value) if mapping else importing.default_mapping(table.headers, role.value)
+    chosen = importing.load_mapping(mapping, role) if mapping else importing.default_mapping(table.headers, role)
     mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
     for field in ("first_name", "last_name", "email"):
         if field not in mapped:
             raise MentoratError(
                 text("import-required-column", file=file.name, field=field, headers=", ".join(table.headers)),
-                text("import-required-column-hint", file=file, role=role.value))
+                text("import-required-column-hint", file=file, role=role))
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
     state = importing.load_state(programme.root)
-    plan = importing.plan_import(programme, table, role.value, chosen, state, env.today, force,
-                                 status.value if status else None)
+    plan = importing.plan_import(programme, table, role, chosen, state, env.today, force, status)
     _report(env.quiet, file.name, plan)
     blocked = bool(plan.rejected) and not skip_invalid
     if dry_run or blocked:
@@ -103,10 +106,7 @@ def import_(
         raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
     files = plan.files(_originals(programme.root, list(plan.records)))
     if files:
-        with storage.lock(programme.root):
-            creates = {c.path for c in plan.changes if c.action == "create"}
-            _unchanged_since(programme.root, started, [*plan.records, importing.STATE_FILE], creates)
-            storage.write_files(programme.root, files)
+        storage.write_files(programme.root, files)
     created = sum(1 for c in plan.changes if c.action == "create")
     if plan.changes:
         env.info(text("import-done", file=file.name, created=created, updated=len(plan.changes) - created,
@@ -125,16 +125,6 @@ def _originals(root: Path, paths: list[str]) -> dict[str, str]:
         except (OSError, UnicodeDecodeError):
             continue
     return out
-
-
-def _unchanged_since(root: Path, started: int, paths: list[str], creates: set[str]) -> None:
-    """Refuse to write over a file someone saved while the command was preparing its changes."""
-    for relative in sorted(paths):
-        target = root / relative
-        if relative in creates and target.exists():
-            raise MentoratError(text("import-raced", path=relative), text("import-raced-hint"))
-        if relative not in creates and target.exists() and target.stat().st_mtime_ns > started:
-            raise MentoratError(text("import-raced", path=relative), text("import-raced-hint"))
 
 
 def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
@@ -261,9 +251,13 @@ def forget(
 ) -> None:
     """Erase people's personal data from the working tree (right to erasure), and say what remains."""
     env = env_of(ctx)
-    started = time.time_ns()
+    # Under the lock from the start; leftover temporaries (which may hold the person) are cleared first.
+    with env.writing(active=not dry_run):
+        _forget(env, sorted(set(people or [])), expired, dry_run)
+
+
+def _forget(env: Env, chosen: list[str], expired: bool, dry_run: bool) -> None:
     programme, _warnings = env.load()
-    chosen = sorted(set(people or []))
     if expired:
         found = privacy.expired_people(programme, env.today)
         if not found and not chosen:
@@ -294,10 +288,7 @@ def forget(
         typer.echo(text("forget-dry-run"))
         raise typer.Exit(0)
     plan.created = {p for p in plan.writes if not (root / p).exists()}
-    with storage.lock(root):
-        _unchanged_since(root, started, [*plan.writes, *plan.removes], plan.created)
-        storage.write_files(root, plan.writes)
-        storage.remove_files(root, plan.removes)
+    storage.write_files(root, plan.writes, removes=plan.removes)
     typer.echo(text("forget-done", count=len(chosen)))
     top = _git_top(root)
     if top is None:

@@ -149,24 +149,25 @@ def sign(
 ) -> None:
     """Record the dates the charter was signed in the pair's file (charter_signed)."""
     env = env_of(ctx)
-    programme, _ = env.load(usable.pair_needs(pair))
-    record = context.find_pair(programme, pair)
-    dates = {role: value for role, value in (("mentor", parse_date("--mentor", mentor, env.today, False)),
-                                             ("mentee", parse_date("--mentee", mentee, env.today, False))) if value}
-    if not dates:
-        raise MentoratError(text("doc-sign-nothing"), text("doc-sign-nothing-hint", pair=record.id))
+    with env.writing():
+        programme, _ = env.load(usable.pair_needs(pair))
+        record = context.find_pair(programme, pair)
+        dates = {role: value for role, value in (("mentor", parse_date("--mentor", mentor, env.today, False)),
+                                                 ("mentee", parse_date("--mentee", mentee, env.today, False))) if value}
+        if not dates:
+            raise MentoratError(text("doc-sign-nothing"), text("doc-sign-nothing-hint", pair=record.id))
 
-    lost: list[bool] = []
+        lost: list[bool] = []
 
-    def change(content: str) -> str | None:
-        new = pairfile.sign(pairfile.parse(content, record.path), dates, force, record.id)
-        if new is None:
-            return None
-        written = pairfile.dump(new, content)
-        lost.append(pairfile.dropped_comments(content, written))
-        return written
+        def change(content: str) -> str | None:
+            new = pairfile.sign(pairfile.parse(content, record.path), dates, force, record.id)
+            if new is None:
+                return None
+            written = pairfile.dump(new, content)
+            lost.append(pairfile.dropped_comments(content, written))
+            return written
 
-    changed = output.update_file(programme.root, record.path, change)
+        changed = output.update_file(programme.root, record.path, change)
     key = "doc-sign-done" if changed else "doc-sign-unchanged"
     env.info(text(key, roles=", ".join(sorted(dates)), file=record.path))
     if any(lost):

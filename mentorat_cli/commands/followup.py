@@ -35,29 +35,30 @@ def contact(
 ) -> None:
     """Record a follow-up contact with a pair in its file (contacts)."""
     env = env_of(ctx)
-    programme, _ = env.load(usable.pair_needs(pair))
-    record = context.find_pair(programme, pair)
-    day = parse_date("--date", date, env.today, future_ok=False) or env.today.isoformat()
-    summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
-    if len(summary) > pairfile.SUMMARY_LIMIT:
-        raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT),
-                            text("doc-contact-long-hint"))
-    entry = {"date": day, "channel": channel.value, **({"summary": summary} if summary else {})}
+    with env.writing():
+        programme, _ = env.load(usable.pair_needs(pair))
+        record = context.find_pair(programme, pair)
+        day = parse_date("--date", date, env.today, future_ok=False) or env.today.isoformat()
+        summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
+        if len(summary) > pairfile.SUMMARY_LIMIT:
+            raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT),
+                                text("doc-contact-long-hint"))
+        entry = {"date": day, "channel": channel.value, **({"summary": summary} if summary else {})}
 
-    lost: list[bool] = []
+        lost: list[bool] = []
 
-    def change(content: str) -> str | None:
-        new = pairfile.add_contact(pairfile.parse(content, record.path), entry)
-        if new is None:
-            return None
-        written = pairfile.dump(new, content)
-        lost.append(pairfile.dropped_comments(content, written))
-        return written
+        def change(content: str) -> str | None:
+            new = pairfile.add_contact(pairfile.parse(content, record.path), entry)
+            if new is None:
+                return None
+            written = pairfile.dump(new, content)
+            lost.append(pairfile.dropped_comments(content, written))
+            return written
 
-    if output.update_file(programme.root, record.path, change):
-        env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))
-    else:
-        env.info(text("doc-contact-duplicate", file=record.path))
+        if output.update_file(programme.root, record.path, change):
+            env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))
+        else:
+            env.info(text("doc-contact-duplicate", file=record.path))
     if any(lost):
         env.info(text("doc-comments-dropped", file=record.path))
     raise typer.Exit(0)
@@ -68,6 +69,7 @@ def status(
     days: Optional[int] = typer.Option(None, "--days", min=1, max=365,
                                        help="Alert after this many days without a meeting (default: the programme's, 45)."),
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for scripts."),
+    show_all: bool = typer.Option(False, "--all", help="Every row of every section (by default the first ten)."),
 ) -> None:
     """One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."""
     env = env_of(ctx)
@@ -81,7 +83,7 @@ def status(
     if fmt is TextOrJson.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        typer.echo(statusview.render(data), nl=False)
+        typer.echo(statusview.render(data, None if show_all else statusview.FIRST_ROWS), nl=False)
     raise typer.Exit(0)
 
 

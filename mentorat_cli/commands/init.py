@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from mentorat_cli import gitops, scaffold, storage
+from mentorat_cli import gitops, scaffold, storage, vocabulary
 from mentorat_cli.commands.common import Lang, env_of
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
@@ -39,7 +39,7 @@ def init(
     files = scaffold.programme_files(kind.value, lang.value, env.today)
     directory.mkdir(parents=True, exist_ok=True)
     storage.write_files(directory, files)
-    env.info(text("init-done", kind=kind.value, path=directory, files=len(files)))
+    env.info(text("init-done", kind=vocabulary.label("kind", kind.value), path=directory, files=len(files)))
     if not no_git:
         if not gitops.available():
             env.info(text("init-git-missing"))

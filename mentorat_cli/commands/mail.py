@@ -51,28 +51,30 @@ def mail_command(
 ) -> None:
     """Write e-mail drafts to review and send from your mail program; nothing is ever sent."""
     env = env_of(ctx)
-    programme, _ = env.load()
-    drafts = mail.select(programme, kind.value, targets or [], every, env.today)
-    if not drafts:
-        hint = {"intro": "mail-nobody-intro", "reminder": "mail-nobody-reminder"}.get(kind.value, "mail-nobody-person")
-        env.info(text("mail-nobody", kind=kind.value))
-        env.info(text(hint))
-        raise typer.Exit(0)
-    drafted = mail.compose(programme, drafts, env.today, link)
-    folder = out if out is not None else programme.root / MAIL_FOLDER
-    if fmt is MailFormat.mbox:
-        name = f"{kind.value}-{env.today.isoformat()}.mbox"
-        written = output.write_documents(programme.root, folder, {name: mail.mbox(drafted, env.today)}, force)
-        env.info(text("mail-mbox-written", count=len(drafted), path=written / name))
-    else:
-        written = output.write_documents(programme.root, folder, {f"{d.stem}.eml": mail.eml(d) for d in drafted}, force)
-        env.info(text("mail-written", count=len(drafted), folder=written))
-    if kind.value == "intro":
-        if not _pdf():
-            env.info(text("mail-charter-html"))
-        recorded = _record_intros(programme, [d.pair for d in drafted if d.pair], env.today.isoformat())
-        if recorded:
-            env.info(text("mail-intro-recorded", count=recorded))
+    # intro records the draft's date in the pair files: it reads and writes them under the lock.
+    with env.writing(active=kind.value == "intro"):
+        programme, _ = env.load()
+        drafts = mail.select(programme, kind.value, targets or [], every, env.today)
+        if not drafts:
+            hint = {"intro": "mail-nobody-intro", "reminder": "mail-nobody-reminder"}.get(kind.value, "mail-nobody-person")
+            env.info(text("mail-nobody", kind=kind.value))
+            env.info(text(hint))
+            raise typer.Exit(0)
+        drafted = mail.compose(programme, drafts, env.today, link)
+        folder = out if out is not None else programme.root / MAIL_FOLDER
+        if fmt is MailFormat.mbox:
+            name = f"{kind.value}-{env.today.isoformat()}.mbox"
+            written = output.write_documents(programme.root, folder, {name: mail.mbox(drafted, env.today)}, force)
+            env.info(text("mail-mbox-written", count=len(drafted), path=written / name))
+        else:
+            written = output.write_documents(programme.root, folder, {f"{d.stem}.eml": mail.eml(d) for d in drafted}, force)
+            env.info(text("mail-written", count=len(drafted), folder=written))
+        if kind.value == "intro":
+            if not _pdf():
+                env.info(text("mail-charter-html"))
+            recorded = _record_intros(programme, [d.pair for d in drafted if d.pair], env.today.isoformat())
+            if recorded:
+                env.info(text("mail-intro-recorded", count=recorded))
     raise typer.Exit(0)
 
 

@@ -39,20 +39,21 @@ def note_new(
 ) -> None:
     """Create notes/PAIR/DATE-KIND.md: front matter to fill in, and a private body to write."""
     env = env_of(ctx)
-    programme, _ = env.load(usable.pair_needs(pair))
-    record = context.find_pair(programme, pair)
-    day = parse_date("--date", date, env.today) or env.today.isoformat()
-    folder = programme.root / "notes" / record.id
-    same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
-    if same_day and kind is None:
-        # Run twice the same day, the schedule would move on to the next kind: a second note nobody meant.
-        raise MentoratError(text("note-same-day", file=same_day[0].relative_to(programme.root).as_posix(), date=day),
-                            text("note-same-day-hint"))
-    kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
-    body = build.note_body(programme, record, kind_id, day, env.today)
-    content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
-    # Never overwrite a note: the next free name (-2, -3...) is used instead.
-    written = output.create_new(programme.root, notes.candidates(record.id, day, kind_id), content)
+    with env.writing():
+        programme, _ = env.load(usable.pair_needs(pair))
+        record = context.find_pair(programme, pair)
+        day = parse_date("--date", date, env.today) or env.today.isoformat()
+        folder = programme.root / "notes" / record.id
+        same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
+        if same_day and kind is None:
+            # Run twice the same day, the schedule would move on to the next kind: a second note nobody meant.
+            raise MentoratError(text("note-same-day", file=same_day[0].relative_to(programme.root).as_posix(), date=day),
+                                text("note-same-day-hint"))
+        kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
+        body = build.note_body(programme, record, kind_id, day, env.today)
+        content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
+        # Never overwrite a note: the next free name (-2, -3...) is used instead.
+        written = output.create_new(programme.root, notes.candidates(record.id, day, kind_id), content)
     env.info(text("doc-note-done", file=written))
     raise typer.Exit(0)
 

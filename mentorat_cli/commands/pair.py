@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli import problems as P
-from mentorat_cli import repository, selection, storage
-from mentorat_cli.commands.common import Env, env_of, lazy
+from mentorat_cli import repository, selection, storage, yamlio
+from mentorat_cli.commands.common import Env, after_load, env_of, lazy
 from mentorat_cli.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
+from mentorat_cli.i18n import gettext
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
 from mentorat_cli.problems import Problem
@@ -74,6 +75,7 @@ def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
 def _load(env: Env) -> Programme:
     """The programme, tolerating only the errors that this run's own outdated proposals cause."""
     programme, found = repository.load(env.root(), env.today)
+    after_load()
     blocking = [p for p in found if p.severity == P.ERROR and not _replaceable(programme, p)]
     if blocking:
         raise ProblemsFound(P.sort_problems(found))
@@ -109,6 +111,27 @@ def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:
         out += difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                     f"a/{rel}" if old else "/dev/null", f"b/{rel}" if rel in writes else "/dev/null")
     return "".join(out)
+
+
+TABLE_ROWS = 15
+
+
+def _proposed_table(env: Env, writes: dict[str, str]) -> None:
+    """The proposals a dry run would write, as a short table (the full diff comes with --diff)."""
+    rows = []
+    for rel in sorted(writes):
+        data, _issue = yamlio.load(writes[rel]) if rel.startswith("pairs/") else (None, None)
+        if isinstance(data, dict) and data.get("status") == "proposed":
+            rows.append((str(data.get("mentee")), str(data.get("mentor")), f"{float(data.get('score', 0)):.2f}"))
+    if not rows:
+        return
+    head = text("pair-table-head").split("|")
+    width = [max(len(head[c]), *(len(r[c]) for r in rows[:TABLE_ROWS])) for c in range(3)]
+    env.info(f"  {head[0]:<{width[0]}}  {head[1]:<{width[1]}}  {head[2]:>{width[2]}}")
+    for mentee, mentor, score in rows[:TABLE_ROWS]:
+        env.info(f"  {mentee:<{width[0]}}  {mentor:<{width[1]}}  {score:>{width[2]}}")
+    if len(rows) > TABLE_ROWS:
+        env.info(text("pair-table-more", count=len(rows) - TABLE_ROWS))
 
 
 def _summary(env: Env, run: plan.Run, changes: proposal.Changes, objective: Objective, seconds: float) -> None:
@@ -150,7 +173,8 @@ def _applicants(env: Env, prog: Programme) -> None:
 def pair(
     ctx: typer.Context,
     objective: Objective = typer.Option(Objective.total, "--objective", help=OBJECTIVE_HELP),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Print the change as a diff; write nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the proposed pairs and the summary; write nothing."),
+    show_diff: bool = typer.Option(False, "--diff", help="With --dry-run: print the full change as a diff."),
     commit: bool = typer.Option(False, "--commit", help="Commit the proposal on a new git branch (the message names no one)."),
     force: bool = typer.Option(False, "--force", help="Also recompute proposals that were edited by hand."),
     explain_mentee: Optional[str] = typer.Option(None, "--explain", metavar="MENTEE",
@@ -162,8 +186,15 @@ def pair(
     """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
     env = env_of(ctx)
     if mentor is not None and explain_mentee is None:
-        raise typer.BadParameter("MENTOR is only used with --explain", param_hint="MENTOR")
+        raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="MENTOR")
     started = time.perf_counter()
+    # The lock is taken before reading: a confirm or a contact recorded meanwhile waits, and is not lost.
+    with env.writing(active=not dry_run and explain_mentee is None):
+        _propose(env, objective, dry_run, show_diff, commit, force, explain_mentee, mentor, k, started)
+
+
+def _propose(env: Env, objective: Objective, dry_run: bool, show_diff: bool, commit: bool, force: bool,  # noqa: PLR0913
+             explain_mentee: Optional[str], mentor: Optional[str], k: int, started: float) -> None:
     prog = _load(env)
     root = prog.root
     setup = plan.setup(prog, force)
@@ -178,17 +209,18 @@ def pair(
     for pid in setup.kept:
         env.info(text("pair-kept-edited", pair=pid))
     if dry_run:
-        # The summary first: the diff of a large programme runs to hundreds of lines.
+        if show_diff:
+            sys.stdout.write(_diff(root, writes, changes.removes))
+        else:
+            _proposed_table(env, writes)
+        # The summary last: what a person reads last stays on screen.
         _summary(env, run, changes, objective, time.perf_counter() - started)
         _applicants(env, prog)
-        sys.stdout.write(_diff(root, writes, changes.removes))
         env.info(text("pair-dry-run"))
         raise typer.Exit(0)
     if commit:
         gitcommit.check(root)
-    with storage.lock(root):
-        storage.write_files(root, writes)
-        storage.remove_files(root, changes.removes)
+    storage.write_files(root, writes, removes=changes.removes)
     _summary(env, run, changes, objective, time.perf_counter() - started)
     _applicants(env, prog)
     if writes or changes.removes:
@@ -236,7 +268,8 @@ def scores(
     cells = len(setup.mentees) * len(setup.mentors)
     if cells > TEXT_TABLE_LIMIT:
         raise MentoratError(text("scores-too-big", cells=cells))
-    rows = [head, *body]
+    # For people: column words and yes/no in the run's language (the CSV keeps the ids for tools).
+    rows = [[gettext(cell) for cell in head], *([*row[:2], gettext(row[2]), *row[3:]] for row in body)]
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     for row in rows:
         typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
@@ -253,12 +286,12 @@ def confirm(
     env = env_of(ctx)
     if not pairs and not every:
         raise MentoratError(text("confirm-none"), text("confirm-none-hint"))
-    prog, _ = env.load()
-    writes = decide.confirm(prog, pairs or [], every, env.today, force)
-    if not writes:
-        env.info(text("confirm-nothing"))
-        raise typer.Exit(0)
-    with storage.lock(prog.root):
+    with env.writing():
+        prog, _ = env.load()
+        writes = decide.confirm(prog, pairs or [], every, env.today, force)
+        if not writes:
+            env.info(text("confirm-nothing"))
+            raise typer.Exit(0)
         storage.write_files(prog.root, writes)
     env.info(text("confirm-done", count=len(writes)))
     raise typer.Exit(0)
@@ -273,11 +306,10 @@ def rematch(
 ) -> None:
     """End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."""
     env = env_of(ctx)
-    prog, _ = env.load()
-    writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
-    with storage.lock(prog.root):
-        storage.write_files(prog.root, writes)
-        storage.remove_files(prog.root, removes)
+    with env.writing():
+        prog, _ = env.load()
+        writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
+        storage.write_files(prog.root, writes, removes=removes)
     env.info(text("rematch-ended", pair=pair_id, date=env.today.isoformat()))
     if new is not None:
         env.info(text("rematch-proposed", pair=new["pair"], score=f"{new['score']:.2f}"))

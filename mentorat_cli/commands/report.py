@@ -166,43 +166,43 @@ def survey_import(
 ) -> None:
     """Import survey responses exported from a form tool into feedback/ (one file per respondent)."""
     env = env_of(ctx)
-    programme, _warnings = env.load()
-    try:
-        table = tabular.read_table(table_file)
-    except tabular.TabularError as exc:
-        print_problems([P.make("survey-table", str(table_file), exc.row, exc.column, message=exc.message, hint=exc.hint)])
-        raise typer.Exit(1) from None
-    if template:
-        _write_template(env, programme, table, output, force)
-        raise typer.Exit(0)
-    if mapping_file is None:
-        # Our own questionnaire's questions and answers are known: a form built from `survey blank` needs no mapping.
-        guessed = survey_template.template(table.headers, programme.config)
-        mapping, found = survey.load_mapping(guessed, "guessed mapping", programme, table, table_file.name)
+    with env.writing(active=not dry_run):
+        programme, _warnings = env.load()
+        try:
+            table = tabular.read_table(table_file)
+        except tabular.TabularError as exc:
+            print_problems([P.make("survey-table", str(table_file), exc.row, exc.column, message=exc.message, hint=exc.hint)])
+            raise typer.Exit(1) from None
+        if template:
+            _write_template(env, programme, table, output, force)
+            raise typer.Exit(0)
+        if mapping_file is None:
+            # Our own questionnaire's questions and answers are known: a form built from `survey blank` needs no mapping.
+            guessed = survey_template.template(table.headers, programme.config)
+            mapping, found = survey.load_mapping(guessed, "guessed mapping", programme, table, table_file.name)
+            if mapping is None:
+                raise MentoratError(text("survey-mapping-missing"), text("survey-mapping-missing-hint", file=table_file))
+            env.info(text("survey-mapping-guessed", count=len(mapping.columns), total=len(table.headers)))
+        else:
+            mapping_text = _read_mapping(mapping_file)
+            mapping, found = survey.load_mapping(mapping_text, str(mapping_file), programme, table, table_file.name)
         if mapping is None:
-            raise MentoratError(text("survey-mapping-missing"), text("survey-mapping-missing-hint", file=table_file))
-        env.info(text("survey-mapping-guessed", count=len(mapping.columns), total=len(table.headers)))
-    else:
-        mapping_text = _read_mapping(mapping_file)
-        mapping, found = survey.load_mapping(mapping_text, str(mapping_file), programme, table, table_file.name)
-    if mapping is None:
-        print_problems(found)
-        raise typer.Exit(1)
-    result = survey.plan(programme, table, mapping, str(table_file), force)
-    if result.problems:
-        print_problems(P.sort_problems(result.problems))
-        print_error(text("survey-import-failed"))
-        raise typer.Exit(1)
-    for path in result.kept:
-        env.info(text("survey-import-skip", path=path))
-    counts = {"created": len(result.write), "unchanged": len(result.unchanged), "skipped": len(result.kept)}
-    if dry_run:
-        for path in sorted(result.write):
-            env.info(path)
-        env.info(text("survey-import-dry", **counts))
-        raise typer.Exit(0)
-    if result.write:
-        with storage.lock(programme.root):
+            print_problems(found)
+            raise typer.Exit(1)
+        result = survey.plan(programme, table, mapping, str(table_file), force)
+        if result.problems:
+            print_problems(P.sort_problems(result.problems))
+            print_error(text("survey-import-failed"))
+            raise typer.Exit(1)
+        for path in result.kept:
+            env.info(text("survey-import-skip", path=path))
+        counts = {"created": len(result.write), "unchanged": len(result.unchanged), "skipped": len(result.kept)}
+        if dry_run:
+            for path in sorted(result.write):
+                env.info(path)
+            env.info(text("survey-import-dry", **counts))
+            raise typer.Exit(0)
+        if result.write:
             storage.write_files(programme.root, {path: survey.render(data) for path, data in result.write.items()})
     env.info(text("survey-import-done", **counts))
     raise typer.Exit(0)

@@ -24,16 +24,16 @@ def _apply(env: Env, ids: list[str], every: bool, status: str, reason: Optional[
         raise MentoratError(text("select-all-with-ids"), text("select-none-hint"))
     if not ids and not every:
         raise MentoratError(text("select-none"), text("select-none-hint"))
-    programme, _ = env.load()
-    result = selection.decide(programme, ids, every, status, reason, env.today, role.value if role else None, cohort)
-    label = text(f"select-status-{status}")
-    if result.unchanged:
-        env.info(text("select-unchanged", status=label, ids=", ".join(result.unchanged)))
-    if not result.writes:
-        if not result.unchanged:
-            env.info(text("select-nothing"))
-        raise typer.Exit(0)
-    with storage.lock(programme.root):
+    with env.writing():
+        programme, _ = env.load()
+        result = selection.decide(programme, ids, every, status, reason, env.today, role.value if role else None, cohort)
+        label = text(f"select-status-{status}")
+        if result.unchanged:
+            env.info(text("select-unchanged", status=label, ids=", ".join(result.unchanged)))
+        if not result.writes:
+            if not result.unchanged:
+                env.info(text("select-nothing"))
+            raise typer.Exit(0)
         storage.write_files(programme.root, result.writes)
     env.info(text("select-done", status=label, count=len(result.decided), date=env.today.isoformat()))
     if status == "accepted":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mentorat_cli import causes, repository, resources, storage
+from mentorat_cli import causes, integrity, repository, resources, storage
 from mentorat_cli import problems as P
 from mentorat_cli.commands.common import TextOrJson, env_of, print_problems
 from mentorat_cli.messages import text
@@ -19,6 +19,8 @@ def validate(
     env = env_of(ctx)
     root = env.root()
     programme, found = repository.load(root, env.today)
+    # Read-only: a change a stopped command left is reported here, finished or undone by the next writer.
+    found = P.sort_problems([*found, *integrity.leftover_problems(root), *integrity.summary_problems(root, programme)])
     errors = sum(1 for p in found if p.severity == P.ERROR)
     warnings = len(found) - errors
     entries = causes.arrange(found)
@@ -43,7 +45,7 @@ def _print_entries(entries: list[causes.Entry], quiet: bool) -> None:
     for entry in entries:
         if quiet and entry.problem.severity != P.ERROR:
             continue
-        typer.echo(entry.problem.render())
+        print_problems([entry.problem])  # coloured on a terminal
         if entry.followers:
             files = len({p.file for p in entry.followers})
             typer.echo(text("folded", count=len(entry.followers), files=files))
@@ -53,13 +55,13 @@ def refresh_schemas(ctx: typer.Context) -> None:
     """Refresh the copy of the schemas in .schemas/ that editors use to complete and check fields."""
     env = env_of(ctx)
     root = env.root()
-    changed = resources.stale_editor_schemas(root)
-    if changed:
-        with storage.lock(root):
+    with env.writing():
+        changed = resources.stale_editor_schemas(root)
+        if changed:
             storage.write_files(root, changed)
-        env.info(text("schemas-done", count=len(changed), folder=root / ".schemas"))
-    else:
-        env.info(text("schemas-unchanged", folder=root / ".schemas"))
+            env.info(text("schemas-done", count=len(changed), folder=root / ".schemas"))
+        else:
+            env.info(text("schemas-unchanged", folder=root / ".schemas"))
     raise typer.Exit(0)
 
 

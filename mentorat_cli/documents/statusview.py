@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from mentorat_cli import vocabulary
+from mentorat_cli.i18n import gettext
 from mentorat_cli.messages import text
+
+# Rows shown per section unless --all: a national programme's status fits a screen.
+FIRST_ROWS = 10
 
 
 def _table(rows: list[list[str]]) -> list[str]:
@@ -13,9 +18,12 @@ def _table(rows: list[list[str]]) -> list[str]:
     return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
-def _section(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
+def _section(title: str, header: list[str], rows: list[list[str]], limit: int | None) -> list[str]:
     lines = ["", text("st-section", title=title, count=len(rows))]
-    lines += _table([header, *rows]) if rows else ["  " + text("st-none")]
+    shown = rows if limit is None else rows[:limit]
+    lines += _table([header, *shown]) if rows else ["  " + text("st-none")]
+    if len(shown) < len(rows):
+        lines.append(text("st-more", count=len(rows) - len(shown)))
     return lines
 
 
@@ -26,8 +34,8 @@ def _charter_cell(row: dict[str, Any]) -> str:
     return text("st-charter-signed") if row["paired"] else text("st-charter-no-pair")
 
 
-def render(data: dict[str, Any]) -> str:
-    """The text view of `dashboard.build`'s result."""
+def render(data: dict[str, Any], limit: int | None = FIRST_ROWS) -> str:
+    """The text view of `dashboard.build`'s result: counts per section and the first `limit` rows (None: all)."""
     counts = data["pairs_by_status"]
     lines = [text("st-title", programme=data["programme"], today=data["today"]),
              text("st-pairs", **counts)]
@@ -37,19 +45,21 @@ def render(data: dict[str, Any]) -> str:
         lines.append(text("st-to-introduce", count=len(data["to_introduce"]), pairs=", ".join(data["to_introduce"])))
     if data["applicants"]:
         lines += _section(text("st-applicants"), text("st-applicants-cols").split("|"),
-                          [[r["id"], r["role"], r["registered_on"] or "?", "?" if r["days"] is None else str(r["days"])]
-                           for r in data["applicants"]])
+                          [[r["id"], gettext(r["role"]), r["registered_on"] or "?",
+                            "?" if r["days"] is None else str(r["days"])] for r in data["applicants"]], limit)
     lines += _section(text("st-without", days=data["alert_after_days"]), text("st-without-cols").split("|"),
-                      [[r["pair"], r["last_meeting"] or text("st-never"), str(r["days"])] for r in data["without_meeting"]])
+                      [[r["pair"], r["last_meeting"] or text("st-never"), str(r["days"])] for r in data["without_meeting"]],
+                      limit)
     for key, title in (("reviews_due", "st-reviews"), ("finals_due", "st-finals")):
         lines += _section(text(title), text("st-due-cols").split("|"),
-                          [[r["pair"], r["planned"], text("st-overdue") if r["overdue"] else ""] for r in data[key]])
+                          [[r["pair"], r["planned"], text("st-overdue") if r["overdue"] else ""] for r in data[key]], limit)
     lines += _section(text("st-ending"), text("st-ending-cols").split("|"),
-                      [[r["pair"], r["planned_end"], str(r["days_left"])] for r in data["ending_soon"]])
+                      [[r["pair"], r["planned_end"], str(r["days_left"])] for r in data["ending_soon"]], limit)
     lines += _section(text("st-waiting"), text("st-waiting-cols").split("|"),
-                      [[r["mentee"], r["status"], r["waiting_since"] or "?",
+                      [[r["mentee"], vocabulary.label("person_status", r["status"]), r["waiting_since"] or "?",
                         "?" if r["days_waiting"] is None else str(r["days_waiting"]), r["proposed_pair"] or ""]
-                       for r in data["waiting_mentees"]])
+                       for r in data["waiting_mentees"]], limit)
     lines += _section(text("st-mentors"), text("st-mentors-cols").split("|"),
-                      [[r["mentor"], _charter_cell(r), r["trained_on"] or text("st-no")] for r in data["mentors_to_follow"]])
+                      [[r["mentor"], _charter_cell(r), r["trained_on"] or text("st-no")] for r in data["mentors_to_follow"]],
+                      limit)
     return "\n".join(lines) + "\n"

@@ -8,13 +8,14 @@ areas can grow independently); this package merges them into one catalogue.
 
 from __future__ import annotations
 
-from mentorat_cli.messages import core, data, documents, output, outreach, pairing, report, workflow
+from mentorat_cli.i18n import gettext
+from mentorat_cli.messages import core, data, documents, output, outreach, pairing, report, safety, workflow
 from mentorat_cli.messages.spec import Spec
 
 PROBLEMS: dict[str, Spec] = {}
 TEXT: dict[str, str] = {}
 
-for _area in (core, pairing, documents, report, data, outreach, workflow, output):
+for _area in (core, pairing, documents, report, data, outreach, workflow, output, safety):
     for _code, _spec in _area.PROBLEMS.items():
         if _code in PROBLEMS:
             raise RuntimeError(f"problem code defined twice: {_code}")
@@ -26,8 +27,8 @@ for _area in (core, pairing, documents, report, data, outreach, workflow, output
 
 
 def text(key: str, **values: object) -> str:
-    """The message `key` with its placeholders filled."""
-    return TEXT[key].format(**values)
+    """The message `key`, in the language of this run, with its placeholders filled."""
+    return gettext(TEXT[key]).format(**values)
 
 
-__all__ = ["PROBLEMS", "TEXT", "Spec", "text"]
+__all__ = ["PROBLEMS", "TEXT", "Spec", "gettext", "text"]

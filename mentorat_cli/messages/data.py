@@ -89,8 +89,6 @@ TEXT: dict[str, str] = {
     "import-blocked": "nothing written: {rows} row(s) have errors",
     "import-blocked-hint": "fix them in the file, or add --skip-invalid to import the valid rows only",
     "import-done": "imported from {file}: {created} created, {updated} updated, {unchanged} unchanged",
-    "import-raced": "{path} changed while the changes were being prepared; nothing written",
-    "import-raced-hint": "run the command again",
     "import-nothing": "nothing to change: the programme already holds this file's data",
     # export
     "export-key-missing": "--pseudonymise needs a secret key, and none is set "

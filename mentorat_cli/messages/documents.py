@@ -87,6 +87,7 @@ TEXT: dict[str, str] = {
     "st-not-started": "{count} confirmed pair(s) without a start date: {pairs}",
     "st-section": "{title} ({count})",
     "st-none": "none",
+    "st-more": "  and {count} more (mentorat status --all shows everything)",
     "st-never": "never",
     "st-overdue": "overdue",
     "st-no": "no",

@@ -27,6 +27,9 @@ TEXT: dict[str, str] = {
     "pair-unchanged": "nothing changed: the proposal on file is already the optimum",
     "pair-unchanged-plain": "nothing changed on file",
     "pair-dry-run": "dry run: nothing written",
+    "pair-table-head": "MENTEE|MENTOR|SCORE",
+    "pair-table-more": "  and {count} more proposal(s) (--diff shows every change)",
+    "pair-mentor-without-explain": "MENTOR is only used with --explain",
     "pair-kept-edited": "kept proposal '{pair}': it was edited by hand (use --force to recompute it)",
     "pair-best-total": ("This is the best possible result for the whole programme: the most mentees paired, "
                         "then the highest total score (checked against every possible pair)."),

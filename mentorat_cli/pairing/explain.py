@@ -6,6 +6,7 @@ import numpy as np
 
 from mentorat_cli import rules
 from mentorat_cli.errors import MentoratError
+from mentorat_cli.i18n import gettext
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme, Record
 from mentorat_cli.pairing import criteria, plan, proposal, scoring
@@ -39,14 +40,14 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
     j = int(r.solution.mate[i])
     if j < 0:
         (row,) = [u for u in proposal.unmatched(r) if u["mentee"] == mentee.id]
-        lines = [text("explain-unmatched", mentee=mentee.id, reason=row["reason"].replace("-", " "),
+        lines = [text("explain-unmatched", mentee=mentee.id, reason=gettext(row["reason"].replace("-", " ")),
                       feasible=row["feasible_mentors"])]
         lines += [text("explain-excluded", rule=rule, count=count) for rule, count in row["excluded"].items()]
         return lines
     mentor = r.setup.mentors[j]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
     lines = [text("explain-chosen", mentee=mentee.id, mentor=mentor.id, score=_fmt(units))]
-    lines += [text("explain-criterion", **row) for row in rows]
+    lines += [text("explain-criterion", **{**row, "criterion": gettext(row["criterion"])}) for row in rows]
     held = plan.holders(r)
     alts = proposal.alternatives(r, i, plan.row_arcs(r).get(i, []), held)
     if alts:
@@ -124,7 +125,7 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
         head = text("explain-why-not-same", **values)
     else:
         head = text("explain-why-not-higher", **values)
-    compare = [text("explain-criteria-compare", criterion=a["criterion"], points=a["points"], chosen=b["points"],
+    compare = [text("explain-criteria-compare", criterion=gettext(a["criterion"]), points=a["points"], chosen=b["points"],
                     evidence=a["evidence"]) for a, b in zip(rows, chosen_rows, strict=False)]
     return [head, *compare]
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from mentorat_cli import yamlio
 from mentorat_cli.dates import add_months
+from mentorat_cli.i18n import gettext_for
 from mentorat_cli.importing.records import ordered
 from mentorat_cli.importing.state import STATE_FILE, State, dump_state
 from mentorat_cli.messages import text
@@ -70,7 +71,7 @@ def _anonymous(data: dict[str, Any], new_id: str, language: str) -> dict[str, An
 
 
 def _scrub_pair(data: dict[str, Any], renamed: dict[str, str], new_pair_ids: dict[str, str],
-                today: dt.date) -> tuple[dict[str, Any], bool]:
+                today: dt.date, language: str) -> tuple[dict[str, Any], bool]:
     """The pair with new ids, ended if active, free texts that could name someone removed."""
     out = copy.deepcopy(data)
     out["mentee"] = renamed.get(out["mentee"], out["mentee"])
@@ -82,7 +83,8 @@ def _scrub_pair(data: dict[str, Any], renamed: dict[str, str], new_pair_ids: dic
     if ended:
         out.update(status="ended", ended_on=today.isoformat(), ended_by="coordinator")
     if ended or "end_reason" in out:
-        out["end_reason"] = "data erased on request"
+        # Written into the file: in the programme's language, whatever the language of this run.
+        out["end_reason"] = gettext_for("data erased on request", language)
     if out.get("contacts"):
         out["contacts"] = [{k: v for k, v in c.items() if k != "summary"} for c in out["contacts"]]
     for item in out.get("criteria") or []:
@@ -109,7 +111,7 @@ def plan_forget(programme: Programme, people: list[str], today: dt.date, state: 
         plan.removes.append(person.path)
         plan.writes[f"{folder}/{new}.yaml"] = yamlio.dump(ordered(_anonymous(person.data, new, language), role), _schema_line(role))
         plan.lines.append(text("forget-profile", old=person.path, new=f"{folder}/{new}.yaml",
-                               kept=", ".join(k for k in KEPT_FIELDS if k in person.data) or "none"))
+                               kept=", ".join(k for k in KEPT_FIELDS if k in person.data) or text("st-none")))
         if state.pop(person.path, None) is not None:
             plan.lines.append(text("forget-state", path=STATE_FILE))
     touched_pairs = sorted({p.id for old in renamed for p in pairs_of(programme, old)})
@@ -120,7 +122,7 @@ def plan_forget(programme: Programme, people: list[str], today: dt.date, state: 
                     for old in touched_pairs}
     for old_pair in touched_pairs:
         record = programme.pairs[old_pair]
-        data, ended = _scrub_pair(record.data, renamed, new_pair_ids, today)
+        data, ended = _scrub_pair(record.data, renamed, new_pair_ids, today, language)
         plan.removes.append(record.path)
         plan.writes[f"pairs/{data['id']}.yaml"] = yamlio.dump(data, _schema_line("pair"))
         plan.lines.append(text("forget-pair-ended" if ended else "forget-pair", old=record.path,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from mentorat_cli import yamlio
+from mentorat_cli.i18n import SOURCE, gettext, language
 from mentorat_cli.messages import text
+from mentorat_cli.messages.fields import FIELDS
 from mentorat_cli.model import Programme, Record
 
 
@@ -21,7 +23,23 @@ def role_of(programme: Programme, person_id: str) -> str:
 
 
 def _block(data: Any, indent: str = "    ") -> list[str]:
-    return [indent + line for line in yamlio.dump(data).rstrip("\n").splitlines()]
+    return [indent + line for line in yamlio.dump(_labelled(data)).rstrip("\n").splitlines()]
+
+
+def _labelled(data: Any) -> Any:
+    """Field names as people read them, in the language of the run (a reply to a right-of-access request)."""
+    if isinstance(data, dict):
+        return {field_label(str(k)): _labelled(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_labelled(v) for v in data]
+    return data
+
+
+def field_label(field: str) -> str:
+    """`first_name` -> `Prénom` in French; in English the files' own keys, which read as English already."""
+    if language() == SOURCE or field not in FIELDS:
+        return field
+    return gettext(FIELDS[field])
 
 
 def _mentions(programme: Programme, person_id: str) -> list[str]:
@@ -40,7 +58,8 @@ def person_report(programme: Programme, person_id: str, state_paths: set[str]) -
     person = programme.person(person_id)
     assert person is not None
     role = role_of(programme, person_id)
-    lines = [text("show-title", path=person.path, role=role), text("show-profile"), *_block(person.data)]
+    lines = [text("show-title", path=person.path, role=field_label(role).lower()), text("show-profile"),
+             *_block(person.data)]
     pairs = pairs_of(programme, person_id)
     lines.append(text("show-pairs", count=len(pairs)))
     for pair in pairs:
@@ -61,7 +80,7 @@ def person_report(programme: Programme, person_id: str, state_paths: set[str]) -
     notes = [n for pid in sorted(pair_ids) for n in programme.notes_of(pid)]
     lines.append(text("show-notes", count=len(notes)))
     for note in notes:
-        meta = ", ".join(f"{k}: {_flat(v)}" for k, v in note.meta.items())
+        meta = ", ".join(f"{field_label(k)}: {_flat(v)}" for k, v in note.meta.items())
         lines.append(f"  {note.path}: {meta}")
     mentions = _mentions(programme, person_id)
     lines.append(text("show-mentions", count=len(mentions)))

@@ -10,6 +10,7 @@ from typing import Any
 
 from mentorat_cli import problems as P
 from mentorat_cli import yamlio
+from mentorat_cli.i18n import gettext
 from mentorat_cli.model import Programme
 from mentorat_cli.problems import Problem
 from mentorat_cli.report import frames as F
@@ -121,6 +122,9 @@ def evaluate(programme: Programme, stages: list[dict[str, Any]], today: dt.date,
     for stage in stages:
         for item in stage["criteria"]:
             ok, bad = METRICS[item["metric"]](ctx, item)
-            results.append(Result(str(stage["title"]), str(item["id"]), str(item["label"]), float(item["threshold"]),
+            # The bundled criteria's titles and labels are msgids (French in a French programme);
+            # a programme's own criteria file passes through as written.
+            results.append(Result(gettext(str(stage["title"])), str(item["id"]), gettext(str(item["label"])),
+                                  float(item["threshold"]),
                                   len(ok), len(ok) + len(bad), bad))
     return results
