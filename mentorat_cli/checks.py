@@ -14,7 +14,7 @@ from typing import Any
 
 from mentorat_cli import kinds, rules, suggest, yamlio
 from mentorat_cli import problems as P
-from mentorat_cli.dates import add_months
+from mentorat_cli.dates import add_months, is_minor
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme, Record, email_key
 from mentorat_cli.problems import Problem
@@ -259,6 +259,20 @@ def check_retention(prog: Programme, loc: Locator, today: dt.date | None) -> lis
             if r.data.get("status") != "erased"]
 
 
+def check_minors(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
+    """A minor mentee needs a parent's or legal guardian's written consent before the mentoring starts."""
+    out = []
+    for record in sorted(prog.mentees.values(), key=lambda r: r.path):
+        data = record.data
+        minor = is_minor(data, today) if today else bool(data.get("minor"))
+        if data.get("status") == "erased" or not minor:
+            continue
+        if not (data.get("guardian") or {}).get("consent_on"):
+            pointer = "/guardian" if "guardian" in data else ("/minor" if "minor" in data else "/birth_date")
+            out.append(_at(loc, "minor-no-consent", record, pointer, id=record.id))
+    return out
+
+
 def check_date_coherence(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
     from mentorat_cli.coherence import check_dates
 
@@ -266,7 +280,7 @@ def check_date_coherence(prog: Programme, loc: Locator, today: dt.date | None) -
 
 
 CHECKS: list[Check] = [check_programme, check_identities, check_people, check_pairs, check_replaces,
-                       check_notes_and_feedback, check_retention, check_date_coherence]
+                       check_notes_and_feedback, check_retention, check_date_coherence, check_minors]
 
 
 def run_all(prog: Programme, today: dt.date | None = None) -> list[Problem]:
