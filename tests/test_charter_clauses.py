@@ -61,7 +61,7 @@ def test_each_clause_is_in_the_charters_it_applies_to(programme, run_cli, clause
 @pytest.mark.parametrize("kind", KINDS)
 def test_french_charters_name_roles_not_first_names_and_sign_the_public_sector_way(programme, run_cli, kind: str) -> None:
     text = _charter(programme, run_cli, kind)
-    assert "Tenir la personne mentore au courant de ses avancées." in text
+    assert "Tenir le ou la mentor au courant de ses avancées." in text
     assert ("Je soussigné(e) Jean Martin, atteste avoir pris connaissance de la charte du mentorat, "
             "y souscris et m'engage à la respecter.") in text
     assert "Fait à ________________________, le ____ / ____ / ________" in text

@@ -56,7 +56,7 @@ def test_every_charter_prints_whole_signature_blocks_page_numbers_and_footer(pro
     assert result.code == 0, result.err
     pages = pages_of((root / "out" / f"charter-{PAIR_ID}.pdf").read_bytes())
     assert len(pages) >= 2
-    roles = {"fr": ("La personne mentore", {"school": "L'élève", "youth": "La personne accompagnée"}.get(kind, "La personne mentorée")),
+    roles = {"fr": ("Le ou la mentor", {"school": "L'élève", "youth": "La personne accompagnée"}.get(kind, "La personne mentorée")),
              "en": ("The mentor", {"school": "The student", "youth": "The young person"}.get(kind, "The mentee"))}[lang]
     assert_signature_blocks_whole(pages, lang, [(roles[0], "Jean Martin"), (roles[1], "Marie Dupont")])
     assert_page_numbers(pages, lang)

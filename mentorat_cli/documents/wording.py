@@ -1,7 +1,7 @@
 """French wording an administration expects: the organiser's article, role nouns, typographic spaces.
 
 Role nouns replace first names in the body of a charter (« la personne
-mentorée », « la mentore »); a person's grammatical form comes from the
+mentorée », « la mentore », « le ou la mentor »); a person's grammatical form comes from the
 optional `gender_form` field, and is epicene when it is not recorded.
 """
 
@@ -15,7 +15,7 @@ ARTICLES = ("l'", "le", "la", "les", "")
 # (the, of): « la mentore » / « de la mentore »; « le mentor » / « du mentor ».
 _FR_ROLES: dict[str, dict[str, tuple[str, str]]] = {
     "mentor": {"feminine": ("la mentore", "de la mentore"), "masculine": ("le mentor", "du mentor"),
-               "epicene": ("la personne mentore", "de la personne mentore")},
+               "epicene": ("le ou la mentor", "du ou de la mentor")},
     "mentee": {"feminine": ("la mentorée", "de la mentorée"), "masculine": ("le mentoré", "du mentoré"),
                "epicene": ("la personne mentorée", "de la personne mentorée")},
     "youth": {"feminine": ("la jeune accompagnée", "de la jeune accompagnée"),
