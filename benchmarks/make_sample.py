@@ -647,6 +647,7 @@ name: Mentorat des élèves de l'INMSP, promotion 2026
 organiser: Institut national des métiers du service public (INMSP)
 kind: school
 language: fr
+organiser_article: "l'"
 cohort:
   id: "2026"
   start: 2026-03-01

@@ -247,8 +247,13 @@ def _safe_folder(root: Path) -> bool:
 
 
 def load_records(root: Path, listing: Iterable[tuple[str, str]], part_of: Callable[[str], str],
-                 read: Callable[[list[tuple[str, str]]], list[Loaded]], enabled: bool = True) -> list[Loaded]:
-    """Each (file, kind) of `listing` loaded: from the cache when unchanged, else by `read` (then cached)."""
+                 read: Callable[[list[tuple[str, str]]], list[Loaded]], enabled: bool = True,
+                 setting: int = 0) -> list[Loaded]:
+    """Each (file, kind) of `listing` loaded: from the cache when unchanged, else by `read` (then cached).
+
+    `setting` is a value of programme.yaml the result also depends on (the size limit): it is part
+    of each file's key, so a changed limit reads the files again.
+    """
     started_ns = time.time_ns()
     items = list(listing)
     caches: dict[str, FileCache] = {}
@@ -259,6 +264,8 @@ def load_records(root: Path, listing: Iterable[tuple[str, str]], part_of: Callab
         part = part_of(file)
         cache = caches.get(part) or caches.setdefault(part, FileCache(root, part, enabled))
         key = stat_key(f"{root}/{file}") if cache.enabled else None
+        if key is not None:
+            key.append(setting)
         keys.append(key)
         hit = cache.get(file, key)
         results.append(hit)

@@ -14,9 +14,9 @@ from typing import Any
 
 from mentorat_cli import kinds, rules, suggest, yamlio
 from mentorat_cli import problems as P
-from mentorat_cli.dates import add_months
+from mentorat_cli.dates import add_months, is_minor
 from mentorat_cli.messages import text
-from mentorat_cli.model import Programme, Record
+from mentorat_cli.model import Programme, Record, email_key
 from mentorat_cli.problems import Problem
 
 ACTIVE = ("proposed", "confirmed")
@@ -86,7 +86,7 @@ def check_identities(prog: Programme, loc: Locator, today: dt.date | None) -> li
     by_email: dict[str, list[Record]] = defaultdict(list)
     for record in [*prog.mentors.values(), *prog.mentees.values()]:
         if record.data.get("status") != "erased":
-            by_email[record.data["email"].strip().lower()].append(record)
+            by_email[email_key(record.data["email"])].append(record)
     for email, records in sorted(by_email.items()):
         records.sort(key=lambda r: r.path)
         for record in records[1:]:
@@ -111,14 +111,20 @@ def check_people(prog: Programme, loc: Locator, today: dt.date | None) -> list[P
             elif other not in people and not _is_broken(prog, other):
                 out.append(_at(loc, "ref-missing", record, f"/not_with/{index}", field="not_with", ref=other,
                                expected="a mentor or mentee", suggestion=suggest.hint(other, people)))
-        theme_list = [(f"/objectives/{i}/theme", o["theme"]) for i, o in enumerate(data.get("objectives", []))]
-        theme_list += [(f"/themes/{i}", t) for i, t in enumerate(data.get("themes", []))]
+        # Only the fields of the record's own role: another role's field here is an unknown key
+        # (a warning already) and may hold anything.
+        theme_list: list[tuple[str, Any]] = []
+        public_list: list[tuple[str, Any]] = []
+        if record.kind == "mentee":
+            theme_list += [(f"/objectives/{i}/theme", o["theme"]) for i, o in enumerate(data.get("objectives", []))]
+            public_list += [("/public", data["public"])] if "public" in data else []
+        else:
+            theme_list += [(f"/themes/{i}", t) for i, t in enumerate(data.get("themes", []))]
+            public_list += [(f"/publics/{i}", p) for i, p in enumerate(data.get("publics", []))]
         for ptr, theme in theme_list:
             if theme not in themes:
                 out.append(_at(loc, "ref-theme", record, ptr, field=ptr.strip("/").replace("/", "."), theme=theme,
                                suggestion=suggest.hint(theme, themes)))
-        public_list = [("/public", data["public"])] if "public" in data else []
-        public_list += [(f"/publics/{i}", p) for i, p in enumerate(data.get("publics", []))]
         for ptr, public in public_list:
             if public not in publics:
                 out.append(_at(loc, "ref-public", record, ptr, field=ptr.strip("/").replace("/", "."), public=public,
@@ -200,6 +206,22 @@ def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Pr
     return out
 
 
+def check_replaces(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
+    """A pair that replaces itself, or a ring of pairs each replacing the next: the history has no start."""
+    out: list[Problem] = []
+    for pid, pair in sorted(prog.pairs.items()):
+        if pair.data.get("replaces") == pid:
+            out.append(_at(loc, "pair-replaces-self", pair, "/replaces"))
+            continue
+        chain, current = [pid], pair.data.get("replaces")
+        while current in prog.pairs and current not in chain:
+            chain.append(current)
+            current = prog.pairs[current].data.get("replaces")
+        if current == pid:
+            out.append(_at(loc, "pair-replaces-cycle", pair, "/replaces", cycle=" -> ".join([*chain, pid])))
+    return out
+
+
 def check_notes_and_feedback(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
     out: list[Problem] = []
     for pid, notes in sorted(prog.notes.items()):
@@ -237,14 +259,28 @@ def check_retention(prog: Programme, loc: Locator, today: dt.date | None) -> lis
             if r.data.get("status") != "erased"]
 
 
+def check_minors(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
+    """A minor mentee needs a parent's or legal guardian's written consent before the mentoring starts."""
+    out = []
+    for record in sorted(prog.mentees.values(), key=lambda r: r.path):
+        data = record.data
+        minor = is_minor(data, today) if today else bool(data.get("minor"))
+        if data.get("status") == "erased" or not minor:
+            continue
+        if not (data.get("guardian") or {}).get("consent_on"):
+            pointer = "/guardian" if "guardian" in data else ("/minor" if "minor" in data else "/birth_date")
+            out.append(_at(loc, "minor-no-consent", record, pointer, id=record.id))
+    return out
+
+
 def check_date_coherence(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
     from mentorat_cli.coherence import check_dates
 
     return check_dates(prog, loc, today)
 
 
-CHECKS: list[Check] = [check_programme, check_identities, check_people, check_pairs,
-                       check_notes_and_feedback, check_retention, check_date_coherence]
+CHECKS: list[Check] = [check_programme, check_identities, check_people, check_pairs, check_replaces,
+                       check_notes_and_feedback, check_retention, check_date_coherence, check_minors]
 
 
 def run_all(prog: Programme, today: dt.date | None = None) -> list[Problem]:

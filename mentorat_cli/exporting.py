@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import hmac
@@ -13,9 +12,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from mentorat_cli import exportformat
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme
+from mentorat_cli.privacy import generalise
 
 KEY_ENV = "MENTORAT_PSEUDONYM_KEY"
 MIN_KEY_LENGTH = 16
@@ -99,8 +100,20 @@ def people_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
                 row.update(id=pseudo.person(ident), first_name=pseudo.name(str(data.get("first_name", ""))),
                            last_name=pseudo.name(str(data.get("last_name", ""))),
                            email=pseudo.email(str(data.get("email", ""))), phone="")
+                row = generalise.generalise(row, data, _lang(programme))
             rows.append(row)
     return rows
+
+
+def _lang(programme: Programme) -> str:
+    return "en" if programme.config.get("language") == "en" else "fr"
+
+
+def not_anonymous(programme: Programme, what: str, pseudo: Pseudonyms | None) -> list[int]:
+    """Rows of a pseudonymised people export that fewer than `privacy.min_group_size` people share."""
+    if pseudo is None or what != "people":
+        return []
+    return generalise.small_groups(people_rows(programme, pseudo), int(programme.config["privacy"]["min_group_size"]))
 
 
 def pair_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
@@ -142,45 +155,41 @@ TABLES: dict[str, tuple[list[str], Callable[[Programme, Pseudonyms | None], list
 }
 
 
-def cell(value: Any) -> str | int | float:
+def cell(value: Any, keep_bool: bool = False) -> str | int | float | bool:
     """A value as a safe cell: text that a spreadsheet would run as a formula gets a leading apostrophe."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return value if keep_bool else ("true" if value else "false")
     if isinstance(value, (int, float)):
         return value
     textual = str(value)
     return "'" + textual if textual.startswith(DANGEROUS_START) else textual
 
 
-def to_csv(columns: list[str], rows: list[Row]) -> str:
-    """CSV text (comma, CRLF as spreadsheets expect, UTF-8), every cell neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([cell(row.get(c)) for c in columns])
-    return buffer.getvalue()
+def to_csv(columns: list[str], rows: list[Row], dialect: str = "excel") -> bytes:
+    """CSV bytes in `dialect` (see exportformat), CRLF as spreadsheets expect, every cell neutralised."""
+    return exportformat.to_csv(columns, [[cell(row.get(c), keep_bool=True) for c in columns] for row in rows], dialect)
 
 
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
 
 
-def to_xlsx(columns: list[str], rows: list[Row], sheet: str, today: dt.date) -> bytes:
-    """XLSX bytes with every text cell stored as text (never a formula), byte-identical for the same input."""
+def to_xlsx(columns: list[str], rows: list[Row], sheet: str, today: dt.date, lang: str = "en") -> bytes:
+    """XLSX bytes with typed cells (numbers, dates, booleans), text never a formula, byte-identical for the same input."""
     import openpyxl  # imported here: only XLSX exports pay for it
 
     workbook = openpyxl.Workbook()
     worksheet = workbook.active
-    worksheet.title = sheet
-    worksheet.append(columns)
+    worksheet.title = exportformat.sheet_title(sheet)
+    worksheet.append(exportformat.headers(columns, exportformat.default_dialect(lang)))
     for row in rows:
-        worksheet.append([cell(row.get(c)) for c in columns])
+        worksheet.append([exportformat.typed(cell(row.get(c), keep_bool=True)) for c in columns])
     for line in worksheet.iter_rows(min_row=1):
         for item in line:
             if isinstance(item.value, str):
                 item.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+    exportformat.format_sheet(worksheet, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _fixed_zip(buffer.getvalue(), today)
@@ -203,12 +212,16 @@ def _fixed_zip(data: bytes, today: dt.date) -> bytes:
     return out.getvalue()
 
 
-def export(programme: Programme, what: str, fmt: str, pseudo: Pseudonyms | None, today: dt.date) -> bytes:
-    """The export file's bytes."""
+def export(programme: Programme, what: str, fmt: str, pseudo: Pseudonyms | None, today: dt.date,
+           dialect: str | None = None) -> bytes:
+    """The export file's bytes; CSV in `dialect`, by default the one of the programme's language."""
     columns, build = TABLES[what]
     rows = build(programme, pseudo)
+    if pseudo is not None and what == "people":
+        columns = generalise.columns(columns)
+    lang = _lang(programme)
     if fmt == "csv":
-        # With a BOM, French Excel opens UTF-8 correctly instead of guessing cp1252.
-        return to_csv(columns, rows).encode("utf-8-sig")
-    return to_xlsx(columns, rows, what, today)
+        # With a BOM (excel, excel-fr), Excel opens UTF-8 correctly instead of guessing cp1252.
+        return to_csv(columns, rows, dialect or exportformat.default_dialect(lang))
+    return to_xlsx(columns, rows, exportformat.SHEETS[lang][what], today, lang)
 

@@ -61,6 +61,9 @@ PUBLICS: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
+# Largest data file read (programme.yaml `limits.max_file_bytes`): a bigger one is refused before parsing.
+MAX_FILE_BYTES = 1_048_576
+
 _COMMON: dict[str, Any] = {
     "language": "fr",
     "duration_months": 6,
@@ -86,6 +89,7 @@ _COMMON: dict[str, Any] = {
     "follow_up": {"alert_after_days": 45, "review_after_meeting": 4, "min_meetings": 6},
     "retention": {"months_after_end": 12},
     "privacy": {"min_group_size": 5},
+    "limits": {"max_file_bytes": MAX_FILE_BYTES},
 }
 
 _BY_KIND: dict[str, dict[str, Any]] = {

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ACTIVE_PAIR_STATUSES = ("proposed", "confirmed")
+
+
+def email_key(value: Any) -> str:
+    """An e-mail as compared (duplicates, matching): Unicode NFC, then case folding, without surrounding spaces.
+
+    A composed "é" and "e" + combining accent look the same and are the same address.
+    """
+    return unicodedata.normalize("NFC", str(value or "")).casefold().strip()
 
 
 @dataclass

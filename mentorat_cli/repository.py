@@ -70,13 +70,22 @@ def _issue_problem(issue: yamlio.YamlIssue, file: str, confidential: bool) -> Pr
     return P.make(issue.code, file, issue.line, issue.column, **values)
 
 
-def read_text(path: str | Path, file: str) -> tuple[str | None, list[Problem]]:
-    """A file's text, decoded; or problems (unreadable, not UTF-8, conflict markers)."""
+def size_text(size: int) -> str:
+    """A file size as people read it: `50.0 MB`, `2000 bytes`."""
+    return f"{size / 1_048_576:.1f} MB" if size >= 100_000 else f"{size} bytes"
+
+
+def read_text(path: str | Path, file: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[str | None, list[Problem]]:
+    """A file's text, decoded; or problems (unreadable, too large, not UTF-8, conflict markers)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            # The size is checked before anything is parsed: a 50 MB file must be refused at once.
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(limit + 1) if size <= limit else b""
     except OSError as exc:
         return None, [P.make("file-unreadable", file, reason=exc.strerror or type(exc).__name__)]
+    if size > limit or len(data) > limit:  # (the file may grow while we read it)
+        return None, [P.make("file-too-large", file, size=size_text(max(size, len(data))), limit=size_text(limit))]
     decoded, issue = yamlio.decode(data)
     if issue is not None:
         return None, [_issue_problem(issue, file, False)]
@@ -111,11 +120,12 @@ def parse_record(kind: str, text_: str, file: str, confidential: bool = False,
     return data, found_problems
 
 
-def load_record_file(root: str, file: str, kind: str) -> tuple[Record | Note | None, list[Problem]]:
+def load_record_file(root: str, file: str, kind: str,
+                     limit: int = kinds.MAX_FILE_BYTES) -> tuple[Record | Note | None, list[Problem]]:
     """Read and check one record file or meeting note (run in worker processes for large programmes)."""
     if kind == "note":
-        return load_note(root, file)
-    content, found = read_text(os.path.join(root, file), file)
+        return load_note(root, file, limit)
+    content, found = read_text(os.path.join(root, file), file, limit)
     if content is None:
         return None, found
     data, more = parse_record(kind, content, file)
@@ -129,43 +139,36 @@ def load_record_file(root: str, file: str, kind: str) -> tuple[Record | Note | N
     return Record(kind, stem, file, data), found
 
 
-def _load_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[Record | Note | None, list[Problem]]]:
-    root, items = args
-    return [load_record_file(root, file, kind) for file, kind in items]
+def _load_chunk(args: tuple[str, list[tuple[str, str]], int]) -> list[tuple[Record | Note | None, list[Problem]]]:
+    root, items, limit = args
+    return [load_record_file(root, file, kind, limit) for file, kind in items]
 
 
 def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) -> list[str]:
     """Relative paths of the data files in a folder, sorted; stray, linked and badly named files reported."""
-    base = root / folder
-    if base.is_symlink():
-        problems.append(P.make("file-symlink", folder))
-        return []
-    if not base.is_dir():
-        return []
     found: list[str] = []
     seen_lower: dict[str, str] = {}
-    with os.scandir(base) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            rel = f"{folder}/{entry.name}"
-            if entry.name.startswith(".") or entry.name in _IGNORED:
-                continue
-            if entry.is_symlink():
-                problems.append(P.make("file-symlink", rel))
-                continue
-            if not entry.is_file() or not entry.name.endswith(suffix):
-                problems.append(P.make("file-stray", rel, folder=folder, expected=suffix))
-                continue
-            stem = entry.name[: -len(suffix)]
-            lower = stem.lower()
-            if lower in seen_lower:
-                problems.append(P.make("file-case-clash", rel, name=entry.name, other=seen_lower[lower]))
-                continue
-            seen_lower[lower] = entry.name
-            pattern = PAIR_ID_RE if folder == "pairs" else ID_RE
-            if not pattern.match(stem) or len(stem) > (130 if folder == "pairs" else 64):
-                problems.append(P.make("file-name", rel, name=entry.name))
-                continue
-            found.append(rel)
+    for entry in _entries(root, folder, problems) or []:
+        rel = f"{folder}/{entry.name}"
+        if entry.name.startswith(".") or entry.name in _IGNORED:
+            continue
+        if entry.is_symlink():
+            problems.append(P.make("file-symlink", rel))
+            continue
+        if not entry.is_file() or not entry.name.endswith(suffix):
+            problems.append(P.make("file-stray", rel, folder=folder, expected=suffix))
+            continue
+        stem = entry.name[: -len(suffix)]
+        lower = stem.lower()
+        if lower in seen_lower:
+            problems.append(P.make("file-case-clash", rel, name=entry.name, other=seen_lower[lower]))
+            continue
+        seen_lower[lower] = entry.name
+        pattern = PAIR_ID_RE if folder == "pairs" else ID_RE
+        if not pattern.match(stem) or len(stem) > (130 if folder == "pairs" else 64):
+            problems.append(P.make("file-name", rel, name=entry.name))
+            continue
+        found.append(rel)
     return found
 
 
@@ -190,14 +193,14 @@ def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
     return data
 
 
-def _load_records(root: Path, listing: list[tuple[str, str]],
-                  workers: int | None) -> list[tuple[Record | Note | None, list[Problem]]]:
+def _load_records(root: Path, listing: list[tuple[str, str]], workers: int | None,
+                  limit: int) -> list[tuple[Record | Note | None, list[Problem]]]:
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(listing) >= PARALLEL_FROM else 1
     if workers <= 1:
-        return [load_record_file(str(root), file, kind) for file, kind in listing]
+        return [load_record_file(str(root), file, kind, limit) for file, kind in listing]
     size = max(200, len(listing) // (workers * 8))
-    chunks = [(str(root), listing[i:i + size]) for i in range(0, len(listing), size)]
+    chunks = [(str(root), listing[i:i + size], limit) for i in range(0, len(listing), size)]
     results: list[tuple[Record | Note | None, list[Problem]]] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for part in pool.map(_load_chunk, chunks):
@@ -207,21 +210,10 @@ def _load_records(root: Path, listing: list[tuple[str, str]],
 
 def _scan_notes(root: Path, problems: list[Problem]) -> list[str]:
     """Relative paths of the meeting notes, sorted; stray and linked files reported."""
-    base = root / "notes"
-    if base.is_symlink():
-        problems.append(P.make("file-symlink", "notes"))
-        return []
-    if not base.is_dir():
-        return []
     found: list[str] = []
-    for pair_folder in _scan_dirs(base, problems):
+    for pair_folder in _scan_dirs(_entries(root, "notes", problems) or [], problems):
         rel_folder = f"notes/{pair_folder}"
-        try:
-            entries = sorted(os.scandir(base / pair_folder), key=lambda e: e.name)
-        except OSError as exc:  # removed or unreadable while we scan
-            problems.append(P.make("file-unreadable", rel_folder, reason=exc.strerror or type(exc).__name__))
-            continue
-        for entry in entries:
+        for entry in _entries(root, rel_folder, problems) or []:
             rel = f"{rel_folder}/{entry.name}"
             if entry.name.startswith(".") or entry.name in _IGNORED:
                 continue
@@ -234,9 +226,28 @@ def _scan_notes(root: Path, problems: list[Problem]) -> list[str]:
     return found
 
 
-def _scan_dirs(base: Path, problems: list[Problem]) -> list[str]:
+def _entries(root: Path, folder: str, problems: list[Problem]) -> list[os.DirEntry[str]] | None:
+    """A data folder's entries sorted by name; None (and a problem) when it is a link, a file or unreadable."""
+    base = root / folder
+    if base.is_symlink():
+        problems.append(P.make("file-symlink", folder))
+        return None
+    if not base.exists():
+        return None
+    if not base.is_dir():
+        problems.append(P.make("folder-not-folder", folder))
+        return None
+    try:
+        with os.scandir(base) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as exc:  # no permission, or removed while we scan
+        problems.append(P.make("folder-unreadable", folder, reason=exc.strerror or type(exc).__name__))
+        return None
+
+
+def _scan_dirs(entries: list[os.DirEntry[str]], problems: list[Problem]) -> list[str]:
     out = []
-    for entry in sorted(os.scandir(base), key=lambda e: e.name):
+    for entry in entries:
         rel = f"notes/{entry.name}"
         if entry.name.startswith(".") or entry.name in _IGNORED:
             continue
@@ -251,9 +262,9 @@ def _scan_dirs(base: Path, problems: list[Problem]) -> list[str]:
     return out
 
 
-def load_note(root: str, rel: str) -> tuple[Note | None, list[Problem]]:
+def load_note(root: str, rel: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[Note | None, list[Problem]]:
     """A meeting note's front matter. Errors never quote the note: its text is confidential."""
-    content, problems = read_text(os.path.join(root, rel), rel)
+    content, problems = read_text(os.path.join(root, rel), rel, limit)
     if content is None:
         return None, problems
     split = yamlio.split_front_matter(content)
@@ -310,10 +321,11 @@ def _load(root: Path, today: dt.date | None, workers: int | None,
             listing += [(rel, kind) for rel in _scan_folder(root, folder, ".yaml", problems)]
     if "notes" in parts:
         listing += [(rel, "note") for rel in _scan_notes(root, problems)]
+    limit = programme.config["limits"]["max_file_bytes"]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees,
                "pair": programme.pairs, "feedback": programme.feedback}
-    loaded_files = cache.load_records(root, listing, _cache_part, lambda todo: _load_records(root, todo, workers),
-                                      use_cache)
+    loaded_files = cache.load_records(root, listing, _cache_part, lambda todo: _load_records(root, todo, workers, limit),
+                                      use_cache, setting=limit)
     for (file, kind), (loaded, found) in zip(listing, loaded_files, strict=True):
         problems += found
         programme.files_checked += 1

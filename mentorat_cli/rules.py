@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mentorat_cli.i18n import gettext
+from mentorat_cli.model import email_key
 
 Person = dict[str, Any]
 RULE_ORDER = ("not_with", "hierarchy", "experience_gap", "level_gap", "membership",
@@ -20,13 +21,13 @@ RULE_ORDER = ("not_with", "hierarchy", "experience_gap", "level_gap", "membershi
 
 def managers_by_email(people: list[Person]) -> dict[str, str]:
     """email -> that person's manager's email, for walking management chains."""
-    return {p["email"].lower(): p["manager"].lower() for p in people if p.get("email") and p.get("manager")}
+    return {email_key(p["email"]): email_key(p["manager"]) for p in people if p.get("email") and p.get("manager")}
 
 
 def chain_above(email: str, managers: dict[str, str], limit: int = 50) -> list[str]:
     """The management chain above a person (manager, their manager...), as e-mails."""
     chain: list[str] = []
-    current = email.lower()
+    current = email_key(email)
     while current in managers and len(chain) < limit:
         current = managers[current]
         if current in chain:
@@ -38,7 +39,7 @@ def chain_above(email: str, managers: dict[str, str], limit: int = 50) -> list[s
 def _not_with(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[str, Any]) -> str | None:
     if mentor["id"] in mentee.get("not_with", []) or mentee["id"] in mentor.get("not_with", []):
         return gettext("one of them asked not to be paired with the other")
-    if mentor.get("email", "").lower() == mentee.get("email", "").lower():
+    if email_key(mentor.get("email")) == email_key(mentee.get("email")):
         return gettext("same person (same e-mail)")
     return None
 
@@ -47,7 +48,7 @@ def _hierarchy(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict
     if not config["eligibility"]["no_hierarchical_link"]:
         return None
     managers = ctx.get("managers", {})
-    mentor_email, mentee_email = mentor.get("email", "").lower(), mentee.get("email", "").lower()
+    mentor_email, mentee_email = email_key(mentor.get("email")), email_key(mentee.get("email"))
     if mentor_email and mentor_email in chain_above(mentee_email, managers):
         return gettext("the mentor is in the mentee's management chain")
     if mentee_email and mentee_email in chain_above(mentor_email, managers):

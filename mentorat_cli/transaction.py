@@ -190,7 +190,11 @@ def leftovers(root: Path) -> Leftovers:
         path = root / folder if folder else root
         if not path.is_dir() or path.is_symlink():
             continue
-        for entry in sorted(os.scandir(path), key=lambda e: e.name):
+        try:
+            entries = sorted(os.scandir(path), key=lambda e: e.name)
+        except OSError:  # unreadable: validate reports the folder itself
+            continue
+        for entry in entries:
             if LEGACY_TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
                 found.temporaries.append(f"{folder}/{entry.name}" if folder else entry.name)
     return found

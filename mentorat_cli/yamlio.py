@@ -104,7 +104,23 @@ def conflict_markers(text: str) -> list[int]:
     return [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT.finditer(text)]
 
 
+def _reader_issue(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlIssue:
+    """A character YAML refuses (NUL, other control characters), at its line and column.
+
+    The reader stops at the first such character, so the character's first
+    occurrence is the place (libyaml counts bytes, the pure-Python reader characters).
+    """
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
+    index = max(text.find(char), 0) if char else 0
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    code = "file-nul" if char == "\x00" else "file-control-char"
+    return YamlIssue(code, line + line_offset, column, {"char": f"U+{ord(char or chr(0)):04X}"})
+
+
 def _issue_from_error(exc: yaml.YAMLError, text: str, line_offset: int) -> YamlIssue:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_issue(exc, text, line_offset)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = _mark(mark)
     problem = str(getattr(exc, "problem", "") or exc)

@@ -53,8 +53,11 @@ def _aged_copy(target: Path) -> Path:
 def aged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Several copies of the sample made at once, then one wait past the racy window for all of them."""
     base = tmp_path_factory.mktemp("aged")
-    for name in ("read", "cold", "warm", "corrupted", "nocache", "edit", "foreign"):
+    for name in ("read", "cold", "warm", "corrupted", "nocache", "edit", "foreign", "limit"):
         _aged_copy(base / name)
+    # Over 1 kB (fine under the default limit): test_a_changed_size_limit_reads_the_files_again lowers it.
+    grown = base / "limit" / "mentees" / "lea-martin.yaml"
+    grown.write_text(grown.read_text(encoding="utf-8") + "# " + "x" * 2000 + "\n", encoding="utf-8")
     time.sleep(cache.RACY_NS / 1e9 + 0.2)
     return base
 
@@ -132,9 +135,9 @@ def test_warm_run_reads_no_file_and_an_edit_is_seen(aged, run_cli, monkeypatch):
     read: list[str] = []
     original = repository._load_records
 
-    def counting(root_, listing, workers):
+    def counting(root_, listing, workers, limit):
         read.extend(file for file, _ in listing)
-        return original(root_, listing, workers)
+        return original(root_, listing, workers, limit)
 
     monkeypatch.setattr(repository, "_load_records", counting)
     assert run_cli(["--root", root, "validate"]).code == 0
@@ -257,3 +260,17 @@ def test_forget_leaves_no_copy_of_the_erased_data_in_the_cache(sample, run_cli):
     assert email.encode() not in cached()
     assert run_cli(["--root", sample, "validate"]).code == 0
     assert email.encode() not in cached()
+
+
+def test_a_changed_size_limit_reads_the_files_again(aged, run_cli):
+    """limits.max_file_bytes (programme.yaml) changes results: cached files are checked against the new limit."""
+    root = aged / "limit"
+    assert run_cli(["--root", root, "validate"]).code == 0
+    assert list((root / CACHE).glob("*.json")), "the warm-up run should have written the cache"
+    programme = root / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8") + "limits:\n  max_file_bytes: 1024\n", encoding="utf-8")
+    cached = run_cli(["--root", root, "validate"])
+    fresh = run_cli(["--root", root, "--no-cache", "validate"])
+    assert cached.code == fresh.code == 1
+    assert "mentees/lea-martin.yaml: error file-too-large" in cached.out, cached.out
+    assert cached.out == fresh.out

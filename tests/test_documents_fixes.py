@@ -40,6 +40,8 @@ def _programme(programme, mentee_first: str = "Marie", mentor_first: str = "Jean
     ("Hugo", "d'Hugo", "qu'Hugo"),
     ("Yves", "d'Yves", "qu'Yves"),
     ("Paul", "de Paul", "que Paul"),
+    ("Yanis", "de Yanis", "que Yanis"),  # Y before a vowel is a consonant sound: no elision
+    ("Yasmine", "de Yasmine", "que Yasmine"),
 ])
 def test_french_charters_and_notes_elide_before_a_vowel_or_h(programme, run_cli, name: str, de: str, que: str) -> None:
     root = _programme(programme, mentee_first=name, mentor_first=name)
@@ -48,8 +50,9 @@ def test_french_charters_and_notes_elide_before_a_vowel_or_h(programme, run_cli,
                                                     flags=re.M), encoding="utf-8")
         assert run_cli(["charter", "--force", PAIR_ID], cwd=root).code == 0
         charter = (root / "out" / f"charter-{PAIR_ID}.md").read_text(encoding="utf-8")
-        assert f"## Les objectifs {de}\n" in charter and f"les objectifs {de}." in charter, kind
-        assert f"de {name}" not in charter or de == f"de {name}", kind
+        # The body names roles, not first names: the first name appears only with the surname.
+        assert "## Les objectifs de l" in charter, kind
+        assert re.findall(rf"{name}(?! Dupont| Martin)", charter) == [], kind
     for kind in ("first", "regular"):
         assert run_cli(["note", "new", PAIR_ID, "--kind", kind, "--date", "2026-11-20"], cwd=root).code == 0
     first = (root / "notes" / PAIR_ID / "2026-11-20-first.md").read_text(encoding="utf-8")
@@ -70,12 +73,12 @@ def test_elision_keeps_hostile_names_escaped(programme, run_cli) -> None:
     assert run_cli(["charter", "--force", PAIR_ID, "--format", "html"], cwd=root).code == 0
     page = (root / "out" / f"charter-{PAIR_ID}.html").read_text(encoding="utf-8")
     assert "<img" not in page and "49" not in page
-    assert "Les objectifs de <img src=x onerror=alert(1)>" in html.unescape(page)
+    assert "Je soussigné(e) <img src=x onerror=alert(1)> Dupont, atteste" in html.unescape(page)
     root = _programme(programme, mentee_first="Ève <b>*x*</b>")
     assert run_cli(["charter", "--force", PAIR_ID, "--format", "html"], cwd=root).code == 0
     page = (root / "out" / f"charter-{PAIR_ID}.html").read_text(encoding="utf-8")
     assert "<b>" not in page and "<em>" not in page
-    assert "Les objectifs d'Ève <b>*x*</b>" in html.unescape(page)
+    assert "Je soussigné(e) Ève <b>*x*</b> Dupont, atteste" in html.unescape(page)
 
 
 # 2. The cohort start bounds the planned start ------------------------------------------------------

@@ -50,7 +50,7 @@ def _commands(tmp: Path) -> list[tuple[list[str], bool]]:
         (["calendar", PAIR_ID], False),
         (["charter", PAIR_ID], True),
         (["sheet", PAIR_ID], True),
-        (["export", "people"], False),
+        (["export", "people", "--dialect", "excel"], False),
         (["report"], False),
         (["survey", "blank"], False),
         (["import", str(table), "--role", "mentee", "--template"], False),
@@ -85,9 +85,9 @@ def test_the_issue_cases_one_by_one(prog, run_cli) -> None:
         ["calendar", PAIR_ID, "-o", "notes/x.md"],
         ["calendar", PAIR_ID, "-o", ".git/config"],
         ["calendar", PAIR_ID, "-o", ".git/HEAD"],
-        ["export", "people", "-o", "programme.yaml", "--force"],
+        ["export", "people", "--dialect", "excel", "-o", "programme.yaml", "--force"],
         ["export", "pairs", "-o", f"pairs/{PAIR_ID}.yaml", "--force"],
-        ["export", "people", "-o", ".git/exported.csv", "--force"],
+        ["export", "people", "--dialect", "excel", "-o", ".git/exported.csv", "--force"],
         ["charter", PAIR_ID, "-o", ".git/hooks"],
         ["charter", PAIR_ID, "-o", "mentees"],
         ["charter", "--all", "-o", "out/../notes", "--force"],
@@ -102,7 +102,7 @@ def test_a_folder_that_resolves_into_programme_data_is_refused(prog, run_cli, tm
     link = tmp_path / "looks-harmless"
     link.symlink_to(prog / "mentees")
     before = _tree(prog)
-    for args in (["charter", PAIR_ID, "-o", link], ["export", "people", "-o", link / "x.csv", "--force"],
+    for args in (["charter", PAIR_ID, "-o", link], ["export", "people", "--dialect", "excel", "-o", link / "x.csv", "--force"],
                  ["calendar", PAIR_ID, "-o", tmp_path / "git-link" / "config"]):
         if "git-link" in str(args[-1]):
             (tmp_path / "git-link").symlink_to(prog / ".git")
@@ -112,7 +112,7 @@ def test_a_folder_that_resolves_into_programme_data_is_refused(prog, run_cli, tm
 
 
 def test_stdout_stays_allowed(prog, run_cli) -> None:
-    result = run_cli(["export", "people", "-o", "-"], cwd=prog)
+    result = run_cli(["export", "people", "--dialect", "excel", "-o", "-"], cwd=prog)
     assert result.code == 0 and result.out.startswith("role,id,")
 
 
@@ -151,11 +151,11 @@ def test_an_existing_file_outside_the_programme_is_replaced_atomically_with_forc
     target = elsewhere / "people.csv"
     target.write_text("precious\n", encoding="utf-8")
     target.chmod(0o640)
-    refused = run_cli(["export", "people", "-o", target], cwd=prog)
+    refused = run_cli(["export", "people", "--dialect", "excel", "-o", target], cwd=prog)
     assert refused.code == 2 and f"{target} already exists" in refused.err
     assert target.read_text(encoding="utf-8") == "precious\n"
     inode = target.stat().st_ino
-    assert run_cli(["export", "people", "-o", target, "--force"], cwd=prog).code == 0
+    assert run_cli(["export", "people", "--dialect", "excel", "-o", target, "--force"], cwd=prog).code == 0
     assert target.read_bytes().startswith(b"\xef\xbb\xbfrole,id,")
     assert target.stat().st_ino != inode  # a new file renamed over the old one, never rewritten in place
     assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the file keeps the mode it had
@@ -170,7 +170,7 @@ def test_a_failed_write_outside_leaves_no_temporary_file(prog, run_cli, tmp_path
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(storage.os, "replace", broken)
-    result = run_cli(["export", "people", "-o", elsewhere / "people.csv"], cwd=prog)
+    result = run_cli(["export", "people", "--dialect", "excel", "-o", elsewhere / "people.csv"], cwd=prog)
     assert result.code == 2 and "No space left on device" in result.err and "Traceback" not in result.err
     assert list(elsewhere.iterdir()) == []
 
@@ -189,7 +189,7 @@ def test_out_linked_to_a_sibling_folder_receives_nothing(prog, run_cli, tmp_path
     evil = tmp_path / (prog.name + "-evil")
     evil.mkdir()
     (prog / "out").symlink_to(evil)
-    for command in (["charter", PAIR_ID], ["sheet", "--all"], ["export", "people"], ["report"], ["survey", "blank"],
+    for command in (["charter", PAIR_ID], ["sheet", "--all"], ["export", "people", "--dialect", "excel"], ["report"], ["survey", "blank"],
                     ["calendar", "--all"], ["charter", PAIR_ID, "-o", prog / "out"]):
         result = run_cli([*command, "--force"], cwd=prog)
         assert result.code == 2, (command, result.out)
@@ -248,7 +248,7 @@ def test_templates_copy_still_writes_into_templates(prog, run_cli) -> None:
 def test_a_folder_where_a_file_is_expected(prog, run_cli) -> None:
     # A folder given where a file is expected gets a clear message, not a traceback.
     (prog / "a-folder").mkdir()
-    result = run_cli(["export", "people", "-o", "a-folder", "--force"], cwd=prog)
+    result = run_cli(["export", "people", "--dialect", "excel", "-o", "a-folder", "--force"], cwd=prog)
     assert result.code == 2 and "a-folder is a folder, not a file" in result.err
     assert os.listdir(prog / "a-folder") == []
 

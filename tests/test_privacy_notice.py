@@ -22,3 +22,13 @@ def test_init_writes_the_notice_in_the_programme_language(run_cli, tmp_path, lan
     if lang == "fr":
         # Dates are written the French way in a French document.
         assert re.search(r"fin prévue le \d{2}/\d{2}/\d{4}", notice)
+
+
+def test_the_french_notice_never_drops_the_organisers_article(run_cli, tmp_path):
+    target = tmp_path / "prog"
+    assert run_cli(["init", target, "--kind", "youth", "--no-git"]).code == 0
+    notice = (target / "privacy-notice.md").read_text(encoding="utf-8")
+    # init does not know the article: the notice phrases around it.
+    assert "Organisateur du programme de mentorat : Organisme à compléter." in notice
+    assert "organisé par Organisme" not in notice
+    assert "# organiser_article: \"l'\"" in (target / "programme.yaml").read_text(encoding="utf-8")

@@ -93,8 +93,8 @@ def test_meetings(report_md: str) -> None:
     assert table["Heures de mentorat par binôme (médiane)"] == ["6,0"]
     shares = table_after(report_md, "Binômes ayant tenu au moins 6 rencontres")
     # 8 of 11 reached six meetings: the 3 others are too few, so only a bound is given.
-    assert shares["Binômes ayant tenu au moins 6 rencontres"] == ["> 6 sur 11", "non publié"]
-    assert shares["Binômes ayant duré au moins 6 mois"] == ["> 6 sur 11", "non publié"]
+    assert shares["Binômes ayant tenu au moins 6 rencontres"] == ["plus de 6 sur 11", "non publié"]
+    assert shares["Binômes ayant duré au moins 6 mois"] == ["plus de 6 sur 11", "non publié"]
     assert [c.replace(NNBSP, " ") for c in shares["Binômes ayant tenu un bilan intermédiaire"]] == ["6 sur 11", "55 %"]
     assert shares["Binômes ayant tenu une rencontre de clôture"] == ["< 5 sur 11", "non publié"]
     buckets = table_after(report_md, "Répartition des binômes selon le nombre de rencontres")
@@ -114,11 +114,11 @@ def test_monthly_activity(report_md: str) -> None:
 def test_satisfaction(report_md: str) -> None:
     table = {k: [c.replace(NNBSP, " ") for c in v] for k, v in table_after(report_md, "## Satisfaction").items()}
     # Mentees: 7 answers from 10 people; 6 satisfied, the 1 other too few to show an exact share.
-    assert table["Mentorés"] == ["7", "70 %", "> 2 sur 7", "90 %"]
+    assert table["Mentorés"] == ["7", "70 %", "plus de 2 sur 7", "90 %"]
     # Mentors: 6 answers from 11 people, all satisfied.
     assert table["Mentors"] == ["6", "55 %", "6 sur 6 (100 %)", "80 %"]
     recommend = table_after(report_md, "Recommanderaient le programme")
-    assert recommend["Mentorés"] == ["> 2 sur 7", "non publié"]  # 6 of 7: the one "no" must not be exposed
+    assert recommend["Mentorés"] == ["plus de 2 sur 7", "non publié"]  # 6 of 7: the one "no" must not be exposed
     assert recommend["Mentors"] == ["—", "—"]  # nobody answered the question: no count, no share
 
 

@@ -52,15 +52,15 @@ def _chart_texts(html: str) -> list[list[str]]:
 def test_month_with_pairs_introduced_before_the_cohort_start_is_shown(programme, run_cli) -> None:
     months = table_after(_report(programme, run_cli), "Activité mois par mois")
     # Four pairs introduced on 20 November, one meeting today, the cohort starts on 1 December.
-    assert months == {"Mois": ["Binômes actifs", "Rencontres tenues"], "novembre 2026": ["4", "1"]}
+    assert months == {"Mois": ["Binômes actifs", "Rencontres tenues"], "novembre 2026 (mois en cours)": ["4", "1"]}
 
 
 def test_html_month_charts_have_data_and_whole_number_ticks(programme, run_cli) -> None:
     html = _report(programme, run_cli, "html")
     pairs_chart, meetings_chart, _ = _chart_texts(html)
     for labels, title in ((pairs_chart, "Binômes actifs en fin de mois"), (meetings_chart, "Rencontres tenues par mois")):
-        assert title in labels and "novembre 2026" in labels
-        ticks = [t for t in labels if t not in (title, "novembre 2026")]
+        assert title in labels and "novembre 2026 (mois en cours)" in labels  # today is 25 November: not over yet
+        ticks = [t for t in labels if t not in (title, "novembre 2026 (mois en cours)")]
         assert ticks and all(t.isdigit() for t in ticks), ticks  # no 0.00 .. 0.05 axis
     assert "4" in pairs_chart and "1" in meetings_chart  # the axes reach the values plotted
 
@@ -109,7 +109,7 @@ def test_dates_are_written_in_words(programme, run_cli) -> None:
     assert "situation au 25 novembre 2026" in french
     english = _report(programme, run_cli, language="en")
     assert "as of 25 November 2026" in english
-    assert table_after(english, "Month by month")["November 2026"] == ["4", "1"]
+    assert table_after(english, "Month by month")["November 2026 (month in progress)"] == ["4", "1"]
     for text in (french, english):
         assert not re.search(r"\b20\d\d-\d\d(-\d\d)?\b", text.replace("report-2026", "")), "an ISO date is left"
 

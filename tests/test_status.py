@@ -71,7 +71,8 @@ def test_status_json_reports_each_situation(busy: Path, run_cli) -> None:
     assert data["pairs_by_status"] == {"proposed": 1, "confirmed": 2, "ended": 2}
     assert data["without_meeting"] == [{"pair": "ann-late--max-one", "last_meeting": "2026-09-01", "days": 85}]
     assert data["reviews_due"] == [{"pair": "ann-late--max-one", "planned": "2026-10-01", "overdue": True}]
-    assert data["finals_due"] == [{"pair": "ann-late--max-one", "planned": "2026-11-01", "overdue": True}]
+    # Planned on Sunday 1 November 2026 (All Saints' Day), moved to the next working day.
+    assert data["finals_due"] == [{"pair": "ann-late--max-one", "planned": "2026-11-02", "overdue": True}]
     assert data["ending_soon"] == [{"pair": "ann-late--max-one", "planned_end": "2026-12-01", "days_left": 6}]
     assert data["waiting_mentees"] == [
         {"mentee": "cid-wait", "status": "accepted", "registered_on": "2026-09-01", "waiting_since": "2026-09-01",
@@ -208,7 +209,7 @@ def test_calendar_is_valid_ics_with_stable_uids(one: Path, run_cli, tmp_path: Pa
     assert len(events) == 6
     assert [str(e["uid"]) for e in events] == [f"{PAIR_ID}.{n}.2026@mentorat" for n in range(1, 7)]
     assert [e.decoded("dtstart").isoformat() for e in events] == [
-        "2026-10-05", "2026-11-05", "2026-12-05", "2027-01-05", "2027-02-05", "2027-03-05"]
+        "2026-10-05", "2026-11-05", "2026-12-07", "2027-01-05", "2027-02-05", "2027-03-05"]  # 5 December: a Saturday
     assert "Premier rendez-vous (1/6) : Marie Dupont et Jean Martin" in str(events[0]["summary"])
     assert "Bilan intermédiaire" in str(events[4]["summary"])
     assert run_cli(["calendar", "--all", "--force"], cwd=one).code == 0
@@ -243,14 +244,15 @@ def test_pairs_that_keep_meeting_are_treated_as_renewed(busy: Path, run_cli) -> 
     assert run_cli(["sheet", late], cwd=busy).code == 0
     sheet = (busy / "out" / f"sheet-{late}.md").read_text(encoding="utf-8")
     assert "du 1er juin 2026 au 1er juin 2027 (prolongé à 12 mois)" in sheet
-    assert "| 12 | 1er mai 2027 | Rendez-vous de clôture | à venir |" in sheet
+    assert "| 12 | 3 mai 2027 | Rendez-vous de clôture | à venir |" in sheet  # 1 May 2027: a Saturday and a holiday
     assert "Aucune alerte." in sheet
 
 
 def test_sheet_alerts_for_a_pair_past_its_end(busy: Path, run_cli) -> None:
     late = "ann-late--max-one"
     assert run_cli(["sheet", late, "--format", "html"], cwd=busy, today="2026-12-15").code == 0
-    sheet = (busy / "out" / f"sheet-{late}.html").read_text(encoding="utf-8")
+    # French HTML puts a no-break space before the colon.
+    sheet = (busy / "out" / f"sheet-{late}.html").read_text(encoding="utf-8").replace("\u00a0", " ")
     assert "<li>Aucun rendez-vous depuis 105 jours (seuil du programme : 45 jours).</li>" in sheet
     assert ("<li>Rythme en retard : 4 rendez-vous tenus, environ 6 attendus à cette date "
             "(objectif du programme : 6 sur la durée).</li>") in sheet
@@ -278,14 +280,14 @@ def test_schedule_follows_the_cadence(programme, run_cli) -> None:
     events = _events(programme(tree, programme_yaml=prog), run_cli)
     # Every 365.25 / 12 / 2 days (about 15), the review after the 4th meeting.
     assert events == [("2026-10-05", "First meeting"), ("2026-10-20", "Meeting"), ("2026-11-04", "Meeting"),
-                      ("2026-11-20", "Meeting"), ("2026-12-05", "Intermediate review"), ("2026-12-20", "Closing meeting")]
+                      ("2026-11-20", "Meeting"), ("2026-12-07", "Intermediate review"), ("2026-12-21", "Closing meeting")]
 
 
 def test_sparse_cadence_puts_the_review_at_mid_term(programme, run_cli) -> None:
     prog, tree = files(language="en", extra="cadence: {meetings_per_month: 0.5}\n")
     events = _events(programme(tree, programme_yaml=prog), run_cli)
     # Every two months, same day of the month; too few meetings for "after the 4th": review at mid-term.
-    assert events == [("2026-10-05", "First meeting"), ("2026-12-05", "Intermediate review"),
+    assert events == [("2026-10-05", "First meeting"), ("2026-12-07", "Intermediate review"),  # not Saturday the 5th
                       ("2027-02-05", "Closing meeting")]
 
 

@@ -16,6 +16,7 @@ from mentorat_cli import cache, exporting, importing, privacy, repository, stora
 from mentorat_cli.commands.common import Env, env_of, print_error
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
+from mentorat_cli.model import Programme
 from mentorat_cli.privacy import traces
 from mentorat_cli.tabular import Table, TabularError, column_letter, read_table
 
@@ -161,10 +162,20 @@ class Format(str, Enum):
     xlsx = "xlsx"
 
 
+class Dialect(str, Enum):
+    excel_fr = "excel-fr"
+    excel = "excel"
+    rfc = "rfc"
+
+
 def export(
     ctx: typer.Context,
     what: What = typer.Argument(..., help="people, pairs, or meetings (note metadata only, never the text)."),
-    fmt: Format = typer.Option(Format.csv, "--format", help="csv (UTF-8, comma) or xlsx."),
+    fmt: Format = typer.Option(Format.csv, "--format", help="csv or xlsx (typed cells, frozen header, filters)."),
+    dialect: Optional[Dialect] = typer.Option(
+        None, "--dialect",
+        help="CSV for: excel-fr (';', French headers, decimal comma; default for a French programme), "
+             "excel (',', column ids; default in English) or rfc (RFC 4180, no BOM)."),
     pseudonymise: bool = typer.Option(
         False, "--pseudonymise",
         help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key)."),
@@ -181,14 +192,24 @@ def export(
     pseudo = None
     if pseudonymise:
         pseudo = exporting.Pseudonyms(exporting.find_key(os.environ, Path.home(), programme.root))
-    content = exporting.export(programme, what.value, fmt.value, pseudo, env.today)
+    content = exporting.export(programme, what.value, fmt.value, pseudo, env.today, dialect.value if dialect else None)
     if output == "-":
         sys.stdout.write(content.decode("utf-8-sig"))
+        _warn_small_groups(programme, what.value, pseudo)
         raise typer.Exit(0)
     target = storage.output_file(programme.root, output, f"out/export-{what.value}.{fmt.value}")
     storage.write_outputs({target: content}, force)
     rows = len(exporting.TABLES[what.value][1](programme, None))
     env.info(text("export-written", path=target.shown, rows=rows, pseudo=text("export-pseudo-note") if pseudo else ""))
+    _warn_small_groups(programme, what.value, pseudo)
+
+
+def _warn_small_groups(programme: Programme, what: str, pseudo: exporting.Pseudonyms | None) -> None:
+    """Say which rows of a pseudonymised export could still single a person out (k-anonymity)."""
+    unique = exporting.not_anonymous(programme, what, pseudo)
+    if unique:
+        typer.echo(text("export-small-groups", count=len(unique), minimum=programme.config["privacy"]["min_group_size"],
+                        lines=", ".join(str(i + 1) for i in unique[:30]) + (" …" if len(unique) > 30 else "")), err=True)
 
 
 person_app = typer.Typer(help="Right of access: what the programme holds on a person.", no_args_is_help=True)
@@ -253,7 +274,8 @@ def _forget(env: Env, chosen: list[str], expired: bool, dry_run: bool) -> None:
             raise MentoratError(text("forget-already", path=record.path))
     root = programme.root
     summary = root / "pairing.yaml"
-    summary_text = summary.read_text(encoding="utf-8-sig") if summary.is_file() and not summary.is_symlink() else None
+    # A damaged pairing.yaml (not UTF-8, too large) is left as it is, like one that is not valid YAML.
+    summary_text = repository.read_text(summary, "pairing.yaml")[0] if summary.is_file() and not summary.is_symlink() else None
     plan = privacy.plan_forget(programme, chosen, env.today, importing.load_state(root), _list_files(root), summary_text)
     for line in plan.lines:
         typer.echo(line)

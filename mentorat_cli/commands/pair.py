@@ -159,7 +159,8 @@ def _run(env: Env, setup: plan.Setup, objective: Objective, k: int) -> plan.Run:
 
 def _old(root: Path, rel: str) -> str:
     path = root / rel
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
+    # Only shown as a diff: a damaged file (not UTF-8) is shown damaged, not a crash.
+    return path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
 
 
 def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:

@@ -25,6 +25,12 @@ def uid(programme: Programme, pair_id: str, number: int) -> str:
     return f"{pair_id}.{number}.{scope}@mentorat"
 
 
+def _one_line(value: object) -> str:
+    """Text for an iCalendar property: line breaks and other control characters from the data become
+    spaces (a calendar line cannot hold a raw line break, and a name is one line anyway)."""
+    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", str(value)).strip()
+
+
 def build(programme: Programme, pairs: list[Record], lang: str, today: dt.date) -> bytes:
     """An .ics file with every planned meeting of `pairs`."""
     config = programme.config
@@ -33,7 +39,7 @@ def build(programme: Programme, pairs: list[Record], lang: str, today: dt.date) 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", str(config.get("name", "mentorat")))
+    cal.add("x-wr-calname", _one_line(config.get("name", "mentorat")))
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
     words = labels.CALENDAR[lang]
     for pair in sorted(pairs, key=lambda p: p.id):
@@ -49,9 +55,9 @@ def build(programme: Programme, pairs: list[Record], lang: str, today: dt.date) 
             event.add("dtstamp", stamp)
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + dt.timedelta(days=1))
-            event.add("summary", words["summary"].format(kind=labels.MEETING_KINDS[lang][meeting.kind],
-                                                         number=meeting.number, total=len(planned), **names))
-            event.add("description", words["description"].format(programme=config.get("name", "")))
+            event.add("summary", _one_line(words["summary"].format(kind=labels.MEETING_KINDS[lang][meeting.kind],
+                                                                   number=meeting.number, total=len(planned), **names)))
+            event.add("description", _one_line(words["description"].format(programme=config.get("name", ""))))
             event.add("transp", "TRANSPARENT")
             event.add("categories", ["mentorat"])
             cal.add_component(event)

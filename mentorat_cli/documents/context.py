@@ -11,8 +11,8 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from mentorat_cli import kinds
-from mentorat_cli.documents import followup, labels, schedule
+from mentorat_cli import dates, kinds
+from mentorat_cli.documents import followup, labels, schedule, wording
 from mentorat_cli.errors import MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.model import Programme, Record
@@ -40,7 +40,15 @@ def person(record: Record | None, lang: str) -> dict[str, Any]:
     out["id"] = record.id if record is not None else ""
     out["full_name"] = f"{out['first_name']} {out['last_name']}".strip()
     out["trained_on"] = labels.long_date(data.get("trained_on"), lang)
+    out["gender_form"] = str(data.get("gender_form", "epicene"))
     return out
+
+
+def guardian(data: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """A minor mentee's legal guardian, for the youth charter's extra signature block."""
+    found = data.get("guardian") or {}
+    return {"minor": dates.is_minor(data, today), "name": str(found.get("name", "")),
+            "email": str(found.get("email", "")), "phone": str(found.get("phone", ""))}
 
 
 def programme_fields(config: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -50,6 +58,8 @@ def programme_fields(config: dict[str, Any], lang: str) -> dict[str, Any]:
     cohort = config.get("cohort") or {}
     return {
         "name": config.get("name", ""), "organiser": config.get("organiser", ""), "kind": config.get("kind", ""),
+        "organiser_with": wording.organiser(str(config.get("organiser", "")), config.get("organiser_article"), lang),
+        "remote_only": config.get("format", "remote") == "remote",
         "cohort": str(cohort.get("id", "")), "cohort_start": labels.long_date(cohort.get("start"), lang),
         "cohort_end": labels.long_date(cohort.get("end"), lang),
         "coordinator": {key: str(coordinator.get(key, "")) for key in ("name", "email", "phone")},
@@ -74,9 +84,15 @@ def charter_context(programme: Programme, pair: Record, lang: str, today: dt.dat
     cohort = followup.mentee_cohort(programme, pair)
     objectives = [{"theme": o["theme"], "label": kinds.theme_label(config, o["theme"]), "text": o.get("text", "")}
                   for o in (mentee.data.get("objectives", []) if mentee else [])]
+    mentor_ = person(programme.mentors.get(data["mentor"]), lang)
+    mentee_ = person(mentee, lang)
+    mentee_role = {"youth": "youth", "school": "student"}.get(str(config.get("kind")), "mentee")
     return {
         "lang": lang,
         "today": labels.long_date(today, lang),
+        "roles": {"mentor": wording.role("mentor", mentor_["gender_form"], lang),
+                  "mentee": wording.role(mentee_role, mentee_["gender_form"], lang)},
+        "guardian": guardian(mentee.data if mentee else {}, today),
         "programme": programme_fields(config, lang),
         "pair": {
             "id": pair.id, "status": labels.PAIR_STATUSES[lang][data["status"]],
@@ -86,8 +102,8 @@ def charter_context(programme: Programme, pair: Record, lang: str, today: dt.dat
             "mentor_signed": labels.long_date(signed.get("mentor"), lang),
             "mentee_signed": labels.long_date(signed.get("mentee"), lang),
         },
-        "mentor": person(programme.mentors.get(data["mentor"]), lang),
-        "mentee": person(mentee, lang),
+        "mentor": mentor_,
+        "mentee": mentee_,
         "objectives": objectives,
     }
 

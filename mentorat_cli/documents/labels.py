@@ -38,6 +38,8 @@ PAIR_STATUSES = {
     "en": {"proposed": "proposed", "confirmed": "confirmed", "ended": "ended"},
 }
 
+PAIR_NAMES = {"fr": "{mentee} et {mentor}", "en": "{mentee} and {mentor}"}
+
 CALENDAR = {
     "fr": {"summary": "Mentorat – {kind} ({number}/{total}) : {mentee} et {mentor}",
            "description": "{programme}. Rendez-vous prévu par le calendrier du binôme ; la date exacte se fixe entre vous."},
@@ -84,8 +86,10 @@ def frequency(per_month: float, lang: str) -> str:
 
 
 def duration(minutes: int) -> str:
-    """Minutes as hours: 90 -> '1 h 30', 120 -> '2 h', 45 -> '0 h 45'."""
+    """Minutes as people write them: 45 -> '45 min', 60 -> '1 h', 75 -> '1 h 15', 0 -> '0 min'."""
     hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest} min"
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
@@ -93,13 +97,20 @@ def duration(minutes: int) -> str:
 _ELIDING = frozenset("aeiouyh")
 
 
+def _base(char: str) -> str:
+    return unicodedata.normalize("NFD", char)[0].lower()  # "É" -> "e"
+
+
 def _elides(name: str) -> bool:
-    """True when `name` starts with a vowel, y or h, accents included (É, Î, Ï...)."""
+    """True when `name` starts with a vowel sound: a vowel, h, or y before a consonant ("d'Yves", "de Yanis")."""
     stripped = name.lstrip()
     if not stripped:
         return False
-    base = unicodedata.normalize("NFD", stripped[0])[0]  # "É" -> "E" + combining accent
-    return base.lower() in _ELIDING
+    first = _base(stripped[0])
+    if first == "y":
+        # Y before a vowel is a consonant sound: "de Yanis", "que Yasmine".
+        return len(stripped) > 1 and _base(stripped[1]) not in _ELIDING
+    return first in _ELIDING
 
 
 def de(name: object) -> str:

@@ -4,14 +4,19 @@ The first meeting is on the start date; meetings follow every
 `1 / meetings_per_month` month; the last planned meeting is the final one.
 The intermediate review is the meeting that follows the
 `follow_up.review_after_meeting`-th meeting; when the schedule is too short
-for that, it falls at mid-term.
+for that, it falls at mid-term. A meeting that would fall on a weekend or a
+French public holiday (with the programme's `calendar.region`: Alsace-Moselle
+or an overseas territory) moves to the next working day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
+
+import holidays
 
 from mentorat_cli.dates import add_months
 
@@ -77,15 +82,32 @@ def plan(start: dt.date, config: dict[str, Any], months: int | None = None) -> l
     total = meeting_count(config, months)
     interval = DAYS_PER_MONTH / float(config["cadence"]["meetings_per_month"])
     review = review_number(config, months)
-    out = []
+    out: list[Planned] = []
     months_step = _whole_months(float(config["cadence"]["meetings_per_month"]))
     for index in range(total):
         number = index + 1
         # Whole-month steps keep the day of the month (5th, 5th, 5th...), which people remember.
         day = add_months(start, index * months_step) if months_step else start + dt.timedelta(days=round(index * interval))
         kind = "first" if number == 1 else "final" if number == total else "review" if number == review else "regular"
-        out.append(Planned(number, day, kind))
+        after = out[-1].date if out else None
+        out.append(Planned(number, working_day(day, config, after), kind))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _holidays(region: str, year: int) -> frozenset[dt.date]:
+    """France's public holidays of one year, with a region's own (Good Friday in Alsace-Moselle...)."""
+    return frozenset(holidays.country_holidays("FR", subdiv=region or None, years=[year]))
+
+
+def working_day(day: dt.date, config: dict[str, Any], after: dt.date | None = None) -> dt.date:
+    """`day`, or the next day that is neither a weekend nor a public holiday (and later than `after`)."""
+    region = str((config.get("calendar") or {}).get("region", ""))
+    if after is not None and day <= after:
+        day = after + dt.timedelta(days=1)
+    while day.weekday() >= 5 or day in _holidays(region, day.year):
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _whole_months(per_month: float) -> int:

@@ -12,6 +12,7 @@ cannot open raw HTML (`<` becomes `&lt;`).
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import traceback
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from mentorat_cli import resources
-from mentorat_cli.documents import labels
+from mentorat_cli.documents import labels, wording
 from mentorat_cli.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.messages import text
 from mentorat_cli.safetext import markdown_value
@@ -39,6 +40,8 @@ _MD_ONLY = {ord(c): f"&#{ord(c)};" for c in "*_`[]\\|~"}
 _TOKEN = "Qmtv{}vtmQ"  # letters and digits only: Markdown leaves them alone
 _TOKEN_RE = re.compile(r"Qmtv(\d+)vtmQ")
 _CACHE_SIZE = 256
+# "Page 2 sur 3" in a printed page's bottom margin (CSS generated content).
+_PAGE_OF = {"fr": '"Page " counter(page) " sur " counter(pages)', "en": '"Page " counter(page) " of " counter(pages)'}
 _FIELD_RES = (re.compile(r"'([^']+)' is undefined"), re.compile(r"has no attribute '([^']+)'"),
               re.compile(r"no element '?([^']+)'?"))
 
@@ -104,7 +107,10 @@ class Renderer:
         for env in (self.md_env, self.html_env):
             # French grammar helpers; they return plain text, so the value is still escaped for HTML.
             env.filters.update({"de": labels.de, "que": labels.que})
-        self.markdown = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        # Templates wrap blocks that must stay on one page (signatures) in a <div> only for HTML.
+        self.md_env.globals["html"] = False
+        self.html_env.globals["html"] = True
+        self.markdown = markdown.Markdown(extensions=["tables", "sane_lists", "md_in_html"], output_format="html")
         self._values: list[str] = []
         self._html_cache: dict[str, str] = {}
         self._resolved: dict[tuple[str, str], str] = {}
@@ -147,8 +153,12 @@ class Renderer:
         hint = text("doc-did-you-mean", names=", ".join(close)) if close else text("doc-template-missing-hint")
         raise MentoratError(text("doc-template-missing", name=name, lang=lang), hint)
 
-    def render(self, name: str, lang: str, context: dict[str, Any], fmt: str) -> str:
-        """Template `name` filled with `context`, as Markdown (`md`) or a standalone HTML page (`html`)."""
+    def render(self, name: str, lang: str, context: dict[str, Any], fmt: str, footer: str = "", logo: str = "") -> str:
+        """Template `name` filled with `context`, as Markdown (`md`) or a standalone HTML page (`html`).
+
+        The page's footer names the document (its title, then `footer`) beside
+        the page number; `logo` is an image data URI printed above the title.
+        """
         key = (name, lang)
         file_name = self._resolved.get(key) or self._resolved.setdefault(key, self.resolve(name, lang))
         if fmt != "html":
@@ -158,7 +168,11 @@ class Renderer:
         body = self._to_html(skeleton)
         heading = next((line[2:].strip() for line in skeleton.splitlines() if line.startswith("# ")), name)
         title = _TOKEN_RE.sub(lambda m: self._values[int(m.group(1))], heading)
-        page = {"lang": lang, "title": Markup(title), "body": Markup(body)}
+        if lang == "fr":
+            body, title = wording.french_spaces(body), wording.french_spaces(title)
+        shown = " — ".join(part for part in (" ".join(html.unescape(re.sub(r"<[^>]*>", "", title)).split()), footer) if part)
+        page = {"lang": lang, "title": Markup(title), "body": Markup(body), "logo": logo,
+                "footer": Markup(wording.css_string(shown)), "page_of": Markup(_PAGE_OF[lang if lang in _PAGE_OF else "fr"])}
         return _run(lambda: self.page_env.get_template(PAGE).render(page), PAGE)
 
     def source(self, name: str, lang: str) -> tuple[str, str]:

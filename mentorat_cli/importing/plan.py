@@ -17,7 +17,7 @@ from mentorat_cli.importing.records import field_of as _field_of
 from mentorat_cli.importing.records import get_path, ordered, set_path
 from mentorat_cli.importing.transforms import CellError, convert, vocabulary
 from mentorat_cli.messages import text
-from mentorat_cli.model import Programme, Record
+from mentorat_cli.model import Programme, Record, email_key
 from mentorat_cli.tabular import Table, column_letter
 
 REQUIRED = ("first_name", "last_name", "email")
@@ -145,7 +145,7 @@ def _merge(ctx: _Context, path: str, number: int, record: dict[str, Any], values
             continue  # the source never had a value here: a hand-added one stays, even with --force
         if last == new_print and not force:
             continue  # the source did not change: whatever the file holds now stays
-        if current == value or (name in ("email", "manager") and str(current).lower() == str(value).lower()):
+        if current == value or (name in ("email", "manager") and email_key(current) == email_key(value)):
             fingerprints[name] = new_print
             continue
         edited_by_hand = current is not None if last is None else S.fingerprint(path, name, current) != last
@@ -174,14 +174,14 @@ def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping,
     plan.missing_headers = sorted(h for h, c in mapping.columns.items() if c is not None and h not in ctx.positions)
     own = programme.mentors if role == "mentor" else programme.mentees
     other = programme.mentees if role == "mentor" else programme.mentors
-    by_email = {r.data["email"].strip().lower(): r for r in own.values() if r.data.get("status") != "erased"}
-    other_email = {r.data["email"].strip().lower(): r for r in other.values()}
+    by_email = {email_key(r.data["email"]): r for r in own.values() if r.data.get("status") != "erased"}
+    other_email = {email_key(r.data["email"]): r for r in other.values()}
     taken = set(programme.mentors) | set(programme.mentees)
     seen_email: dict[str, int] = {}
     new_state = copy.deepcopy(state)
     for number, cells in table.rows:
         values, errors = _read_row(ctx, number, cells)
-        email = str(values.get("email") or "").strip().lower()
+        email = email_key(values.get("email"))
         if not errors and email in seen_email:
             errors.append(Rejected(number, ctx.where("email"), text("import-email-twice", row=seen_email[email])))
         if not errors and email in other_email:

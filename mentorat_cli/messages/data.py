@@ -101,7 +101,11 @@ TEXT: dict[str, str] = {
     "export-stdout-xlsx": "an XLSX export cannot go to the terminal",
     "export-stdout-xlsx-hint": "give a file with -o, e.g. -o out/people.xlsx",
     "export-written": "wrote {path}: {rows} row(s){pseudo}",
-    "export-pseudo-note": ", names and e-mails pseudonymised",
+    "export-pseudo-note": ", names and e-mails pseudonymised; job, unit, organisation and city left out, "
+                          "département instead of postcode",
+    "export-small-groups": ("warning: {count} row(s) share their role, public, sector, experience, département and cohort "
+                            "with fewer than {minimum} people, so they could still single someone out "
+                            "(spreadsheet lines {lines}); remove or merge those values before sharing the file"),
     # person show
     "person-unknown": "no mentor or mentee has the id '{id}'",
     "person-unknown-hint": "ids are the file names under mentors/ and mentees/ (without .yaml)",

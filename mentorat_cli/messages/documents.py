@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from mentorat_cli.messages.spec import Spec
 
-PROBLEMS: dict[str, Spec] = {}
+PROBLEMS: dict[str, Spec] = {
+    "minor-no-consent": Spec("warning", "{id} is a minor and no guardian's consent is recorded",
+                             "once the parent or legal guardian has agreed in writing, record it under guardian: "
+                             "name, email or phone, and consent_on: YYYY-MM-DD (the youth charter then has their signature block)"),
+}
 
 TEXT: dict[str, str] = {
     # Pairs and options
@@ -40,6 +44,13 @@ TEXT: dict[str, str] = {
     "doc-template-copied": "Copied the built-in template to {file}; set charter.template in programme.yaml if you renamed it.",
     "doc-template-not-builtin": "'{name}' is not a built-in template",
     # Output
+    "doc-logo-refused": "programme.yaml organiser_logo: {path} {reason}",
+    "doc-logo-refused-hint": "put the logo (PNG, JPEG or SVG, under 2 MB) in the programme folder, as a real file, "
+                             "and give its path relative to programme.yaml, e.g. organiser_logo: logo.png",
+    "doc-logo-outside": "is outside the programme folder",
+    "doc-logo-link": "is a symbolic link",
+    "doc-logo-missing": "is not a file",
+    "doc-logo-large": "is larger than 2 MB",
     "doc-pdf-missing": "PDF output needs WeasyPrint, which is not installed",
     "doc-pdf-missing-hint": ("pip install 'mentorat[pdf]' (from a source checkout: pip install '.[pdf]'), "
                              "or use --format html and print the page to PDF from a browser"),

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from mentorat_cli import rules
+from mentorat_cli.model import email_key
 from mentorat_cli.pairing import criteria, geo
 
 Person = dict[str, Any]
@@ -130,14 +131,14 @@ def _forbidden(config: dict[str, Any], mentees: list[Person], mentors: list[Pers
     mentor_at = {p["id"]: j for j, p in enumerate(mentors)}
     mentor_email: dict[str, list[int]] = {}
     for j, p in enumerate(mentors):
-        mentor_email.setdefault(p.get("email", "").lower(), []).append(j)
+        mentor_email.setdefault(email_key(p.get("email")), []).append(j)
     mentee_email: dict[str, list[int]] = {}
     for i, p in enumerate(mentees):
-        mentee_email.setdefault(p.get("email", "").lower(), []).append(i)
+        mentee_email.setdefault(email_key(p.get("email")), []).append(i)
     not_with: set[tuple[int, int]] = set()
     for i, p in enumerate(mentees):
         not_with.update((i, mentor_at[o]) for o in p.get("not_with", []) if o in mentor_at)
-        not_with.update((i, j) for j in mentor_email.get(p.get("email", "").lower(), []))
+        not_with.update((i, j) for j in mentor_email.get(email_key(p.get("email")), []))
     for j, p in enumerate(mentors):
         not_with.update((mentee_at[o], j) for o in p.get("not_with", []) if o in mentee_at)
     chain: set[tuple[int, int]] = set()

@@ -58,6 +58,10 @@ class _Fmt:
     def n(self, value: float, decimals: int = 0) -> str:
         return number(value, self.lang, decimals)
 
+    def count(self, value: int) -> str:
+        """A count of respondents: "< k" when small, like any cell (it is a detail of the eligible, not a total)."""
+        return self.L["hidden-small"].format(k=self.k) if privacy.is_small(value, self.k) else self.n(value)
+
     def cell(self, cell: privacy.Cell) -> str:
         if cell.hidden == privacy.PRIMARY:
             return self.L["hidden-small"].format(k=self.k)
@@ -108,7 +112,7 @@ def _participants(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Secti
         elif item["key"] == "city":
             title = L["by-city"].format(role=role)
         else:
-            title = L["by-cat"].format(role=role, cat=category_label(item["key"][4:]))
+            title = L["by-cat"].format(role=role, cat=category_label(item["key"][4:], config, str(config.get("language", "fr"))))
         named = [((kinds.public_label(config, v) if item["key"] == "public" else v) if v is not None else L["not-given"], n)
                  for v, n in item["rows"]]
         if item["key"] != "public":
@@ -180,7 +184,8 @@ def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
     sec.tables.append(f.breakdown(L["m-distribution"], buckets, m["pairs"]))
     s = fig["series"]
     columns = zip(s["months"], s["active_pairs"], s["meetings"], strict=True)
-    monthly = [[month_name(month, f.lang), f.n(a), f.n(n)] for month, a, n in columns]
+    names = _month_names(s, f)
+    monthly = [[name, f.n(a), f.n(n)] for name, (_, a, n) in zip(names, columns, strict=True)]
     empty = L["monthly-none"].format(start=long_date(s["cohort_start"], f.lang)) if not monthly else ""
     sec.tables.append(Table(L["monthly"], [L["col-month"], L["col-active"], L["col-meetings"]], monthly, note=empty))
     if monthly:
@@ -194,11 +199,13 @@ def _satisfaction(f: _Fmt, fig: dict[str, Any]) -> Section:
     rows = []
     for role in ("mentee", "mentor"):
         s = fig["satisfaction"][role]
-        rate = (L["na"] if not s["eligible"] else L["not-published"] if privacy.is_small(s["eligible"], f.k)
+        # The rate times the eligible gives the respondents back: hidden when either is small.
+        small = privacy.is_small(s["eligible"], f.k) or privacy.is_small(s["respondents"], f.k)
+        rate = (L["na"] if not s["eligible"] else L["not-published"] if small
                 else percent(100 * s["respondents"] / s["eligible"], f.lang))
         count, pct = f.share(s["satisfied"], s["respondents"])
         satisfied = count if pct in (L["na"], L["not-published"]) else f"{count} ({pct})"
-        rows.append([L[f"role-{role}"], f.n(s["respondents"]), rate, satisfied, percent(s["reference"], f.lang)])
+        rows.append([L[f"role-{role}"], f.count(s["respondents"]), rate, satisfied, percent(s["reference"], f.lang)])
     sec.tables.append(Table("", ["", L["col-respondents"], L["col-rate"], L["col-satisfied"], L["col-reference"]], rows))
     recommend = []
     for role in ("mentee", "mentor"):
@@ -210,7 +217,7 @@ def _satisfaction(f: _Fmt, fig: dict[str, Any]) -> Section:
         if s["respondents"]:
             sec.tables.append(f.breakdown(L["sat-detail"].format(role=L[f"role-{role}"]),
                                           [(L[level], n) for level, n in s["scale"]], s["respondents"]))
-    sec.charts.append("satisfaction")
+    sec.charts.append("satisfaction")  # a hidden share is written "not published" on its bar, never drawn as zero
     return sec
 
 
@@ -228,6 +235,10 @@ def _objectives(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Section
         else:
             cells = [f.cell(c) for c in privacy.protect(counts, f.k)] + [f.n(total)]
         rows.append([kinds.theme_label(config, theme), *cells])
+    if all(privacy.protect_total(sum(counts), f.k) for _, counts in fig["objectives"]):
+        # A table made only of "< 5" says nothing: one sentence says it instead.
+        sec.paragraphs.append(L["obj-all-small"].format(k=f.k))
+        return sec
     sec.tables.append(Table("", [L["col-theme"], L["obj-yes"], L["obj-partly"], L["obj-no"], L["total"]], rows))
     return sec
 
@@ -252,13 +263,21 @@ def build(fig: dict[str, Any], config: dict[str, Any]) -> Document:
     )
 
 
+def _month_names(series: dict[str, Any], f: _Fmt) -> list[str]:
+    """Month names, the month still running marked as such (its figures are not final)."""
+    names = [month_name(m, f.lang) for m in series["months"]]
+    if names and series.get("partial"):
+        names[-1] = f.L["month-partial"].format(month=names[-1])
+    return names
+
+
 def _chart_data(fig: dict[str, Any], f: _Fmt) -> dict[str, Any]:
     """What the charts plot: only publishable values (satisfaction shares are None when hidden)."""
     shares = {}
     for role in ("mentee", "mentor"):
         s = fig["satisfaction"][role]
         shares[role] = privacy.Share(s["satisfied"], s["respondents"], f.k).percent()
-    series = dict(fig["series"], labels=[month_name(m, f.lang) for m in fig["series"]["months"]])
+    series = dict(fig["series"], labels=_month_names(fig["series"], f))
     return {"series": series, "satisfaction": shares,
             "respondents": {r: fig["satisfaction"][r]["respondents"] for r in ("mentee", "mentor")},
             "reference": {r: fig["satisfaction"][r]["reference"] for r in ("mentee", "mentor")}}

@@ -193,8 +193,10 @@ def month_series(frames: Frames, config: dict[str, Any], today: dt.date) -> dict
     for month in months:
         last_day = (add_months(dt.date.fromisoformat(month + "-01"), 1) - dt.timedelta(days=1)).isoformat()
         active.append(sum(1 for s, e in zip(starts, ends, strict=True) if s <= last_day and (e is None or e > last_day)))
+    # The month of `today` is still running unless today is its last day: say so rather than plot it as complete.
+    partial = bool(months) and months[-1] == today.strftime("%Y-%m") and (today + dt.timedelta(days=1)).month == today.month
     return {"months": months, "active_pairs": active, "meetings": [int(per_month.get(m, 0)) for m in months],
-            "cohort_start": str(cohort["start"])}
+            "cohort_start": str(cohort["start"]), "partial": partial}
 
 
 def compute(frames: Frames, config: dict[str, Any], today: dt.date, cohort: str) -> dict[str, Any]:

@@ -41,14 +41,19 @@ def _cohort_of(record: Record, default: str) -> str:
     return str(record.get("cohort") or default)
 
 
+def _own(record: Record, kind: str, key: str) -> Any:
+    """A role's own field; in another role's file it is an unknown key (warned about) and may hold anything."""
+    return record.get(key) if record.kind == kind else None
+
+
 def _people(records: list[Record], categories: list[str]) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     for r in records:
         row = {
-            "id": r.id, "status": r.get("status", "applicant"), "public": r.get("public"),
+            "id": r.id, "status": r.get("status", "applicant"), "public": _own(r, "mentee", "public"),
             "city": (r.get("location") or {}).get("city"), "registered_on": r.get("registered_on"),
             "trained_on": r.get("trained_on"), "path": r.path,
-            "n_objectives": len(r.get("objectives") or []), "n_themes": len(r.get("themes") or []),
+            "n_objectives": len(_own(r, "mentee", "objectives") or []), "n_themes": len(_own(r, "mentor", "themes") or []),
         }
         values = r.get("categories") or {}
         for cat in categories:

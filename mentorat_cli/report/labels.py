@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -11,7 +12,7 @@ LABELS: dict[str, dict[str, str]] = {
         "scope": "Cohorte {cohort}, situation au {today}. Seuil de confidentialité : {k} personnes.",
         "s-participants": "Participants",
         "registered": "Inscrits", "participants": "Participants",
-        "participants-intro": "Sont comptés comme participants les personnes acceptées et celles qui font partie d'un binôme mis "
+        "participants-intro": "Sont comptées comme participantes les personnes acceptées et celles qui font partie d'un binôme mis "
                               "en relation.",
         "role-mentee": "Mentorés", "role-mentor": "Mentors",
         "by-public": "Mentorés par public",
@@ -62,6 +63,8 @@ LABELS: dict[str, dict[str, str]] = {
         "obj-intro": "Réponses des mentorés sur chacun de leurs objectifs.",
         "obj-yes": "Atteint", "obj-partly": "En partie", "obj-no": "Non atteint", "col-theme": "Thème",
         "obj-none": "Aucune réponse sur les objectifs pour le moment.",
+        "obj-all-small": "Chaque thème réunit moins de {k} réponses : le détail par thème n'est pas publié.",
+        "month-partial": "{month} (mois en cours)",
         "s-quotes": "Paroles de participants",
         "quotes-intro": "Seuls figurent les commentaires dont l'auteur a accepté la citation ; ils sont reproduits sans nom.",
         "quotes-none": "Aucun participant n'a, à ce jour, accepté que son commentaire soit cité.",
@@ -84,7 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
                     "(« masqué ») pour qu'on ne puisse pas les recalculer à partir des totaux.",
         "ex-cohort": "Les personnes et binômes des autres cohortes.",
         "ex-reasons": "Le texte des motifs d'interruption cités par moins de {k} binômes.",
-        "hidden-small": "< {k}", "hidden-secondary": "masqué", "more-than": "> {n}", "not-published": "non publié",
+        "hidden-small": "< {k}", "hidden-secondary": "masqué", "more-than": "plus de {n}", "not-published": "non publié",
         "na": "—",
         "monthly-none": "Rien à montrer mois par mois pour l'instant : la cohorte démarre le {start}, aucun binôme n'a "
                         "encore été mis en relation et aucune rencontre n'a eu lieu.",
@@ -152,6 +155,8 @@ LABELS: dict[str, dict[str, str]] = {
         "obj-intro": "Mentees' answers about each of their objectives.",
         "obj-yes": "Reached", "obj-partly": "Partly", "obj-no": "Not reached", "col-theme": "Theme",
         "obj-none": "No answer about objectives yet.",
+        "obj-all-small": "Each theme has fewer than {k} answers: the detail by theme is not published.",
+        "month-partial": "{month} (month in progress)",
         "s-quotes": "In participants' words",
         "quotes-intro": "Only comments whose authors agreed to be quoted appear here, without any name.",
         "quotes-none": "So far no participant has agreed to have a comment quoted.",
@@ -174,7 +179,7 @@ LABELS: dict[str, dict[str, str]] = {
                     "that they cannot be worked out from the totals.",
         "ex-cohort": "People and pairs of other cohorts.",
         "ex-reasons": "The wording of end reasons given by fewer than {k} pairs.",
-        "hidden-small": "< {k}", "hidden-secondary": "hidden", "more-than": "> {n}", "not-published": "not published",
+        "hidden-small": "< {k}", "hidden-secondary": "hidden", "more-than": "more than {n}", "not-published": "not published",
         "na": "—",
         "monthly-none": "Nothing to show month by month yet: the cohort starts on {start}, no pair has been introduced "
                         "and no meeting has been held.",
@@ -230,7 +235,22 @@ def month_name(year_month: str, language: str) -> str:
     return f"{MONTHS[language if language in MONTHS else 'fr'][int(month) - 1]} {year}"
 
 
-def category_label(category: str) -> str:
-    """A readable name for a category id the programme declares: region -> Region, job_family -> Job family."""
+# Names with their accents for the category ids programmes use most; programme.yaml `category_labels` wins.
+_CATEGORY_NAMES = {
+    "fr": {"region": "Région", "departement": "Département", "genre": "Genre", "gender": "Genre", "age": "Âge",
+           "qpv": "Quartier prioritaire", "rural": "Zone rurale", "handicap": "Situation de handicap",
+           "niveau": "Niveau d'études", "level": "Niveau d'études", "job_family": "Famille de métiers"},
+    "en": {"qpv": "Priority neighbourhood", "departement": "Département"},
+}
+
+
+def category_label(category: str, config: dict[str, Any] | None = None, language: str = "fr") -> str:
+    """A readable name for a category id: the programme's `category_labels`, a known name (region -> Région), else the id in words."""
+    given = ((config or {}).get("category_labels") or {}).get(category)
+    if given:
+        return str(given)
+    known = _CATEGORY_NAMES.get(language, {}).get(category)
+    if known:
+        return known
     words = " ".join(category.replace("_", " ").replace("-", " ").split())
     return words[:1].upper() + words[1:]

@@ -17,7 +17,7 @@ from mentorat_cli import problems as P
 from mentorat_cli import schemas, yamlio
 from mentorat_cli.importing.fields import fold
 from mentorat_cli.importing.transforms import CellError, parse_bool, parse_date
-from mentorat_cli.model import Programme
+from mentorat_cli.model import Programme, email_key
 from mentorat_cli.problems import Problem
 from mentorat_cli.tabular import Table
 
@@ -125,7 +125,7 @@ def _people_by_email(programme: Programme) -> dict[str, tuple[str, str]]:
     for role, group in (("mentor", programme.mentors), ("mentee", programme.mentees)):
         for pid, record in sorted(group.items()):
             if record.get("email"):
-                out.setdefault(str(record.get("email")).strip().lower(), (role, pid))
+                out.setdefault(email_key(record.get("email")), (role, pid))
     return out
 
 
@@ -211,7 +211,7 @@ def _respondent(row: _Row, programme: Programme, emails: dict[str, tuple[str, st
         if not row.get("role"):
             raise row.fail("survey-row-missing", "role", field="role")
         return row.code("role"), pair
-    email = row.get("email").lower()
+    email = email_key(row.get("email"))
     if not email:
         raise row.fail("survey-row-missing", "email", field="email")
     if email not in emails:
