@@ -2,7 +2,7 @@
 
 The .po files are the sources translators edit; the .mo files are build products
 (git-ignored), so every wheel, editable install included, carries catalogues that
-match its .po files. In a source tree where a .po is edited later, mentorat_cli.i18n
+match its .po files. In a source tree where a .po is edited later, mentorat_cli.core.i18n
 compiles it in memory with Babel until the next build.
 """
 

@@ -27,8 +27,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pair_synthetic  # noqa: E402
 
-from mentorat_cli import repository, storage  # noqa: E402
-from mentorat_cli.pairing import candidates, encode, plan, proposal, solve  # noqa: E402
+from mentorat_cli.load import repository
+from mentorat_cli.io import storage  # noqa: E402
+from mentorat_cli.pair import candidates, encode, plan, proposal, solve  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 DENSE_LIMIT = 80_000_000  # cells of the slot-expanded matrix (x 8 bytes, plus SciPy's copies)

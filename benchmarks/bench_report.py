@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench_validate import dataset  # noqa: E402
 
-from mentorat_cli import repository  # noqa: E402
+from mentorat_cli.load import repository  # noqa: E402
 from mentorat_cli.report import audit, document, figures, frames, writers  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)

@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from mentorat_cli import i18n  # noqa: E402
+from mentorat_cli.core import i18n  # noqa: E402
 
 
 def median_seconds(argv: list[str], env: dict[str, str], runs: int) -> float:
@@ -45,7 +45,7 @@ def main() -> None:
     base_env["LANG"] = "C.UTF-8"
     po, mo = i18n.catalogue_paths("fr")
     if not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime:
-        subprocess.run([python, "-m", "mentorat_cli.i18n_tools", "compile"], cwd=REPO, check=True,
+        subprocess.run([python, "-m", "mentorat_cli.tools.i18n_tools", "compile"], cwd=REPO, check=True,
                        stdout=subprocess.DEVNULL)
     cases = [
         ("python -c pass (baseline)", [python, "-c", "pass"], {}),

@@ -4,7 +4,7 @@
                                         [--notes 100000] [--seed 1] [--runs 3] [--workers N] [--profile]
 
 Generates the programme once under benchmarks/data/ (git-ignored) and reuses
-it; then times `mentorat_cli.repository.load`, the loader and every check that
+it; then times `mentorat_cli.load.repository.load`, the loader and every check that
 `mentorat validate` runs, and prints files, seconds, files per second and peak
 memory. It also prints the CPU seconds used (main process and workers) and the
 load average: on a shared machine the wall time varies, the CPU time much less.
@@ -38,7 +38,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from generate import generate  # noqa: E402
 
-from mentorat_cli import repository  # noqa: E402
+from mentorat_cli.load import repository  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 TARGET_SECONDS = 10.0

@@ -4,7 +4,7 @@
 
 Deterministic: the same script writes the same bytes. The people, places
 and jobs are fictional. The pairs are chosen by hand below and checked
-against the programme's hard rules (mentorat_cli.rules) before writing;
+against the programme's hard rules (mentorat_cli.pair.eligibility) before writing;
 the result must pass `mentorat validate` with no warnings.
 """
 
@@ -22,7 +22,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from mentorat_cli import kinds, repository, rules  # noqa: E402
+from mentorat_cli.core import kinds
+from mentorat_cli.load import repository
+from mentorat_cli.pair import eligibility as rules  # noqa: E402
 
 # key -> (city, postcode, region). Postcodes are text: 01000, 06000 and 02000 keep their zero.
 CITIES: dict[str, tuple[str, str, str]] = {
@@ -693,7 +695,7 @@ eligibility:
   mentor_civil_servant: true
   no_hierarchical_link: true
   min_experience_gap_years: 5
-# Pondérations : celles du type « school » (voir mentorat_cli/kinds.py).
+# Pondérations : celles du type « school » (voir mentorat_cli/core/kinds.py).
 follow_up:
   alert_after_days: 45
   review_after_meeting: 4

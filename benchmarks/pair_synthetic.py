@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from mentorat_cli import kinds
-from mentorat_cli.pairing import geo
+from mentorat_cli.core import kinds
+from mentorat_cli.pair import geo
 
 SECTORS = ["finance", "santé", "éducation", "numérique", "justice", "culture", "environnement", "social",
            "industrie", "transport", "défense", "agriculture"]

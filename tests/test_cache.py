@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, snapshot
 
-from mentorat_cli import cache, repository
+from mentorat_cli.load import cache, repository
 
 CACHE = ".mentorat/cache"
 READ_ONLY = [
@@ -195,7 +195,7 @@ def test_init_and_sample_ignore_the_cache(tmp_path, run_cli):
 
 
 def test_pair_again_answers_from_the_record_without_rescoring(sample, run_cli, monkeypatch, tmp_path):
-    from mentorat_cli.pairing import plan
+    from mentorat_cli.pair import plan
 
     first = run_cli(["--root", sample, "pair"])
     assert first.code == 0 and "file(s) written" in first.out
@@ -218,7 +218,7 @@ def test_pair_again_answers_from_the_record_without_rescoring(sample, run_cli, m
 
 @pytest.mark.parametrize("change", ["edit-mentee", "remove-proposal", "objective", "today", "no-cache"])
 def test_pair_recomputes_when_an_input_or_an_option_changes(sample, run_cli, monkeypatch, change):
-    from mentorat_cli.pairing import plan
+    from mentorat_cli.pair import plan
 
     assert run_cli(["--root", sample, "pair"]).code == 0
     runs: list[int] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorat_cli import repository
+from mentorat_cli.load import repository
 
 
 def test_internal_error_exits_3_with_a_log_and_no_traceback(run_cli, programme, monkeypatch):
@@ -67,8 +67,8 @@ def test_python_dash_m_works(programme):
 def test_pair_candidates_default_matches_the_solver():
     import inspect
 
-    from mentorat_cli.commands import pair as pair_command
-    from mentorat_cli.pairing import plan
+    from mentorat_cli.cli import pair as pair_command
+    from mentorat_cli.pair import plan
 
     functions = [f for f in vars(pair_command).values() if inspect.isfunction(f) and "k" in inspect.signature(f).parameters]
     defaults = {inspect.signature(f).parameters["k"].default for f in functions}
@@ -90,7 +90,7 @@ def test_version_and_help_import_nothing_heavy(args):
     """Start-up stays lean: commands are registered without importing their modules."""
     probe = ("import sys\nfrom mentorat_cli.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n"
              "    code = exc.code\nheavy = sorted(m for m in sys.modules if m.split('.')[0] in " + repr(HEAVY) + ")\n"
-             "heavy += sorted(m for m in sys.modules if m.startswith('mentorat_cli.commands.'))\n"
+             "heavy += sorted(m for m in sys.modules if m.startswith('mentorat_cli.cli.group.'))\n"
              "print('HEAVY', code, heavy)\n")
     done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "HEAVY 0 []"
@@ -100,7 +100,7 @@ def test_version_and_help_import_nothing_heavy(args):
 
 def test_help_lines_are_the_commands_own():
     """COMMANDS (what --help lists without importing) says what each command's own docstring says."""
-    from mentorat_cli.commands import COMMANDS, module_commands
+    from mentorat_cli.cli.group import COMMANDS, module_commands
 
     real: dict[str, str] = {}
     for module in dict.fromkeys(module for module, _ in COMMANDS.values()):

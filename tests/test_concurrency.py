@@ -110,7 +110,7 @@ def test_a_lock_left_by_a_killed_command_is_taken_over(programme, run_cli):
 
 def test_a_second_writer_waits_for_the_first_then_writes(sample, run_cli):
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from mentorat_cli import storage\n"
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from mentorat_cli.io import storage\n"
          "with storage.lock(Path(sys.argv[1]), 'mentorat import x.csv'):\n    print('held', flush=True); time.sleep(1.5)",
          str(sample)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline() == "held\n"

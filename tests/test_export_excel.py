@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from test_export import PEOPLE
 
-from mentorat_cli import exportformat
+from mentorat_cli.render import exportformat
 
 
 @pytest.fixture

@@ -11,9 +11,10 @@ from conftest import PROGRAMME_YAML
 from language_words import english_lines, french_lines
 from test_pair_helpers import files, mentee, mentor
 
-from mentorat_cli import i18n, i18n_tools
-from mentorat_cli.app import app
-from mentorat_cli.helptext import walk
+from mentorat_cli.core import i18n
+from mentorat_cli.tools import i18n_tools
+from mentorat_cli.cli.app import app
+from mentorat_cli.cli.helptext import walk
 
 COMMANDS = sorted(name for name, _ in walk(typer.main.get_command(app)) if name != "mentorat")
 
@@ -29,7 +30,7 @@ def french_machine(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_every_message_and_help_text_has_its_french_translation():
     missing = i18n_tools.missing("fr")
-    assert missing == [], "untranslated: run `python -m mentorat_cli.i18n_tools update`, translate in the .po: " + repr(missing[:10])
+    assert missing == [], "untranslated: run `python -m mentorat_cli.tools.i18n_tools update`, translate in the .po: " + repr(missing[:10])
 
 
 def test_translations_keep_every_placeholder():

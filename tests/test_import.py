@@ -313,7 +313,7 @@ def test_over_long_cell_and_broken_quotes_are_one_clear_line(programme, run_cli,
 
 
 def test_a_file_saved_during_the_import_is_not_overwritten(programme, run_cli, tmp_path, monkeypatch):
-    import mentorat_cli.importing as importing_package
+    import mentorat_cli.ingest as importing_package
 
     root = programme()
     first = _csv(tmp_path / "v1.csv", ["Prénom,Nom,Courriel,Ville", "Marie,Dupont,marie@example.org,Lyon"])

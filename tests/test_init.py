@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from mentorat_cli import storage
-from mentorat_cli.errors import MentoratError
+from mentorat_cli.io import storage
+from mentorat_cli.core.errors import MentoratError
 
 KINDS = ["school", "ministry", "company", "alumni", "youth"]
 
@@ -123,7 +123,7 @@ def test_writes_refuse_a_symlinked_folder(tmp_path):
 
 def test_lock_prevents_two_writers(tmp_path):
     # The lock is per process (nested calls in one command share it): the second writer is another process.
-    code = ("import sys; from pathlib import Path; from mentorat_cli import storage, errors\n"
+    code = ("import sys; from pathlib import Path; from mentorat_cli.io import storage; from mentorat_cli.core import errors\n"
             "try:\n    with storage.lock(Path(sys.argv[1])): print('got it')\n"
             "except errors.MentoratError as exc:\n    print(exc.message); sys.exit(2)")
     second = [sys.executable, "-c", code, str(tmp_path)]

@@ -16,8 +16,8 @@ import pytest
 from conftest import snapshot
 from test_documents_support import PAIR_ID, files
 
-from mentorat_cli import storage
-from mentorat_cli.errors import MentoratError
+from mentorat_cli.io import storage
+from mentorat_cli.core.errors import MentoratError
 
 MAPPING_CSV = "Prénom,Nom,Courriel\nAda,Lovelace,ada@example.org\n"
 

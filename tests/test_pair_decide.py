@@ -10,7 +10,7 @@ from conftest import snapshot
 from test_pair import THEMES_ONLY, small
 from test_pair_helpers import files, load, mentee, mentor, programme_yaml, proposals
 
-from mentorat_cli.pairing import table
+from mentorat_cli.pair import table
 
 
 def test_confirm_one_then_all(programme, run_cli):

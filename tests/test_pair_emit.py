@@ -7,9 +7,9 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentorat_cli import yamlio
-from mentorat_cli.messages.pairing import EVIDENCE
-from mentorat_cli.pairing import emit
+from mentorat_cli.load import yamlio
+from mentorat_cli.core.messages.pairing import EVIDENCE
+from mentorat_cli.pair import emit
 
 TRICKY = st.lists(st.sampled_from(list("aZé9 :#'’-_.,()/\"\\\t@!&*?|>%`[]{}~\n") + ["yes", "no", "null", "1", "0x"]),
                   max_size=12).map("".join)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_pair_helpers import files, load, mentee, mentor, programme_yaml, proposals
 
-from mentorat_cli.pairing import geo
+from mentorat_cli.pair import geo
 
 IN_PERSON = {"format": "in_person", "eligibility": {"max_distance_km": 100, "mentor_civil_servant": True},
              "matching": {"weights": {"themes": 50, "distance": 50, "sector": 0, "public": 0, "format": 0,

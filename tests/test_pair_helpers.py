@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from mentorat_cli import yamlio
+from mentorat_cli.load import yamlio
 
 REPO = Path(__file__).resolve().parent.parent
 

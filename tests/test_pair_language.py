@@ -6,7 +6,7 @@ import pytest
 from conftest import snapshot
 from test_pair_helpers import files, mentee, mentor, programme_yaml, proposals
 
-from mentorat_cli.pairing import geo
+from mentorat_cli.pair import geo
 
 EVERY_CRITERION = {"format": "hybrid",
                    "matching": {"weights": {"themes": 30, "sector": 10, "public": 10, "distance": 10, "format": 10,

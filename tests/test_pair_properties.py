@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_pair_helpers import load, mentee, mentor, programme_yaml, proposals
 
-from mentorat_cli import kinds, rules
-from mentorat_cli.pairing import criteria, encode, scoring
+from mentorat_cli.core import kinds
+from mentorat_cli.pair import eligibility as rules
+from mentorat_cli.pair import criteria, encode, scoring
 
 THEMES = ["networking", "teamwork", "organisation", "self-confidence"]
 PUBLICS = ["external", "internal", "talents"]
@@ -173,7 +174,7 @@ def test_pair_is_optimal_safe_and_stable(run_cli, case):
         caps = {m["id"]: m["capacity"] for m in case["mentors"]}
         assert all(count <= caps[m] for m, count in load_by_mentor.items())
         if case["objective"] == "total":
-            from mentorat_cli import repository
+            from mentorat_cli.load import repository
 
             prog, _ = repository.load(root)
             busy = {case["confirmed"][0]["id"]} if case["confirmed"] else set()
@@ -191,8 +192,8 @@ def test_pair_is_optimal_safe_and_stable(run_cli, case):
 
 
 def test_tied_place_moves_to_lower_mentee_id():
-    from mentorat_cli.pairing import solve
-    from mentorat_cli.pairing.candidates import Candidates
+    from mentorat_cli.pair import solve
+    from mentorat_cli.pair.candidates import Candidates
 
     # mentees 0 and 2 tie on mentor 0; a solver may give it to 2: the lower id gets it instead.
     arcs = Candidates(np.array([0, 1, 2]), np.array([0, 1, 0]), np.array([500, 700, 500]),

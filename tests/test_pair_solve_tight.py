@@ -11,8 +11,9 @@ from conftest import snapshot, write_tree
 from scipy.optimize import linear_sum_assignment
 from test_pair_helpers import load, mentee, mentor, programme_yaml, proposals
 
-from mentorat_cli import repository, rules
-from mentorat_cli.pairing import criteria
+from mentorat_cli.load import repository
+from mentorat_cli.pair import eligibility as rules
+from mentorat_cli.pair import criteria
 
 THEMES = ["networking", "teamwork", "organisation", "self-confidence"]
 SLOTS = ["weekday_daytime", "weekday_evening", "weekend"]
@@ -89,7 +90,7 @@ def test_tight_programme_with_few_candidates_stays_exact(tmp_path, run_cli):
 
 
 def test_mentor_tops_keep_each_mentors_best_mentees_lower_index_first():
-    from mentorat_cli.pairing.candidates import MentorTops
+    from mentorat_cli.pair.candidates import MentorTops
 
     rng = np.random.default_rng(5)
     scores = rng.integers(-1, 6, size=(37, 9)).astype(np.int16)  # many ties, some infeasible (-1)
@@ -107,7 +108,7 @@ def test_mentor_tops_keep_each_mentors_best_mentees_lower_index_first():
 
 
 def test_short_mentor_lists_still_give_the_exact_optimum(tmp_path, run_cli, monkeypatch):
-    from mentorat_cli.pairing import candidates
+    from mentorat_cli.pair import candidates
 
     # Lists of 2 per mentor and 2 per mentee: the proof must add couples back, and may skip a
     # mentor's column only when its price covers the best mentee its list left out.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mentorat_cli import catalogue
-from mentorat_cli.messages import PROBLEMS, TEXT
+from mentorat_cli.tools import catalogue
+from mentorat_cli.core.messages import PROBLEMS, TEXT
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -30,7 +30,7 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_problem_codes_section_is_generated_from_the_catalogue():
-    assert catalogue.replace_section(README) == README, "run: python -m mentorat_cli.catalogue --write README.md"
+    assert catalogue.replace_section(README) == README, "run: python -m mentorat_cli.tools.catalogue --write README.md"
 
 
 def test_every_problem_has_a_message_and_a_hint():

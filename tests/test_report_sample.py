@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from mentorat_cli import yamlio
+from mentorat_cli.load import yamlio
 
 TODAY = "2026-11-25"
 

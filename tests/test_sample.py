@@ -11,7 +11,7 @@ from typing import Any
 
 from conftest import REPO, SAMPLE, snapshot
 
-from mentorat_cli import yamlio
+from mentorat_cli.load import yamlio
 
 REGENERATE = "sample-programme/ is out of date: run `python benchmarks/make_sample.py` and review the diff"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from mentorat_cli import repository
-from mentorat_cli.pairing import encode, plan, table
+from mentorat_cli.load import repository
+from mentorat_cli.pair import encode, plan, table
 
 
 def _row_by_row(root, today):

@@ -281,7 +281,7 @@ def test_version(run_cli):
 ])
 def test_fast_and_full_validators_agree(run_cli, programme, monkeypatch, mutation):
     """The optional fast validator only answers "valid?": it must never accept what jsonschema rejects."""
-    from mentorat_cli import schemas
+    from mentorat_cli.load import schemas
 
     root = programme({**BASE, "mentors/jean-martin.yaml": mutation(MENTOR)})
     with_fast = run_cli(["validate", "--format", "json"], cwd=root).out
@@ -292,7 +292,7 @@ def test_fast_and_full_validators_agree(run_cli, programme, monkeypatch, mutatio
 
 
 def test_parallel_loading_gives_the_same_result(programme):
-    from mentorat_cli import repository
+    from mentorat_cli.load import repository
 
     files = {f"mentors/m-{i}.yaml": MENTOR.replace("jean-martin", f"m-{i}").replace("jean.martin", f"m{i}")
              for i in range(30)}

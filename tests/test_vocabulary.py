@@ -11,7 +11,7 @@ import yaml
 from test_documents_support import PAIR_ID, files
 from test_pair_helpers import mentee, mentor, programme_yaml
 
-from mentorat_cli import vocabulary
+from mentorat_cli.core import vocabulary
 
 
 @pytest.mark.parametrize(("vocab", "typed", "expected"), [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentorat_cli import yamlio
+from mentorat_cli.load import yamlio
 
 scalars = st.one_of(st.text(max_size=30), st.integers(-10**6, 10**6), st.booleans(), st.none(),
                     st.sampled_from(["0612345670", "01000", "NO", "yes", "2e3", "123e45", "1.", ".inf", "~", "- x", "#x"]))

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli import yamlio
-from mentorat_cli.dates import add_months
-from mentorat_cli.i18n import gettext_for
-from mentorat_cli.importing.records import ordered
-from mentorat_cli.importing.state import STATE_FILE, State, dump_state
-from mentorat_cli.messages import text
-from mentorat_cli.model import ACTIVE_PAIR_STATUSES, Programme, pair_id
+from mentorat_cli.load import yamlio
+from mentorat_cli.core.dates import add_months
+from mentorat_cli.core.i18n import gettext_for
+from mentorat_cli.ingest.records import ordered
+from mentorat_cli.ingest.state import STATE_FILE, State, dump_state
+from mentorat_cli.core.messages import text
+from mentorat_cli.core.model import ACTIVE_PAIR_STATUSES, Programme, pair_id
 from mentorat_cli.privacy.show import pairs_of, role_of
 
 ERASED_NAME = {"fr": "Anonyme", "en": "Anonymous"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from mentorat_cli.pairing import geo
+from mentorat_cli.pair import geo
 
 DROPPED = ("organisation", "unit", "job", "city", "postcode")
 # What someone outside the programme may know about a person: the k-anonymity check runs on these.

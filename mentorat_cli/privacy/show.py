@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorat_cli import yamlio
-from mentorat_cli.i18n import SOURCE, gettext, language
-from mentorat_cli.messages import text
-from mentorat_cli.messages.fields import FIELDS
-from mentorat_cli.model import Programme, Record
+from mentorat_cli.load import yamlio
+from mentorat_cli.core.i18n import SOURCE, gettext, language
+from mentorat_cli.core.messages import text
+from mentorat_cli.core.messages.fields import FIELDS
+from mentorat_cli.core.model import Programme, Record
 
 
 def pairs_of(programme: Programme, person_id: str) -> list[Record]:

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli import problems as P
-from mentorat_cli import yamlio
-from mentorat_cli.i18n import gettext
-from mentorat_cli.model import Programme
-from mentorat_cli.problems import Problem
+from mentorat_cli.core import problems as P
+from mentorat_cli.load import yamlio
+from mentorat_cli.core.i18n import gettext
+from mentorat_cli.core.model import Programme
+from mentorat_cli.core.problems import Problem
 from mentorat_cli.report import frames as F
 from mentorat_cli.report.metrics import METRICS, Context
-from mentorat_cli.resources import data_dir
+from mentorat_cli.load.resources import data_dir
 
 PROGRAMME_CRITERIA = "audit/criteria.yaml"
 _OPTIONS = {"days", "months"}

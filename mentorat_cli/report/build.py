@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mentorat_cli.errors import MentoratError
-from mentorat_cli.messages import text
-from mentorat_cli.model import Programme
+from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.messages import text
+from mentorat_cli.core.model import Programme
 from mentorat_cli.report import document, figures, frames, writers
 
 FORMATS = ("md", "html", "xlsx")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorat_cli import kinds
-from mentorat_cli.report import privacy
+from mentorat_cli.core import kinds
+from mentorat_cli.privacy import suppression as privacy
 from mentorat_cli.report.labels import category_label, labels, long_date, month_name, number, percent
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from mentorat_cli.model import Programme, Record
+from mentorat_cli.core.model import Programme, Record
 
 INTRODUCED = ("confirmed", "ended")
 

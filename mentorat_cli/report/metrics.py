@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from mentorat_cli.dates import add_months
+from mentorat_cli.core.dates import add_months
 from mentorat_cli.report.frames import Frames, intro_date, introduced
 
 

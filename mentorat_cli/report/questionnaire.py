@@ -6,8 +6,8 @@ from typing import Any
 
 import jinja2
 
-from mentorat_cli.resources import data_dir
-from mentorat_cli.safetext import markdown_value
+from mentorat_cli.load.resources import data_dir
+from mentorat_cli.core.safetext import markdown_value
 
 WORDS: dict[str, dict[str, Any]] = {
     "fr": {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorat_cli import kinds, yamlio
-from mentorat_cli.importing.fields import fold
+from mentorat_cli.core import kinds
+from mentorat_cli.load import yamlio
+from mentorat_cli.ingest.fields import fold
 
 # Words that give a column away, checked in this order (folded: lower case, no accents).
 _HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (

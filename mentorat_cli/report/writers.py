@@ -15,8 +15,8 @@ from markupsafe import Markup
 from mentorat_cli.report import charts
 from mentorat_cli.report.document import Document
 from mentorat_cli.report.labels import labels
-from mentorat_cli.resources import data_dir
-from mentorat_cli.safetext import markdown_value
+from mentorat_cli.load.resources import data_dir
+from mentorat_cli.core.safetext import markdown_value
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:

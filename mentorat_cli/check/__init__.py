@@ -1,0 +1,1 @@
+"""Stage 2, check: pure checks over loaded records (cross-file, dates, integrity), validate's order of causes."""

@@ -1,0 +1,56 @@
+"""`mentorat init DIR --kind KIND`: scaffold a valid, git-initialised programme folder."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from mentorat_cli.io import git as gitops, storage
+from mentorat_cli.render import scaffold
+from mentorat_cli.core import vocabulary
+from mentorat_cli.cli.common import Lang, env_of
+from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.messages import text
+
+
+class Kind(str, Enum):
+    school = "school"
+    ministry = "ministry"
+    company = "company"
+    alumni = "alumni"
+    youth = "youth"
+
+
+
+
+def init(
+    ctx: typer.Context,
+    directory: Path = typer.Argument(..., help="Folder to create (must be new or empty)."),
+    kind: Kind = typer.Option(..., "--kind", help="Kind of programme: sets the charter and default rules."),
+    lang: Lang = typer.Option(Lang.fr, "--lang", help="Language of the programme's documents."),
+    no_git: bool = typer.Option(False, "--no-git", help="Do not create a git repository."),
+) -> None:
+    """Create a new programme folder with commented example files."""
+    env = env_of(ctx)
+    if ".git" in directory.resolve().parts:  # the output policy's rule: nothing is ever written into git's own files
+        raise MentoratError(text("output-git", path=directory), text("output-git-hint"))
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise MentoratError(text("init-not-empty", path=directory), text("init-not-empty-hint"))
+    files = scaffold.programme_files(kind.value, lang.value, env.today)
+    directory.mkdir(parents=True, exist_ok=True)
+    storage.write_files(directory, files)
+    env.info(text("init-done", kind=vocabulary.label("kind", kind.value), path=directory, files=len(files)))
+    if not no_git:
+        if not gitops.available():
+            env.info(text("init-git-missing"))
+        elif gitops.init_and_commit(directory, "Create the mentoring programme (mentorat init)"):
+            env.info(text("init-git-done"))
+        else:
+            env.info(text("init-git-failed"))
+    env.info(text("init-next", path=directory))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)

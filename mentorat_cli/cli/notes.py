@@ -1,0 +1,92 @@
+"""`mentorat note new` and `mentorat note list`: meeting notes (the body stays private)."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from mentorat_cli.load import usable
+from mentorat_cli.cli.common import TextOrJson, env_of
+from mentorat_cli.cli.documents import parse_date
+from mentorat_cli.render import build, context
+from mentorat_cli.followup import notes
+from mentorat_cli.io import output
+from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.messages import text
+
+
+class NoteKind(str, Enum):
+    first = "first"
+    regular = "regular"
+    review = "review"
+    final = "final"
+
+
+
+
+note_app = typer.Typer(help="Meeting notes: create one from a template, list them (metadata only).",
+                       no_args_is_help=True)
+
+
+@note_app.command("new")
+def note_new(
+    ctx: typer.Context,
+    pair: str = typer.Argument(..., metavar="PAIR", help="Pair id, <mentee>--<mentor>."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Meeting date (default: today)."),
+    kind: Optional[NoteKind] = typer.Option(None, "--kind",
+                                            help="first, regular, review or final (default: the next one the schedule plans)."),
+) -> None:
+    """Create notes/PAIR/DATE-KIND.md: front matter to fill in, and a private body to write."""
+    env = env_of(ctx)
+    with env.writing():
+        programme, _ = env.load(usable.pair_needs(pair))
+        record = context.find_pair(programme, pair)
+        day = parse_date("--date", date, env.today) or env.today.isoformat()
+        folder = programme.root / "notes" / record.id
+        same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
+        if same_day and kind is None:
+            # Run twice the same day, the schedule would move on to the next kind: a second note nobody meant.
+            raise MentoratError(text("note-same-day", file=same_day[0].relative_to(programme.root).as_posix(), date=day),
+                                text("note-same-day-hint"))
+        kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
+        body = build.note_body(programme, record, kind_id, day, env.today)
+        content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
+        # Never overwrite a note: the next free name (-2, -3...) is used instead.
+        written = output.create_new(programme.root, notes.candidates(record.id, day, kind_id), content)
+    env.info(text("doc-note-done", file=written))
+    raise typer.Exit(0)
+
+
+@note_app.command("list")
+def note_list(
+    ctx: typer.Context,
+    pair: Optional[str] = typer.Argument(None, metavar="PAIR", help="Only this pair's notes."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for tools."),
+) -> None:
+    """List the meeting notes: date, kind, length and topics, never the text of the note."""
+    env = env_of(ctx)
+    programme, _ = env.load(usable.pair_needs(pair) if pair else usable.NOTHING)
+    pair_id = context.find_pair(programme, pair).id if pair else None
+    rows = notes.rows(programme, pair_id)
+    if fmt is TextOrJson.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        raise typer.Exit(0)
+    if not rows:
+        env.info(text("doc-note-none"))
+        raise typer.Exit(0)
+    typer.echo(text("doc-note-header", pair="PAIR", date="DATE", kind="KIND", minutes="MIN", topics="TOPICS").rstrip())
+    for row in rows:
+        minutes = "" if row["duration_minutes"] is None else row["duration_minutes"]
+        kind = row["kind"] if row["held"] is not False else f"{row['kind']}*"
+        typer.echo(text("doc-note-row", pair=row["pair"], date=row["date"], kind=kind, minutes=minutes,
+                        topics=", ".join(row["topics"])).rstrip())
+    env.info(text("doc-note-count", count=len(rows)))
+    raise typer.Exit(0)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `note new` and `note list`."""
+    app.add_typer(note_app, name="note")

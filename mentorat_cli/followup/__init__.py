@@ -1,0 +1,1 @@
+"""After pairing: meeting schedules, calendars, notes, follow-up sheets, the status of every pair."""

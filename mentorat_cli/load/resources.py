@@ -1,0 +1,34 @@
+"""Where the bundled schemas and templates are, installed or in a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent.parent
+
+
+def data_dir(name: str) -> Path:
+    """`schemas` or `templates`: inside the installed package, else the source tree's top level."""
+    installed = _HERE / name
+    if installed.is_dir():
+        return installed
+    return _HERE.parent / name
+
+
+def editor_schemas() -> dict[str, str]:
+    """The editors' copy of the schemas, as `.schemas/<name>` -> text."""
+    return {f".schemas/{path.name}": path.read_text(encoding="utf-8")
+            for path in sorted(data_dir("schemas").glob("*.schema.json"))}
+
+
+def stale_editor_schemas(root: Path) -> dict[str, str]:
+    """The files of `root/.schemas/` missing or differing from this version's, with their right text."""
+    stale = {}
+    for relative, content in editor_schemas().items():
+        try:
+            current = (root / relative).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current != content:
+            stale[relative] = content
+    return stale

@@ -1,8 +1,0 @@
-"""E-mail drafts for the coordinator (.eml files, never sent): introductions, decisions, reminders, survey, thanks."""
-
-from __future__ import annotations
-
-from mentorat_cli.mail.compose import Drafted, compose, eml, mbox
-from mentorat_cli.mail.select import KINDS, Draft, select
-
-__all__ = ["Draft", "Drafted", "KINDS", "compose", "eml", "mbox", "select"]

@@ -1,0 +1,109 @@
+"""Turn pairs into documents: {file name: content}, ready for `output.write_documents`."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from mentorat_cli.render import context, labels
+from mentorat_cli.render.templating import Renderer
+from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
+from mentorat_cli.core.messages import text
+from mentorat_cli.core.model import Programme, Record
+
+SHEET_TEMPLATE = "sheet"
+_LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+_LOGO_MAX = 2_000_000
+
+
+def logo_uri(root: Path | None, config: dict[str, Any]) -> str:
+    """The organiser's logo as a data URI ('' when none): a real file inside the programme folder, never a link."""
+    relative = config.get("organiser_logo")
+    if not relative or root is None:
+        return ""
+    path = root / str(relative)
+    reason = ""
+    if any(p.is_symlink() for p in [path, *path.parents] if p.is_relative_to(root) and p != root):
+        reason = "doc-logo-link"  # a link could point anywhere, e.g. at a private file
+    elif not path.resolve().is_relative_to(root.resolve()):
+        reason = "doc-logo-outside"
+    elif not path.is_file():
+        reason = "doc-logo-missing"
+    elif path.stat().st_size > _LOGO_MAX:
+        reason = "doc-logo-large"
+    if reason:
+        raise MentoratError(text("doc-logo-refused", path=relative, reason=text(reason)), text("doc-logo-refused-hint"),
+                            EXIT_PROBLEMS)
+    kind = _LOGO_TYPES.get(path.suffix.lower(), "image/png")
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def _footer(data: dict[str, Any]) -> str:
+    """The pair a document is about, for the printed footer."""
+    return labels.PAIR_NAMES[data["lang"]].format(mentee=data["mentee"]["full_name"], mentor=data["mentor"]["full_name"])
+
+
+def charters(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) -> dict[str, str | bytes]:
+    """Each pair's charter, named `charter-<pair>.<md|html|pdf>`."""
+    lang = labels.lang_of(programme.config)
+    renderer = Renderer(programme.root)
+    name = str(programme.config["charter"]["template"])
+    logo = logo_uri(programme.root, programme.config) if fmt != "md" else ""
+    out: dict[str, str | bytes] = {}
+    for pair in pairs:
+        values = context.charter_context(programme, pair, lang, today)
+        page = renderer.render(name, lang, values, "md" if fmt == "md" else "html", footer=_footer(values), logo=logo)
+        out[f"charter-{pair.id}.{fmt}"] = to_pdf(page, today) if fmt == "pdf" else page
+    return out
+
+
+def sheets(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) -> dict[str, str | bytes]:
+    """Each pair's follow-up sheet, named `sheet-<pair>.<md|html>`."""
+    lang = labels.lang_of(programme.config)
+    renderer = Renderer(programme.root)
+    out: dict[str, str | bytes] = {}
+    for pair in pairs:
+        values = context.sheet_context(programme, pair, lang, today)
+        # The sheet's title already names the pair: the footer repeats only the title.
+        out[f"sheet-{pair.id}.{fmt}"] = renderer.render(SHEET_TEMPLATE, lang, values, fmt)
+    return out
+
+
+def note_body(programme: Programme, pair: Record, kind: str, date: str, today: dt.date) -> str:
+    """The body a new meeting note starts with, from the `note-<kind>` template."""
+    lang = labels.lang_of(programme.config)
+    values: dict[str, Any] = context.charter_context(programme, pair, lang, today)
+    values.update({"date": labels.long_date(date, lang), "kind": labels.MEETING_KINDS[lang][kind]})
+    return Renderer(programme.root).render(f"note-{kind}", lang, values, "md")
+
+
+def pdf_available() -> bool:
+    """Whether the optional PDF engine (WeasyPrint) can be imported."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):  # OSError: installed but its system libraries are missing
+        return False
+    return True
+
+
+def to_pdf(html: str, today: dt.date) -> bytes:
+    """An HTML page printed to PDF by WeasyPrint (optional extra `pdf`), the same bytes for the same input."""
+    if not pdf_available():
+        raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
+    import weasyprint
+
+    # The embedded font subsets carry a timestamp; fontTools takes it from
+    # SOURCE_DATE_EPOCH (the reproducible-builds convention), set to `today` here.
+    epoch = str(int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC).timestamp()))
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved

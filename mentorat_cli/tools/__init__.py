@@ -1,0 +1,1 @@
+"""Maintainers' tools: the README's problem table, translators' catalogue commands."""
