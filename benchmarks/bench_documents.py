@@ -37,21 +37,26 @@ def generate(root: Path, pairs: int) -> None:
         mentor, mentee = f"mentor-{n:05d}", f"mentee-{n:05d}"
         (root / "mentors" / f"{mentor}.yaml").write_text(
             f"id: {mentor}\nfirst_name: Jean\nlast_name: Martin{n}\nemail: {mentor}@example.org\n"
-            "civil_servant: true\nstatus: accepted\ntrained_on: '2026-09-10'\n", encoding="utf-8")
+            "civil_servant: true\nstatus: accepted\ntrained_on: '2026-09-10'\n",
+            encoding="utf-8",
+        )
         (root / "mentees" / f"{mentee}.yaml").write_text(
             f"id: {mentee}\nfirst_name: Marie\nlast_name: Dupont{n}\nemail: {mentee}@example.org\n"
             "status: accepted\nregistered_on: '2026-09-02'\nobjectives:\n"
             "  - {theme: career-orientation, text: Choisir une affectation}\n  - {theme: networking}\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         pid = f"{mentee}--{mentor}"
         (root / "pairs" / f"{pid}.yaml").write_text(
-            f"id: {pid}\nmentee: {mentee}\nmentor: {mentor}\nstatus: confirmed\n"
-            "confirmed_on: '2026-09-20'\nstarted_on: '2026-10-05'\n", encoding="utf-8")
+            f"id: {pid}\nmentee: {mentee}\nmentor: {mentor}\nstatus: confirmed\nconfirmed_on: '2026-09-20'\nstarted_on: '2026-10-05'\n",
+            encoding="utf-8",
+        )
         notes = root / "notes" / pid
         notes.mkdir()
         for date, kind in (("2026-10-05", "first"), ("2026-11-05", "regular")):
             (notes / f"{date}-{kind}.md").write_text(
-                f"---\ndate: '{date}'\nkind: {kind}\nduration_minutes: 60\n---\nprivé\n", encoding="utf-8")
+                f"---\ndate: '{date}'\nkind: {kind}\nduration_minutes: 60\n---\nprivé\n", encoding="utf-8"
+            )
 
 
 def run(args: list[str]) -> float:

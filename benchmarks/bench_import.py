@@ -36,10 +36,22 @@ def make_csv(path: Path, rows: int) -> None:
     lines = ["Horodateur;Prénom;Nom;Courriel;Téléphone;Ville;Code postal;Voie d'accès;Fonctionnaire;Disponibilités"]
     for number in range(rows):
         city, postcode = pick.choice(CITIES)
-        lines.append(";".join([
-            f"{pick.randint(1, 28):02d}/{pick.randint(1, 12):02d}/2026 10:00:00", pick.choice(FIRST),
-            pick.choice(LAST), f"personne{number}@example.org", f"06 {number % 100:02d} 34 56 70", city, postcode,
-            pick.choice(ROUTES), pick.choice(["oui", "non"]), '"Pause déjeuner; Soirée"']))
+        lines.append(
+            ";".join(
+                [
+                    f"{pick.randint(1, 28):02d}/{pick.randint(1, 12):02d}/2026 10:00:00",
+                    pick.choice(FIRST),
+                    pick.choice(LAST),
+                    f"personne{number}@example.org",
+                    f"06 {number % 100:02d} 34 56 70",
+                    city,
+                    postcode,
+                    pick.choice(ROUTES),
+                    pick.choice(["oui", "non"]),
+                    '"Pause déjeuner; Soirée"',
+                ]
+            )
+        )
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
 
 

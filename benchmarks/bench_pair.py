@@ -27,8 +27,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pair_synthetic  # noqa: E402
 
-from mentorat_cli.load import repository
 from mentorat_cli.io import storage  # noqa: E402
+from mentorat_cli.load import repository
 from mentorat_cli.pair import candidates, encode, plan, proposal, solve  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
@@ -81,8 +81,7 @@ def dense(run: plan.Run) -> dict | None:
     real = cols < len(slots)
     mate[rows[real]] = slots[cols[real]]
     got = units[np.arange(n), np.maximum(mate, 0)]
-    return {**_figures(np.where(mate >= 0, got, -1), mate), "seconds": time.perf_counter() - started,
-            "peak_mib": _peak_mib()}
+    return {**_figures(np.where(mate >= 0, got, -1), mate), "seconds": time.perf_counter() - started, "peak_mib": _peak_mib()}
 
 
 def child(root: Path) -> dict:
@@ -97,8 +96,7 @@ def child(root: Path) -> dict:
     cand = candidates.build(enc, s.capacity, plan.DEFAULT_K, s.previous)
     times["score"] = time.perf_counter() - t
     t = time.perf_counter()
-    solution = solve.solve(cand, s.capacity, "total",
-                           lambda rows, cols: candidates.rescore(enc, rows, s.capacity, s.previous, cols))
+    solution = solve.solve(cand, s.capacity, "total", lambda rows, cols: candidates.rescore(enc, rows, s.capacity, s.previous, cols))
     times["solve"] = time.perf_counter() - t
     run = plan.Run(s, enc, cand, solution, plan.DEFAULT_K)
     t = time.perf_counter()
@@ -107,9 +105,15 @@ def child(root: Path) -> dict:
         storage.write_files(root, changes.writes)
     times["write"] = time.perf_counter() - t
     times["end_to_end"] = time.perf_counter() - t0
-    out = {"times": times, "peak_mib": _peak_mib(), "ours": _figures(solution.units, solution.mate),
-           "rounds": solution.rounds, "added": solution.added, "checked_rows": solution.checked_rows,
-           "workers_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    out = {
+        "times": times,
+        "peak_mib": _peak_mib(),
+        "ours": _figures(solution.units, solution.mate),
+        "rounds": solution.rounds,
+        "added": solution.added,
+        "checked_rows": solution.checked_rows,
+        "workers_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
     g_mate, g_units, g_seconds = greedy(run)
     out["greedy"] = {**_figures(g_units, g_mate), "seconds": g_seconds}
     out["dense"] = dense(run)
@@ -121,16 +125,18 @@ def _line(name: str, fig: dict, seconds: float | None, mib: float | None, ref: d
     secs = f"{seconds:7.2f} s" if seconds is not None else "        "
     mem = f"{mib:7.0f} MiB" if mib is not None else "           "
     low = f"{fig['min']:.2f}" if fig["min"] is not None else "-"
-    return (f"  {name:<18} {secs}  {mem}  matched {fig['matched']:>6}  total {fig['total']:>12.2f}  "
-            f"min {low:>6}  gap to ours {gap:+.3f}%")
+    return f"  {name:<18} {secs}  {mem}  matched {fig['matched']:>6}  total {fig['total']:>12.2f}  min {low:>6}  gap to ours {gap:+.3f}%"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000x600,5000x3000,20000x12000")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--profiles", default="standard,tight",
-                        help="standard: capacities 1-3 uniform; tight: mostly 1 (fewer places than mentees), 12-year gap")
+    parser.add_argument(
+        "--profiles",
+        default="standard,tight",
+        help="standard: capacities 1-3 uniform; tight: mostly 1 (fewer places than mentees), 12-year gap",
+    )
     parser.add_argument("--keep", type=Path, help="write the programmes here instead of a temporary folder")
     args = parser.parse_args()
     if args.child:
@@ -148,9 +154,11 @@ def main() -> None:
             r = json.loads(done.stdout.strip().splitlines()[-1])
         t = r["times"]
         print(f"{n} mentees x {m} mentors, {profile} (capacities 1-3)")
-        print(f"  end to end {t['end_to_end']:.2f} s (load {t['load']:.2f}, score+prune {t['score']:.2f}, "
-              f"solve+proof {t['solve']:.2f}, write {t['write']:.2f}); peak {r['peak_mib']:.0f} MiB "
-              f"(loader workers {r['workers_peak_mib']:.0f} MiB each at most)")
+        print(
+            f"  end to end {t['end_to_end']:.2f} s (load {t['load']:.2f}, score+prune {t['score']:.2f}, "
+            f"solve+proof {t['solve']:.2f}, write {t['write']:.2f}); peak {r['peak_mib']:.0f} MiB "
+            f"(loader workers {r['workers_peak_mib']:.0f} MiB each at most)"
+        )
         print(f"  proof: {r['rounds']} round(s), {r['added']} couple(s) added back, {r['checked_rows']} mentee rows checked in full")
         print(_line("ours (optimal)", r["ours"], t["solve"], r["peak_mib"], r["ours"]))
         print(_line("greedy", r["greedy"], r["greedy"]["seconds"], None, r["ours"]))

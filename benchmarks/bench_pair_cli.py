@@ -44,8 +44,12 @@ def timed_run(source: Path, programme: Path) -> float:
         shutil.copytree(programme, copy)
         env = {**os.environ, "PYTHONPATH": str(source)}
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "mentorat_cli", "--root", str(copy), "--today", TODAY, "-q", "pair"],
-                              env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "mentorat_cli", "--root", str(copy), "--today", TODAY, "-q", "pair"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         seconds = time.perf_counter() - started
         if done.returncode:
             raise SystemExit(f"pair failed ({done.returncode}) with {source}:\n{done.stderr}")

@@ -45,8 +45,7 @@ def run(root: Path) -> float:
     """One timed pass over every stage; returns the end-to-end seconds of `mentorat report` (html)."""
     programme, _ = timed("load + checks (repository.load)", lambda: repository.load(root, TODAY)[0])
     tables, _ = timed("pandas tables (frames.build)", lambda: frames.build(programme, None, TODAY))
-    figs, _ = timed("figures (figures.compute)", lambda: figures.compute(tables, programme.config, TODAY,
-                                                                            frames.cohorts(programme)[0]))
+    figs, _ = timed("figures (figures.compute)", lambda: figures.compute(tables, programme.config, TODAY, frames.cohorts(programme)[0]))
     doc, _ = timed("document (privacy, wording)", lambda: document.build(figs, programme.config))
     timed("markdown", lambda: writers.markdown(doc))
     timed("html with 3 SVG charts", lambda: writers.html(doc))

@@ -36,8 +36,7 @@ sys.path.insert(0, str(HERE))
 from bench_validate import dataset  # noqa: E402
 
 TODAY = "2026-11-25"
-CASES = ("pass", "version", "help", "validate", "validate-warm", "validate-edit",
-         "pair", "pair-again", "report", "scores")
+CASES = ("pass", "version", "help", "validate", "validate-warm", "validate-edit", "pair", "pair-again", "report", "scores")
 
 
 @dataclass
@@ -113,8 +112,10 @@ def measure(variants: dict[str, Path], root: Path, small: Path, only: list[str],
                 out = HERE / "data" / f"scores-{name}.csv" if case == "scores" else None
                 timing = run(code_dir, args, out)
                 results[case][name].append(timing)
-                print(f"  {case:<14} {name:<4} {timing.wall:7.2f} s wall {timing.cpu:7.2f} s CPU "
-                      f"{timing.rss:6.0f} MiB  exit {timing.code}", flush=True)
+                print(
+                    f"  {case:<14} {name:<4} {timing.wall:7.2f} s wall {timing.cpu:7.2f} s CPU {timing.rss:6.0f} MiB  exit {timing.code}",
+                    flush=True,
+                )
     return results
 
 
@@ -133,8 +134,11 @@ def table(results: dict[str, dict[str, list[Timing]]], variants: list[str]) -> N
         cells = [case]
         for v in variants:
             timings = by_variant[v]
-            cells += [f"{median([t.wall for t in timings]):.2f} s", f"{median([t.cpu for t in timings]):.2f} s",
-                      f"{median([t.rss for t in timings]):.0f} MiB"]
+            cells += [
+                f"{median([t.wall for t in timings]):.2f} s",
+                f"{median([t.cpu for t in timings]):.2f} s",
+                f"{median([t.rss for t in timings]):.0f} MiB",
+            ]
         if len(variants) == 2:
             for attribute in ("wall", "cpu"):
                 old, new = (median([getattr(t, attribute) for t in by_variant[v]]) for v in variants)
@@ -144,6 +148,7 @@ def table(results: dict[str, dict[str, list[Timing]]], variants: list[str]) -> N
 
 def targets(results: dict[str, dict[str, list[Timing]]], name: str, old: str | None) -> None:
     """The issue's targets, each as a ratio of two figures of this run."""
+
     def wall(case: str, variant: str = name, attribute: str = "wall") -> float | None:
         found = results.get(case, {}).get(variant)
         return median([getattr(t, attribute) for t in found]) if found else None
@@ -195,16 +200,20 @@ def main(argv: list[str] | None = None) -> None:
     variants = {"new": args.new.resolve()}
     if args.old:
         variants = {"old": args.old.resolve(), "new": args.new.resolve()}
-    print(f"programme {root.name}; scores on {small.name}; {os.cpu_count()} CPUs; "
-          f"load average {os.getloadavg()[0]:.1f}; variants: " + ", ".join(f"{k}={v}" for k, v in variants.items()))
+    print(
+        f"programme {root.name}; scores on {small.name}; {os.cpu_count()} CPUs; "
+        f"load average {os.getloadavg()[0]:.1f}; variants: " + ", ".join(f"{k}={v}" for k, v in variants.items())
+    )
     results = measure(variants, root, small, only, args.runs)
     table(results, list(variants))
     targets(results, "new", "old" if args.old else None)
     if args.old and "scores" in only:
         same = (HERE / "data" / "scores-old.csv").read_bytes() == (HERE / "data" / "scores-new.csv").read_bytes()
         print(f"scores csv byte-identical between old and new: {same}")
-    print(f"peak RSS of this script's children: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB; "
-          f"load average now {os.getloadavg()[0]:.1f}")
+    print(
+        f"peak RSS of this script's children: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB; "
+        f"load average now {os.getloadavg()[0]:.1f}"
+    )
 
 
 if __name__ == "__main__":

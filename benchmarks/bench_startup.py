@@ -45,8 +45,7 @@ def main() -> None:
     base_env["LANG"] = "C.UTF-8"
     po, mo = i18n.catalogue_paths("fr")
     if not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime:
-        subprocess.run([python, "-m", "mentorat_cli.tools.i18n_tools", "compile"], cwd=REPO, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run([python, "-m", "mentorat_cli.tools.i18n_tools", "compile"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     cases = [
         ("python -c pass (baseline)", [python, "-c", "pass"], {}),
         ("mentorat --version (en)", [python, "-m", "mentorat_cli", "--version"], {"MENTORAT_LANG": "en"}),

@@ -48,8 +48,14 @@ def dataset(mentees: int, mentors: int, pairs: int, notes: int, seed: int) -> Pa
     """The generated programme for these parameters, made once and reused (a marker proves it is complete)."""
     # The generator's own source is part of the key: a changed generator makes a new programme.
     source = b"".join((HERE / name).read_bytes() for name in ("generate.py", "make_sample.py"))
-    params = {"mentees": mentees, "mentors": mentors, "pairs": pairs, "notes": notes, "seed": seed,
-              "generator": hashlib.sha256(source).hexdigest()[:16]}
+    params = {
+        "mentees": mentees,
+        "mentors": mentors,
+        "pairs": pairs,
+        "notes": notes,
+        "seed": seed,
+        "generator": hashlib.sha256(source).hexdigest()[:16],
+    }
     root = HERE / "data" / f"national-{mentees}-{mentors}-{pairs}-{notes}-s{seed}"
     marker = root / ".complete.json"
     if marker.is_file() and json.loads(marker.read_text()) == params:
@@ -133,32 +139,40 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the best and the median are printed")
     parser.add_argument("--workers", type=int, default=None, help="loader processes (default: the loader's choice)")
     parser.add_argument("--skip-cli", action="store_true", help="do not time `mentorat validate` end to end")
-    parser.add_argument("--no-gc", action="store_true",
-                        help="switch the garbage collector off during each load (to measure what it costs)")
+    parser.add_argument("--no-gc", action="store_true", help="switch the garbage collector off during each load (to measure what it costs)")
     parser.add_argument("--memory", action="store_true", help="also trace the main process's peak Python allocations")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of one serial run")
     parser.add_argument("--top", type=int, default=25, help="lines of profile to print")
     args = parser.parse_args(argv)
 
     root = dataset(args.mentees, args.mentors, args.pairs, args.notes, args.seed)
-    print(f"programme: {root}  ({args.mentees} mentees, {args.mentors} mentors, {args.pairs} pairs, "
-          f"{args.notes} notes; {os.cpu_count()} CPUs)")
+    print(
+        f"programme: {root}  ({args.mentees} mentees, {args.mentors} mentors, {args.pairs} pairs, "
+        f"{args.notes} notes; {os.cpu_count()} CPUs)"
+    )
     times = []
     for run in range(1, args.runs + 1):
         load_before = os.getloadavg()[0]
         seconds, cpu, files, problems = run_once(root, args.workers, collect=not args.no_gc)
         times.append(seconds)
-        print(f"run {run}: {files} files, {seconds:.2f} s, {files / seconds:,.0f} files/s, {problems} problem(s); "
-              f"CPU {cpu[0]:.1f} s main + {cpu[1]:.1f} s workers; load average before {load_before:.1f} "
-              f"on {os.cpu_count()} CPUs")
+        print(
+            f"run {run}: {files} files, {seconds:.2f} s, {files / seconds:,.0f} files/s, {problems} problem(s); "
+            f"CPU {cpu[0]:.1f} s main + {cpu[1]:.1f} s workers; load average before {load_before:.1f} "
+            f"on {os.cpu_count()} CPUs"
+        )
         if problems:
             print("warning: the generated programme should be valid; see `mentorat validate --root` on it")
     best, median = min(times), sorted(times)[len(times) // 2]
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"best {best:.2f} s, median {median:.2f} s ({files / best:,.0f} files/s at best); "
-          f"peak RSS {rss_mb:.0f} MB (this process), {_children_peak_mb():.0f} MB (largest worker); "
-          + (f"target <= {TARGET_SECONDS:.0f} s: {'met' if median <= TARGET_SECONDS else 'MISSED'}"
-             if args.mentees >= 20000 and args.mentors >= 12000 else "the target is for 20,000 mentees and 12,000 mentors"))
+    print(
+        f"best {best:.2f} s, median {median:.2f} s ({files / best:,.0f} files/s at best); "
+        f"peak RSS {rss_mb:.0f} MB (this process), {_children_peak_mb():.0f} MB (largest worker); "
+        + (
+            f"target <= {TARGET_SECONDS:.0f} s: {'met' if median <= TARGET_SECONDS else 'MISSED'}"
+            if args.mentees >= 20000 and args.mentors >= 12000
+            else "the target is for 20,000 mentees and 12,000 mentors"
+        )
+    )
     if not args.skip_cli:
         seconds, code, last = end_to_end(root)
         print(f"end to end, `mentorat validate` in a new process: {seconds:.2f} s, exit code {code}: {last}")

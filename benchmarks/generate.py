@@ -40,8 +40,13 @@ LAST_NAMES = tuple(sorted({str(row[1]) for row in [*MENTORS, *MENTEES]}))
 ORGANISATIONS = tuple(sorted({(row[2], row[5], row[4]) for row in MENTORS}))
 PLACES = tuple(CITIES.values())
 LANGUAGES = ("", "", "", ", en", ", en", ", es", ", de", ", ar", ", en, es", ", it", ", pt")
-AVAILABILITY = ("[weekday_evening]", "[weekday_lunch, weekday_evening]", "[weekday_daytime]",
-                "[weekday_evening, weekend]", "[weekday_lunch]")
+AVAILABILITY = (
+    "[weekday_evening]",
+    "[weekday_lunch, weekday_evening]",
+    "[weekday_daytime]",
+    "[weekday_evening, weekend]",
+    "[weekday_lunch]",
+)
 FORMATS = ("any", "remote", "hybrid", "in_person")
 COHORT_START = dt.date(2025, 9, 1)
 
@@ -79,10 +84,12 @@ def _person(kind: str, index: int, rng: random.Random) -> tuple[str, str, str]:
     pid = f"{slug(first)}-{slug(last)}-{tag}{index:05d}"
     mail = f"{slug(first)}.{slug(last)}.{tag}{index}@{'example.org' if kind == 'mentor' else 'example.fr'}"
     city, postcode, region = rng.choice(PLACES)
-    head = (f"id: {pid}\nfirst_name: {_q(first)}\nlast_name: {_q(last)}\nemail: {mail}\n")
-    tail = (f"location:\n  city: {_q(city)}\n  postcode: \"{postcode}\"\n"
-            f"languages: [fr{rng.choice(LANGUAGES)}]\navailability: {rng.choice(AVAILABILITY)}\n"
-            f"format: {rng.choice(FORMATS)}\n")
+    head = f"id: {pid}\nfirst_name: {_q(first)}\nlast_name: {_q(last)}\nemail: {mail}\n"
+    tail = (
+        f'location:\n  city: {_q(city)}\n  postcode: "{postcode}"\n'
+        f"languages: [fr{rng.choice(LANGUAGES)}]\navailability: {rng.choice(AVAILABILITY)}\n"
+        f"format: {rng.choice(FORMATS)}\n"
+    )
     return pid, mail, head + "{middle}" + tail + "{end}" + f"categories:\n  region: {_q(region)}\n"
 
 
@@ -92,13 +99,17 @@ def _mentor(index: int, rng: random.Random) -> tuple[str, str, bool, int, str]:
     org, sector, job = rng.choice(ORGANISATIONS)
     civil_servant = rng.random() < 0.96
     capacity = 2 if rng.random() < 0.15 else 1
-    middle = (f"organisation: {_q(org)}\nexperience_years: {rng.randint(8, 38)}\nsector: {_q(sector)}\n"
-              f"job: {_q(job)}\ncivil_servant: {'true' if civil_servant else 'false'}\n")
+    middle = (
+        f"organisation: {_q(org)}\nexperience_years: {rng.randint(8, 38)}\nsector: {_q(sector)}\n"
+        f"job: {_q(job)}\ncivil_servant: {'true' if civil_servant else 'false'}\n"
+    )
     themes = ", ".join(sorted(rng.sample(THEMES, 3)))
     publics = ", ".join(sorted(rng.sample(PUBLICS, rng.randint(1, 3))))
-    end = (f"themes: [{themes}]\npublics: [{publics}]\ncapacity: {capacity}\ntrained_on: 2025-08-28\n"
-           f"consent_evaluation: {'true' if rng.random() < 0.9 else 'false'}\nstatus: accepted\n"
-           f"registered_on: {COHORT_START - dt.timedelta(days=rng.randint(10, 120))}\n")
+    end = (
+        f"themes: [{themes}]\npublics: [{publics}]\ncapacity: {capacity}\ntrained_on: 2025-08-28\n"
+        f"consent_evaluation: {'true' if rng.random() < 0.9 else 'false'}\nstatus: accepted\n"
+        f"registered_on: {COHORT_START - dt.timedelta(days=rng.randint(10, 120))}\n"
+    )
     body = text.replace("{middle}", middle).replace("{end}", end)
     return pid, mail, civil_servant, capacity, "# yaml-language-server: $schema=../.schemas/mentor.schema.json\n" + body
 
@@ -109,13 +120,19 @@ def _mentee(index: int, rng: random.Random, manager: str, status: str, avoid: st
     public = rng.choice(PUBLICS)
     _org, sector, _job = rng.choice(ORGANISATIONS)
     themes = rng.sample(THEMES, rng.randint(2, 3))
-    middle = ("organisation: École de service public\n" + (f"manager: {manager}\n" if manager else "") +
-              f"experience_years: {rng.randint(0, 18)}\ncareer_path: {_q(rng.choice(CAREER_PATHS[public]))}\n"
-              f"sector: {_q(sector)}\n")
+    middle = (
+        "organisation: École de service public\n"
+        + (f"manager: {manager}\n" if manager else "")
+        + f"experience_years: {rng.randint(0, 18)}\ncareer_path: {_q(rng.choice(CAREER_PATHS[public]))}\n"
+        f"sector: {_q(sector)}\n"
+    )
     objectives = "".join(f"  - theme: {t}\n    text: {_q(rng.choice(OBJECTIVE_TEXTS[t]))}\n" for t in themes)
-    end = (f"public: {public}\nobjectives:\n{objectives}" + (f"not_with: [{avoid}]\n" if avoid else "") +
-           f"consent_evaluation: true\nstatus: {status}\n"
-           f"registered_on: {COHORT_START - dt.timedelta(days=rng.randint(5, 90))}\n")
+    end = (
+        f"public: {public}\nobjectives:\n{objectives}"
+        + (f"not_with: [{avoid}]\n" if avoid else "")
+        + f"consent_evaluation: true\nstatus: {status}\n"
+        f"registered_on: {COHORT_START - dt.timedelta(days=rng.randint(5, 90))}\n"
+    )
     body = text.replace("{middle}", middle).replace("{end}", end)
     return pid, themes, "# yaml-language-server: $schema=../.schemas/mentee.schema.json\n" + body
 
@@ -182,15 +199,19 @@ def _write_pair(root: Path, rng: random.Random, k: int, mentee: str, mentor: str
     step = max(1, min(30, 320 // max(n_notes, 1)))
     dates = [started + dt.timedelta(days=7 + i * step) for i in range(n_notes)]
     ended = k % 20 == 19  # one pair in twenty ended early, after its notes
-    lines = [f"# yaml-language-server: $schema=../.schemas/pair.schema.json\nid: {pid}\nmentee: {mentee}\n"
-             f"mentor: {mentor}\nstatus: {'ended' if ended else 'confirmed'}\n"
-             f"proposed_on: {confirmed - dt.timedelta(days=3)}\nconfirmed_on: {confirmed}\nstarted_on: {started}\n"]
+    lines = [
+        f"# yaml-language-server: $schema=../.schemas/pair.schema.json\nid: {pid}\nmentee: {mentee}\n"
+        f"mentor: {mentor}\nstatus: {'ended' if ended else 'confirmed'}\n"
+        f"proposed_on: {confirmed - dt.timedelta(days=3)}\nconfirmed_on: {confirmed}\nstarted_on: {started}\n"
+    ]
     if ended:
         end = (dates[-1] if dates else started) + dt.timedelta(days=10)
         lines.append(f"ended_on: {end}\nend_reason: Disponibilités devenues incompatibles.\nended_by: mentee\n")
-        _write(f"{root}/feedback/fb-{mentee}.yaml",
-               f"# yaml-language-server: $schema=../.schemas/feedback.schema.json\nid: fb-{mentee}\nrole: mentee\n"
-               f"pair: {pid}\nsubmitted_on: {end + dt.timedelta(days=7)}\nsatisfaction: rather_not_satisfied\n")
+        _write(
+            f"{root}/feedback/fb-{mentee}.yaml",
+            f"# yaml-language-server: $schema=../.schemas/feedback.schema.json\nid: fb-{mentee}\nrole: mentee\n"
+            f"pair: {pid}\nsubmitted_on: {end + dt.timedelta(days=7)}\nsatisfaction: rather_not_satisfied\n",
+        )
     lines.append(f"charter_signed:\n  mentor: {started}\n  mentee: {started + dt.timedelta(days=rng.randint(0, 6))}\n")
     _write(f"{root}/pairs/{pid}.yaml", "".join(lines))
     if not n_notes:
@@ -204,9 +225,11 @@ def _write_pair(root: Path, rng: random.Random, k: int, mentee: str, mentor: str
         seen[name] = seen.get(name, 0) + 1
         suffix = f"-{seen[name]}" if seen[name] > 1 else ""
         body = NOTE_BODIES[kind][(k + i) % len(NOTE_BODIES[kind])]
-        _write(f"{folder}/{name}{suffix}.md",
-               f"---\ndate: {day}\nkind: {kind}\nduration_minutes: {(45, 60, 60, 90)[(k + i) % 4]}\n"
-               f"format: remote\ntopics: [{themes[i % len(themes)]}]\n---\n\n{body}\n")
+        _write(
+            f"{folder}/{name}{suffix}.md",
+            f"---\ndate: {day}\nkind: {kind}\nduration_minutes: {(45, 60, 60, 90)[(k + i) % 4]}\n"
+            f"format: remote\ntopics: [{themes[i % len(themes)]}]\n---\n\n{body}\n",
+        )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,8 +22,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from mentorat_cli.core import kinds
-from mentorat_cli.load import repository
+from mentorat_cli.core import kinds  # noqa: E402
+from mentorat_cli.load import repository  # noqa: E402
 from mentorat_cli.pair import eligibility as rules  # noqa: E402
 
 # key -> (city, postcode, region). Postcodes are text: 01000, 06000 and 02000 keep their zero.
@@ -74,100 +74,563 @@ SCHOOL = "INMSP"
 
 # first, last, organisation, unit, job, sector, years, school, city, themes, publics, capacity, languages
 MENTORS: list[tuple[str, str, str, str, str, str, int, str, str, str, str, int, str]] = [
-    ("Isabelle", "Fournier", "Ministère de l'Économie et des Finances", "Direction du budget", "Cheffe de bureau",
-     "finances publiques", 22, SCHOOL, "paris12", "career-progression networking organisation", "internal talents", 2, "en"),
-    ("Karim", "Haddad", "Préfecture du Rhône", "Cabinet du préfet", "Directeur de cabinet",
-     "administration territoriale", 18, SCHOOL, "lyon", "career-orientation self-confidence networking", "talents external", 1, "ar en"),
-    ("Nathalie", "Girard", "Région Hauts-de-France", "Direction des lycées", "Directrice adjointe",
-     "éducation", 25, "Université de Lille", "lille", "teamwork interpersonal-relations work-life-balance", "third internal", 1, ""),
-    ("Mamadou", "Diop", "CHU de Bordeaux", "Direction des ressources humaines", "Directeur adjoint",
-     "santé", 15, "EHESP", "bordeaux", "self-confidence career-orientation professional-development", "talents third", 2, "wo en"),
-    ("Sophie", "Laurent", "Direction régionale des finances publiques d'Occitanie", "Pôle gestion publique",
-     "Administratrice des finances publiques", "finances publiques", 20, SCHOOL, "toulouse",
-     "organisation career-progression professional-development", "internal", 1, "es"),
-    ("Thomas", "Nguyen", "Direction interministérielle du numérique", "Pôle produits", "Chef du pôle produits",
-     "numérique", 16, "Université Paris-Saclay", "paris13", "professional-development networking career-orientation", "phd external", 2,
-     "en vi"),
-    ("Élodie", "Marchand", "Rectorat de l'académie de Rennes", "Division des personnels", "Secrétaire générale adjointe",
-     "éducation", 17, SCHOOL, "rennes", "work-life-balance organisation self-confidence", "internal third", 1, ""),
-    ("Youssef", "El Amrani", "Direction départementale des territoires de Loire-Atlantique", "Service aménagement",
-     "Chef de service", "aménagement", 19, "ENTPE", "nantes", "career-orientation teamwork professional-development", "external phd", 1,
-     "ar"),
-    ("Catherine", "Roux", "Ministère de la Justice", "Direction de l'administration pénitentiaire", "Sous-directrice",
-     "justice", 28, SCHOOL, "paris1", "career-progression interpersonal-relations networking", "internal third", 1, ""),
-    ("Pierre-Antoine", "Lemaire", "Chambre régionale des comptes Grand Est", "Deuxième section", "Premier conseiller",
-     "finances publiques", 24, SCHOOL, "metz", "professional-development organisation career-progression", "external internal", 1, "de"),
-    ("Aïcha", "Traoré", "Caisse d'allocations familiales de la Seine-Saint-Denis", "Direction de l'action sociale",
-     "Directrice adjointe", "action sociale", 16, "Université Paris 8", "saint-denis-93",
-     "self-confidence interpersonal-relations career-orientation", "talents third", 2, "en"),
-    ("Julien", "Moreau", "Ministère des Armées", "Secrétariat général pour l'administration", "Chef de bureau",
-     "défense", 14, SCHOOL, "paris15", "teamwork organisation career-progression", "external internal", 1, "en"),
-    ("Hélène", "Bertrand", "DREAL Auvergne-Rhône-Alpes", "Service climat et énergie", "Cheffe de service",
-     "environnement", 21, "Université Grenoble Alpes", "grenoble", "professional-development career-orientation teamwork", "phd external",
-     1, "en it"),
-    ("Vincent", "Caron", "Département de la Gironde", "Pôle solidarités", "Directeur général adjoint",
-     "action sociale", 26, SCHOOL, "bordeaux", "career-progression networking work-life-balance", "third internal", 1, ""),
-    ("Linh", "Tran", "Insee", "Direction régionale de Provence-Alpes-Côte d'Azur", "Cheffe de division",
-     "statistique", 11, "ENSAE", "marseille", "professional-development self-confidence organisation", "phd talents", 1, "en vi"),
-    ("François", "Delmas", "Préfecture du Bas-Rhin", "Direction de la citoyenneté", "Directeur",
-     "administration territoriale", 23, SCHOOL, "strasbourg", "career-orientation networking interpersonal-relations", "external talents",
-     1, "de"),
-    ("Samira", "Bouzid", "Agence régionale de santé Occitanie", "Délégation départementale de l'Hérault",
-     "Déléguée départementale", "santé", 18, "EHESP", "montpellier", "work-life-balance self-confidence career-progression",
-     "third talents", 1, "ar es"),
-    ("Olivier", "Petit", "Ministère de l'Europe et des Affaires étrangères", "Direction de la coopération", "Conseiller",
-     "international", 20, SCHOOL, "paris7", "networking career-orientation professional-development", "external phd", 1, "en es pt"),
-    ("Claire", "Vidal", "Métropole de Lyon", "Direction des ressources humaines", "Directrice",
-     "ressources humaines", 19, SCHOOL, "lyon", "interpersonal-relations teamwork career-progression", "internal external", 2, "en"),
-    ("Mehdi", "Saïdi", "Direction générale des douanes et droits indirects", "Direction interrégionale de Lille",
-     "Chef divisionnaire", "finances publiques", 16, "Université de Lille", "lille", "organisation teamwork self-confidence",
-     "talents internal", 1, "ar en"),
-    ("Anne-Sophie", "Kieffer", "Rectorat de l'académie de Strasbourg", "Délégation au numérique", "Déléguée académique",
-     "numérique", 13, "Université de Strasbourg", "strasbourg", "professional-development organisation work-life-balance", "phd third", 1,
-     "de en"),
-    ("Bruno", "Lefebvre", "Ministère de l'Intérieur", "Direction générale des collectivités locales", "Sous-directeur",
-     "aménagement", 27, SCHOOL, "paris8", "career-progression networking interpersonal-relations", "internal third", 1, ""),
-    ("Fanta", "Camara", "Préfecture de la région Normandie", "Secrétariat général aux affaires régionales",
-     "Secrétaire générale adjointe", "administration territoriale", 15, SCHOOL, "rouen",
-     "self-confidence career-orientation work-life-balance", "talents external", 2, "en"),
-    ("Laurent", "Besson", "Direction régionale des finances publiques de Bourgogne-Franche-Comté", "Pôle pilotage",
-     "Responsable du pôle", "finances publiques", 22, "Université de Bourgogne", "dijon", "organisation teamwork career-progression",
-     "internal", 1, ""),
-    ("Marie-Claire", "Ollivier", "Centre hospitalier de Brest", "Direction des affaires médicales", "Directrice adjointe",
-     "santé", 24, "EHESP", "brest", "interpersonal-relations work-life-balance professional-development", "third internal", 1, "br en"),
-    ("Antoine", "Giordano", "Collectivité de Corse", "Direction de la culture", "Directeur adjoint",
-     "culture", 17, "Università di Corsica", "ajaccio", "networking career-orientation self-confidence", "external phd", 1, "it co"),
-    ("Valérie", "Payet", "Région Réunion", "Direction de l'économie", "Directrice",
-     "développement économique", 20, SCHOOL, "reunion", "career-progression networking work-life-balance", "talents internal", 1, "en"),
-    ("Stéphane", "Renaud", "Direction régionale des affaires culturelles Centre-Val de Loire", "Pôle patrimoines",
-     "Conseiller", "culture", 18, "École du Louvre", "orleans", "professional-development interpersonal-relations organisation",
-     "phd external", 1, "it"),
-    ("Jeanne", "Morel", "Département de l'Ain", "Direction de l'autonomie", "Directrice",
-     "action sociale", 12, SCHOOL, "bourg", "work-life-balance teamwork self-confidence", "external talents", 1, ""),
-    ("Rachid", "Benkirane", "Ville de Nice", "Direction de la transition écologique", "Directeur",
-     "environnement", 16, "Université Côte d'Azur", "nice", "career-orientation professional-development networking", "talents phd", 1,
-     "ar en"),
-    ("Paul", "Lambert", "Ministère de la Justice", "Direction des services judiciaires", "Chef de bureau",
-     "justice", 21, "Université de Poitiers", "paris1", "organisation career-orientation interpersonal-relations", "external third", 1,
-     "en"),
-    ("Inès", "Carvalho", "Direction interministérielle du numérique", "Pôle produits", "Cheffe de produit",
-     "numérique", 9, SCHOOL, "paris13", "self-confidence teamwork professional-development", "external talents", 1, "pt en"),
-    ("Gérard", "Fontaine", "Inspection générale de l'administration", "Mission d'inspection", "Inspecteur général",
-     "administration territoriale", 35, SCHOOL, "paris8", "career-progression networking organisation", "internal third", 2, ""),
-    ("Émilie", "Roche", "Agence de l'eau Adour-Garonne", "Direction des interventions", "Chargée de mission",
-     "environnement", 14, "Université de Pau", "pau", "career-orientation teamwork work-life-balance", "external phd", 1, "es en"),
-    ("Nicolas", "Perrin", "Département du Calvados", "Direction des routes", "Directeur adjoint",
-     "aménagement", 17, SCHOOL, "caen", "organisation teamwork career-progression", "internal external", 1, ""),
-    ("Awa", "Sow", "Hospices civils de Lyon", "Direction des achats", "Directrice adjointe",
-     "santé", 13, "EHESP", "lyon", "self-confidence networking career-orientation", "talents third", 1, "en wo"),
+    (
+        "Isabelle",
+        "Fournier",
+        "Ministère de l'Économie et des Finances",
+        "Direction du budget",
+        "Cheffe de bureau",
+        "finances publiques",
+        22,
+        SCHOOL,
+        "paris12",
+        "career-progression networking organisation",
+        "internal talents",
+        2,
+        "en",
+    ),
+    (
+        "Karim",
+        "Haddad",
+        "Préfecture du Rhône",
+        "Cabinet du préfet",
+        "Directeur de cabinet",
+        "administration territoriale",
+        18,
+        SCHOOL,
+        "lyon",
+        "career-orientation self-confidence networking",
+        "talents external",
+        1,
+        "ar en",
+    ),
+    (
+        "Nathalie",
+        "Girard",
+        "Région Hauts-de-France",
+        "Direction des lycées",
+        "Directrice adjointe",
+        "éducation",
+        25,
+        "Université de Lille",
+        "lille",
+        "teamwork interpersonal-relations work-life-balance",
+        "third internal",
+        1,
+        "",
+    ),
+    (
+        "Mamadou",
+        "Diop",
+        "CHU de Bordeaux",
+        "Direction des ressources humaines",
+        "Directeur adjoint",
+        "santé",
+        15,
+        "EHESP",
+        "bordeaux",
+        "self-confidence career-orientation professional-development",
+        "talents third",
+        2,
+        "wo en",
+    ),
+    (
+        "Sophie",
+        "Laurent",
+        "Direction régionale des finances publiques d'Occitanie",
+        "Pôle gestion publique",
+        "Administratrice des finances publiques",
+        "finances publiques",
+        20,
+        SCHOOL,
+        "toulouse",
+        "organisation career-progression professional-development",
+        "internal",
+        1,
+        "es",
+    ),
+    (
+        "Thomas",
+        "Nguyen",
+        "Direction interministérielle du numérique",
+        "Pôle produits",
+        "Chef du pôle produits",
+        "numérique",
+        16,
+        "Université Paris-Saclay",
+        "paris13",
+        "professional-development networking career-orientation",
+        "phd external",
+        2,
+        "en vi",
+    ),
+    (
+        "Élodie",
+        "Marchand",
+        "Rectorat de l'académie de Rennes",
+        "Division des personnels",
+        "Secrétaire générale adjointe",
+        "éducation",
+        17,
+        SCHOOL,
+        "rennes",
+        "work-life-balance organisation self-confidence",
+        "internal third",
+        1,
+        "",
+    ),
+    (
+        "Youssef",
+        "El Amrani",
+        "Direction départementale des territoires de Loire-Atlantique",
+        "Service aménagement",
+        "Chef de service",
+        "aménagement",
+        19,
+        "ENTPE",
+        "nantes",
+        "career-orientation teamwork professional-development",
+        "external phd",
+        1,
+        "ar",
+    ),
+    (
+        "Catherine",
+        "Roux",
+        "Ministère de la Justice",
+        "Direction de l'administration pénitentiaire",
+        "Sous-directrice",
+        "justice",
+        28,
+        SCHOOL,
+        "paris1",
+        "career-progression interpersonal-relations networking",
+        "internal third",
+        1,
+        "",
+    ),
+    (
+        "Pierre-Antoine",
+        "Lemaire",
+        "Chambre régionale des comptes Grand Est",
+        "Deuxième section",
+        "Premier conseiller",
+        "finances publiques",
+        24,
+        SCHOOL,
+        "metz",
+        "professional-development organisation career-progression",
+        "external internal",
+        1,
+        "de",
+    ),
+    (
+        "Aïcha",
+        "Traoré",
+        "Caisse d'allocations familiales de la Seine-Saint-Denis",
+        "Direction de l'action sociale",
+        "Directrice adjointe",
+        "action sociale",
+        16,
+        "Université Paris 8",
+        "saint-denis-93",
+        "self-confidence interpersonal-relations career-orientation",
+        "talents third",
+        2,
+        "en",
+    ),
+    (
+        "Julien",
+        "Moreau",
+        "Ministère des Armées",
+        "Secrétariat général pour l'administration",
+        "Chef de bureau",
+        "défense",
+        14,
+        SCHOOL,
+        "paris15",
+        "teamwork organisation career-progression",
+        "external internal",
+        1,
+        "en",
+    ),
+    (
+        "Hélène",
+        "Bertrand",
+        "DREAL Auvergne-Rhône-Alpes",
+        "Service climat et énergie",
+        "Cheffe de service",
+        "environnement",
+        21,
+        "Université Grenoble Alpes",
+        "grenoble",
+        "professional-development career-orientation teamwork",
+        "phd external",
+        1,
+        "en it",
+    ),
+    (
+        "Vincent",
+        "Caron",
+        "Département de la Gironde",
+        "Pôle solidarités",
+        "Directeur général adjoint",
+        "action sociale",
+        26,
+        SCHOOL,
+        "bordeaux",
+        "career-progression networking work-life-balance",
+        "third internal",
+        1,
+        "",
+    ),
+    (
+        "Linh",
+        "Tran",
+        "Insee",
+        "Direction régionale de Provence-Alpes-Côte d'Azur",
+        "Cheffe de division",
+        "statistique",
+        11,
+        "ENSAE",
+        "marseille",
+        "professional-development self-confidence organisation",
+        "phd talents",
+        1,
+        "en vi",
+    ),
+    (
+        "François",
+        "Delmas",
+        "Préfecture du Bas-Rhin",
+        "Direction de la citoyenneté",
+        "Directeur",
+        "administration territoriale",
+        23,
+        SCHOOL,
+        "strasbourg",
+        "career-orientation networking interpersonal-relations",
+        "external talents",
+        1,
+        "de",
+    ),
+    (
+        "Samira",
+        "Bouzid",
+        "Agence régionale de santé Occitanie",
+        "Délégation départementale de l'Hérault",
+        "Déléguée départementale",
+        "santé",
+        18,
+        "EHESP",
+        "montpellier",
+        "work-life-balance self-confidence career-progression",
+        "third talents",
+        1,
+        "ar es",
+    ),
+    (
+        "Olivier",
+        "Petit",
+        "Ministère de l'Europe et des Affaires étrangères",
+        "Direction de la coopération",
+        "Conseiller",
+        "international",
+        20,
+        SCHOOL,
+        "paris7",
+        "networking career-orientation professional-development",
+        "external phd",
+        1,
+        "en es pt",
+    ),
+    (
+        "Claire",
+        "Vidal",
+        "Métropole de Lyon",
+        "Direction des ressources humaines",
+        "Directrice",
+        "ressources humaines",
+        19,
+        SCHOOL,
+        "lyon",
+        "interpersonal-relations teamwork career-progression",
+        "internal external",
+        2,
+        "en",
+    ),
+    (
+        "Mehdi",
+        "Saïdi",
+        "Direction générale des douanes et droits indirects",
+        "Direction interrégionale de Lille",
+        "Chef divisionnaire",
+        "finances publiques",
+        16,
+        "Université de Lille",
+        "lille",
+        "organisation teamwork self-confidence",
+        "talents internal",
+        1,
+        "ar en",
+    ),
+    (
+        "Anne-Sophie",
+        "Kieffer",
+        "Rectorat de l'académie de Strasbourg",
+        "Délégation au numérique",
+        "Déléguée académique",
+        "numérique",
+        13,
+        "Université de Strasbourg",
+        "strasbourg",
+        "professional-development organisation work-life-balance",
+        "phd third",
+        1,
+        "de en",
+    ),
+    (
+        "Bruno",
+        "Lefebvre",
+        "Ministère de l'Intérieur",
+        "Direction générale des collectivités locales",
+        "Sous-directeur",
+        "aménagement",
+        27,
+        SCHOOL,
+        "paris8",
+        "career-progression networking interpersonal-relations",
+        "internal third",
+        1,
+        "",
+    ),
+    (
+        "Fanta",
+        "Camara",
+        "Préfecture de la région Normandie",
+        "Secrétariat général aux affaires régionales",
+        "Secrétaire générale adjointe",
+        "administration territoriale",
+        15,
+        SCHOOL,
+        "rouen",
+        "self-confidence career-orientation work-life-balance",
+        "talents external",
+        2,
+        "en",
+    ),
+    (
+        "Laurent",
+        "Besson",
+        "Direction régionale des finances publiques de Bourgogne-Franche-Comté",
+        "Pôle pilotage",
+        "Responsable du pôle",
+        "finances publiques",
+        22,
+        "Université de Bourgogne",
+        "dijon",
+        "organisation teamwork career-progression",
+        "internal",
+        1,
+        "",
+    ),
+    (
+        "Marie-Claire",
+        "Ollivier",
+        "Centre hospitalier de Brest",
+        "Direction des affaires médicales",
+        "Directrice adjointe",
+        "santé",
+        24,
+        "EHESP",
+        "brest",
+        "interpersonal-relations work-life-balance professional-development",
+        "third internal",
+        1,
+        "br en",
+    ),
+    (
+        "Antoine",
+        "Giordano",
+        "Collectivité de Corse",
+        "Direction de la culture",
+        "Directeur adjoint",
+        "culture",
+        17,
+        "Università di Corsica",
+        "ajaccio",
+        "networking career-orientation self-confidence",
+        "external phd",
+        1,
+        "it co",
+    ),
+    (
+        "Valérie",
+        "Payet",
+        "Région Réunion",
+        "Direction de l'économie",
+        "Directrice",
+        "développement économique",
+        20,
+        SCHOOL,
+        "reunion",
+        "career-progression networking work-life-balance",
+        "talents internal",
+        1,
+        "en",
+    ),
+    (
+        "Stéphane",
+        "Renaud",
+        "Direction régionale des affaires culturelles Centre-Val de Loire",
+        "Pôle patrimoines",
+        "Conseiller",
+        "culture",
+        18,
+        "École du Louvre",
+        "orleans",
+        "professional-development interpersonal-relations organisation",
+        "phd external",
+        1,
+        "it",
+    ),
+    (
+        "Jeanne",
+        "Morel",
+        "Département de l'Ain",
+        "Direction de l'autonomie",
+        "Directrice",
+        "action sociale",
+        12,
+        SCHOOL,
+        "bourg",
+        "work-life-balance teamwork self-confidence",
+        "external talents",
+        1,
+        "",
+    ),
+    (
+        "Rachid",
+        "Benkirane",
+        "Ville de Nice",
+        "Direction de la transition écologique",
+        "Directeur",
+        "environnement",
+        16,
+        "Université Côte d'Azur",
+        "nice",
+        "career-orientation professional-development networking",
+        "talents phd",
+        1,
+        "ar en",
+    ),
+    (
+        "Paul",
+        "Lambert",
+        "Ministère de la Justice",
+        "Direction des services judiciaires",
+        "Chef de bureau",
+        "justice",
+        21,
+        "Université de Poitiers",
+        "paris1",
+        "organisation career-orientation interpersonal-relations",
+        "external third",
+        1,
+        "en",
+    ),
+    (
+        "Inès",
+        "Carvalho",
+        "Direction interministérielle du numérique",
+        "Pôle produits",
+        "Cheffe de produit",
+        "numérique",
+        9,
+        SCHOOL,
+        "paris13",
+        "self-confidence teamwork professional-development",
+        "external talents",
+        1,
+        "pt en",
+    ),
+    (
+        "Gérard",
+        "Fontaine",
+        "Inspection générale de l'administration",
+        "Mission d'inspection",
+        "Inspecteur général",
+        "administration territoriale",
+        35,
+        SCHOOL,
+        "paris8",
+        "career-progression networking organisation",
+        "internal third",
+        2,
+        "",
+    ),
+    (
+        "Émilie",
+        "Roche",
+        "Agence de l'eau Adour-Garonne",
+        "Direction des interventions",
+        "Chargée de mission",
+        "environnement",
+        14,
+        "Université de Pau",
+        "pau",
+        "career-orientation teamwork work-life-balance",
+        "external phd",
+        1,
+        "es en",
+    ),
+    (
+        "Nicolas",
+        "Perrin",
+        "Département du Calvados",
+        "Direction des routes",
+        "Directeur adjoint",
+        "aménagement",
+        17,
+        SCHOOL,
+        "caen",
+        "organisation teamwork career-progression",
+        "internal external",
+        1,
+        "",
+    ),
+    (
+        "Awa",
+        "Sow",
+        "Hospices civils de Lyon",
+        "Direction des achats",
+        "Directrice adjointe",
+        "santé",
+        13,
+        "EHESP",
+        "lyon",
+        "self-confidence networking career-orientation",
+        "talents third",
+        1,
+        "en wo",
+    ),
 ]
 
 # first, last, route, years, sector wanted, city, objective themes, languages, intake
 # intake: 1 = first intake (paired in spring), 2 = second intake (accepted in autumn), 0 = applicant
 MENTEES: list[tuple[str, str, str, int, str, str, str, str, int]] = [
     ("Léa", "Martin", "external", 1, "finances publiques", "paris13", "career-orientation networking", "en", 1),
-    ("Yanis", "Belkacem", "talents", 0, "administration territoriale", "saint-denis-93", "self-confidence networking career-orientation",
-     "ar en", 1),
+    (
+        "Yanis",
+        "Belkacem",
+        "talents",
+        0,
+        "administration territoriale",
+        "saint-denis-93",
+        "self-confidence networking career-orientation",
+        "ar en",
+        1,
+    ),
     ("Camille", "Lefèvre", "internal", 9, "éducation", "rennes", "career-progression organisation", "", 1),
     ("Fatou", "Diallo", "talents", 2, "santé", "bordeaux", "self-confidence career-orientation", "wo en", 1),
     ("Hugo", "Bernard", "external", 2, "défense", "versailles", "teamwork organisation", "en de", 1),
@@ -177,8 +640,17 @@ MENTEES: list[tuple[str, str, str, int, str, str, str, str, int]] = [
     ("Antoine", "Dubois", "internal", 8, "finances publiques", "toulouse", "organisation career-progression", "es", 1),
     ("Inès", "Benali", "talents", 1, "action sociale", "creteil", "self-confidence interpersonal-relations", "ar", 1),
     ("Maxime", "Leroy", "phd", 4, "environnement", "grenoble", "professional-development career-orientation", "en it", 1),
-    ("Chloé", "Rousseau", "external", 0, "administration territoriale", "strasbourg",
-     "career-orientation networking interpersonal-relations", "de", 1),
+    (
+        "Chloé",
+        "Rousseau",
+        "external",
+        0,
+        "administration territoriale",
+        "strasbourg",
+        "career-orientation networking interpersonal-relations",
+        "de",
+        1,
+    ),
     ("Omar", "Kaci", "third", 14, "finances publiques", "metz", "professional-development organisation", "ar", 1),
     ("Julie", "Faure", "internal", 11, "justice", "paris1", "career-progression networking", "", 1),
     ("Amadou", "Keita", "talents", 1, "santé", "montpellier", "self-confidence work-life-balance", "bm en", 1),
@@ -221,53 +693,81 @@ MENTEES: list[tuple[str, str, str, int, str, str, str, str, int]] = [
 
 # Objective wording per theme, in the mentee's words (fictional).
 OBJECTIVE_TEXTS: dict[str, tuple[str, ...]] = {
-    "career-orientation": ("Choisir entre un premier poste en administration centrale ou en services déconcentrés",
-                           "Y voir plus clair sur les métiers ouverts à la sortie de l'école"),
-    "interpersonal-relations": ("Mieux gérer les échanges tendus avec des partenaires extérieurs",
-                                "Trouver ma place dans une équipe déjà installée"),
-    "work-life-balance": ("Garder un rythme tenable pendant la scolarité et le stage",
-                          "Anticiper une mobilité géographique avec ma famille"),
-    "networking": ("Rencontrer des cadres d'autres ministères",
-                   "Comprendre comment se construit un réseau dans la fonction publique"),
-    "teamwork": ("Apprendre à animer une réunion de service",
-                 "Préparer ma première expérience d'encadrement d'équipe"),
-    "professional-development": ("Identifier les compétences à renforcer avant mon premier poste",
-                                 "Valoriser mon parcours de recherche auprès des recruteurs publics"),
-    "self-confidence": ("Prendre la parole plus facilement devant une hiérarchie",
-                        "Oser candidater à des postes exposés"),
-    "organisation": ("Mieux prioriser entre les cours, le stage et les projets",
-                     "Mettre en place des méthodes pour suivre plusieurs dossiers"),
-    "career-progression": ("Préparer un parcours vers des fonctions de direction",
-                           "Construire un projet de carrière sur dix ans"),
+    "career-orientation": (
+        "Choisir entre un premier poste en administration centrale ou en services déconcentrés",
+        "Y voir plus clair sur les métiers ouverts à la sortie de l'école",
+    ),
+    "interpersonal-relations": (
+        "Mieux gérer les échanges tendus avec des partenaires extérieurs",
+        "Trouver ma place dans une équipe déjà installée",
+    ),
+    "work-life-balance": (
+        "Garder un rythme tenable pendant la scolarité et le stage",
+        "Anticiper une mobilité géographique avec ma famille",
+    ),
+    "networking": ("Rencontrer des cadres d'autres ministères", "Comprendre comment se construit un réseau dans la fonction publique"),
+    "teamwork": ("Apprendre à animer une réunion de service", "Préparer ma première expérience d'encadrement d'équipe"),
+    "professional-development": (
+        "Identifier les compétences à renforcer avant mon premier poste",
+        "Valoriser mon parcours de recherche auprès des recruteurs publics",
+    ),
+    "self-confidence": ("Prendre la parole plus facilement devant une hiérarchie", "Oser candidater à des postes exposés"),
+    "organisation": (
+        "Mieux prioriser entre les cours, le stage et les projets",
+        "Mettre en place des méthodes pour suivre plusieurs dossiers",
+    ),
+    "career-progression": ("Préparer un parcours vers des fonctions de direction", "Construire un projet de carrière sur dix ans"),
 }
 
 CAREER_PATHS: dict[str, tuple[str, ...]] = {
-    "external": ("Master de droit public, puis classe préparatoire aux concours administratifs.",
-                 "Institut d'études politiques, puis un an de préparation au concours.",
-                 "Master d'économie et un stage dans une collectivité locale."),
-    "talents": ("Licence d'administration publique, puis classe préparatoire Talents.",
-                "Licence de sociologie en alternance, puis préparation Talents du service public."),
-    "internal": ("Plusieurs années comme attaché d'administration, en gestion budgétaire puis en ressources humaines.",
-                 "Secrétaire administratif, puis adjoint au chef d'un service déconcentré.",
-                 "Professeur certifié, puis conseiller en charge des personnels au rectorat."),
-    "third": ("Une carrière dans le secteur associatif, dont plusieurs années à la direction d'une structure d'insertion.",
-              "Cadre dans une entreprise de services, puis élu municipal d'une petite commune.",
-              "Responsable d'exploitation dans le privé avant une reconversion vers le service public."),
-    "phd": ("Doctorat, puis deux années de recherche contractuelle dans un laboratoire public.",
-            "Thèse CIFRE menée avec une collectivité territoriale."),
+    "external": (
+        "Master de droit public, puis classe préparatoire aux concours administratifs.",
+        "Institut d'études politiques, puis un an de préparation au concours.",
+        "Master d'économie et un stage dans une collectivité locale.",
+    ),
+    "talents": (
+        "Licence d'administration publique, puis classe préparatoire Talents.",
+        "Licence de sociologie en alternance, puis préparation Talents du service public.",
+    ),
+    "internal": (
+        "Plusieurs années comme attaché d'administration, en gestion budgétaire puis en ressources humaines.",
+        "Secrétaire administratif, puis adjoint au chef d'un service déconcentré.",
+        "Professeur certifié, puis conseiller en charge des personnels au rectorat.",
+    ),
+    "third": (
+        "Une carrière dans le secteur associatif, dont plusieurs années à la direction d'une structure d'insertion.",
+        "Cadre dans une entreprise de services, puis élu municipal d'une petite commune.",
+        "Responsable d'exploitation dans le privé avant une reconversion vers le service public.",
+    ),
+    "phd": (
+        "Doctorat, puis deux années de recherche contractuelle dans un laboratoire public.",
+        "Thèse CIFRE menée avec une collectivité territoriale.",
+    ),
 }
 
 CUSTOM_THEME = ("prise-de-poste", "Préparer la prise de premier poste")
-EXTRA_THEMES = {"gerard-fontaine": CUSTOM_THEME[0], "bruno-lefebvre": CUSTOM_THEME[0], "baptiste-robin": CUSTOM_THEME[0],
-                "quentin-lambert": CUSTOM_THEME[0]}
+EXTRA_THEMES = {
+    "gerard-fontaine": CUSTOM_THEME[0],
+    "bruno-lefebvre": CUSTOM_THEME[0],
+    "baptiste-robin": CUSTOM_THEME[0],
+    "quentin-lambert": CUSTOM_THEME[0],
+}
 # Hierarchy links (e-mail of the line manager): interns under a mentor, and a mentor under another.
-MANAGERS = {"ines-carvalho": "thomas-nguyen", "clement-perrot": "ines-carvalho", "aya-benmoussa": "karim-haddad",
-            "margaux-renard": "claire-vidal"}
-NOT_WITH = {"lea-martin": ["isabelle-fournier"], "sophie-laurent": ["antoine-dubois"], "baptiste-robin": ["thomas-nguyen"],
-            "alexandre-muller": ["pierre-antoine-lemaire"], "paul-lambert": ["quentin-lambert"]}
+MANAGERS = {
+    "ines-carvalho": "thomas-nguyen",
+    "clement-perrot": "ines-carvalho",
+    "aya-benmoussa": "karim-haddad",
+    "margaux-renard": "claire-vidal",
+}
+NOT_WITH = {
+    "lea-martin": ["isabelle-fournier"],
+    "sophie-laurent": ["antoine-dubois"],
+    "baptiste-robin": ["thomas-nguyen"],
+    "alexandre-muller": ["pierre-antoine-lemaire"],
+    "paul-lambert": ["quentin-lambert"],
+}
 NOT_CIVIL_SERVANT = {"emilie-roche"}
-LATE_MENTORS = {"bruno-lefebvre", "marie-claire-ollivier", "valerie-payet", "jeanne-morel", "rachid-benkirane",
-                "emilie-roche"}
+LATE_MENTORS = {"bruno-lefebvre", "marie-claire-ollivier", "valerie-payet", "jeanne-morel", "rachid-benkirane", "emilie-roche"}
 APPLICANT_MENTORS = {"nicolas-perrin", "awa-sow"}
 NO_CONSENT = {"gerard-fontaine", "omar-kaci", "zoe-blanc", "theo-girard"}
 
@@ -298,13 +798,22 @@ PAIRS: list[tuple[str, str, str, str]] = [
 ]
 # Pairs that ended: pair -> (ended_on, ended_by, reason or "", replacement mentor or "", its confirmed_on, started_on)
 ENDINGS: dict[str, tuple[str, str, str, str, str, str]] = {
-    "hugo-bernard--julien-moreau": ("2026-05-22", "mentor",
-                                    "Changement de poste du mentor, qui ne pouvait plus tenir le rythme des rencontres.",
-                                    "pierre-antoine-lemaire", "2026-06-03", "2026-06-10"),
-    "nour-mansouri--antoine-giordano": ("2026-04-03", "mentee",
-                                        "Attentes trop éloignées, constatées dès la première rencontre ; nouvelle mise en relation "
-                                        "demandée.",
-                                        "olivier-petit", "2026-04-13", "2026-04-20"),
+    "hugo-bernard--julien-moreau": (
+        "2026-05-22",
+        "mentor",
+        "Changement de poste du mentor, qui ne pouvait plus tenir le rythme des rencontres.",
+        "pierre-antoine-lemaire",
+        "2026-06-03",
+        "2026-06-10",
+    ),
+    "nour-mansouri--antoine-giordano": (
+        "2026-04-03",
+        "mentee",
+        "Attentes trop éloignées, constatées dès la première rencontre ; nouvelle mise en relation demandée.",
+        "olivier-petit",
+        "2026-04-13",
+        "2026-04-20",
+    ),
     "rayan-bouaziz--fanta-camara": ("2026-06-12", "coordinator", "La personne mentorée a quitté l'école.", "", "", ""),
     "camille-lefevre--elodie-marchand": ("2026-09-11", "completed", "", "", "", ""),
     "mathieu-garnier--nathalie-girard": ("2026-09-18", "completed", "", "", "", ""),
@@ -317,38 +826,99 @@ MISSED = {"lea-martin--paul-lambert": 3}
 LAST_NOTE_DAY = dt.date(2026, 11, 20)
 
 NOTE_BODIES: dict[str, tuple[str, ...]] = {
-    "first": ("Chacun a présenté son parcours. Les objectifs ont été reformulés ensemble "
-              "et le rythme fixé à une rencontre par mois.",
-              "Premier échange détendu. Trois dates sont déjà posées et un document de suivi partagé a été ouvert.",
-              "Présentations croisées puis discussion sur ce que chacun attend du mentorat. Prochaine rencontre dans un mois."),
-    "regular": ("Retour sur une situation vécue en stage et sur la façon de l'aborder la prochaine fois.",
-                "Préparation d'un entretien de recrutement : deux points à retravailler d'ici la prochaine rencontre.",
-                "Point sur l'avancement des objectifs ; le mentor a raconté un épisode comparable de sa propre carrière.",
-                "Discussion sur l'organisation de la semaine et la manière de hiérarchiser les urgences.",
-                "Échange sur les réseaux professionnels utiles et les personnes à solliciter pour un avis."),
-    "review": ("Bilan d'étape après quatre rencontres : les objectifs restent pertinents, l'un "
-    "d'eux est précisé. Les deux souhaitent prolonger au-delà de six mois.",
-               "Point intermédiaire : satisfaction des deux côtés, rythme maintenu, un objectif remplacé par un nouveau."),
+    "first": (
+        "Chacun a présenté son parcours. Les objectifs ont été reformulés ensemble et le rythme fixé à une rencontre par mois.",
+        "Premier échange détendu. Trois dates sont déjà posées et un document de suivi partagé a été ouvert.",
+        "Présentations croisées puis discussion sur ce que chacun attend du mentorat. Prochaine rencontre dans un mois.",
+    ),
+    "regular": (
+        "Retour sur une situation vécue en stage et sur la façon de l'aborder la prochaine fois.",
+        "Préparation d'un entretien de recrutement : deux points à retravailler d'ici la prochaine rencontre.",
+        "Point sur l'avancement des objectifs ; le mentor a raconté un épisode comparable de sa propre carrière.",
+        "Discussion sur l'organisation de la semaine et la manière de hiérarchiser les urgences.",
+        "Échange sur les réseaux professionnels utiles et les personnes à solliciter pour un avis.",
+    ),
+    "review": (
+        "Bilan d'étape après quatre rencontres : les objectifs restent pertinents, l'un "
+        "d'eux est précisé. Les deux souhaitent prolonger au-delà de six mois.",
+        "Point intermédiaire : satisfaction des deux côtés, rythme maintenu, un objectif remplacé par un nouveau.",
+    ),
     "final": ("Dernière rencontre : rédaction commune d'une courte synthèse des acquis et de la valeur de l'accompagnement.",),
 }
 FEEDBACK: list[tuple[str, str, str, str, bool, bool, bool, str]] = [
     # pair, role, submitted_on, satisfaction, would_recommend, wants_to_continue, consent_quote, comment
-    ("camille-lefevre--elodie-marchand", "mentee", "2026-09-20", "very_satisfied", True, False, True,
-     "Un regard extérieur précieux pour préparer mon choix de poste."),
-    ("camille-lefevre--elodie-marchand", "mentor", "2026-09-22", "very_satisfied", True, True, False,
-     "Relation riche ; je recommencerai avec la prochaine promotion."),
+    (
+        "camille-lefevre--elodie-marchand",
+        "mentee",
+        "2026-09-20",
+        "very_satisfied",
+        True,
+        False,
+        True,
+        "Un regard extérieur précieux pour préparer mon choix de poste.",
+    ),
+    (
+        "camille-lefevre--elodie-marchand",
+        "mentor",
+        "2026-09-22",
+        "very_satisfied",
+        True,
+        True,
+        False,
+        "Relation riche ; je recommencerai avec la prochaine promotion.",
+    ),
     ("mathieu-garnier--nathalie-girard", "mentee", "2026-09-28", "rather_satisfied", True, False, False, ""),
-    ("mathieu-garnier--nathalie-girard", "mentor", "2026-09-30", "very_satisfied", True, True, True,
-     "Des échanges qui m'ont aussi fait réfléchir à ma propre pratique du management."),
-    ("emma-schmitt--linh-tran", "mentee", "2026-10-02", "very_satisfied", True, False, True,
-     "J'ai appris à présenter mon doctorat comme un atout pour un poste public."),
-    ("emma-schmitt--linh-tran", "mentor", "2026-10-05", "rather_satisfied", True, False, False,
-     "Calendrier parfois difficile à tenir pendant l'été."),
-    ("hugo-bernard--julien-moreau", "mentee", "2026-06-01", "rather_not_satisfied", True, False, False,
-     "Arrêt trop rapide, mais la nouvelle mise en relation a été proposée vite."),
+    (
+        "mathieu-garnier--nathalie-girard",
+        "mentor",
+        "2026-09-30",
+        "very_satisfied",
+        True,
+        True,
+        True,
+        "Des échanges qui m'ont aussi fait réfléchir à ma propre pratique du management.",
+    ),
+    (
+        "emma-schmitt--linh-tran",
+        "mentee",
+        "2026-10-02",
+        "very_satisfied",
+        True,
+        False,
+        True,
+        "J'ai appris à présenter mon doctorat comme un atout pour un poste public.",
+    ),
+    (
+        "emma-schmitt--linh-tran",
+        "mentor",
+        "2026-10-05",
+        "rather_satisfied",
+        True,
+        False,
+        False,
+        "Calendrier parfois difficile à tenir pendant l'été.",
+    ),
+    (
+        "hugo-bernard--julien-moreau",
+        "mentee",
+        "2026-06-01",
+        "rather_not_satisfied",
+        True,
+        False,
+        False,
+        "Arrêt trop rapide, mais la nouvelle mise en relation a été proposée vite.",
+    ),
     ("nour-mansouri--antoine-giordano", "mentee", "2026-04-10", "not_satisfied", False, False, False, ""),
-    ("nour-mansouri--antoine-giordano", "mentor", "2026-04-12", "rather_not_satisfied", True, False, True,
-     "Nos attentes ne se rejoignaient pas ; la décision d'arrêter a été prise d'un commun accord."),
+    (
+        "nour-mansouri--antoine-giordano",
+        "mentor",
+        "2026-04-12",
+        "rather_not_satisfied",
+        True,
+        False,
+        True,
+        "Nos attentes ne se rejoignaient pas ; la décision d'arrêter a été prise d'un commun accord.",
+    ),
 ]
 REACHED = ("yes", "partly", "yes", "no", "partly")
 
@@ -380,8 +950,14 @@ def languages(extra: str) -> list[str]:
     return ["fr"] + [code for code in extra.split() if code != "fr"]
 
 
-AVAILABILITY = (["weekday_lunch", "weekday_evening"], ["weekday_evening"], ["weekday_daytime", "weekday_lunch"],
-                ["weekday_evening", "weekend"], ["weekday_lunch"], ["weekday_daytime", "weekday_evening"])
+AVAILABILITY = (
+    ["weekday_lunch", "weekday_evening"],
+    ["weekday_evening"],
+    ["weekday_daytime", "weekday_lunch"],
+    ["weekday_evening", "weekend"],
+    ["weekday_lunch"],
+    ["weekday_daytime", "weekday_evening"],
+)
 FORMATS = ("any", "remote", "hybrid", "any", "in_person", "remote", "hybrid")
 
 
@@ -393,23 +969,29 @@ def build_mentors() -> list[dict[str, Any]]:
         pid = slug(f"{first} {last}")
         loc, region = location(city)
         since = 2026 - years
-        record: dict[str, Any] = {"id": pid, "first_name": first, "last_name": last,
-                                  "email": email(first, last, "example.org")}
+        record: dict[str, Any] = {"id": pid, "first_name": first, "last_name": last, "email": email(first, last, "example.org")}
         if index % 3 == 0:
             record["phone"] = f"06 {12 + index:02d} {30 + index:02d} {45 + index % 50:02d} {10 + 2 * index:02d}"
         record.update({"organisation": org, "unit": unit})
         if pid in MANAGERS:
             record["manager"] = email(*_name(MANAGERS[pid]), "example.org")
-        record.update({
-            "experience_years": years,
-            "career_path": f"Dans la fonction publique depuis {since} ; {job.lower()} depuis {min(2025, since + years // 2 + 3)}.",
-            "sector": sector, "job": job, "school": school,
-            "civil_servant": pid not in NOT_CIVIL_SERVANT,
-            "location": loc, "languages": languages(langs),
-            "availability": AVAILABILITY[index % len(AVAILABILITY)], "format": FORMATS[index % len(FORMATS)],
-            "themes": themes.split() + ([EXTRA_THEMES[pid]] if pid in EXTRA_THEMES else []),
-            "publics": publics.split(), "capacity": capacity,
-        })
+        record.update(
+            {
+                "experience_years": years,
+                "career_path": f"Dans la fonction publique depuis {since} ; {job.lower()} depuis {min(2025, since + years // 2 + 3)}.",
+                "sector": sector,
+                "job": job,
+                "school": school,
+                "civil_servant": pid not in NOT_CIVIL_SERVANT,
+                "location": loc,
+                "languages": languages(langs),
+                "availability": AVAILABILITY[index % len(AVAILABILITY)],
+                "format": FORMATS[index % len(FORMATS)],
+                "themes": themes.split() + ([EXTRA_THEMES[pid]] if pid in EXTRA_THEMES else []),
+                "publics": publics.split(),
+                "capacity": capacity,
+            }
+        )
         if pid in NOT_WITH:
             record["not_with"] = NOT_WITH[pid]
         applicant = pid in APPLICANT_MENTORS
@@ -418,8 +1000,9 @@ def build_mentors() -> list[dict[str, Any]]:
             record["trained_on"] = "2026-09-24" if late else "2026-02-12"
         record["consent_evaluation"] = pid not in NO_CONSENT
         record["status"] = "applicant" if applicant else "accepted"
-        record["registered_on"] = (f"2026-11-{3 + index % 10:02d}" if applicant else
-                                   f"2026-09-{1 + index % 20:02d}" if late else add_days("2025-12-01", index * 2))
+        record["registered_on"] = (
+            f"2026-11-{3 + index % 10:02d}" if applicant else f"2026-09-{1 + index % 20:02d}" if late else add_days("2025-12-01", index * 2)
+        )
         record["categories"] = {"region": region}
         out.append(record)
     return out
@@ -440,18 +1023,28 @@ def build_mentees() -> list[dict[str, Any]]:
         pid = slug(f"{first} {last}")
         loc, region = location(city)
         paths = CAREER_PATHS[route]
-        record: dict[str, Any] = {"id": pid, "first_name": first, "last_name": last,
-                                  "email": email(first, last, "example.fr"), "organisation": SCHOOL,
-                                  "unit": "Promotion 2026" if intake != 2 else "Promotion 2026, rentrée d'automne"}
+        record: dict[str, Any] = {
+            "id": pid,
+            "first_name": first,
+            "last_name": last,
+            "email": email(first, last, "example.fr"),
+            "organisation": SCHOOL,
+            "unit": "Promotion 2026" if intake != 2 else "Promotion 2026, rentrée d'automne",
+        }
         if pid in MANAGERS:
             record["manager"] = email(*_name(MANAGERS[pid]), "example.org")
-        record.update({"experience_years": years, "career_path": paths[index % len(paths)], "sector": sector,
-                       "school": SCHOOL})
+        record.update({"experience_years": years, "career_path": paths[index % len(paths)], "sector": sector, "school": SCHOOL})
         if route == "internal":
             record["civil_servant"] = True
-        record.update({"location": loc, "languages": languages(langs),
-                       "availability": AVAILABILITY[(index + 2) % len(AVAILABILITY)],
-                       "format": FORMATS[(index + 3) % len(FORMATS)], "public": route})
+        record.update(
+            {
+                "location": loc,
+                "languages": languages(langs),
+                "availability": AVAILABILITY[(index + 2) % len(AVAILABILITY)],
+                "format": FORMATS[(index + 3) % len(FORMATS)],
+                "public": route,
+            }
+        )
         theme_ids = themes.split() + ([EXTRA_THEMES[pid]] if pid in EXTRA_THEMES else [])
         objectives = []
         for number, theme in enumerate(theme_ids):
@@ -469,9 +1062,13 @@ def build_mentees() -> list[dict[str, Any]]:
             record["trained_on"] = "2026-10-08"
         record["consent_evaluation"] = pid not in NO_CONSENT
         record["status"] = "withdrawn" if pid in WITHDRAWN else ("accepted" if intake else "applicant")
-        record["registered_on"] = (add_days("2026-01-05", index * 1) if intake == 1 else
-                                   add_days("2026-09-07", (index - 22) * 2) if intake == 2 else
-                                   add_days("2026-11-02", index - 39))
+        record["registered_on"] = (
+            add_days("2026-01-05", index * 1)
+            if intake == 1
+            else add_days("2026-09-07", (index - 22) * 2)
+            if intake == 2
+            else add_days("2026-11-02", index - 39)
+        )
         record["categories"] = {"region": region}
         if pid in WITHDRAWN:
             record["left_on"] = WITHDRAWN[pid]
@@ -494,37 +1091,65 @@ def build_pairs() -> list[dict[str, Any]]:
     return sorted(out, key=lambda p: p["id"])
 
 
-PAIR_KEYS = ("id", "mentee", "mentor", "status", "proposed_on", "confirmed_on", "started_on", "ended_on", "end_reason",
-             "ended_by", "replaces", "charter_signed", "contacts")
+PAIR_KEYS = (
+    "id",
+    "mentee",
+    "mentor",
+    "status",
+    "proposed_on",
+    "confirmed_on",
+    "started_on",
+    "ended_on",
+    "end_reason",
+    "ended_by",
+    "replaces",
+    "charter_signed",
+    "contacts",
+)
 
 
 def _order_pair(pair: dict[str, Any]) -> dict[str, Any]:
     return {key: pair[key] for key in PAIR_KEYS if key in pair}
 
 
-def _pair(mentee: str, mentor: str, confirmed: str, started: str,
-          ending: tuple[str, str, str, str, str, str] | None) -> dict[str, Any]:
+def _pair(mentee: str, mentor: str, confirmed: str, started: str, ending: tuple[str, str, str, str, str, str] | None) -> dict[str, Any]:
     pid = f"{mentee}--{mentor}"
     seed = sum(map(ord, pid))
-    pair: dict[str, Any] = {"id": pid, "mentee": mentee, "mentor": mentor, "status": "confirmed",
-                            "proposed_on": "2026-03-02" if confirmed < "2026-04-05" else add_days(confirmed, -4),
-                            "confirmed_on": confirmed, "started_on": started,
-                            "charter_signed": {"mentor": add_days(started, seed % 4),
-                                               "mentee": add_days(started, (seed // 4) % 5)}}
+    pair: dict[str, Any] = {
+        "id": pid,
+        "mentee": mentee,
+        "mentor": mentor,
+        "status": "confirmed",
+        "proposed_on": "2026-03-02" if confirmed < "2026-04-05" else add_days(confirmed, -4),
+        "confirmed_on": confirmed,
+        "started_on": started,
+        "charter_signed": {"mentor": add_days(started, seed % 4), "mentee": add_days(started, (seed // 4) % 5)},
+    }
     contacts = []
     if seed % 3 != 1 and (not ending or add_days(started, 55) < ending[0]):
-        contacts.append({"date": add_days(started, 45 + seed % 10), "channel": "phone",
-                         "summary": "Point de suivi : rythme mensuel respecté, pas de difficulté signalée."})
+        contacts.append(
+            {
+                "date": add_days(started, 45 + seed % 10),
+                "channel": "phone",
+                "summary": "Point de suivi : rythme mensuel respecté, pas de difficulté signalée.",
+            }
+        )
     if pid in QUIET_AFTER:
-        contacts.append({"date": add_days(QUIET_AFTER[pid], 60), "channel": "mail",
-                         "summary": "Relance : aucune rencontre signalée depuis l'été ; la personne mentorée propose une date."})
+        contacts.append(
+            {
+                "date": add_days(QUIET_AFTER[pid], 60),
+                "channel": "mail",
+                "summary": "Relance : aucune rencontre signalée depuis l'été ; la personne mentorée propose une date.",
+            }
+        )
     if ending:
         ended_on, ended_by, reason = ending[:3]
         pair.update({"status": "ended", "ended_on": ended_on, "ended_by": ended_by})
         if reason:
             pair["end_reason"] = reason
-            contacts.append({"date": add_days(ended_on, -3), "channel": "visio",
-                             "summary": "Échange avec la coordination avant l'arrêt du binôme."})
+            contacts.append(
+                {"date": add_days(ended_on, -3), "channel": "visio", "summary": "Échange avec la coordination avant l'arrêt du binôme."}
+            )
     if contacts:
         pair["contacts"] = sorted(contacts, key=lambda c: c["date"])
     return _order_pair(pair)
@@ -562,11 +1187,18 @@ def build_notes(pairs: list[dict[str, Any]], mentees: dict[str, dict[str, Any]])
         themes = [o["theme"] for o in mentees[pair["mentee"]]["objectives"]]
         for number, (day, kind) in enumerate(meeting_dates(pair)):
             fmt = "remote" if (seed + number) % 3 else ("in_person" if number else "hybrid")
-            topics = {"first": ["présentations", "objectifs", "calendrier"], "review": ["bilan intermédiaire", *themes],
-                      "final": ["synthèse", *themes]}.get(kind, [themes[(seed + number) % len(themes)]])
-            meta: dict[str, Any] = {"date": day, "kind": kind,
-                                    "duration_minutes": (45, 60, 60, 75, 90)[(seed + number) % 5],
-                                    "format": fmt, "topics": topics}
+            topics = {
+                "first": ["présentations", "objectifs", "calendrier"],
+                "review": ["bilan intermédiaire", *themes],
+                "final": ["synthèse", *themes],
+            }.get(kind, [themes[(seed + number) % len(themes)]])
+            meta: dict[str, Any] = {
+                "date": day,
+                "kind": kind,
+                "duration_minutes": (45, 60, 60, 75, 90)[(seed + number) % 5],
+                "format": fmt,
+                "topics": topics,
+            }
             if MISSED.get(pid) == number:
                 meta = {"date": day, "kind": kind, "format": fmt, "held": False}
                 body = "Rencontre reportée : empêchement de dernière minute, nouvelle date à fixer."
@@ -582,11 +1214,19 @@ def build_feedback(pairs: dict[str, dict[str, Any]], mentees: dict[str, dict[str
     out = []
     for index, (pid, role, day, satisfaction, recommend, more, quote, comment) in enumerate(FEEDBACK):
         mentee = mentees[pairs[pid]["mentee"]]
-        record: dict[str, Any] = {"id": f"fb-{mentee['id']}-{role}", "role": role, "pair": pid, "submitted_on": day,
-                                  "satisfaction": satisfaction,
-                                  "objectives": [{"theme": o["theme"], "reached": REACHED[(index + n) % len(REACHED)]}
-                                                 for n, o in enumerate(mentee["objectives"])],
-                                  "would_recommend": recommend, "wants_to_continue": more, "consent_quote": quote}
+        record: dict[str, Any] = {
+            "id": f"fb-{mentee['id']}-{role}",
+            "role": role,
+            "pair": pid,
+            "submitted_on": day,
+            "satisfaction": satisfaction,
+            "objectives": [
+                {"theme": o["theme"], "reached": REACHED[(index + n) % len(REACHED)]} for n, o in enumerate(mentee["objectives"])
+            ],
+            "would_recommend": recommend,
+            "wants_to_continue": more,
+            "consent_quote": quote,
+        }
         if comment:
             record["comment"] = comment
         out.append(record)
@@ -730,8 +1370,9 @@ plutôt que les fichiers, puis relancez-le.
 
 def check(mentors: list[dict[str, Any]], mentees: list[dict[str, Any]], pairs: list[dict[str, Any]]) -> None:
     """Refuse to write a sample whose pairs break the school's hard rules."""
-    config = kinds.effective_config({"kind": "school", "eligibility": {"min_experience_gap_years": 5},
-                                     "capacity": {"default": 1, "max": 2}})
+    config = kinds.effective_config(
+        {"kind": "school", "eligibility": {"min_experience_gap_years": 5}, "capacity": {"default": 1, "max": 2}}
+    )
     by_id = {p["id"]: p for p in [*mentors, *mentees]}
     ctx = {"managers": rules.managers_by_email(list(by_id.values()))}
     for pair in pairs:
@@ -742,10 +1383,12 @@ def check(mentors: list[dict[str, Any]], mentees: list[dict[str, Any]], pairs: l
         assert rules.violations(config, by_id[mentor], by_id[mentee], ctx), "hierarchy link should rule this out"
 
 
-GITIGNORE = ("out/\n# Verrou posé pendant qu'une commande mentorat écrit.\n.mentorat.lock\n"
-             "# Fichiers temporaires d'une écriture en cours (ils peuvent contenir des données personnelles).\n.mentorat/tmp/\n"
-             "# Copie de travail des fiches déjà lues, refaite au besoin (à ne pas versionner).\n"
-             ".mentorat/cache/\n")
+GITIGNORE = (
+    "out/\n# Verrou posé pendant qu'une commande mentorat écrit.\n.mentorat.lock\n"
+    "# Fichiers temporaires d'une écriture en cours (ils peuvent contenir des données personnelles).\n.mentorat/tmp/\n"
+    "# Copie de travail des fiches déjà lues, refaite au besoin (à ne pas versionner).\n"
+    ".mentorat/cache/\n"
+)
 
 
 def write(out: Path) -> dict[str, int]:
@@ -753,16 +1396,18 @@ def write(out: Path) -> dict[str, int]:
     mentors, mentees, pairs = build_mentors(), build_mentees(), build_pairs()
     check(mentors, mentees, pairs)
     by_mentee = {m["id"]: m for m in mentees}
-    files: dict[str, str] = {"programme.yaml": PROGRAMME_YAML.replace("{custom_id}", CUSTOM_THEME[0])
-                             .replace("{custom_label}", CUSTOM_THEME[1]), ".gitignore": GITIGNORE}
-    for kind, folder, records in (("mentor", "mentors", mentors), ("mentee", "mentees", mentees),
-                                  ("pair", "pairs", pairs)):
+    files: dict[str, str] = {
+        "programme.yaml": PROGRAMME_YAML.replace("{custom_id}", CUSTOM_THEME[0]).replace("{custom_label}", CUSTOM_THEME[1]),
+        ".gitignore": GITIGNORE,
+    }
+    for kind, folder, records in (("mentor", "mentors", mentors), ("mentee", "mentees", mentees), ("pair", "pairs", pairs)):
         files.update({f"{folder}/{r['id']}.yaml": yaml_file(kind, r) for r in records})
     files.update(build_notes(pairs, by_mentee))
     feedback = build_feedback({p["id"]: p for p in pairs}, by_mentee)
     files.update({f"feedback/{r['id']}.yaml": yaml_file("feedback", r) for r in feedback})
-    files["README.md"] = (README.replace("{mentors}", str(len(mentors))).replace("{mentees}", str(len(mentees)))
-                          .replace("{pairs}", str(len(pairs))))
+    files["README.md"] = (
+        README.replace("{mentors}", str(len(mentors))).replace("{mentees}", str(len(mentees))).replace("{pairs}", str(len(pairs)))
+    )
     for folder in ("mentors", "mentees", "pairs", "notes", "feedback", ".schemas"):
         shutil.rmtree(out / folder, ignore_errors=True)
     for rel, text in files.items():
@@ -771,8 +1416,13 @@ def write(out: Path) -> dict[str, int]:
         path.write_text(text, encoding="utf-8")
     # Editors validate while typing against these copies (tests check they match schemas/).
     shutil.copytree(REPO / "schemas", out / ".schemas")
-    return {"mentors": len(mentors), "mentees": len(mentees), "pairs": len(pairs), "feedback": len(feedback),
-            "notes": sum(1 for rel in files if rel.startswith("notes/"))}
+    return {
+        "mentors": len(mentors),
+        "mentees": len(mentees),
+        "pairs": len(pairs),
+        "feedback": len(feedback),
+        "notes": sum(1 for rel in files if rel.startswith("notes/")),
+    }
 
 
 def main() -> None:

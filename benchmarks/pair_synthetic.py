@@ -18,16 +18,33 @@ import yaml
 from mentorat_cli.core import kinds
 from mentorat_cli.pair import geo
 
-SECTORS = ["finance", "santé", "éducation", "numérique", "justice", "culture", "environnement", "social",
-           "industrie", "transport", "défense", "agriculture"]
+SECTORS = [
+    "finance",
+    "santé",
+    "éducation",
+    "numérique",
+    "justice",
+    "culture",
+    "environnement",
+    "social",
+    "industrie",
+    "transport",
+    "défense",
+    "agriculture",
+]
 SCHOOLS = [f"Université {i}" for i in range(1, 21)]
 SLOTS = ["weekday_daytime", "weekday_lunch", "weekday_evening", "weekend"]
 FORMATS = ["any", "any", "remote", "in_person", "hybrid"]
 
 PROGRAMME = {
-    "schema_version": 1, "name": "Programme synthétique", "organiser": "Banc d'essai", "kind": "youth",
-    "language": "fr", "cohort": {"id": "2026", "start": "2026-09-01", "end": "2027-06-30"},
-    "coordinator": {"name": "Banc d'essai", "email": "bench@example.org"}, "format": "hybrid",
+    "schema_version": 1,
+    "name": "Programme synthétique",
+    "organiser": "Banc d'essai",
+    "kind": "youth",
+    "language": "fr",
+    "cohort": {"id": "2026", "start": "2026-09-01", "end": "2027-06-30"},
+    "coordinator": {"name": "Banc d'essai", "email": "bench@example.org"},
+    "format": "hybrid",
     "capacity": {"default": 1, "max": 3},
     "eligibility": {"min_experience_gap_years": 3, "shared_language": True, "no_hierarchical_link": True},
 }
@@ -41,12 +58,19 @@ def _postcode(rng: random.Random) -> str:
 
 
 def _common(rng: random.Random, pid: str, manager: str | None) -> dict:
-    person = {"id": pid, "first_name": "Prénom", "last_name": pid.upper(), "email": f"{pid}@example.org",
-              "sector": rng.choice(SECTORS), "school": rng.choice(SCHOOLS),
-              "location": {"postcode": _postcode(rng)},
-              "languages": ["fr"] if rng.random() < 0.9 else rng.choice([["fr", "en"], ["en"]]),
-              "availability": rng.sample(SLOTS, rng.randint(1, 3)), "format": rng.choice(FORMATS),
-              "status": "accepted"}
+    person = {
+        "id": pid,
+        "first_name": "Prénom",
+        "last_name": pid.upper(),
+        "email": f"{pid}@example.org",
+        "sector": rng.choice(SECTORS),
+        "school": rng.choice(SCHOOLS),
+        "location": {"postcode": _postcode(rng)},
+        "languages": ["fr"] if rng.random() < 0.9 else rng.choice([["fr", "en"], ["en"]]),
+        "availability": rng.sample(SLOTS, rng.randint(1, 3)),
+        "format": rng.choice(FORMATS),
+        "status": "accepted",
+    }
     if manager:
         person["manager"] = manager
     return person
@@ -59,16 +83,26 @@ def people(n_mentees: int, n_mentors: int, seed: int, tight: bool = False) -> tu
     mentors = []
     for k in range(n_mentors):
         person = _common(rng, f"mentor-{k:05d}", None)
-        person.update({"experience_years": rng.randint(5, 40), "themes": rng.sample(themes, rng.randint(2, 5)),
-                       "publics": rng.sample(publics, rng.randint(0, 3)),
-                       "capacity": rng.choices([1, 2, 3], [6, 3, 1])[0] if tight else rng.randint(1, 3)})
+        person.update(
+            {
+                "experience_years": rng.randint(5, 40),
+                "themes": rng.sample(themes, rng.randint(2, 5)),
+                "publics": rng.sample(publics, rng.randint(0, 3)),
+                "capacity": rng.choices([1, 2, 3], [6, 3, 1])[0] if tight else rng.randint(1, 3),
+            }
+        )
         mentors.append(person)
     mentees = []
     for k in range(n_mentees):
         boss = f"mentor-{rng.randrange(n_mentors):05d}@example.org" if rng.random() < 0.02 else None
         person = _common(rng, f"mentee-{k:05d}", boss)
-        person.update({"experience_years": rng.randint(0, 12), "public": rng.choice(publics),
-                       "objectives": [{"theme": t} for t in rng.sample(themes, rng.randint(1, 3))]})
+        person.update(
+            {
+                "experience_years": rng.randint(0, 12),
+                "public": rng.choice(publics),
+                "objectives": [{"theme": t} for t in rng.sample(themes, rng.randint(1, 3))],
+            }
+        )
         mentees.append(person)
     return mentors, mentees
 

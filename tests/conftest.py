@@ -96,8 +96,11 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
     The git-ignored cache (.mentorat/cache/) is left out: it holds no programme data, only saves reading.
     """
-    return {rel: p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not (rel := p.relative_to(root).as_posix()).startswith(".mentorat/cache/")}
+    return {
+        rel: p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not (rel := p.relative_to(root).as_posix()).startswith(".mentorat/cache/")
+    }
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

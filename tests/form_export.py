@@ -31,20 +31,67 @@ capacity: {default: 1, max: 2}
 eligibility: {mentor_civil_servant: true, min_experience_gap_years: null}
 """
 
-MENTEE_HEADERS = ["Horodateur", "Nom", "Prénom", "Adresse e-mail", "Téléphone", "Ville", "Code postal",
-                  "Voie d'accès", "Thématiques souhaitées", "Format préféré", "Disponibilités", "Motivation",
-                  "Langues parlées", "Consentement évaluation"]
-MENTOR_HEADERS = ["Horodateur", "Nom", "Prénom", "Courriel", "Fonction", "Administration",
-                  "Années d'expérience professionnelle", "Nombre de mentorés acceptés", "Public souhaité",
-                  "Ancien élève de", "Thématiques", "Format préféré", "Disponibilités", "Fonctionnaire", "Motivation"]
-FIRST = ["Élise", "François", "Zoé", "Jean", "Marie", "Amadou", "Inès", "Hugo", "Léa", "Noël", "Anaïs", "Côme",
-         "Yasmine", "Paul", "Aïcha", "Loïc"]
-LAST = ["Le Goff", "Hénaff", "Martin", "Dupont", "Keita", "Bernard", "Petit", "Müller", "N'Diaye", "Lefèvre",
-        "Garnier", "Moreau"]
-ROUTES = ["Concours externe", "Concours interne", "3e concours", "Concours externe (Talents)", "Docteurs",
-          "Troisième concours"]
-THEMES = ["Évolution professionnelle", "Réseau professionnel", "Confiance en soi", "Prise de poste",
-          "Orientation professionnelle", "Équilibre vie pro / vie perso"]
+MENTEE_HEADERS = [
+    "Horodateur",
+    "Nom",
+    "Prénom",
+    "Adresse e-mail",
+    "Téléphone",
+    "Ville",
+    "Code postal",
+    "Voie d'accès",
+    "Thématiques souhaitées",
+    "Format préféré",
+    "Disponibilités",
+    "Motivation",
+    "Langues parlées",
+    "Consentement évaluation",
+]
+MENTOR_HEADERS = [
+    "Horodateur",
+    "Nom",
+    "Prénom",
+    "Courriel",
+    "Fonction",
+    "Administration",
+    "Années d'expérience professionnelle",
+    "Nombre de mentorés acceptés",
+    "Public souhaité",
+    "Ancien élève de",
+    "Thématiques",
+    "Format préféré",
+    "Disponibilités",
+    "Fonctionnaire",
+    "Motivation",
+]
+FIRST = [
+    "Élise",
+    "François",
+    "Zoé",
+    "Jean",
+    "Marie",
+    "Amadou",
+    "Inès",
+    "Hugo",
+    "Léa",
+    "Noël",
+    "Anaïs",
+    "Côme",
+    "Yasmine",
+    "Paul",
+    "Aïcha",
+    "Loïc",
+]
+LAST = ["Le Goff", "Hénaff", "Martin", "Dupont", "Keita", "Bernard", "Petit", "Müller", "N'Diaye", "Lefèvre", "Garnier", "Moreau"]
+ROUTES = ["Concours externe", "Concours interne", "3e concours", "Concours externe (Talents)", "Docteurs", "Troisième concours"]
+THEMES = [
+    "Évolution professionnelle",
+    "Réseau professionnel",
+    "Confiance en soi",
+    "Prise de poste",
+    "Orientation professionnelle",
+    "Équilibre vie pro / vie perso",
+]
 FORMATS = ["Présentiel", "À distance (visio)", "Hybride", "Indifférent"]
 SLOTS = ["En semaine, en journée", "Pause déjeuner", "Soirée", "Week-end"]
 PUBLICS = ["Concours externe", "Concours interne", "3e concours", "Talents", "Indifférent"]
@@ -73,13 +120,26 @@ def mentees(path: Path, count: int = 150, seed: int = 13) -> None:
     for n in range(count):
         city, postcode = pick.choice(CITIES)
         last = FORMULA if n == 7 else pick.choice(LAST)
-        lines.append(_line([
-            _stamp(pick), last, pick.choice(FIRST), f"candidat.{n:03d}@exemple.fr", f"06 12 34 {n % 100:02d} 70",
-            city, postcode, pick.choice(ROUTES), "; ".join(pick.sample(THEMES, pick.randint(1, 3))),
-            pick.choice(FORMATS), "; ".join(pick.sample(SLOTS, pick.randint(1, 2))),
-            f"Je souhaite être accompagné(e) ; « prise de poste » n°{n}.\nMerci !", pick.choice(["Français",
-                                                                                         "Français; Anglais"]),
-            pick.choice(["Oui", "Non"])]))
+        lines.append(
+            _line(
+                [
+                    _stamp(pick),
+                    last,
+                    pick.choice(FIRST),
+                    f"candidat.{n:03d}@exemple.fr",
+                    f"06 12 34 {n % 100:02d} 70",
+                    city,
+                    postcode,
+                    pick.choice(ROUTES),
+                    "; ".join(pick.sample(THEMES, pick.randint(1, 3))),
+                    pick.choice(FORMATS),
+                    "; ".join(pick.sample(SLOTS, pick.randint(1, 2))),
+                    f"Je souhaite être accompagné(e) ; « prise de poste » n°{n}.\nMerci !",
+                    pick.choice(["Français", "Français; Anglais"]),
+                    pick.choice(["Oui", "Non"]),
+                ]
+            )
+        )
         if n == count // 2:
             lines.append(";" * (len(MENTEE_HEADERS) - 1))
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
@@ -90,13 +150,25 @@ def mentors(path: Path, count: int = 110, seed: int = 31) -> None:
     pick = random.Random(seed)
     lines = [_line(MENTOR_HEADERS)]
     for n in range(count):
-        lines.append(_line([
-            _stamp(pick), pick.choice(LAST), pick.choice(FIRST), f"mentor.{n:03d}@administration.example",
-            pick.choice(["Cheffe de bureau", "Sous-directeur", "Chargée de mission", "Attaché principal"]),
-            pick.choice(["Ministère de l'Intérieur", "DGFiP", "Préfecture du Rhône", "ARS Bretagne"]),
-            pick.choice([str(pick.randint(8, 35)), f"{pick.randint(8, 35)} ans"]), pick.choice(["1", "2", "2"]),
-            "; ".join(pick.sample(PUBLICS, pick.randint(1, 3))), pick.choice(SCHOOLS),
-            "; ".join(pick.sample(THEMES, pick.randint(2, 4))), pick.choice(FORMATS),
-            "; ".join(pick.sample(SLOTS, pick.randint(1, 3))), "Non" if n % 25 == 0 else "Oui",
-            "Transmettre ce que j'ai appris."]))
+        lines.append(
+            _line(
+                [
+                    _stamp(pick),
+                    pick.choice(LAST),
+                    pick.choice(FIRST),
+                    f"mentor.{n:03d}@administration.example",
+                    pick.choice(["Cheffe de bureau", "Sous-directeur", "Chargée de mission", "Attaché principal"]),
+                    pick.choice(["Ministère de l'Intérieur", "DGFiP", "Préfecture du Rhône", "ARS Bretagne"]),
+                    pick.choice([str(pick.randint(8, 35)), f"{pick.randint(8, 35)} ans"]),
+                    pick.choice(["1", "2", "2"]),
+                    "; ".join(pick.sample(PUBLICS, pick.randint(1, 3))),
+                    pick.choice(SCHOOLS),
+                    "; ".join(pick.sample(THEMES, pick.randint(2, 4))),
+                    pick.choice(FORMATS),
+                    "; ".join(pick.sample(SLOTS, pick.randint(1, 3))),
+                    "Non" if n % 25 == 0 else "Oui",
+                    "Transmettre ce que j'ai appris.",
+                ]
+            )
+        )
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))

@@ -9,26 +9,30 @@ from __future__ import annotations
 
 import re
 
-ENGLISH = frozenset("""
+ENGLISH = frozenset(
+    """
 the is are was were be been not with and of to for from this that these those which what when
 there their its it's has have had will would should must cannot can't only each every any
 nothing something written write wrote file files pair pairs mentee mentees meeting meetings
 show print without already into than then but why how who where
-""".split())
+""".split()
+)
 
-FRENCH = frozenset("""
+FRENCH = frozenset(
+    """
 le la les des du une est sont pas avec pour dans sans aucun aucune cette ces être été
 fichier fichiers binôme binômes mentoré mentorés mentorée rencontre rencontres rien déjà
 écrit écrire vérifiez lancez ajoutez corrigez indiquez qui que leur leurs sur ou où
-""".split())
+""".split()
+)
 
 _NOISE = re.compile(
-    r"(\S+\|\S+)"                         # choices: people|pairs|meetings
-    r"|(--?[\w-]+)"                      # options
-    r"|(\S+@\S+)"                        # e-mails
-    r"|([\w.-]*[/\\][\w./\\-]*)"         # paths
-    r"|(\b[\w]+(?:[-_][\w]+)+\b)"         # ids and snake_case field names
-    r"|(`[^`]*`)"                        # commands quoted in messages
+    r"(\S+\|\S+)"  # choices: people|pairs|meetings
+    r"|(--?[\w-]+)"  # options
+    r"|(\S+@\S+)"  # e-mails
+    r"|([\w.-]*[/\\][\w./\\-]*)"  # paths
+    r"|(\b[\w]+(?:[-_][\w]+)+\b)"  # ids and snake_case field names
+    r"|(`[^`]*`)"  # commands quoted in messages
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 

@@ -20,12 +20,19 @@ def test_audit_reports_each_stage_with_evidence_and_files(tmp_path: Path, run_cl
     result = _audit(run_cli, root)
     assert result.code == 0  # without --strict, missing criteria do not fail the command
     stages = [line for line in result.out.splitlines() if line and not line.startswith(" ")]
-    assert stages[:6] == ["Recruiting mentees", "Recruiting mentors", "Preparation and training",
-                          "Matching and introduction", "Follow-up and support", "Closure and evaluation"]
+    assert stages[:6] == [
+        "Recruiting mentees",
+        "Recruiting mentors",
+        "Preparation and training",
+        "Matching and introduction",
+        "Follow-up and support",
+        "Closure and evaluation",
+    ]
     # Pairs with 4+ held meetings: e01..e08; e05 and e06 held no review.
     review = result.out.splitlines().index(_line(result.out, "intermediate review"))
     assert result.out.splitlines()[review] == (
-        "  MISSING  Pairs past the review point that held their intermediate review: 6 of 8 (75%, threshold 80%)")
+        "  MISSING  Pairs past the review point that held their intermediate review: 6 of 8 (75%, threshold 80%)"
+    )
     assert result.out.splitlines()[review + 1].strip() == "fix: pairs/e05--r05.yaml, pairs/e06--r06.yaml"
     assert _line(result.out, "final meeting").startswith("  met      Completed pairs closed with a final meeting: 2 of 2")
     assert "Ended early (or re-paired)".lower() in result.out.lower()
@@ -41,13 +48,18 @@ def test_strict_fails_when_something_is_missing(tmp_path: Path, run_cli) -> None
 def test_evidence_follows_the_files(tmp_path: Path, run_cli) -> None:
     root = make(tmp_path / "prog")
     pair = root / "pairs/e01--r01.yaml"
-    pair.write_text(pair.read_text(encoding="utf-8") + (
-        'charter_signed: {mentor: "2026-09-05", mentee: "2026-09-06"}\n'
-        'contacts:\n  - {date: "2027-06-01", channel: phone}\n'), encoding="utf-8")
+    pair.write_text(
+        pair.read_text(encoding="utf-8")
+        + ('charter_signed: {mentor: "2026-09-05", mentee: "2026-09-06"}\ncontacts:\n  - {date: "2027-06-01", channel: phone}\n'),
+        encoding="utf-8",
+    )
     other = root / "pairs/e02--r02.yaml"
     # Signed by one side only, and contacted too long ago: neither counts.
-    other.write_text(other.read_text(encoding="utf-8") + (
-        'charter_signed: {mentor: "2026-09-05"}\ncontacts:\n  - {date: "2027-04-01", channel: mail}\n'), encoding="utf-8")
+    other.write_text(
+        other.read_text(encoding="utf-8")
+        + ('charter_signed: {mentor: "2026-09-05"}\ncontacts:\n  - {date: "2027-04-01", channel: mail}\n'),
+        encoding="utf-8",
+    )
     for name, day in (("r01", "2026-09-01"), ("r02", "2026-12-01")):
         path = root / f"mentors/{name}.yaml"
         path.write_text(path.read_text(encoding="utf-8") + f'trained_on: "{day}"\n', encoding="utf-8")
@@ -67,7 +79,9 @@ def test_programme_criteria_file_replaces_the_bundled_one(tmp_path: Path, run_cl
         "stages:\n"
         "  - id: follow-up\n    title: Suivi\n    criteria:\n"
         "      - {id: review, label: Reviews held, metric: review-held, threshold: 75}\n"
-        "      - {id: final, label: Finals held, metric: final-meeting-held, threshold: 90}\n", encoding="utf-8")
+        "      - {id: final, label: Finals held, metric: final-meeting-held, threshold: 90}\n",
+        encoding="utf-8",
+    )
     result = _audit(run_cli, root, "--strict")
     assert result.code == 0, result.out
     assert result.out.splitlines() == [
@@ -83,7 +97,9 @@ def test_bad_criteria_file_names_file_and_line(tmp_path: Path, run_cli) -> None:
     (root / "audit").mkdir()
     (root / "audit/criteria.yaml").write_text(
         "stages:\n  - id: s\n    title: S\n    criteria:\n"
-        "      - id: x\n        label: X\n        metric: charters-everywhere\n        threshold: 150\n", encoding="utf-8")
+        "      - id: x\n        label: X\n        metric: charters-everywhere\n        threshold: 150\n",
+        encoding="utf-8",
+    )
     result = _audit(run_cli, root)
     assert result.code == 1
     assert "audit/criteria.yaml:7:17: error audit-criteria audit criteria: unknown metric 'charters-everywhere'" in result.out
@@ -118,7 +134,13 @@ def test_json_format_for_tools(tmp_path: Path, run_cli) -> None:
     doc = json.loads(result.out)
     assert (doc["met"], doc["missing"], doc["not_applicable"]) == (6, 9, 0)
     review = next(c for c in doc["criteria"] if c["id"] == "review")
-    assert review == {"stage": "Follow-up and support", "id": "review",
-                      "label": "Pairs past the review point that held their intermediate review", "status": "missing",
-                      "threshold": 80.0, "met_count": 6, "base": 8,
-                      "to_fix": ["pairs/e05--r05.yaml", "pairs/e06--r06.yaml"]}
+    assert review == {
+        "stage": "Follow-up and support",
+        "id": "review",
+        "label": "Pairs past the review point that held their intermediate review",
+        "status": "missing",
+        "threshold": 80.0,
+        "met_count": 6,
+        "base": 8,
+        "to_fix": ["pairs/e05--r05.yaml", "pairs/e06--r06.yaml"],
+    }

@@ -85,8 +85,7 @@ def _outputs(run_cli, root: Path, commands: list[list[str]], extra: list[str]) -
     def command(args: list[str]) -> list[str]:
         return [arg.replace("{root}", str(root)) for arg in args]
 
-    outputs = [(r.code, plain(r.out), plain(r.err)) for r in (run_cli([*extra, "--root", root, *command(args)])
-                                                                for args in commands)]
+    outputs = [(r.code, plain(r.out), plain(r.err)) for r in (run_cli([*extra, "--root", root, *command(args)]) for args in commands)]
     written = root / "out" / "report.md"
     if written.is_file():  # the report's own text is part of the output
         outputs.append((0, written.read_text(encoding="utf-8"), ""))
@@ -246,10 +245,10 @@ def test_pair_recomputes_when_an_input_or_an_option_changes(sample, run_cli, mon
 
 def test_forget_leaves_no_copy_of_the_erased_data_in_the_cache(sample, run_cli):
     person = sample / "mentees" / "alexandre-muller.yaml"
-    email = next(line.split(":", 1)[1].strip() for line in person.read_text(encoding="utf-8").splitlines()
-                 if line.startswith("email:"))
+    email = next(line.split(":", 1)[1].strip() for line in person.read_text(encoding="utf-8").splitlines() if line.startswith("email:"))
     assert run_cli(["--root", sample, "validate"]).code == 0
     assert run_cli(["--root", sample, "pair", "--dry-run"]).code == 0
+
     def cached() -> bytes:
         return b"".join(p.read_bytes() for p in sorted((sample / CACHE).glob("*")) if p.is_file())
 

@@ -32,7 +32,7 @@ def test_meetings_on_the_issues_dates_move_to_the_next_working_day(programme, ru
 
 @pytest.mark.parametrize("region", ["", "57", "974"])
 def test_no_planned_meeting_is_on_a_weekend_or_a_holiday(programme, run_cli, region: str) -> None:
-    extra = f"calendar: {{region: \"{region}\"}}\n" if region else ""
+    extra = f'calendar: {{region: "{region}"}}\n' if region else ""
     days = holidays.country_holidays("FR", subdiv=region or None, years=range(2026, 2029))
     for start in ("2026-08-02", "2026-11-01", "2026-12-25", "2027-04-30"):
         planned = _planned(programme, run_cli, start, extra)
@@ -43,7 +43,7 @@ def test_no_planned_meeting_is_on_a_weekend_or_a_holiday(programme, run_cli, reg
 def test_alsace_moselle_adds_its_own_holidays(programme, run_cli) -> None:
     # 26 December 2026 is a Saturday; Good Friday 2027 is 26 March, a holiday only in Alsace-Moselle.
     national = _planned(programme, run_cli, "2027-02-26")
-    moselle = _planned(programme, run_cli, "2027-02-26", "calendar: {region: \"57\"}\n")
+    moselle = _planned(programme, run_cli, "2027-02-26", 'calendar: {region: "57"}\n')
     assert dt.date(2027, 3, 26) in national and dt.date(2027, 3, 26) not in moselle
     assert dt.date(2027, 3, 29) not in moselle  # Easter Monday everywhere: moved on to the Tuesday
     assert dt.date(2027, 3, 30) in moselle

@@ -58,8 +58,9 @@ def test_retention_period_warning(run_cli, programme):
 
 def test_python_dash_m_works(programme):
     root = programme()
-    done = subprocess.run([sys.executable, "-m", "mentorat_cli", "--root", str(root), "validate"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mentorat_cli", "--root", str(root), "validate"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert "valid" in done.stdout
 
@@ -88,10 +89,12 @@ HEAVY = ("pandas", "numpy", "scipy", "jinja2", "jsonschema", "yaml", "rich", "ic
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["-q", "--version"]])
 def test_version_and_help_import_nothing_heavy(args):
     """Start-up stays lean: commands are registered without importing their modules."""
-    probe = ("import sys\nfrom mentorat_cli.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n"
-             "    code = exc.code\nheavy = sorted(m for m in sys.modules if m.split('.')[0] in " + repr(HEAVY) + ")\n"
-             "heavy += sorted(m for m in sys.modules if m.startswith('mentorat_cli.cli.group.'))\n"
-             "print('HEAVY', code, heavy)\n")
+    probe = (
+        "import sys\nfrom mentorat_cli.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n"
+        "    code = exc.code\nheavy = sorted(m for m in sys.modules if m.split('.')[0] in " + repr(HEAVY) + ")\n"
+        "heavy += sorted(m for m in sys.modules if m.startswith('mentorat_cli.cli.group.'))\n"
+        "print('HEAVY', code, heavy)\n"
+    )
     done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "HEAVY 0 []"
     assert ("mentorat 0.1.0" in done.stdout) == ("--version" in args)

@@ -51,8 +51,9 @@ def test_writers_during_pair_wait_and_no_acknowledged_update_is_lost(proposed, t
     others = {
         "second-pair": kit.start(root, "pair", MENTORAT_LOCK_WAIT="0.5"),
         "confirm-kept": kit.start(root, "confirm", same[0], MENTORAT_LOCK_WAIT=WAIT_LONG),
-        "contact-kept": kit.start(root, "contact", same[1], "--channel", "mail", "--summary", "Point d'étape",
-                                  MENTORAT_LOCK_WAIT=WAIT_LONG),
+        "contact-kept": kit.start(
+            root, "contact", same[1], "--channel", "mail", "--summary", "Point d'étape", MENTORAT_LOCK_WAIT=WAIT_LONG
+        ),
         "confirm-replaced": kit.start(root, "confirm", removed[0], MENTORAT_LOCK_WAIT=WAIT_LONG),
         "contact-replaced": kit.start(root, "contact", removed[1], "--channel", "phone", MENTORAT_LOCK_WAIT=WAIT_LONG),
     }
@@ -100,8 +101,9 @@ def test_a_lock_left_by_a_killed_command_is_taken_over(programme, run_cli):
     root = programme()
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     pid = int(dead.stdout)
-    (root / kit.LOCK).write_text(json.dumps({"pid": pid, "command": "mentorat pair", "since": "2026-11-25T10:00:00+01:00"}),
-                                 encoding="utf-8")
+    (root / kit.LOCK).write_text(
+        json.dumps({"pid": pid, "command": "mentorat pair", "since": "2026-11-25T10:00:00+01:00"}), encoding="utf-8"
+    )
     done = run_cli(["--root", root, "schemas"])
     assert done.code == 0
     assert f"`mentorat pair` (pid {pid}, since 2026-11-25T10:00:00+01:00) stopped without releasing" in done.err
@@ -110,9 +112,16 @@ def test_a_lock_left_by_a_killed_command_is_taken_over(programme, run_cli):
 
 def test_a_second_writer_waits_for_the_first_then_writes(sample, run_cli):
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from mentorat_cli.io import storage\n"
-         "with storage.lock(Path(sys.argv[1]), 'mentorat import x.csv'):\n    print('held', flush=True); time.sleep(1.5)",
-         str(sample)], stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from mentorat_cli.io import storage\n"
+            "with storage.lock(Path(sys.argv[1]), 'mentorat import x.csv'):\n    print('held', flush=True); time.sleep(1.5)",
+            str(sample),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout is not None and holder.stdout.readline() == "held\n"
     pid = next(p.stem for p in sorted((sample / "pairs").iterdir()) if "status: confirmed" in p.read_text(encoding="utf-8"))
     done = kit.run(sample, "contact", pid, "--channel", "visio", MENTORAT_LOCK_WAIT="60")

@@ -153,8 +153,7 @@ def test_crash_during_an_import_is_finished_by_the_next_import(importing, tmp_pa
 
 
 def test_old_style_temporaries_are_reported_then_removed(programme, run_cli):
-    root = programme({"mentees/.alice-martin.yaml.k3j2_x9q.tmp": "first_name: Alice\n",
-                      "pairs/.a--b.yaml.abcdefgh.tmp": "x"})
+    root = programme({"mentees/.alice-martin.yaml.k3j2_x9q.tmp": "first_name: Alice\n", "pairs/.a--b.yaml.abcdefgh.tmp": "x"})
     checked = run_cli(["--root", root, "validate"])
     assert "tx-temporary" in checked.out and "2 temporary file(s)" in checked.out and "personal data" in checked.out
     assert (root / "mentees/.alice-martin.yaml.k3j2_x9q.tmp").exists()  # validate only reports
@@ -197,7 +196,6 @@ def test_validate_detects_an_unmatched_mentee_with_a_proposal(sample, run_cli):
     summary = sample / "pairing.yaml"
     text = summary.read_text(encoding="utf-8")
     assert "unmatched: []" in text
-    summary.write_text(text.replace("unmatched: []", f"unmatched:\n  - mentee: {mentee}\n    reason: no-feasible-mentor"),
-                       encoding="utf-8")
+    summary.write_text(text.replace("unmatched: []", f"unmatched:\n  - mentee: {mentee}\n    reason: no-feasible-mentor"), encoding="utf-8")
     checked = run_cli(["--root", sample, "validate"])
     assert checked.code == 1 and f"lists {mentee} as unmatched" in checked.out

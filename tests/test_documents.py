@@ -43,10 +43,21 @@ def test_every_builtin_charter_matches_its_golden_file(make, run_cli, golden, ki
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_sheet_matches_its_golden_file(make, run_cli, golden, language: str) -> None:
-    root = make(language=language, tree={f"notes/{PAIR_ID}/2026-11-02-regular.md":
-                                         "---\ndate: '2026-11-02'\nkind: regular\ntopics: [networking, Mon stage]\n---\nprivé\n"})
-    assert run_cli(["contact", PAIR_ID, "--date", "2026-10-20", "--channel", "phone",
-                    "--summary", "Premier point : le binôme a bien démarré."], cwd=root).code == 0
+    root = make(
+        language=language,
+        tree={
+            f"notes/{PAIR_ID}/2026-11-02-regular.md": (
+                "---\ndate: '2026-11-02'\nkind: regular\ntopics: [networking, Mon stage]\n---\nprivé\n"
+            )
+        },
+    )
+    assert (
+        run_cli(
+            ["contact", PAIR_ID, "--date", "2026-10-20", "--channel", "phone", "--summary", "Premier point : le binôme a bien démarré."],
+            cwd=root,
+        ).code
+        == 0
+    )
     for fmt in ("md", "html"):
         result = run_cli(["sheet", PAIR_ID, "--format", fmt], cwd=root)
         assert result.code == 0, result.err
@@ -58,23 +69,43 @@ def test_charter_holds_the_fields_the_issue_lists(make, run_cli) -> None:
     run_cli(["sign", PAIR_ID, "--mentor", "2026-10-06"], cwd=root)
     assert run_cli(["charter", PAIR_ID], cwd=root).code == 0
     text = (root / "out" / f"charter-{PAIR_ID}.md").read_text(encoding="utf-8")
-    for expected in ("Programme company", "Organisation company", "Claire Dubois", "coordination@example.org",
-                     "Jean Martin", "Marie Dupont", "**Career orientation**: Choisir ma première affectation",
-                     "once a month", "6 months, from 5 October 2026 to 5 April 2027", "remote",
-                     "Listening", "discrimination, sexist conduct and sexual or moral harassment",
-                     "end the mentoring at any time", "I, the undersigned, Jean Martin, declare that I have read the mentoring charter",
-                     "Done at ________________________, on 6 October 2026", "on ____ / ____ / ________"):
+    for expected in (
+        "Programme company",
+        "Organisation company",
+        "Claire Dubois",
+        "coordination@example.org",
+        "Jean Martin",
+        "Marie Dupont",
+        "**Career orientation**: Choisir ma première affectation",
+        "once a month",
+        "6 months, from 5 October 2026 to 5 April 2027",
+        "remote",
+        "Listening",
+        "discrimination, sexist conduct and sexual or moral harassment",
+        "end the mentoring at any time",
+        "I, the undersigned, Jean Martin, declare that I have read the mentoring charter",
+        "Done at ________________________, on 6 October 2026",
+        "on ____ / ____ / ________",
+    ):
         assert expected in text, expected
 
 
 def test_rerun_gives_byte_identical_files(make, run_cli) -> None:
     root = make()
-    for command in (["charter", "--all", "--format", "html"], ["sheet", "--all", "--format", "html"],
-                    ["charter", "--all"], ["sheet", "--all"]):
+    for command in (
+        ["charter", "--all", "--format", "html"],
+        ["sheet", "--all", "--format", "html"],
+        ["charter", "--all"],
+        ["sheet", "--all"],
+    ):
         assert run_cli(command, cwd=root).code == 0
     first = snapshot(root / "out")
-    for command in (["charter", "--all", "--format", "html"], ["sheet", "--all", "--format", "html"],
-                    ["charter", "--all"], ["sheet", "--all"]):
+    for command in (
+        ["charter", "--all", "--format", "html"],
+        ["sheet", "--all", "--format", "html"],
+        ["charter", "--all"],
+        ["sheet", "--all"],
+    ):
         assert run_cli([*command, "--force"], cwd=root).code == 0
     assert snapshot(root / "out") == first
     assert len(first) == 4
@@ -123,16 +154,21 @@ def test_programme_template_comes_before_the_builtin(make, run_cli) -> None:
 
 
 def test_programme_names_its_own_template(make, run_cli) -> None:
-    root = make(language="en", extra="charter:\n  template: our-charter\n",
-                tree={"templates/our-charter.en.md.j2": "# Ours\n\n{{ programme.name }}\n"})
+    root = make(
+        language="en",
+        extra="charter:\n  template: our-charter\n",
+        tree={"templates/our-charter.en.md.j2": "# Ours\n\n{{ programme.name }}\n"},
+    )
     assert run_cli(["charter", PAIR_ID, "--format", "html"], cwd=root).code == 0
     page = (root / "out" / f"charter-{PAIR_ID}.html").read_text(encoding="utf-8")
     assert "<title>Ours</title>" in page and "<p>Programme school</p>" in page
 
 
 def test_missing_field_names_template_line_and_field(make, run_cli) -> None:
-    root = make(extra="charter:\n  template: custom\n",
-                tree={"templates/custom.md.j2": "# Charte\n\nBonjour {{ mentee.first_name }},\n{{ mentor.nickname }}\n"})
+    root = make(
+        extra="charter:\n  template: custom\n",
+        tree={"templates/custom.md.j2": "# Charte\n\nBonjour {{ mentee.first_name }},\n{{ mentor.nickname }}\n"},
+    )
     result = run_cli(["charter", PAIR_ID], cwd=root)
     assert result.code == 1
     assert "templates/custom.md.j2:4: the template uses 'nickname', which the data does not have" in result.err
@@ -160,10 +196,13 @@ def test_templates_are_sandboxed(make, run_cli) -> None:
     assert "subclasses" not in result.out
 
 
-@pytest.mark.parametrize("source, detail", [
-    ('{% include "../programme.yaml" %}', "uses '../programme.yaml', which is not a template here"),
-    ('{% extends "charter-school.fr.md.j2" %}', "RecursionError"),
-])
+@pytest.mark.parametrize(
+    "source, detail",
+    [
+        ('{% include "../programme.yaml" %}', "uses '../programme.yaml', which is not a template here"),
+        ('{% extends "charter-school.fr.md.j2" %}', "RecursionError"),
+    ],
+)
 def test_templates_cannot_read_other_files_or_loop(make, run_cli, source: str, detail: str) -> None:
     root = make(tree={"templates/charter-school.fr.md.j2": "# C\n" + source + "\n"})
     result = run_cli(["charter", PAIR_ID], cwd=root)
@@ -271,8 +310,7 @@ def test_templates_show_works_while_the_programme_has_errors(make, run_cli) -> N
     (root / "mentors" / "jean-martin.yaml").write_text("id: [\n")
     shown = run_cli(["templates", "show", "note-final"], cwd=root)
     assert shown.code == 0 and shown.out.startswith("# built-in/note-final.en.md.j2\n")
-    assert run_cli(["templates", "show", "note-final", "--lang", "fr"], cwd=root).out.startswith(
-        "# built-in/note-final.fr.md.j2\n")
+    assert run_cli(["templates", "show", "note-final", "--lang", "fr"], cwd=root).out.startswith("# built-in/note-final.fr.md.j2\n")
 
 
 def test_output_option_must_be_a_writable_folder(make, run_cli, tmp_path: Path) -> None:
@@ -286,13 +324,39 @@ def test_output_option_must_be_a_writable_folder(make, run_cli, tmp_path: Path) 
     assert result.code == 2 and f"cannot write {a_file / 'sub'}" in result.err and "Traceback" not in result.err
 
 
-_ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "ol", "li", "div",
-                 "strong", "table", "thead", "tbody", "tr", "th", "td"}
+_ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "div",
+    "strong",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(value=st.text(alphabet=st.one_of(st.characters(blacklist_categories=("Cs", "Cc", "Cn")), st.sampled_from("<>&*_`[]{}#|\\!\n")),
-                     min_size=1, max_size=40).filter(lambda v: v.strip()))
+@given(
+    value=st.text(
+        alphabet=st.one_of(st.characters(blacklist_categories=("Cs", "Cc", "Cn")), st.sampled_from("<>&*_`[]{}#|\\!\n")),
+        min_size=1,
+        max_size=40,
+    ).filter(lambda v: v.strip())
+)
 def test_any_name_prints_as_typed_and_adds_no_markup(make, run_cli, value: str) -> None:
     root = make(first=value, objective=value)
     assert run_cli(["sheet", PAIR_ID, "--format", "html", "--force"], cwd=root).code == 0

@@ -16,9 +16,16 @@ KINDS = ("school", "ministry", "company", "alumni", "youth")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
-def _programme(programme, mentee_first: str = "Marie", mentor_first: str = "Jean", language: str = "fr",
-               kind: str = "school", pair: str | None = None, cohort_start: str = "2026-09-01",
-               mentee_extra: str = "") -> Path:
+def _programme(
+    programme,
+    mentee_first: str = "Marie",
+    mentor_first: str = "Jean",
+    language: str = "fr",
+    kind: str = "school",
+    pair: str | None = None,
+    cohort_start: str = "2026-09-01",
+    mentee_extra: str = "",
+) -> Path:
     """A one-pair programme whose names, pair file and cohort start the test chooses."""
     prog, tree = files(kind=kind, language=language, first=mentor_first)
     prog = prog.replace('start: "2026-09-01"', f'start: "{cohort_start}"')
@@ -32,22 +39,27 @@ def _programme(programme, mentee_first: str = "Marie", mentor_first: str = "Jean
 
 # 1. French elision before a name ------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, de, que", [
-    ("Adam", "d'Adam", "qu'Adam"),
-    ("Aïcha", "d'Aïcha", "qu'Aïcha"),
-    ("Élodie", "d'Élodie", "qu'Élodie"),
-    ("Îlona", "d'Îlona", "qu'Îlona"),
-    ("Hugo", "d'Hugo", "qu'Hugo"),
-    ("Yves", "d'Yves", "qu'Yves"),
-    ("Paul", "de Paul", "que Paul"),
-    ("Yanis", "de Yanis", "que Yanis"),  # Y before a vowel is a consonant sound: no elision
-    ("Yasmine", "de Yasmine", "que Yasmine"),
-])
+
+@pytest.mark.parametrize(
+    "name, de, que",
+    [
+        ("Adam", "d'Adam", "qu'Adam"),
+        ("Aïcha", "d'Aïcha", "qu'Aïcha"),
+        ("Élodie", "d'Élodie", "qu'Élodie"),
+        ("Îlona", "d'Îlona", "qu'Îlona"),
+        ("Hugo", "d'Hugo", "qu'Hugo"),
+        ("Yves", "d'Yves", "qu'Yves"),
+        ("Paul", "de Paul", "que Paul"),
+        ("Yanis", "de Yanis", "que Yanis"),  # Y before a vowel is a consonant sound: no elision
+        ("Yasmine", "de Yasmine", "que Yasmine"),
+    ],
+)
 def test_french_charters_and_notes_elide_before_a_vowel_or_h(programme, run_cli, name: str, de: str, que: str) -> None:
     root = _programme(programme, mentee_first=name, mentor_first=name)
     for kind in KINDS:
-        (root / "programme.yaml").write_text(re.sub(r"^kind: \w+", f"kind: {kind}", (root / "programme.yaml").read_text(),
-                                                    flags=re.M), encoding="utf-8")
+        (root / "programme.yaml").write_text(
+            re.sub(r"^kind: \w+", f"kind: {kind}", (root / "programme.yaml").read_text(), flags=re.M), encoding="utf-8"
+        )
         assert run_cli(["charter", "--force", PAIR_ID], cwd=root).code == 0
         charter = (root / "out" / f"charter-{PAIR_ID}.md").read_text(encoding="utf-8")
         # The body names roles, not first names: the first name appears only with the surname.
@@ -83,7 +95,7 @@ def test_elision_keeps_hostile_names_escaped(programme, run_cli) -> None:
 
 # 2. The cohort start bounds the planned start ------------------------------------------------------
 
-EARLY_PAIR = f"id: {PAIR_ID}\nmentee: marie-dupont\nmentor: jean-martin\nstatus: confirmed\nconfirmed_on: \"2026-06-20\"\n"
+EARLY_PAIR = f'id: {PAIR_ID}\nmentee: marie-dupont\nmentor: jean-martin\nstatus: confirmed\nconfirmed_on: "2026-06-20"\n'
 
 
 def test_a_pair_confirmed_before_its_cohort_starts_with_the_cohort(programme, run_cli) -> None:
@@ -108,19 +120,20 @@ def test_a_recorded_start_or_a_later_confirmation_is_kept(programme, run_cli) ->
     root = _programme(programme, pair=later)
     assert run_cli(["sheet", "--force", PAIR_ID], cwd=root).code == 0
     assert "du 20 septembre 2026 au 20 mars 2027" in (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
-    started = EARLY_PAIR + "started_on: \"2026-07-01\"\n"
+    started = EARLY_PAIR + 'started_on: "2026-07-01"\n'
     root = _programme(programme, pair=started)
     assert run_cli(["sheet", "--force", PAIR_ID], cwd=root).code == 0
     assert "du 1er juillet 2026 au 1er janvier 2027" in (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
 
 
 def test_a_mentee_of_another_cohort_keeps_the_confirmation_date(programme, run_cli) -> None:
-    root = _programme(programme, pair=EARLY_PAIR, mentee_extra="cohort: \"2025\"\n")
+    root = _programme(programme, pair=EARLY_PAIR, mentee_extra='cohort: "2025"\n')
     assert run_cli(["sheet", "--force", PAIR_ID], cwd=root).code == 0
     assert "du 20 juin 2026 au 20 décembre 2026" in (root / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
 
 
 # 3. The PDF hint works from a source checkout too ----------------------------------------------------
+
 
 def test_pdf_hint_gives_both_ways_to_add_the_extra(programme, run_cli, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)
@@ -132,10 +145,16 @@ def test_pdf_hint_gives_both_ways_to_add_the_extra(programme, run_cli, monkeypat
 
 # 4. Status: trained and charter columns are never blank ---------------------------------------------
 
+
 def _person(pid: str, **fields: str) -> str:
     first, last = pid.split("-")
-    return "\n".join([f"id: {pid}", f"first_name: {first.title()}", f"last_name: {last.title()}",
-                      f"email: {pid}@example.org", "civil_servant: true"] + [f"{k}: {v}" for k, v in fields.items()]) + "\n"
+    return (
+        "\n".join(
+            [f"id: {pid}", f"first_name: {first.title()}", f"last_name: {last.title()}", f"email: {pid}@example.org", "civil_servant: true"]
+            + [f"{k}: {v}" for k, v in fields.items()]
+        )
+        + "\n"
+    )
 
 
 def test_status_shows_training_date_and_charter_state(programme, run_cli) -> None:
@@ -146,9 +165,9 @@ def test_status_shows_training_date_and_charter_state(programme, run_cli) -> Non
         "mentees/ann-one.yaml": _person("ann-one", status="accepted", registered_on="'2026-09-01'"),
         "mentees/bo-two.yaml": _person("bo-two", status="accepted", registered_on="'2026-09-01'"),
         "pairs/ann-one--ada-trained.yaml": "id: ann-one--ada-trained\nmentee: ann-one\nmentor: ada-trained\n"
-                                           "status: confirmed\nconfirmed_on: '2026-10-01'\n",
+        "status: confirmed\nconfirmed_on: '2026-10-01'\n",
         "pairs/bo-two--cy-signed.yaml": "id: bo-two--cy-signed\nmentee: bo-two\nmentor: cy-signed\nstatus: confirmed\n"
-                                        "confirmed_on: '2026-10-01'\ncharter_signed: {mentor: '2026-10-02'}\n",
+        "confirmed_on: '2026-10-01'\ncharter_signed: {mentor: '2026-10-02'}\n",
     }
     root = programme(tree)
     result = run_cli(["status"], cwd=root)
@@ -160,8 +179,13 @@ def test_status_shows_training_date_and_charter_state(programme, run_cli) -> Non
     assert ["cy-signed", "signed", "no"] in lines
     data = json.loads(run_cli(["status", "--format", "json"], cwd=root).out)
     assert data["mentors_to_follow"] == [
-        {"mentor": "ada-trained", "charter_unsigned": ["ann-one--ada-trained"], "not_trained": False,
-         "trained_on": "2026-09-10", "paired": True},
+        {
+            "mentor": "ada-trained",
+            "charter_unsigned": ["ann-one--ada-trained"],
+            "not_trained": False,
+            "trained_on": "2026-09-10",
+            "paired": True,
+        },
         {"mentor": "ben-untrained", "charter_unsigned": [], "not_trained": True, "trained_on": None, "paired": False},
         {"mentor": "cy-signed", "charter_unsigned": [], "not_trained": True, "trained_on": None, "paired": True},
     ]
@@ -169,11 +193,11 @@ def test_status_shows_training_date_and_charter_state(programme, run_cli) -> Non
 
 # 5. French documents write dates in words -------------------------------------------------------------
 
+
 def test_french_sheet_and_charter_have_no_iso_date(programme, run_cli) -> None:
     root = _programme(programme)
     assert run_cli(["sign", PAIR_ID, "--mentor", "2026-10-06"], cwd=root).code == 0
-    assert run_cli(["contact", PAIR_ID, "--date", "2026-11-02", "--channel", "phone", "--summary", "Point"],
-                   cwd=root).code == 0
+    assert run_cli(["contact", PAIR_ID, "--date", "2026-11-02", "--channel", "phone", "--summary", "Point"], cwd=root).code == 0
     for today in ("2026-11-25", "2027-03-20", "2027-05-01"):  # no alert, final due / ending soon, past end
         for command in ("sheet", "charter"):
             for fmt in ("md", "html"):

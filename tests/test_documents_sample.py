@@ -22,20 +22,20 @@ def test_sample_documents(sample: Path, run_cli, golden) -> None:
     assert run_cli(["sheet", LEA, "--format", "html"], cwd=sample).code == 0
     golden(f"documents/sample-sheet-{LEA}.html", (sample / "out" / f"sheet-{LEA}.html").read_text(encoding="utf-8"))
     assert run_cli(["charter", LEA, "--format", "html"], cwd=sample).code == 0
-    golden(f"documents/sample-charter-{LEA}.html",
-           (sample / "out" / f"charter-{LEA}.html").read_text(encoding="utf-8"))
+    golden(f"documents/sample-charter-{LEA}.html", (sample / "out" / f"charter-{LEA}.html").read_text(encoding="utf-8"))
     assert run_cli(["calendar", LEA], cwd=sample).code == 0
-    golden(f"documents/sample-calendar-{LEA}.ics",
-           # iCalendar lines end in CRLF; the golden file is kept with plain newlines.
-           (sample / "out" / f"calendar-{LEA}.ics").read_bytes().decode("utf-8").replace("\r\n", "\n"))
+    golden(
+        f"documents/sample-calendar-{LEA}.ics",
+        # iCalendar lines end in CRLF; the golden file is kept with plain newlines.
+        (sample / "out" / f"calendar-{LEA}.ics").read_bytes().decode("utf-8").replace("\r\n", "\n"),
+    )
     listing = run_cli(["note", "list", LEA], cwd=sample)
     assert listing.code == 0
     golden(f"documents/sample-notes-{LEA}.txt", listing.out)
 
 
 def test_sample_all_documents_are_byte_identical_on_rerun(sample: Path, run_cli) -> None:
-    commands = [["charter", "--all", "--format", "html"], ["sheet", "--all", "--format", "html"],
-                ["sheet", "--all"], ["calendar", "--all"]]
+    commands = [["charter", "--all", "--format", "html"], ["sheet", "--all", "--format", "html"], ["sheet", "--all"], ["calendar", "--all"]]
     for command in commands:
         assert run_cli(command, cwd=sample).code == 0
     first = snapshot(sample / "out")
@@ -53,8 +53,15 @@ def test_sample_note_bodies_stay_private(sample: Path, run_cli) -> None:
         bodies += [line.strip() for line in body.splitlines() if len(line.strip()) > 25]
     assert bodies, "the sample should have note bodies to protect"
     outputs = []
-    for command in (["charter", "--all", "--format", "html"], ["sheet", "--all"], ["calendar", "--all"],
-                    ["status"], ["status", "--format", "json"], ["note", "list"], ["note", "list", "--format", "json"]):
+    for command in (
+        ["charter", "--all", "--format", "html"],
+        ["sheet", "--all"],
+        ["calendar", "--all"],
+        ["status"],
+        ["status", "--format", "json"],
+        ["note", "list"],
+        ["note", "list", "--format", "json"],
+    ):
         result = run_cli(command, cwd=sample)
         outputs.append(result.out + result.err)
     outputs += [p.read_bytes().decode("utf-8") for p in (sample / "out").iterdir()]

@@ -72,9 +72,15 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def files(kind: str = "school", language: str = "fr", first: str = "Jean", last: str = "Dupont",
-          objective: str = "Choisir ma première affectation", extra: str = "",
-          notes: dict[str, str] | None = None) -> tuple[str, dict[str, str]]:
+def files(
+    kind: str = "school",
+    language: str = "fr",
+    first: str = "Jean",
+    last: str = "Dupont",
+    objective: str = "Choisir ma première affectation",
+    extra: str = "",
+    notes: dict[str, str] | None = None,
+) -> tuple[str, dict[str, str]]:
     """(programme.yaml, {path: text}) for a one-pair programme of this kind and language."""
     tree = {
         "mentors/jean-martin.yaml": MENTOR.format(first=_quoted(first)),

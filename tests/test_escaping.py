@@ -24,8 +24,13 @@ def _hostile_one_pair(programme) -> Path:
 
 def test_html_from_data_never_reaches_a_markdown_output(programme, run_cli, tmp_path) -> None:
     root = _hostile_one_pair(programme)
-    for command in (["charter", PAIR_ID], ["sheet", PAIR_ID], ["survey", "blank"], ["survey", "blank", "--role", "mentor"],
-                    ["note", "new", PAIR_ID, "--kind", "first", "--date", "2026-11-20"]):
+    for command in (
+        ["charter", PAIR_ID],
+        ["sheet", PAIR_ID],
+        ["survey", "blank"],
+        ["survey", "blank", "--role", "mentor"],
+        ["note", "new", PAIR_ID, "--kind", "first", "--date", "2026-11-20"],
+    ):
         result = run_cli(command, cwd=root)
         assert result.code == 0, (command, result.err)
     report_root = make_report_programme(tmp_path / "report")
@@ -35,8 +40,11 @@ def test_html_from_data_never_reaches_a_markdown_output(programme, run_cli, tmp_
         content = re.sub(r"^organiser: .*$", f'organiser: "École {SCRIPT}"', content, flags=re.M)
         path.write_text(content, encoding="utf-8")
     assert run_cli(["--root", report_root, "report"], today=TODAY).code == 0
-    outputs = [*sorted((root / "out").glob("*.md")), *sorted((root / "notes").rglob("2026-11-20-*.md")),
-               report_root / "out" / "report-2026.md"]
+    outputs = [
+        *sorted((root / "out").glob("*.md")),
+        *sorted((root / "notes").rglob("2026-11-20-*.md")),
+        report_root / "out" / "report-2026.md",
+    ]
     assert len(outputs) == 6
     for path in outputs:
         text = path.read_text(encoding="utf-8")
@@ -50,7 +58,8 @@ def _escape_programme(programme) -> Path:
     prog_yaml, tree = files()
     # YAML double-quoted escapes: ESC (clear screen), an OSC title change ended by BEL, a C1 CSI, a bare CR.
     tree["mentees/marie-dupont.yaml"] = tree["mentees/marie-dupont.yaml"].replace(
-        'last_name: "Dupont"', 'last_name: "Dupont\\e[2J\\e]0;pwned\\a\\x9b31m\\rX"')
+        'last_name: "Dupont"', 'last_name: "Dupont\\e[2J\\e]0;pwned\\a\\x9b31m\\rX"'
+    )
     return programme(tree, programme_yaml=prog_yaml)
 
 
@@ -60,16 +69,20 @@ CONTROLS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 def test_control_characters_from_data_never_reach_the_terminal(programme, run_cli) -> None:
     root = _escape_programme(programme)
     assert "\\e[2J" in (root / "mentees/marie-dupont.yaml").read_text(encoding="utf-8")
-    for command in (["export", "people", "-o", "-"], ["export", "pairs", "-o", "-"], ["person", "show", "marie-dupont"],
-                    ["status"], ["pair", "--explain", PAIR_ID]):
+    for command in (
+        ["export", "people", "-o", "-"],
+        ["export", "pairs", "-o", "-"],
+        ["person", "show", "marie-dupont"],
+        ["status"],
+        ["pair", "--explain", PAIR_ID],
+    ):
         result = run_cli(command, cwd=root)
         assert not CONTROLS.search(result.out + result.err), (command, repr(result.out + result.err))
     shown = run_cli(["export", "people", "-o", "-"], cwd=root).out
     assert "Dupont" in shown and "pwned" not in shown and "X" in shown
     # A value echoed in a problem message is cleaned too.
     bad = root / "mentors" / "jean-martin.yaml"
-    bad.write_text(bad.read_text(encoding="utf-8").replace("status: accepted", 'status: "\\e[31mred\\e[0m"'),
-                   encoding="utf-8")
+    bad.write_text(bad.read_text(encoding="utf-8").replace("status: accepted", 'status: "\\e[31mred\\e[0m"'), encoding="utf-8")
     result = run_cli(["validate"], cwd=root)
     assert result.code == 1 and "red" in result.out + result.err
     assert not CONTROLS.search(result.out + result.err), repr(result.out + result.err)
@@ -82,8 +95,7 @@ def test_forget_names_out_files_whose_content_holds_the_person(programme, run_cl
     assert run_cli(["export", "people", "-o", "out/everyone.csv"], cwd=root).code == 0
     assert run_cli(["export", "people", "--format", "xlsx", "-o", "out/everyone.xlsx"], cwd=root).code == 0
     assert run_cli(["charter", "--all", "--format", "html", "-o", "out/printed"], cwd=root).code == 0
-    (root / "out" / "printed" / "renamed.html").write_bytes(
-        (root / "out" / "printed" / f"charter-{PAIR_ID}.html").read_bytes())
+    (root / "out" / "printed" / "renamed.html").write_bytes((root / "out" / "printed" / f"charter-{PAIR_ID}.html").read_bytes())
     (root / "out" / "call-list.txt").write_text("rappeler le +33 6 12 34 56 70 lundi\n", encoding="utf-8")
     (root / "out" / "by-mail.txt").write_text("MARIE.DUPONT@example.org\n", encoding="utf-8")
     (root / "out" / "by-name.md").write_text("| Dupont | Marie |\n", encoding="utf-8")

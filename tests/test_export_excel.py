@@ -24,14 +24,19 @@ def test_a_french_programme_exports_csv_for_french_excel(prog, run_cli) -> None:
     assert raw.startswith("\ufeffRôle;Identifiant;Prénom;Nom;Courriel;".encode())  # UTF-8 BOM kept
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert len({len(r) for r in rows}) == 1 and len(rows[0]) > 10  # every line in the same columns
-    assert rows[1][:3] == ["mentor", "jean-martin", "'=HYPERLINK(\"http://evil.example\")"]  # still formula-safe
+    assert rows[1][:3] == ["mentor", "jean-martin", '\'=HYPERLINK("http://evil.example")']  # still formula-safe
     meetings = run_cli(["--root", prog, "export", "meetings", "-o", "-"]).out
     assert meetings.splitlines()[1].split(";")[5] == "oui"
 
 
-@pytest.mark.parametrize("dialect, start, separator, bom", [
-    ("excel", "role,id,first_name", ",", True), ("rfc", "role,id,first_name", ",", False),
-    ("excel-fr", "Rôle;Identifiant;Prénom", ";", True)])
+@pytest.mark.parametrize(
+    "dialect, start, separator, bom",
+    [
+        ("excel", "role,id,first_name", ",", True),
+        ("rfc", "role,id,first_name", ",", False),
+        ("excel-fr", "Rôle;Identifiant;Prénom", ";", True),
+    ],
+)
 def test_the_dialect_option_chooses(prog, run_cli, dialect: str, start: str, separator: str, bom: bool) -> None:
     assert run_cli(["--root", prog, "export", "people", "--dialect", dialect]).code == 0
     raw = (prog / "out" / "export-people.csv").read_bytes()
@@ -61,11 +66,14 @@ def test_xlsx_cells_are_typed_with_widths_frozen_header_and_filters(prog, run_cl
     assert True in held and 60 in held
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("Binômes", "Binômes"),
-    ("Participants par voie d'accès et par région", "Participants par voie d'accès"),
-    ("A" * 40, "A" * 31),
-    ("Objectifs : atteints?", "Objectifs   atteints"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Binômes", "Binômes"),
+        ("Participants par voie d'accès et par région", "Participants par voie d'accès"),
+        ("A" * 40, "A" * 31),
+        ("Objectifs : atteints?", "Objectifs   atteints"),
+    ],
+)
 def test_sheet_names_are_never_cut_mid_word(name: str, expected: str) -> None:
     assert exportformat.sheet_title(name) == expected

@@ -13,8 +13,9 @@ def _person(role: str, ident: str, sector: str, years: int, postcode: str) -> tu
     return f"{folder}/{ident}.yaml", (
         f"id: {ident}\nfirst_name: {ident.title()}\nlast_name: Nom\nemail: {ident}@example.org\n"
         f"organisation: CAF de la Seine-Saint-Denis\nunit: Direction de l'action sociale\njob: Directrice adjointe\n"
-        f"sector: {sector}\nexperience_years: {years}\nlocation: {{city: Saint-Denis, postcode: \"{postcode}\"}}\n"
-        f"registered_on: \"2026-09-1{years % 10}\"\n")
+        f'sector: {sector}\nexperience_years: {years}\nlocation: {{city: Saint-Denis, postcode: "{postcode}"}}\n'
+        f'registered_on: "2026-09-1{years % 10}"\n'
+    )
 
 
 def _programme(programme, extra_people: int) -> object:

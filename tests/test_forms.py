@@ -9,8 +9,14 @@ from conftest import write_tree
 from form_export import FORMULA, MENTEE_HEADERS, MENTOR_HEADERS, PROGRAMME_YAML, mentees, mentors
 
 # What a coordinator writes for the answers the template could not place ("no preference" stays null).
-CHOSEN = {"objectives": "career-progression", "themes": "career-progression", "public": "external",
-          "publics": "external", "format": "any", "availability": "weekday_daytime"}
+CHOSEN = {
+    "objectives": "career-progression",
+    "themes": "career-progression",
+    "public": "external",
+    "publics": "external",
+    "format": "any",
+    "availability": "weekday_daytime",
+}
 NO_PREFERENCE = ("Indifférent",)
 
 
@@ -47,11 +53,21 @@ def test_template_recognises_french_form_headers_and_lists_answers(tmp_path: Pat
     assert f"{len(MENTEE_HEADERS)} of {len(MENTEE_HEADERS)} columns recognised" in out
     columns = mapping["columns"]
     assert columns["Motivation"] == "motivation"
-    assert columns["Format préféré"]["values"] == {"Présentiel": "in_person", "À distance (visio)": "remote",
-                                                  "Hybride": "hybrid", "Indifférent": "any"}
+    assert columns["Format préféré"]["values"] == {
+        "Présentiel": "in_person",
+        "À distance (visio)": "remote",
+        "Hybride": "hybrid",
+        "Indifférent": "any",
+    }
     routes = columns["Voie d'accès"]["values"]
-    assert routes == {"Concours externe": "external", "Concours interne": "internal", "3e concours": "third",
-                      "Concours externe (Talents)": "talents", "Docteurs": "phd", "Troisième concours": "third"}
+    assert routes == {
+        "Concours externe": "external",
+        "Concours interne": "internal",
+        "3e concours": "third",
+        "Concours externe (Talents)": "talents",
+        "Docteurs": "phd",
+        "Troisième concours": "third",
+    }
     text = (root / "map-mentee.yaml").read_text(encoding="utf-8")
     assert "3e concours: third  # check" in text and "Troisième concours: third\n" in text
     assert "split: ;" in text or "split: ';'" in text
@@ -70,12 +86,14 @@ def test_template_as_written_never_fails_on_a_listed_answer(tmp_path: Path, run_
     root, mentee_csv, mentor_csv = _setup(tmp_path)
     for export, role in ((mentee_csv, "mentee"), (mentor_csv, "mentor")):
         _template(run_cli, root, export, role)
-        result = run_cli(["--root", root, "import", export, "--role", role, "--mapping", root / f"map-{role}.yaml",
-                          "--skip-invalid"])
+        result = run_cli(["--root", root, "import", export, "--role", role, "--mapping", root / f"map-{role}.yaml", "--skip-invalid"])
         rejected = [line for line in result.err.splitlines() if ": row " in line]
         # Only the formula-looking name is refused; no listed answer is.
-        assert rejected == (['candidatures-mentores.csv: row 9, column B "Nom": starts like a spreadsheet formula; '
-                             "check the cell"] if role == "mentee" else []), result.err
+        assert rejected == (
+            ['candidatures-mentores.csv: row 9, column B "Nom": starts like a spreadsheet formula; check the cell']
+            if role == "mentee"
+            else []
+        ), result.err
     files = [p.read_text(encoding="utf-8") for p in sorted((root / "mentees").glob("*.yaml"))]
     files += [p.read_text(encoding="utf-8") for p in sorted((root / "mentors").glob("*.yaml"))]
     assert len(files) == 149 + 110
@@ -90,8 +108,7 @@ def test_form_export_to_pairs(tmp_path: Path, run_cli) -> None:
         mapping, _ = _template(run_cli, root, export, role)
         assert _edit_nulls(mapping) > 0
         (root / f"map-{role}.yaml").write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
-        result = run_cli(["--root", root, "import", export, "--role", role, "--mapping", root / f"map-{role}.yaml",
-                          "--skip-invalid"])
+        result = run_cli(["--root", root, "import", export, "--role", role, "--mapping", root / f"map-{role}.yaml", "--skip-invalid"])
         assert "1 row(s) rejected" in result.out if role == "mentee" else "0 row(s) rejected" in result.out
     pending = run_cli(["--root", root, "pair"])
     assert "259 applicant(s) wait for a decision" in pending.out and "mentorat accept --all" in pending.out

@@ -11,10 +11,10 @@ from conftest import PROGRAMME_YAML
 from language_words import english_lines, french_lines
 from test_pair_helpers import files, mentee, mentor
 
-from mentorat_cli.core import i18n
-from mentorat_cli.tools import i18n_tools
 from mentorat_cli.cli.app import app
 from mentorat_cli.cli.helptext import walk
+from mentorat_cli.core import i18n
+from mentorat_cli.tools import i18n_tools
 
 COMMANDS = sorted(name for name, _ in walk(typer.main.get_command(app)) if name != "mentorat")
 
@@ -59,16 +59,23 @@ def test_the_heuristic_tells_the_languages_apart():
 
 def _broken(root: Path) -> None:
     lea = root / "mentees" / "lea-martin.yaml"
-    lea.write_text(lea.read_text(encoding="utf-8").replace("first_name: Léa", "first_name: [Léa]")
-                   + "prenom: Léa\nformat: 12\n", encoding="utf-8")
+    lea.write_text(
+        lea.read_text(encoding="utf-8").replace("first_name: Léa", "first_name: [Léa]") + "prenom: Léa\nformat: 12\n", encoding="utf-8"
+    )
     (root / "mentors" / "Bad Name.yaml").write_text("id: x\n", encoding="utf-8")
     (root / "mentees" / "tab.yaml").write_text("id: tab\n\tfirst_name: x\n", encoding="utf-8")
 
 
 FRENCH_RUNS = [
-    ["status"], ["audit"], ["pair", "--dry-run"], ["pair", "--explain", "clement-perrot"],
-    ["pair", "--explain", "clement-perrot", "paul-lambert"], ["scores"], ["person", "show", "lea-martin"],
-    ["forget", "lea-martin", "--dry-run"], ["contact", "nobody--nowhere", "--channel", "pigeon"],
+    ["status"],
+    ["audit"],
+    ["pair", "--dry-run"],
+    ["pair", "--explain", "clement-perrot"],
+    ["pair", "--explain", "clement-perrot", "paul-lambert"],
+    ["scores"],
+    ["person", "show", "lea-martin"],
+    ["forget", "lea-martin", "--dry-run"],
+    ["contact", "nobody--nowhere", "--channel", "pigeon"],
 ]
 
 
@@ -106,21 +113,33 @@ def test_help_shows_examples_and_clean_argument_names(sample, run_cli, french_ma
 
 # --- an English programme: no French ------------------------------------------------------------
 
+
 def english(programme) -> Path:
-    root = programme(files(
-        mentor("paul-mentor", themes=["networking"], capacity=1),
-        mentor("rita-mentor", themes=["self-confidence"], capacity=1),
-        mentee("anna-mentee", ["networking"]),
-        mentee("bob-mentee", ["self-confidence"]),
-    ), PROGRAMME_YAML.replace("language: fr", "language: en").replace("Programme de test", "Test programme")
-        .replace("École de test", "Test school"))
+    root = programme(
+        files(
+            mentor("paul-mentor", themes=["networking"], capacity=1),
+            mentor("rita-mentor", themes=["self-confidence"], capacity=1),
+            mentee("anna-mentee", ["networking"]),
+            mentee("bob-mentee", ["self-confidence"]),
+        ),
+        PROGRAMME_YAML.replace("language: fr", "language: en")
+        .replace("Programme de test", "Test programme")
+        .replace("École de test", "Test school"),
+    )
     return root
 
 
 ENGLISH_RUNS = [
-    ["validate"], ["status"], ["audit"], ["pair", "--dry-run"], ["pair", "--explain", "anna-mentee"],
-    ["pair", "--explain", "anna-mentee", "rita-mentor"], ["scores"], ["person", "show", "anna-mentee"],
-    ["forget", "anna-mentee", "--dry-run"], ["contact", "nobody--nowhere", "--channel", "pigeon"],
+    ["validate"],
+    ["status"],
+    ["audit"],
+    ["pair", "--dry-run"],
+    ["pair", "--explain", "anna-mentee"],
+    ["pair", "--explain", "anna-mentee", "rita-mentor"],
+    ["scores"],
+    ["person", "show", "anna-mentee"],
+    ["forget", "anna-mentee", "--dry-run"],
+    ["contact", "nobody--nowhere", "--channel", "pigeon"],
 ]
 
 
@@ -145,17 +164,21 @@ def test_help_of_every_command_is_english_in_an_english_programme(command, progr
 
 # --- choosing the language ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("argv", "env", "programme_lang", "expected"), [
-    (["--lang", "en", "status"], {}, "fr", "en"),
-    (["status"], {"MENTORAT_LANG": "en"}, "fr", "en"),
-    (["status"], {"LANG": "C.UTF-8"}, "fr", "fr"),
-    (["status"], {"LANG": "fr_FR.UTF-8"}, "en", "en"),
-    (["init", "x"], {"LANG": "C.UTF-8"}, None, "en"),
-    (["init", "x"], {"LANG": "fr_FR.UTF-8"}, None, "fr"),
-    (["init", "x"], {"LC_ALL": "fr_CA.UTF-8", "LANG": "en_US.UTF-8"}, None, "fr"),
-    (["init", "x"], {"LANG": "de_DE.UTF-8"}, None, "en"),
-    (["init", "x"], {}, None, "fr"),
-])
+
+@pytest.mark.parametrize(
+    ("argv", "env", "programme_lang", "expected"),
+    [
+        (["--lang", "en", "status"], {}, "fr", "en"),
+        (["status"], {"MENTORAT_LANG": "en"}, "fr", "en"),
+        (["status"], {"LANG": "C.UTF-8"}, "fr", "fr"),
+        (["status"], {"LANG": "fr_FR.UTF-8"}, "en", "en"),
+        (["init", "x"], {"LANG": "C.UTF-8"}, None, "en"),
+        (["init", "x"], {"LANG": "fr_FR.UTF-8"}, None, "fr"),
+        (["init", "x"], {"LC_ALL": "fr_CA.UTF-8", "LANG": "en_US.UTF-8"}, None, "fr"),
+        (["init", "x"], {"LANG": "de_DE.UTF-8"}, None, "en"),
+        (["init", "x"], {}, None, "fr"),
+    ],
+)
 def test_language_of_a_run(argv, env, programme_lang, expected, tmp_path):
     if programme_lang:
         (tmp_path / "programme.yaml").write_text(f"name: x\nlanguage: {programme_lang}\n", encoding="utf-8")

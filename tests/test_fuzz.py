@@ -24,12 +24,23 @@ from conftest import REPO, SAMPLE, TODAY, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-MENTEES = ["hugo-bernard", "camille-lefevre", "ines-benali", "alexandre-muller", "aya-benmoussa", "clement-perrot",
-           "adam-zerrouki"]
-MENTORS = ["julien-moreau", "pierre-antoine-lemaire", "elodie-marchand", "aicha-traore", "anne-sophie-kieffer",
-           "bruno-lefebvre", "emilie-roche", "awa-sow"]
-PAIRS = ["hugo-bernard--julien-moreau", "hugo-bernard--pierre-antoine-lemaire", "camille-lefevre--elodie-marchand",
-         "ines-benali--aicha-traore"]
+MENTEES = ["hugo-bernard", "camille-lefevre", "ines-benali", "alexandre-muller", "aya-benmoussa", "clement-perrot", "adam-zerrouki"]
+MENTORS = [
+    "julien-moreau",
+    "pierre-antoine-lemaire",
+    "elodie-marchand",
+    "aicha-traore",
+    "anne-sophie-kieffer",
+    "bruno-lefebvre",
+    "emilie-roche",
+    "awa-sow",
+]
+PAIRS = [
+    "hugo-bernard--julien-moreau",
+    "hugo-bernard--pierre-antoine-lemaire",
+    "camille-lefevre--elodie-marchand",
+    "ines-benali--aicha-traore",
+]
 FEEDBACK = ["fb-camille-lefevre-mentee", "fb-camille-lefevre-mentor", "fb-hugo-bernard-mentee"]
 
 EXAMPLES = int(os.environ.get("MENTORAT_FUZZ_EXAMPLES", "0"))
@@ -37,22 +48,103 @@ RANDOM = bool(os.environ.get("MENTORAT_FUZZ_RANDOM"))
 
 # Values a line's value is swapped for, as YAML text.
 VALUES = [
-    "[]", "{}", "null", "~", "1e400", "-1e400", ".nan", "-1", "0", "21000", '"21000"', "-0.5", "99999999999999999999",
-    "[a, b]", "[1, 2]", "[null]", "[{}]", "[[[]]]", "{a: 1}", "{theme: x}", "true", "false", '""', "'  '",
-    "'" + "x" * 5000 + "'", "'" + "é" * 300 + "'", "2026-02-30", "9999-12-31", "0001-01-01", "2026-13-01",
-    '"2026-06-01T10:00:00"', '"e\\u0301"', '"\\u202eevil"', '"\\u200b"', '"line\\nbreak"', '"tab\\there"',
-    '"nul\\0byte"', '"\\x1b[31mred"', '"😀"', '"../../etc/passwd"', '"<script>x</script>"', '"=1+1"',
-    "hugo-bernard", "julien-moreau", "hugo-bernard--julien-moreau", "ines-benali--aicha-traore", "confirmed",
-    "proposed", "ended", "accepted", "withdrawn", "erased", "career-orientation", "remote", "first",
-    "[{theme: career-orientation}]", "[{theme: [x]}]", "[{theme: teamwork, text: [1], reached: 5}]", "[{mentor: 1}]",
-    "{mentor: 2026-01-01, mentee: []}", "[{date: 2026-06-01, channel: [], summary: {}}]", "{region: [x]}",
-    "{city: [], postcode: 75000}", "[fr, 1, null]", "[weekday_lunch, {}]", "2026-01-01", "2099-01-01", "1970-01-01",
+    "[]",
+    "{}",
+    "null",
+    "~",
+    "1e400",
+    "-1e400",
+    ".nan",
+    "-1",
+    "0",
+    "21000",
+    '"21000"',
+    "-0.5",
+    "99999999999999999999",
+    "[a, b]",
+    "[1, 2]",
+    "[null]",
+    "[{}]",
+    "[[[]]]",
+    "{a: 1}",
+    "{theme: x}",
+    "true",
+    "false",
+    '""',
+    "'  '",
+    "'" + "x" * 5000 + "'",
+    "'" + "é" * 300 + "'",
+    "2026-02-30",
+    "9999-12-31",
+    "0001-01-01",
+    "2026-13-01",
+    '"2026-06-01T10:00:00"',
+    '"e\\u0301"',
+    '"\\u202eevil"',
+    '"\\u200b"',
+    '"line\\nbreak"',
+    '"tab\\there"',
+    '"nul\\0byte"',
+    '"\\x1b[31mred"',
+    '"😀"',
+    '"../../etc/passwd"',
+    '"<script>x</script>"',
+    '"=1+1"',
+    "hugo-bernard",
+    "julien-moreau",
+    "hugo-bernard--julien-moreau",
+    "ines-benali--aicha-traore",
+    "confirmed",
+    "proposed",
+    "ended",
+    "accepted",
+    "withdrawn",
+    "erased",
+    "career-orientation",
+    "remote",
+    "first",
+    "[{theme: career-orientation}]",
+    "[{theme: [x]}]",
+    "[{theme: teamwork, text: [1], reached: 5}]",
+    "[{mentor: 1}]",
+    "{mentor: 2026-01-01, mentee: []}",
+    "[{date: 2026-06-01, channel: [], summary: {}}]",
+    "{region: [x]}",
+    "{city: [], postcode: 75000}",
+    "[fr, 1, null]",
+    "[weekday_lunch, {}]",
+    "2026-01-01",
+    "2099-01-01",
+    "1970-01-01",
 ]
 # Byte sequences inserted somewhere in a file.
 INSERTS = [
-    b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\r", b"\r\n", b"\t", b"\x1b", b"\xc3", b"\xed\xa0\x80",
-    b"\n<<<<<<< HEAD\n", b"\n---\n", b"&a ", b"*a ", b"!!python/object ", b"? ", b"%YAML 1.1\n---\n",
-    b"\n- x\n", b": ", b"{", b"[", b'"', b"'", b"#", b"\n  ", b"\xe2\x80\xae", b"e\xcc\x81",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\r",
+    b"\r\n",
+    b"\t",
+    b"\x1b",
+    b"\xc3",
+    b"\xed\xa0\x80",
+    b"\n<<<<<<< HEAD\n",
+    b"\n---\n",
+    b"&a ",
+    b"*a ",
+    b"!!python/object ",
+    b"? ",
+    b"%YAML 1.1\n---\n",
+    b"\n- x\n",
+    b": ",
+    b"{",
+    b"[",
+    b'"',
+    b"'",
+    b"#",
+    b"\n  ",
+    b"\xe2\x80\xae",
+    b"e\xcc\x81",
 ]
 
 
@@ -90,19 +182,40 @@ def _all_keys() -> list[str]:
 PERSON_KEYS = sorted(set(_keys("mentor", "mentee")) | set(_schema("common")["$defs"]["person"]["properties"]))  # type: ignore[index]
 # Keys worth setting per folder: a person file also gets the other role's keys (objectives on a mentor...).
 # The other role's own fields come up more often: their values reach code written for the other role.
-KEYS_BY_FOLDER = {"mentors": PERSON_KEYS + ["objectives", "public"] * 5,
-                  "mentees": PERSON_KEYS + ["themes", "publics", "capacity"] * 4, "pairs": _keys("pair"), "feedback": _keys("feedback"),
-                  "notes": _keys("note"), "programme.yaml": _keys("programme"), "pairing.yaml": _keys("pairing")}
+KEYS_BY_FOLDER = {
+    "mentors": PERSON_KEYS + ["objectives", "public"] * 5,
+    "mentees": PERSON_KEYS + ["themes", "publics", "capacity"] * 4,
+    "pairs": _keys("pair"),
+    "feedback": _keys("feedback"),
+    "notes": _keys("note"),
+    "programme.yaml": _keys("programme"),
+    "pairing.yaml": _keys("pairing"),
+}
 ANY_KEY = _all_keys()
 
 READING = [
-    ["status"], ["status", "--format", "json"], ["audit"], ["audit", "--format", "json"],
-    ["report"], ["report", "--format", "html"], ["report", "--format", "xlsx"],
-    ["sheet", "--all"], ["sheet", "--all", "--format", "html"], ["charter", "--all"],
-    ["charter", "--all", "--format", "html"], ["calendar", "--all"], ["scores"], ["scores", "--format", "csv"],
-    ["pair", "--dry-run"], ["pair", "--explain", "alexandre-muller"], ["export", "people", "-o", "-"],
-    ["export", "pairs", "--format", "xlsx", "--force"], ["export", "meetings", "-o", "-"],
-    ["note", "list"], ["survey", "blank"], ["forget", "hugo-bernard", "--dry-run"],
+    ["status"],
+    ["status", "--format", "json"],
+    ["audit"],
+    ["audit", "--format", "json"],
+    ["report"],
+    ["report", "--format", "html"],
+    ["report", "--format", "xlsx"],
+    ["sheet", "--all"],
+    ["sheet", "--all", "--format", "html"],
+    ["charter", "--all"],
+    ["charter", "--all", "--format", "html"],
+    ["calendar", "--all"],
+    ["scores"],
+    ["scores", "--format", "csv"],
+    ["pair", "--dry-run"],
+    ["pair", "--explain", "alexandre-muller"],
+    ["export", "people", "-o", "-"],
+    ["export", "pairs", "--format", "xlsx", "--force"],
+    ["export", "meetings", "-o", "-"],
+    ["note", "list"],
+    ["survey", "blank"],
+    ["forget", "hugo-bernard", "--dry-run"],
     *[["person", "show", who] for who in ("hugo-bernard", "julien-moreau", "alexandre-muller")],
 ]
 
@@ -135,12 +248,16 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def _files(root: Path) -> list[str]:
     # Dot files are the tool's own (lock, transactions): other tests cover them.
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 
 
-OPERATIONS = ["set"] * 6 + ["swap"] * 5 + ["add"] + ["flip", "delete", "duplicate", "insert"] * 2 + [
-    "truncate", "empty", "remove", "directory"]
+OPERATIONS = (
+    ["set"] * 6 + ["swap"] * 5 + ["add"] + ["flip", "delete", "duplicate", "insert"] * 2 + ["truncate", "empty", "remove", "directory"]
+)
 
 
 @st.composite
@@ -184,10 +301,10 @@ def _apply(root: Path, change: tuple[str, str, object]) -> None:
         position, bit = arg  # type: ignore[misc]
         if data:
             index = position % len(data)
-            data = data[:index] + bytes([data[index] ^ (1 << bit)]) + data[index + 1:]
+            data = data[:index] + bytes([data[index] ^ (1 << bit)]) + data[index + 1 :]
     elif op in ("delete", "duplicate"):
         index = int(arg) % len(lines)  # type: ignore[call-overload]
-        lines[index:index + 1] = [] if op == "delete" else [lines[index], lines[index]]
+        lines[index : index + 1] = [] if op == "delete" else [lines[index], lines[index]]
         data = b"".join(lines)
     elif op == "swap":
         position, value = arg  # type: ignore[misc]
@@ -227,8 +344,7 @@ def _set(lines: list[bytes], key: str, value: str) -> list[bytes]:
 
 def _swap(lines: list[bytes], position: int, value: str) -> list[bytes]:
     """Replace the value of one `key: value` or `- item` line by `value`."""
-    candidates = [i for i, line in enumerate(lines) if b": " in line or line.lstrip().startswith(b"- ")
-                  or line.rstrip().endswith(b":")]
+    candidates = [i for i, line in enumerate(lines) if b": " in line or line.lstrip().startswith(b"- ") or line.rstrip().endswith(b":")]
     if not candidates:
         return lines
     index = candidates[position % len(candidates)]
@@ -251,9 +367,13 @@ def _check(result: Result, args: list[str], changes: list[tuple[str, str, object
 
 
 def _fuzz_settings(ci_examples: int):  # type: ignore[no-untyped-def]
-    return settings(max_examples=EXAMPLES or ci_examples, deadline=None, derandomize=not RANDOM, database=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                           HealthCheck.data_too_large])
+    return settings(
+        max_examples=EXAMPLES or ci_examples,
+        deadline=None,
+        derandomize=not RANDOM,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 def _mutated_copy(base: Path, data: st.DataObject) -> tuple[Path, list[tuple[str, str, object]]]:

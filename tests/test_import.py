@@ -30,9 +30,16 @@ def test_cp1252_semicolon_csv_creates_profiles(programme, run_cli, tmp_path):
     assert result.code == 0, result.err
     elise = load(root / "mentees" / "elise-le-goff.yaml")
     assert elise == {
-        "id": "elise-le-goff", "first_name": "Élise", "last_name": "Le Goff", "email": "elise.legoff@example.org",
-        "phone": "06 12 34 56 70", "civil_servant": True, "location": {"city": "Rennes", "postcode": "35000"},
-        "availability": ["weekday_lunch", "weekday_evening"], "registered_on": "2026-11-25", "public": "internal",
+        "id": "elise-le-goff",
+        "first_name": "Élise",
+        "last_name": "Le Goff",
+        "email": "elise.legoff@example.org",
+        "phone": "06 12 34 56 70",
+        "civil_servant": True,
+        "location": {"city": "Rennes", "postcode": "35000"},
+        "availability": ["weekday_lunch", "weekday_evening"],
+        "registered_on": "2026-11-25",
+        "public": "internal",
     }
     francois = load(root / "mentees" / "francois-henaff.yaml")
     assert francois["public"] == "third" and francois["civil_servant"] is False
@@ -45,8 +52,18 @@ def test_cp1252_semicolon_csv_creates_profiles(programme, run_cli, tmp_path):
     assert "column 'Couleur préférée' is not imported" in result.err
     assert "bleu" not in "".join(p.read_text() for p in (root / "mentees").glob("*.yaml"))
     # Keys in the schema's order, so that files read and diff the same way.
-    assert list(elise) == ["id", "first_name", "last_name", "email", "phone", "civil_servant", "location",
-                           "availability", "registered_on", "public"]
+    assert list(elise) == [
+        "id",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "civil_servant",
+        "location",
+        "availability",
+        "registered_on",
+        "public",
+    ]
     text = (root / "mentees" / "elise-le-goff.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../.schemas/mentee.schema.json\nid: elise-le-goff\n")
     assert run_cli(["--root", root, "validate"]).code == 0
@@ -91,8 +108,8 @@ def test_invalid_rows_are_reported_and_nothing_is_written(programme, run_cli, tm
         'mentees-invalid.csv: row 3, column A "Prénom": starts like a spreadsheet formula; check the cell',
         'mentees-invalid.csv: row 4, column C "Courriel": same e-mail as row 2',
         'mentees-invalid.csv: row 5, column B "Nom": last_name: takes at most 200 characters',
-        'mentees-invalid.csv: row 6, column D "Date d\'inscription": \'31/02/2026\' is not a real date',
-        'mentees-invalid.csv: row 6, column E "Fonctionnaire": \'peut-être\' is not yes or no (write oui or non)',
+        "mentees-invalid.csv: row 6, column D \"Date d'inscription\": '31/02/2026' is not a real date",
+        "mentees-invalid.csv: row 6, column E \"Fonctionnaire\": 'peut-être' is not yes or no (write oui or non)",
         'mentees-invalid.csv: row 7, column C "Courriel": is empty but required',
     ]
     assert "nothing written: 5 row(s) have errors" in result.err
@@ -174,12 +191,16 @@ def test_update_changed_fields_and_report_conflicts_with_hand_edits(programme, r
 
 
 def test_person_created_by_hand_is_matched_by_email_not_duplicated(programme, run_cli, tmp_path):
-    root = programme({"mentees/m-dupont.yaml": """\
+    root = programme(
+        {
+            "mentees/m-dupont.yaml": """\
         id: m-dupont
         first_name: Marie
         last_name: Dupont
         email: Marie@Example.org
-        """})
+        """
+        }
+    )
     source = _csv(tmp_path / "in.csv", ["Prénom,Nom,Courriel,Ville", "Marie,Dupont,marie@example.org,Lyon"])
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 0, result.err
@@ -188,12 +209,16 @@ def test_person_created_by_hand_is_matched_by_email_not_duplicated(programme, ru
 
 
 def test_email_of_a_mentor_is_refused_as_mentee(programme, run_cli, tmp_path):
-    root = programme({"mentors/jean-martin.yaml": """\
+    root = programme(
+        {
+            "mentors/jean-martin.yaml": """\
         id: jean-martin
         first_name: Jean
         last_name: Martin
         email: jean@example.org
-        """})
+        """
+        }
+    )
     source = _csv(tmp_path / "in.csv", ["Prénom,Nom,Courriel", "Jean,Martin,jean@example.org"])
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 1
@@ -203,14 +228,14 @@ def test_email_of_a_mentor_is_refused_as_mentee(programme, run_cli, tmp_path):
 
 def test_mapping_file_with_labels_and_split(programme, run_cli, tmp_path):
     root = programme()
-    source = _csv(tmp_path / "in.csv", [
-        "Q1;Q2;Q3;Q4;Q5", "Alice;Bernard;alice@example.org;Interne;Midi + Soir"])
+    source = _csv(tmp_path / "in.csv", ["Q1;Q2;Q3;Q4;Q5", "Alice;Bernard;alice@example.org;Interne;Midi + Soir"])
     mapping = tmp_path / "map.yaml"
     mapping.write_text(
         "columns:\n  Q1: first_name\n  Q2: last_name\n  Q3: email\n"
         "  Q4: {field: public, values: {Interne: internal}}\n"
         "  Q5: {field: availability, split: '+', values: {Midi: weekday_lunch, Soir: weekday_evening}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run_cli(["--root", root, "import", source, "--role", "mentee", "--mapping", mapping])
     assert result.code == 0, result.err
     alice = load(root / "mentees" / "alice-bernard.yaml")
@@ -238,12 +263,21 @@ def test_template_lists_headers_found(programme, run_cli, tmp_path):
     assert mapping["role"] == "mentee"
     assert mapping["columns"]["Prénom"] == "first_name"
     assert mapping["columns"]["Couleur préférée"] is None
-    assert list(mapping["columns"]) == ["Horodateur", "Prénom", "Nom", "Courriel", "Téléphone", "Ville",
-                                        "Code postal", "Voie d'accès", "Fonctionnaire", "Disponibilités",
-                                        "Couleur préférée"]
+    assert list(mapping["columns"]) == [
+        "Horodateur",
+        "Prénom",
+        "Nom",
+        "Courriel",
+        "Téléphone",
+        "Ville",
+        "Code postal",
+        "Voie d'accès",
+        "Fonctionnaire",
+        "Disponibilités",
+        "Couleur préférée",
+    ]
     # The template works as a mapping as it is.
-    imported = run_cli(["--root", root, "import", source, "--role", "mentee", "--mapping",
-                        root / "import-mapping.yaml"])
+    imported = run_cli(["--root", root, "import", source, "--role", "mentee", "--mapping", root / "import-mapping.yaml"])
     assert imported.code == 0, imported.err
     assert run_cli(["--root", root, "import", source, "--role", "mentee", "--template"]).code == 2
 
@@ -269,16 +303,19 @@ def test_missing_required_column_and_unreadable_files(programme, run_cli, tmp_pa
 def test_mentee_themes_become_objectives_and_tab_separated_files_work(programme, run_cli, tmp_path):
     root = programme()
     source = tmp_path / "in.tsv"
-    source.write_text("Prénom\tNom\tCourriel\tThèmes\n"
-                      "Alice\tBernard\talice@example.org\tRéseau professionnel, Confiance en soi\n", encoding="utf-8")
+    source.write_text(
+        "Prénom\tNom\tCourriel\tThèmes\nAlice\tBernard\talice@example.org\tRéseau professionnel, Confiance en soi\n", encoding="utf-8"
+    )
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 0, result.err
     alice = load(root / "mentees" / "alice-bernard.yaml")
     assert alice["objectives"] == [{"theme": "networking"}, {"theme": "self-confidence"}]
     # A human adds the objective's words: that is an edit of the field, kept on re-import.
     path = root / "mentees" / "alice-bernard.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "- theme: networking", "- theme: networking\n  text: Rencontrer des cadres"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("- theme: networking", "- theme: networking\n  text: Rencontrer des cadres"),
+        encoding="utf-8",
+    )
     again = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert again.code == 0 and "conflict" not in again.err
     assert load(path)["objectives"][0] == {"theme": "networking", "text": "Rencontrer des cadres"}
@@ -287,14 +324,19 @@ def test_mentee_themes_become_objectives_and_tab_separated_files_work(programme,
 def test_unknown_label_and_quoted_multiline_cells_keep_spreadsheet_row_numbers(programme, run_cli, tmp_path):
     root = programme()
     source = tmp_path / "in.csv"
-    source.write_text('Prénom;Nom;Courriel;Voie d\'accès\n'
-                      '"Anne\nMarie";Durand;anne@example.org;Concours interne\n'
-                      'Paul;Petit;paul@example.org;Concours spécial\n', encoding="utf-8")
+    source.write_text(
+        "Prénom;Nom;Courriel;Voie d'accès\n"
+        '"Anne\nMarie";Durand;anne@example.org;Concours interne\n'
+        "Paul;Petit;paul@example.org;Concours spécial\n",
+        encoding="utf-8",
+    )
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 1
     # The quoted cell spans two text lines but one spreadsheet row: Paul is row 3.
-    assert ('in.csv: row 3, column D "Voie d\'accès": \'Concours spécial\' is not a known public value '
-            "(known: external, internal, phd, talents, third)") in result.err
+    assert (
+        "in.csv: row 3, column D \"Voie d'accès\": 'Concours spécial' is not a known public value "
+        "(known: external, internal, phd, talents, third)"
+    ) in result.err
 
 
 def test_over_long_cell_and_broken_quotes_are_one_clear_line(programme, run_cli, tmp_path):
@@ -335,7 +377,9 @@ def test_a_file_saved_during_the_import_is_not_overwritten(programme, run_cli, t
 
 
 def test_update_keeps_keys_the_import_does_not_know(programme, run_cli, tmp_path):
-    root = programme({"mentees/marie-dupont.yaml": """\
+    root = programme(
+        {
+            "mentees/marie-dupont.yaml": """\
         id: marie-dupont
         first_name: Marie
         last_name: Dupont
@@ -344,7 +388,9 @@ def test_update_keeps_keys_the_import_does_not_know(programme, run_cli, tmp_path
           - theme: networking
             text: Rencontrer des cadres
         hobby: escalade
-        """})
+        """
+        }
+    )
     source = _csv(tmp_path / "in.csv", ["Prénom,Nom,Courriel,Ville", "Marie,Dupont,marie@example.org,Lyon"])
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 0, result.err

@@ -13,9 +13,16 @@ def _line(cells: list[str], delimiter: str) -> str:
     return delimiter.join(f'"{c}"' if delimiter in c else c for c in cells)
 
 
-@pytest.mark.parametrize(("encoding", "delimiter"), [
-    ("utf-8", ","), ("utf-8-sig", ";"), ("cp1252", ";"), ("latin-1", "\t"), ("utf-16", "\t"),
-])
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [
+        ("utf-8", ","),
+        ("utf-8-sig", ";"),
+        ("cp1252", ";"),
+        ("latin-1", "\t"),
+        ("utf-16", "\t"),
+    ],
+)
 def test_encodings_and_delimiters(programme, run_cli, tmp_path, encoding, delimiter):
     root = programme()
     source = tmp_path / "export.csv"
@@ -40,8 +47,7 @@ def test_bad_byte_after_a_utf8_bom_is_reported_with_its_line(programme, run_cli,
 def test_headers_with_spaces_and_case_are_recognised(programme, run_cli, tmp_path):
     root = programme()
     source = tmp_path / "export.csv"
-    source.write_text("  PRÉNOM ;Nom de famille;Adresse e-mail ;Années d’expérience\n"
-                      "Ana;Silva;ana@example.org;7 ans\n", encoding="utf-8")
+    source.write_text("  PRÉNOM ;Nom de famille;Adresse e-mail ;Années d’expérience\nAna;Silva;ana@example.org;7 ans\n", encoding="utf-8")
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 0, result.err
     data = yaml.safe_load((root / "mentees" / "ana-silva.yaml").read_text(encoding="utf-8"))

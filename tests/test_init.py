@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from mentorat_cli.io import storage
 from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.io import storage
 
 KINDS = ["school", "ministry", "company", "alumni", "youth"]
 
@@ -22,8 +22,11 @@ def test_init_creates_a_valid_programme(run_cli, tmp_path, kind, lang):
     target = tmp_path / "prog"
     result = run_cli(["init", target, "--kind", kind, "--lang", lang, "--no-git"], cwd=tmp_path)
     assert result.code == 0, result.err
-    examples = ("mentors/exemple-mentor.yaml", "mentees/exemple-mentore.yaml") if lang == "fr" else (
-        "mentors/example-mentor.yaml", "mentees/example-mentee.yaml")
+    examples = (
+        ("mentors/exemple-mentor.yaml", "mentees/exemple-mentore.yaml")
+        if lang == "fr"
+        else ("mentors/example-mentor.yaml", "mentees/example-mentee.yaml")
+    )
     for name in ("programme.yaml", "README.md", ".gitignore", ".schemas/mentor.schema.json", ".vscode/settings.json", *examples):
         assert (target / name).is_file(), name
     programme_text = (target / "programme.yaml").read_text(encoding="utf-8")
@@ -123,9 +126,11 @@ def test_writes_refuse_a_symlinked_folder(tmp_path):
 
 def test_lock_prevents_two_writers(tmp_path):
     # The lock is per process (nested calls in one command share it): the second writer is another process.
-    code = ("import sys; from pathlib import Path; from mentorat_cli.io import storage; from mentorat_cli.core import errors\n"
-            "try:\n    with storage.lock(Path(sys.argv[1])): print('got it')\n"
-            "except errors.MentoratError as exc:\n    print(exc.message); sys.exit(2)")
+    code = (
+        "import sys; from pathlib import Path; from mentorat_cli.io import storage; from mentorat_cli.core import errors\n"
+        "try:\n    with storage.lock(Path(sys.argv[1])): print('got it')\n"
+        "except errors.MentoratError as exc:\n    print(exc.message); sys.exit(2)"
+    )
     second = [sys.executable, "-c", code, str(tmp_path)]
     env = {**os.environ, "MENTORAT_LOCK_WAIT": "0.3"}
     with storage.lock(tmp_path, "mentorat pair --force"):

@@ -64,8 +64,11 @@ def test_no_draft_holds_a_note_body(sample: Path, run_cli) -> None:
     assert _plant_canary(sample) > 20
     write_tree(sample, {"mentees/lou-vasseur.yaml": (sample / "mentees/lou-vasseur.yaml").read_text(encoding="utf-8")})
     for kind in ("intro", "reminder", "thanks", "survey", "received"):
-        result = run_cli(["--root", sample, "mail", kind, "--all", "-o", sample / f"out/{kind}"]
-                         if kind != "reminder" else ["--root", sample, "mail", kind, "-o", sample / f"out/{kind}"])
+        result = run_cli(
+            ["--root", sample, "mail", kind, "--all", "-o", sample / f"out/{kind}"]
+            if kind != "reminder"
+            else ["--root", sample, "mail", kind, "-o", sample / f"out/{kind}"]
+        )
         assert result.code == 0, (kind, result.err)
         assert CANARY not in result.out + result.err
     mbox = run_cli(["--root", sample, "mail", "reminder", "--format", "mbox", "-o", sample / "out/box"])
@@ -76,20 +79,22 @@ def test_no_draft_holds_a_note_body(sample: Path, run_cli) -> None:
         raw = path.read_bytes()
         assert CANARY.encode() not in raw, path
         # Encoded bodies (quoted-printable, base64) decoded too.
-        for message in ([_read(path)] if path.suffix == ".eml" else list(mailbox.mbox(path))):
+        for message in [_read(path)] if path.suffix == ".eml" else list(mailbox.mbox(path)):
             for part in message.walk():
                 payload = part.get_payload(decode=True)
                 assert payload is None or CANARY.encode() not in payload, path
 
 
 def test_intro_date_is_recorded_and_status_stops_flagging(programme, run_cli) -> None:
-    root = programme({
-        "mentees/ana-lima.yaml": "id: ana-lima\nfirst_name: Ana\nlast_name: Lima\nemail: ana@example.org\nstatus: accepted\n",
-        "mentors/paul-roy.yaml": "id: paul-roy\nfirst_name: Paul\nlast_name: Roy\nemail: paul@example.org\nstatus: accepted\n"
-                                 "civil_servant: true\ntrained_on: '2026-10-01'\n",
-        "pairs/ana-lima--paul-roy.yaml": "# Binôme décidé en comité\nid: ana-lima--paul-roy\nmentee: ana-lima\n"
-                                         "mentor: paul-roy\nstatus: confirmed\nconfirmed_on: '2026-11-20'\n",
-    })
+    root = programme(
+        {
+            "mentees/ana-lima.yaml": "id: ana-lima\nfirst_name: Ana\nlast_name: Lima\nemail: ana@example.org\nstatus: accepted\n",
+            "mentors/paul-roy.yaml": "id: paul-roy\nfirst_name: Paul\nlast_name: Roy\nemail: paul@example.org\nstatus: accepted\n"
+            "civil_servant: true\ntrained_on: '2026-10-01'\n",
+            "pairs/ana-lima--paul-roy.yaml": "# Binôme décidé en comité\nid: ana-lima--paul-roy\nmentee: ana-lima\n"
+            "mentor: paul-roy\nstatus: confirmed\nconfirmed_on: '2026-11-20'\n",
+        }
+    )
     before = run_cli(["--root", root, "status"])
     assert "1 confirmed pair(s) not introduced yet (mentorat mail intro --all): ana-lima--paul-roy" in before.out
     result = run_cli(["--root", root, "mail", "intro", "ana-lima--paul-roy"])
@@ -106,8 +111,9 @@ def test_intro_date_is_recorded_and_status_stops_flagging(programme, run_cli) ->
 
 
 def test_decision_mails_follow_the_status_and_templates_can_be_overridden(programme, run_cli) -> None:
-    people = {f"mentees/{n}.yaml": f"id: {n}\nfirst_name: {n.title()}\nlast_name: Test\nemail: {n}@example.org\n"
-              for n in ("ana", "bea", "cid")}
+    people = {
+        f"mentees/{n}.yaml": f"id: {n}\nfirst_name: {n.title()}\nlast_name: Test\nemail: {n}@example.org\n" for n in ("ana", "bea", "cid")
+    }
     root = programme(people)
     assert run_cli(["--root", root, "accept", "ana"]).code == 0
     assert run_cli(["--root", root, "decline", "bea", "--reason", "places pourvues", "--waiting"]).code == 0
@@ -119,8 +125,13 @@ def test_decision_mails_follow_the_status_and_templates_can_be_overridden(progra
     assert "places pourvues" not in message.get_body(("plain",)).get_content()
     wrong = run_cli(["--root", root, "mail", "declined", "bea"])
     assert wrong.code == 2 and "waitlisted" in wrong.err
-    write_tree(root, {"templates/mail-waiting.fr.md.j2": "Subject: Liste d'attente, {{ person.first_name }}\n\n"
-                                                        "Bonjour {{ person.first_name }}, texte du programme.\n"})
+    write_tree(
+        root,
+        {
+            "templates/mail-waiting.fr.md.j2": "Subject: Liste d'attente, {{ person.first_name }}\n\n"
+            "Bonjour {{ person.first_name }}, texte du programme.\n"
+        },
+    )
     waiting = run_cli(["--root", root, "mail", "waiting", "bea", "--format", "mbox"])
     assert waiting.code == 0, waiting.err
     box = list(mailbox.mbox(root / f"out/mail/waiting-{TODAY}.mbox"))
@@ -149,8 +160,9 @@ def test_a_programme_template_without_subject_is_a_clear_error(sample: Path, run
 
 
 def test_survey_link_or_attachment_and_thanks_at_closure(sample: Path, run_cli) -> None:
-    linked = run_cli(["--root", sample, "mail", "survey", "--all", "--link", "https://framaforms.org/bilan-2026",
-                      "-o", sample / "out/linked"])
+    linked = run_cli(
+        ["--root", sample, "mail", "survey", "--all", "--link", "https://framaforms.org/bilan-2026", "-o", sample / "out/linked"]
+    )
     assert linked.code == 0, linked.err
     drafts = sorted((sample / "out/linked").glob("survey-*.eml"))
     assert drafts
@@ -158,7 +170,7 @@ def test_survey_link_or_attachment_and_thanks_at_closure(sample: Path, run_cli) 
         message = _read(path)
         assert "https://framaforms.org/bilan-2026" in message.get_body(("plain",)).get_content()
         assert not list(message.iter_attachments())
-    attached = run_cli(["--root", sample, "mail", "survey", drafts[0].stem[len("survey-"):], "-o", sample / "out/att"])
+    attached = run_cli(["--root", sample, "mail", "survey", drafts[0].stem[len("survey-") :], "-o", sample / "out/att"])
     assert attached.code == 0, attached.err
     (only,) = list(_read(next((sample / "out/att").glob("*.eml"))).iter_attachments())
     assert only.get_filename().startswith("survey-") and "Questionnaire de fin de mentorat" in only.get_content()

@@ -63,13 +63,16 @@ def test_note_new_never_overwrites_a_note(make, run_cli) -> None:
     assert run_cli(["validate"], cwd=root).code == 0
 
 
-@pytest.mark.parametrize("args, message", [
-    (["note", "new", "marie-dupont--jean"], "pair 'marie-dupont--jean' does not exist"),
-    (["note", "new", PAIR_ID, "--date", "2026-13-01"], "--date: '2026-13-01' is not a date written YYYY-MM-DD"),
-    (["note", "new", PAIR_ID, "--date", "26-11-01"], "is not a date written YYYY-MM-DD"),
-    (["note", "new", PAIR_ID, "--date", "2026-W45-1"], "is not a date written YYYY-MM-DD"),
-    (["note", "new", PAIR_ID, "--date", "20261105"], "is not a date written YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["note", "new", "marie-dupont--jean"], "pair 'marie-dupont--jean' does not exist"),
+        (["note", "new", PAIR_ID, "--date", "2026-13-01"], "--date: '2026-13-01' is not a date written YYYY-MM-DD"),
+        (["note", "new", PAIR_ID, "--date", "26-11-01"], "is not a date written YYYY-MM-DD"),
+        (["note", "new", PAIR_ID, "--date", "2026-W45-1"], "is not a date written YYYY-MM-DD"),
+        (["note", "new", PAIR_ID, "--date", "20261105"], "is not a date written YYYY-MM-DD"),
+    ],
+)
 def test_note_new_refuses_bad_input_and_writes_nothing(make, run_cli, args: list[str], message: str) -> None:
     root = make()
     before = snapshot(root)
@@ -101,9 +104,18 @@ def test_note_list_json_and_one_pair(make, run_cli) -> None:
     result = run_cli(["note", "list", PAIR_ID, "--format", "json"], cwd=root)
     assert result.code == 0
     rows = json.loads(result.out)
-    assert rows == [{"pair": PAIR_ID, "file": f"notes/{PAIR_ID}/2026-10-05-first.md", "date": "2026-10-05",
-                     "kind": "first", "duration_minutes": 90, "format": None, "topics": ["career-orientation"],
-                     "held": True}]
+    assert rows == [
+        {
+            "pair": PAIR_ID,
+            "file": f"notes/{PAIR_ID}/2026-10-05-first.md",
+            "date": "2026-10-05",
+            "kind": "first",
+            "duration_minutes": 90,
+            "format": None,
+            "topics": ["career-orientation"],
+            "held": True,
+        }
+    ]
     assert "CONFIDENTIAL" not in result.out
     missing = run_cli(["note", "list", "nobody--here"], cwd=root)
     assert missing.code == 2 and "does not exist" in missing.err

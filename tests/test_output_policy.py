@@ -16,8 +16,8 @@ import pytest
 from conftest import snapshot
 from test_documents_support import PAIR_ID, files
 
-from mentorat_cli.io import storage
 from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.io import storage
 
 MAPPING_CSV = "Prénom,Nom,Courriel\nAda,Lovelace,ada@example.org\n"
 
@@ -59,9 +59,22 @@ def _commands(tmp: Path) -> list[tuple[list[str], bool]]:
     ]
 
 
-DATA_TARGETS = ["programme.yaml", "mentors/jean-martin.yaml", "mentees", "pairs/P.yaml", f"notes/{PAIR_ID}/x.md",
-                "feedback", "pairing.yaml", ".mentorat/import-state.yaml", ".schemas", "templates",
-                storage.LOCK_NAME, ".git/config", ".git/HEAD", ".git/hooks"]
+DATA_TARGETS = [
+    "programme.yaml",
+    "mentors/jean-martin.yaml",
+    "mentees",
+    "pairs/P.yaml",
+    f"notes/{PAIR_ID}/x.md",
+    "feedback",
+    "pairing.yaml",
+    ".mentorat/import-state.yaml",
+    ".schemas",
+    "templates",
+    storage.LOCK_NAME,
+    ".git/config",
+    ".git/HEAD",
+    ".git/hooks",
+]
 
 
 @pytest.mark.parametrize("target", DATA_TARGETS)
@@ -102,8 +115,11 @@ def test_a_folder_that_resolves_into_programme_data_is_refused(prog, run_cli, tm
     link = tmp_path / "looks-harmless"
     link.symlink_to(prog / "mentees")
     before = _tree(prog)
-    for args in (["charter", PAIR_ID, "-o", link], ["export", "people", "--dialect", "excel", "-o", link / "x.csv", "--force"],
-                 ["calendar", PAIR_ID, "-o", tmp_path / "git-link" / "config"]):
+    for args in (
+        ["charter", PAIR_ID, "-o", link],
+        ["export", "people", "--dialect", "excel", "-o", link / "x.csv", "--force"],
+        ["calendar", PAIR_ID, "-o", tmp_path / "git-link" / "config"],
+    ):
         if "git-link" in str(args[-1]):
             (tmp_path / "git-link").symlink_to(prog / ".git")
         result = run_cli(["--root", prog, *args], cwd=tmp_path)
@@ -189,8 +205,15 @@ def test_out_linked_to_a_sibling_folder_receives_nothing(prog, run_cli, tmp_path
     evil = tmp_path / (prog.name + "-evil")
     evil.mkdir()
     (prog / "out").symlink_to(evil)
-    for command in (["charter", PAIR_ID], ["sheet", "--all"], ["export", "people", "--dialect", "excel"], ["report"], ["survey", "blank"],
-                    ["calendar", "--all"], ["charter", PAIR_ID, "-o", prog / "out"]):
+    for command in (
+        ["charter", PAIR_ID],
+        ["sheet", "--all"],
+        ["export", "people", "--dialect", "excel"],
+        ["report"],
+        ["survey", "blank"],
+        ["calendar", "--all"],
+        ["charter", PAIR_ID, "-o", prog / "out"],
+    ):
         result = run_cli([*command, "--force"], cwd=prog)
         assert result.code == 2, (command, result.out)
         assert "symbolic link inside the programme: out" in result.err, (command, result.err)
@@ -218,8 +241,12 @@ def test_a_symlinked_templates_folder_is_refused(prog, run_cli, tmp_path) -> Non
     shared.mkdir()
     (shared / "charter-school.fr.md.j2").write_text("# {{ mentee.first_name }} LEAKED\n", encoding="utf-8")
     (prog / "templates").symlink_to(shared)
-    for command in (["charter", PAIR_ID], ["sheet", PAIR_ID], ["templates", "list"],
-                    ["note", "new", PAIR_ID, "--kind", "regular", "--date", "2026-11-20"]):
+    for command in (
+        ["charter", PAIR_ID],
+        ["sheet", PAIR_ID],
+        ["templates", "list"],
+        ["note", "new", PAIR_ID, "--kind", "regular", "--date", "2026-11-20"],
+    ):
         result = run_cli(command, cwd=prog)
         assert result.code == 1, (command, result.out)
         assert "refusing to read a template through a symbolic link: templates" in result.err, (command, result.err)

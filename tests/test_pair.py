@@ -6,19 +6,23 @@ import yaml
 from conftest import snapshot
 from test_pair_helpers import files, load, mentee, mentor, programme_yaml, proposals, schema_errors
 
-THEMES_ONLY = {"matching": {"weights": {"themes": 100, "sector": 0, "public": 0, "distance": 0, "format": 0,
-                                        "availability": 0, "school": 0}}}
+THEMES_ONLY = {
+    "matching": {"weights": {"themes": 100, "sector": 0, "public": 0, "distance": 0, "format": 0, "availability": 0, "school": 0}}
+}
 
 
 def small(programme):
     """Three mentees, two mentors (one with two places), clear preferences."""
-    return programme(files(
-        mentor("paul-mentor", themes=["networking", "teamwork"], capacity=1),
-        mentor("rita-mentor", themes=["self-confidence"], capacity=1),
-        mentee("anna-mentee", ["networking", "teamwork"]),
-        mentee("bob-mentee", ["self-confidence"]),
-        mentee("carl-mentee", ["organisation"]),
-    ), programme_yaml(THEMES_ONLY))
+    return programme(
+        files(
+            mentor("paul-mentor", themes=["networking", "teamwork"], capacity=1),
+            mentor("rita-mentor", themes=["self-confidence"], capacity=1),
+            mentee("anna-mentee", ["networking", "teamwork"]),
+            mentee("bob-mentee", ["self-confidence"]),
+            mentee("carl-mentee", ["organisation"]),
+        ),
+        programme_yaml(THEMES_ONLY),
+    )
 
 
 def test_pair_writes_explained_proposals_and_summary(programme, run_cli):
@@ -31,16 +35,20 @@ def test_pair_writes_explained_proposals_and_summary(programme, run_cli):
     assert list(anna)[:5] == ["id", "mentee", "mentor", "status", "proposed_on"]
     assert anna["status"] == "proposed" and anna["proposed_on"] == "2026-11-25"
     assert anna["score"] == 100.0
-    assert anna["criteria"] == [{"criterion": "themes", "points": 100.0, "max": 100.0,
-                                 "evidence": ("thèmes en commun : Réseau professionnel et Travail en équipe "
-                                              "(2 objectifs sur 2)")}]
+    assert anna["criteria"] == [
+        {
+            "criterion": "themes",
+            "points": 100.0,
+            "max": 100.0,
+            "evidence": ("thèmes en commun : Réseau professionnel et Travail en équipe (2 objectifs sur 2)"),
+        }
+    ]
     assert anna["alternatives"][0]["mentor"] == "rita-mentor"
     assert anna["alternatives"][0]["why_not"] == "score plus bas (0,00 contre 100,00)"
     summary = load(root / "pairing.yaml")
     assert schema_errors(summary, "pairing.schema.json") == []
     assert summary["mentees"] == {"to_pair": 3, "proposed": 2, "unmatched": 1}
-    assert summary["unmatched"] == [{"mentee": "carl-mentee", "reason": "all-feasible-mentors-full",
-                                     "feasible_mentors": 2, "excluded": {}}]
+    assert summary["unmatched"] == [{"mentee": "carl-mentee", "reason": "all-feasible-mentors-full", "feasible_mentors": 2, "excluded": {}}]
     assert "2 pair(s) proposed, 1 mentee(s) unmatched" in result.out
     assert "This is the best possible result for the whole programme" in result.out
     for data in found.values():
@@ -106,18 +114,27 @@ def test_dry_run_prints_diff_and_writes_nothing(programme, run_cli):
 
 def test_hard_rules_exclude_and_are_counted(programme, run_cli):
     config = {**THEMES_ONLY, "eligibility": {"min_experience_gap_years": 10, "mentor_civil_servant": True}}
-    root = programme(files(
-        mentor("paul-mentor", themes=["networking"], experience_years=12, not_with=["anna-mentee"]),
-        mentor("rita-mentor", themes=["networking"], experience_years=15),
-        mentor("zoe-mentor", themes=["networking"], experience_years=30, civil_servant=False),
-        mentee("anna-mentee", ["networking"], experience_years=1),
-        mentee("bob-mentee", ["networking"], experience_years=6),
-    ), programme_yaml(config))
+    root = programme(
+        files(
+            mentor("paul-mentor", themes=["networking"], experience_years=12, not_with=["anna-mentee"]),
+            mentor("rita-mentor", themes=["networking"], experience_years=15),
+            mentor("zoe-mentor", themes=["networking"], experience_years=30, civil_servant=False),
+            mentee("anna-mentee", ["networking"], experience_years=1),
+            mentee("bob-mentee", ["networking"], experience_years=6),
+        ),
+        programme_yaml(config),
+    )
     assert run_cli(["pair"], cwd=root).code == 0
     assert sorted(proposals(root)) == ["anna-mentee--rita-mentor"]
     summary = load(root / "pairing.yaml")
-    assert summary["unmatched"] == [{"mentee": "bob-mentee", "reason": "no-feasible-mentor", "feasible_mentors": 0,
-                                     "excluded": {"experience_gap": 2, "civil_servant": 1}}]
+    assert summary["unmatched"] == [
+        {
+            "mentee": "bob-mentee",
+            "reason": "no-feasible-mentor",
+            "feasible_mentors": 0,
+            "excluded": {"experience_gap": 2, "civil_servant": 1},
+        }
+    ]
     assert summary["idle_mentors"] == ["paul-mentor", "zoe-mentor"]
     explained = run_cli(["pair", "--explain", "anna-mentee", "paul-mentor"], cwd=root)
     assert explained.code == 0
@@ -126,12 +143,15 @@ def test_hard_rules_exclude_and_are_counted(programme, run_cli):
 
 
 def test_objective_fair_raises_the_weakest_pair(programme, run_cli):
-    root = programme(files(
-        mentor("xavier-mentor", themes=["career-orientation", "networking", "teamwork", "organisation"]),
-        mentor("yves-mentor", themes=["career-orientation", "self-confidence"]),
-        mentee("anna-mentee", ["career-orientation", "networking"]),
-        mentee("bob-mentee", ["teamwork", "organisation", "self-confidence"]),
-    ), programme_yaml(THEMES_ONLY))
+    root = programme(
+        files(
+            mentor("xavier-mentor", themes=["career-orientation", "networking", "teamwork", "organisation"]),
+            mentor("yves-mentor", themes=["career-orientation", "self-confidence"]),
+            mentee("anna-mentee", ["career-orientation", "networking"]),
+            mentee("bob-mentee", ["teamwork", "organisation", "self-confidence"]),
+        ),
+        programme_yaml(THEMES_ONLY),
+    )
     assert run_cli(["pair"], cwd=root).code == 0
     assert sorted(proposals(root)) == ["anna-mentee--xavier-mentor", "bob-mentee--yves-mentor"]
     result = run_cli(["pair", "--objective", "fair"], cwd=root)
@@ -181,7 +201,8 @@ def test_no_mentor_or_no_mentee_is_reported_not_a_crash(programme, run_cli):
     assert result.code == 0, result.err
     assert "No accepted mentor has a free place".lower() in result.out.lower()
     assert load(root / "pairing.yaml")["unmatched"] == [
-        {"mentee": "anna-mentee", "reason": "no-feasible-mentor", "feasible_mentors": 0, "excluded": {}}]
+        {"mentee": "anna-mentee", "reason": "no-feasible-mentor", "feasible_mentors": 0, "excluded": {}}
+    ]
     (root / "mentees/anna-mentee.yaml").unlink()
     (root / "mentors").mkdir(exist_ok=True)
     (root / "mentors/paul-mentor.yaml").write_text(mentor("paul-mentor")[1])
@@ -201,19 +222,23 @@ def test_explain_mentee_with_confirmed_pair(programme, run_cli):
 
 def test_must_criterion_becomes_a_rule(programme, run_cli):
     config = {**THEMES_ONLY, "eligibility": {"must": ["public"], "mentor_civil_servant": True}}
-    root = programme(files(
-        mentor("paul-mentor", themes=["networking"], publics=["internal"]),
-        mentor("rita-mentor", themes=["teamwork"], publics=["talents"]),
-        mentee("anna-mentee", ["networking"], public="talents"),
-        mentee("bob-mentee", ["networking"], public="phd"),
-    ), programme_yaml(config))
+    root = programme(
+        files(
+            mentor("paul-mentor", themes=["networking"], publics=["internal"]),
+            mentor("rita-mentor", themes=["teamwork"], publics=["talents"]),
+            mentee("anna-mentee", ["networking"], public="talents"),
+            mentee("bob-mentee", ["networking"], public="phd"),
+        ),
+        programme_yaml(config),
+    )
     assert run_cli(["pair"], cwd=root).code == 0
     assert sorted(proposals(root)) == ["anna-mentee--rita-mentor"]
     assert load(root / "pairing.yaml")["unmatched"][0]["excluded"] == {"must": 2}
     why = run_cli(["pair", "--explain", "anna-mentee", "paul-mentor"], cwd=root)
-    assert ("why not paul-mentor: the pair breaks the rule 'must': required criterion 'public' not met "
-            "(the mentor chose other publics (Concours interne) than the mentee's (Concours externe, voie Talents))"
-            ) in why.out
+    assert (
+        "why not paul-mentor: the pair breaks the rule 'must': required criterion 'public' not met "
+        "(the mentor chose other publics (Concours interne) than the mentee's (Concours externe, voie Talents))"
+    ) in why.out
 
 
 def test_tied_place_goes_to_the_lower_mentee_id(programme, run_cli):
@@ -222,5 +247,4 @@ def test_tied_place_goes_to_the_lower_mentee_id(programme, run_cli):
     root = programme(files(*people), programme_yaml(THEMES_ONLY))
     assert run_cli(["pair"], cwd=root).code == 0
     assert sorted(p["mentee"] for p in proposals(root).values()) == ["anna-mentee", "bob-mentee"]
-    assert [u["mentee"] for u in load(root / "pairing.yaml")["unmatched"]] == ["carl-mentee", "xena-mentee",
-                                                                               "yann-mentee", "zoe-mentee"]
+    assert [u["mentee"] for u in load(root / "pairing.yaml")["unmatched"]] == ["carl-mentee", "xena-mentee", "yann-mentee", "zoe-mentee"]

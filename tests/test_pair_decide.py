@@ -45,7 +45,8 @@ def test_confirm_refuses_a_broken_rule_without_force(programme, run_cli):
     run_cli(["pair"], cwd=root)
     # The mentor asks not to be paired with Anna after the proposal was made.
     (root / "mentors/paul-mentor.yaml").write_text(
-        mentor("paul-mentor", themes=["networking", "teamwork"], capacity=1, not_with=["anna-mentee"])[1])
+        mentor("paul-mentor", themes=["networking", "teamwork"], capacity=1, not_with=["anna-mentee"])[1]
+    )
     refused = run_cli(["confirm", "anna-mentee--paul-mentor"], cwd=root)
     assert refused.code == 1 and "pair-rule the pair breaks the rule 'not_with'" in refused.err
     assert load(root / "pairs/anna-mentee--paul-mentor.yaml")["status"] == "proposed"
@@ -61,12 +62,17 @@ def test_rematch_ends_pair_and_never_proposes_the_previous_mentor(programme, run
     run_cli(["pair"], cwd=root)
     run_cli(["confirm", "--all"], cwd=root)
     (root / "mentors/sam-mentor.yaml").write_text(mentor("sam-mentor", themes=["teamwork"])[1])
-    result = run_cli(["rematch", "anna-mentee--paul-mentor", "--reason", "Agendas incompatibles", "--by", "mentee"],
-                     cwd=root, today="2027-01-10")
+    result = run_cli(
+        ["rematch", "anna-mentee--paul-mentor", "--reason", "Agendas incompatibles", "--by", "mentee"], cwd=root, today="2027-01-10"
+    )
     assert result.code == 0, result.err
     ended = load(root / "pairs/anna-mentee--paul-mentor.yaml")
     assert (ended["status"], ended["ended_on"], ended["end_reason"], ended["ended_by"]) == (
-        "ended", "2027-01-10", "Agendas incompatibles", "mentee")
+        "ended",
+        "2027-01-10",
+        "Agendas incompatibles",
+        "mentee",
+    )
     new = load(root / "pairs/anna-mentee--sam-mentor.yaml")
     assert new["status"] == "proposed" and new["replaces"] == "anna-mentee--paul-mentor"
     assert "new proposal 'anna-mentee--sam-mentor'" in result.out
@@ -82,8 +88,9 @@ def test_rematch_ends_pair_and_never_proposes_the_previous_mentor(programme, run
 
 
 def test_rematch_without_other_mentor_still_ends(programme, run_cli):
-    root = programme(files(mentor("paul-mentor", themes=["networking"]), mentee("anna-mentee", ["networking"])),
-                     programme_yaml(THEMES_ONLY))
+    root = programme(
+        files(mentor("paul-mentor", themes=["networking"]), mentee("anna-mentee", ["networking"])), programme_yaml(THEMES_ONLY)
+    )
     run_cli(["pair"], cwd=root)
     result = run_cli(["rematch", "anna-mentee--paul-mentor", "--reason", "Fin à la demande du mentor"], cwd=root)
     assert result.code == 0
@@ -96,8 +103,7 @@ def test_rematch_without_other_mentor_still_ends(programme, run_cli):
 
 def test_scores_csv_lists_every_couple(programme, run_cli):
     root = small(programme)
-    (root / "mentors/paul-mentor.yaml").write_text(
-        mentor("paul-mentor", themes=["networking", "teamwork"], not_with=["bob-mentee"])[1])
+    (root / "mentors/paul-mentor.yaml").write_text(mentor("paul-mentor", themes=["networking", "teamwork"], not_with=["bob-mentee"])[1])
     result = run_cli(["scores", "--format", "csv"], cwd=root)
     assert result.code == 0
     rows = list(csv.reader(io.StringIO(result.out)))

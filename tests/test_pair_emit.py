@@ -7,24 +7,46 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.messages.pairing import EVIDENCE
+from mentorat_cli.load import yamlio
 from mentorat_cli.pair import emit
 
-TRICKY = st.lists(st.sampled_from(list("aZé9 :#'’-_.,()/\"\\\t@!&*?|>%`[]{}~\n") + ["yes", "no", "null", "1", "0x"]),
-                  max_size=12).map("".join)
-WORDS = st.sampled_from(["shared themes: a, b (2 of 3 objectives)", "lower score (70.00 against 72.50)",
-                         "no free place: taken by anna-x, bob-y", "2026-11-25", "same sector: santé", "mentor-00042",
-                         "yes", "Off", "about 12 km apart", "l'été", "a:", " lead", "trail ", "x #y", ""])
-SCALARS = st.one_of(TRICKY, WORDS, st.integers(-5, 10**6), st.floats(0, 100).map(lambda f: round(f, 2)), st.floats(),
-                    st.booleans(), st.none())
-ITEM = st.dictionaries(st.sampled_from(["criterion", "points", "max", "evidence", "mentor", "score", "why_not"]),
-                       SCALARS, min_size=1, max_size=4)
+TRICKY = st.lists(st.sampled_from(list("aZé9 :#'’-_.,()/\"\\\t@!&*?|>%`[]{}~\n") + ["yes", "no", "null", "1", "0x"]), max_size=12).map(
+    "".join
+)
+WORDS = st.sampled_from(
+    [
+        "shared themes: a, b (2 of 3 objectives)",
+        "lower score (70.00 against 72.50)",
+        "no free place: taken by anna-x, bob-y",
+        "2026-11-25",
+        "same sector: santé",
+        "mentor-00042",
+        "yes",
+        "Off",
+        "about 12 km apart",
+        "l'été",
+        "a:",
+        " lead",
+        "trail ",
+        "x #y",
+        "",
+    ]
+)
+SCALARS = st.one_of(
+    TRICKY, WORDS, st.integers(-5, 10**6), st.floats(0, 100).map(lambda f: round(f, 2)), st.floats(), st.booleans(), st.none()
+)
+ITEM = st.dictionaries(
+    st.sampled_from(["criterion", "points", "max", "evidence", "mentor", "score", "why_not"]), SCALARS, min_size=1, max_size=4
+)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.dictionaries(st.sampled_from(["id", "mentee", "mentor", "status", "proposed_on", "score", "replaces"]), SCALARS),
-       st.lists(ITEM, max_size=3), st.lists(ITEM, max_size=3))
+@given(
+    st.dictionaries(st.sampled_from(["id", "mentee", "mentor", "status", "proposed_on", "score", "replaces"]), SCALARS),
+    st.lists(ITEM, max_size=3),
+    st.lists(ITEM, max_size=3),
+)
 def test_emit_matches_pyyaml(head, criteria, alternatives):
     data = {**head, "criteria": criteria, "alternatives": alternatives}
     line = "../.schemas/pair.schema.json"
@@ -33,10 +55,20 @@ def test_emit_matches_pyyaml(head, criteria, alternatives):
 
 def test_every_wording_of_proposal_files_is_written_as_pyyaml_writes_it():
     """Each evidence and why-not sentence, in each language, filled as criteria.py fills it."""
-    values = {"shared": "Réseau professionnel et Travail en équipe", "wanted": "Confiance en soi", "count": 2,
-              "total": 3, "value": "finances publiques", "mentor": "en présentiel", "mentee": "l'été",
-              "public": "Concours externe, voie Talents", "chosen": "Docteurs", "km": "12", "score": "67,50",
-              "holders": "anna-x et bob-y"}
+    values = {
+        "shared": "Réseau professionnel et Travail en équipe",
+        "wanted": "Confiance en soi",
+        "count": 2,
+        "total": 3,
+        "value": "finances publiques",
+        "mentor": "en présentiel",
+        "mentee": "l'été",
+        "public": "Concours externe, voie Talents",
+        "chosen": "Docteurs",
+        "km": "12",
+        "score": "67,50",
+        "holders": "anna-x et bob-y",
+    }
     sentences = []
     for lang, table in EVIDENCE.items():
         assert set(table) == set(EVIDENCE["fr"]), lang  # every language says everything
@@ -44,6 +76,9 @@ def test_every_wording_of_proposal_files_is_written_as_pyyaml_writes_it():
             names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
             sentences.append(template.format(**{name: values[name] for name in names}))
     line = "../.schemas/pair.schema.json"
-    data = {"id": "a--b", "criteria": [{"criterion": "themes", "evidence": s} for s in sentences],
-            "alternatives": [{"mentor": "b", "why_not": s} for s in sentences]}
+    data = {
+        "id": "a--b",
+        "criteria": [{"criterion": "themes", "evidence": s} for s in sentences],
+        "alternatives": [{"mentor": "b", "why_not": s} for s in sentences],
+    }
     assert emit.dump(data, schema_line=line) == yamlio.dump(data, schema_line=line)

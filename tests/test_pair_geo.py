@@ -6,9 +6,14 @@ from test_pair_helpers import files, load, mentee, mentor, programme_yaml, propo
 
 from mentorat_cli.pair import geo
 
-IN_PERSON = {"format": "in_person", "eligibility": {"max_distance_km": 100, "mentor_civil_servant": True},
-             "matching": {"weights": {"themes": 50, "distance": 50, "sector": 0, "public": 0, "format": 0,
-                                      "availability": 0, "school": 0}, "distance_scale_km": 50}}
+IN_PERSON = {
+    "format": "in_person",
+    "eligibility": {"max_distance_km": 100, "mentor_civil_servant": True},
+    "matching": {
+        "weights": {"themes": 50, "distance": 50, "sector": 0, "public": 0, "format": 0, "availability": 0, "school": 0},
+        "distance_scale_km": 50,
+    },
+}
 
 
 def test_postcodes_resolve_to_departements():
@@ -25,14 +30,17 @@ def test_postcodes_resolve_to_departements():
 
 
 def test_in_person_programme_applies_max_distance_and_scores_proximity(programme, run_cli):
-    root = programme(files(
-        mentor("lea-paris", themes=["networking"], location={"postcode": "75011"}),
-        mentor("marc-lyon", themes=["networking"], location={"city": "Lyon"}),
-        mentor("nina-versailles", themes=["networking"], location={"postcode": "78000"}),
-        mentee("anna-paris", ["networking"], location={"postcode": "75005"}),
-        mentee("bob-lyon", ["networking"], location={"postcode": "69003"}),
-        mentee("carl-nowhere", ["networking"]),
-    ), programme_yaml(IN_PERSON))
+    root = programme(
+        files(
+            mentor("lea-paris", themes=["networking"], location={"postcode": "75011"}),
+            mentor("marc-lyon", themes=["networking"], location={"city": "Lyon"}),
+            mentor("nina-versailles", themes=["networking"], location={"postcode": "78000"}),
+            mentee("anna-paris", ["networking"], location={"postcode": "75005"}),
+            mentee("bob-lyon", ["networking"], location={"postcode": "69003"}),
+            mentee("carl-nowhere", ["networking"]),
+        ),
+        programme_yaml(IN_PERSON),
+    )
     result = run_cli(["pair"], cwd=root)
     assert result.code == 0, result.err
     found = proposals(root)
@@ -42,8 +50,7 @@ def test_in_person_programme_applies_max_distance_and_scores_proximity(programme
     assert anna["alternatives"][0]["mentor"] == "nina-versailles"
     assert anna["alternatives"][0]["why_not"].startswith("score plus bas")
     unmatched = load(root / "pairing.yaml")["unmatched"]
-    assert unmatched == [{"mentee": "carl-nowhere", "reason": "no-feasible-mentor", "feasible_mentors": 0,
-                          "excluded": {"distance": 3}}]
+    assert unmatched == [{"mentee": "carl-nowhere", "reason": "no-feasible-mentor", "feasible_mentors": 0, "excluded": {"distance": 3}}]
     why = run_cli(["pair", "--explain", "bob-lyon", "lea-paris"], cwd=root)
     assert "why not lea-paris: the pair breaks the rule 'distance':" in why.out
     assert "km apart, at most 100 km allowed" in why.out

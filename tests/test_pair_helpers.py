@@ -32,8 +32,14 @@ def programme_yaml(extra: dict[str, Any] | None = None) -> str:
 def person(pid: str, **fields: Any) -> str:
     """A person's YAML file: accepted, with a unique e-mail, plus the given fields."""
     first, _, last = pid.partition("-")
-    data = {"id": pid, "first_name": first.title() or "X", "last_name": (last or "x").title(),
-            "email": f"{pid}@example.org", "status": "accepted", **fields}
+    data = {
+        "id": pid,
+        "first_name": first.title() or "X",
+        "last_name": (last or "x").title(),
+        "email": f"{pid}@example.org",
+        "status": "accepted",
+        **fields,
+    }
     return yamlio.dump(data)
 
 
@@ -71,8 +77,7 @@ def schema_errors(data: Any, schema_name: str) -> list[str]:
     from referencing import Registry, Resource
 
     folder = REPO / "schemas"
-    registry = Registry().with_resources(
-        (p.name, Resource.from_contents(json.loads(p.read_text()))) for p in folder.glob("*.schema.json"))
+    registry = Registry().with_resources((p.name, Resource.from_contents(json.loads(p.read_text()))) for p in folder.glob("*.schema.json"))
     schema = json.loads((folder / schema_name).read_text())
     validator = jsonschema.Draft202012Validator(schema, registry=registry)
     return [e.message for e in validator.iter_errors(data)]

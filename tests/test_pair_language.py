@@ -8,9 +8,13 @@ from test_pair_helpers import files, mentee, mentor, programme_yaml, proposals
 
 from mentorat_cli.pair import geo
 
-EVERY_CRITERION = {"format": "hybrid",
-                   "matching": {"weights": {"themes": 30, "sector": 10, "public": 10, "distance": 10, "format": 10,
-                                            "availability": 10, "school": 20}, "distance_scale_km": 50}}
+EVERY_CRITERION = {
+    "format": "hybrid",
+    "matching": {
+        "weights": {"themes": 30, "sector": 10, "public": 10, "distance": 10, "format": 10, "availability": 10, "school": 20},
+        "distance_scale_km": 50,
+    },
+}
 PAIR = "anna-mentee--paul-mentor"
 KM = round(geo.distance_km({"postcode": "75011"}, {"postcode": "69003"}) or -1)
 
@@ -39,13 +43,27 @@ WHY_NOT = {"fr": "score plus bas ({low} contre {high})", "en": "lower score ({lo
 
 def _people() -> dict[str, str]:
     return files(
-        mentor("paul-mentor", themes=["networking", "teamwork"], sector="santé", publics=["internal"],
-               location={"postcode": "75011"}, format="in_person", availability=["weekday_lunch", "weekend"],
-               school="INMSP"),
+        mentor(
+            "paul-mentor",
+            themes=["networking", "teamwork"],
+            sector="santé",
+            publics=["internal"],
+            location={"postcode": "75011"},
+            format="in_person",
+            availability=["weekday_lunch", "weekend"],
+            school="INMSP",
+        ),
         mentor("zoe-mentor", themes=["organisation"]),
-        mentee("anna-mentee", ["networking", "self-confidence"], sector="Santé", public="internal",
-               location={"postcode": "69003"}, format="hybrid", availability=["weekday_lunch", "weekend"],
-               school="INMSP"),
+        mentee(
+            "anna-mentee",
+            ["networking", "self-confidence"],
+            sector="Santé",
+            public="internal",
+            location={"postcode": "69003"},
+            format="hybrid",
+            availability=["weekday_lunch", "weekend"],
+            school="INMSP",
+        ),
     )
 
 
@@ -71,25 +89,30 @@ def test_evidence_and_why_not_follow_the_programme_language(programme, run_cli, 
 
 
 def test_programme_labels_and_plurals_in_french(programme, run_cli):
-    labelled = programme_yaml({"themes": [{"id": "networking", "label": "Se constituer un réseau"},
-                                          {"id": "teamwork"}, {"id": "organisation"}],
-                               "matching": {"weights": {"themes": 100, "sector": 0, "public": 0, "distance": 0,
-                                                        "format": 0, "availability": 0, "school": 0}}})
-    root = programme(files(
-        mentor("paul-mentor", themes=["networking", "teamwork", "organisation"], capacity=1),
-        mentor("rita-mentor", themes=["organisation"], capacity=1),
-        mentee("anna-mentee", ["networking", "teamwork", "organisation"]),
-        mentee("bob-mentee", ["organisation"]),
-    ), labelled)
+    labelled = programme_yaml(
+        {
+            "themes": [{"id": "networking", "label": "Se constituer un réseau"}, {"id": "teamwork"}, {"id": "organisation"}],
+            "matching": {"weights": {"themes": 100, "sector": 0, "public": 0, "distance": 0, "format": 0, "availability": 0, "school": 0}},
+        }
+    )
+    root = programme(
+        files(
+            mentor("paul-mentor", themes=["networking", "teamwork", "organisation"], capacity=1),
+            mentor("rita-mentor", themes=["organisation"], capacity=1),
+            mentee("anna-mentee", ["networking", "teamwork", "organisation"]),
+            mentee("bob-mentee", ["organisation"]),
+        ),
+        labelled,
+    )
     assert run_cli(["pair"], cwd=root).code == 0
     found = proposals(root)
     anna = found["anna-mentee--paul-mentor"]
-    assert anna["criteria"][0]["evidence"] == ("thèmes en commun : Se constituer un réseau, Travail en équipe "
-                                               "et Organisation du travail (3 objectifs sur 3)")
+    assert anna["criteria"][0]["evidence"] == (
+        "thèmes en commun : Se constituer un réseau, Travail en équipe et Organisation du travail (3 objectifs sur 3)"
+    )
     bob = found["bob-mentee--rita-mentor"]
     assert bob["criteria"][0]["evidence"] == "thème en commun : Organisation du travail (l'unique objectif du mentoré)"
-    assert bob["alternatives"] == [{"mentor": "paul-mentor", "score": 100.0,
-                                    "why_not": "aucune place libre : déjà prise par anna-mentee"}]
+    assert bob["alternatives"] == [{"mentor": "paul-mentor", "score": 100.0, "why_not": "aucune place libre : déjà prise par anna-mentee"}]
 
 
 def test_switching_language_rewrites_the_wording_and_keeps_the_date(programme, run_cli):
@@ -107,20 +130,24 @@ def test_switching_language_rewrites_the_wording_and_keeps_the_date(programme, r
 
 
 MISSING = {
-    "fr": {"themes": "le mentoré n'a pas encore fixé d'objectif",
-           "sector": "secteur non renseigné pour au moins l'un des deux",
-           "public": "public du mentoré non renseigné",
-           "distance": "lieu manquant ou inconnu pour au moins l'un des deux",
-           "format": "formats compatibles (mentor : indifférent, mentoré : indifférent)",
-           "availability": "disponibilités non renseignées pour au moins l'un des deux",
-           "school": "école non renseignée pour au moins l'un des deux"},
-    "en": {"themes": "the mentee has set no objective yet",
-           "sector": "sector missing for at least one of them",
-           "public": "the mentee's public is not recorded",
-           "distance": "location missing or unknown for at least one of them",
-           "format": "compatible formats (mentor: no preference, mentee: no preference)",
-           "availability": "availability missing for at least one of them",
-           "school": "school missing for at least one of them"},
+    "fr": {
+        "themes": "le mentoré n'a pas encore fixé d'objectif",
+        "sector": "secteur non renseigné pour au moins l'un des deux",
+        "public": "public du mentoré non renseigné",
+        "distance": "lieu manquant ou inconnu pour au moins l'un des deux",
+        "format": "formats compatibles (mentor : indifférent, mentoré : indifférent)",
+        "availability": "disponibilités non renseignées pour au moins l'un des deux",
+        "school": "école non renseignée pour au moins l'un des deux",
+    },
+    "en": {
+        "themes": "the mentee has set no objective yet",
+        "sector": "sector missing for at least one of them",
+        "public": "the mentee's public is not recorded",
+        "distance": "location missing or unknown for at least one of them",
+        "format": "compatible formats (mentor: no preference, mentee: no preference)",
+        "availability": "availability missing for at least one of them",
+        "school": "school missing for at least one of them",
+    },
 }
 
 

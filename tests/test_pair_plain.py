@@ -66,8 +66,10 @@ def test_pair_without_any_pair_possible_shows_no_score_and_no_proof(programme, r
 def test_proof_is_said_plainly_and_the_detail_only_with_verbose(programme, run_cli):
     root = small(programme)
     result = run_cli(["pair", "--dry-run"], cwd=root)
-    assert ("This is the best possible result for the whole programme: the most mentees paired, then the highest "
-            "total score (checked against every possible pair).") in result.out
+    assert (
+        "This is the best possible result for the whole programme: the most mentees paired, then the highest "
+        "total score (checked against every possible pair)."
+    ) in result.out
     assert "dual prices" not in result.out + result.err
     verbose = run_cli(["-v", "pair", "--dry-run"], cwd=root)
     assert "optimal for the full problem: proved with dual prices (1 round(s), 0 couple(s) added back)" in verbose.err
@@ -99,7 +101,7 @@ def test_unmatched_mentees_are_named_with_a_reason_and_capped(programme, run_cli
     assert result.code == 0
     lines = result.out.splitlines()
     start = lines.index("mentees left without a mentor:")
-    named = lines[start + 1:start + 21]
+    named = lines[start + 1 : start + 21]
     assert named == [f"  m{n:02d}-mentee: all 1 suitable mentor(s) are already full" for n in range(1, 21)]
     assert lines[start + 21] == "  and 2 more (see pairing.yaml)"
     assert len(load(root / "pairing.yaml")["unmatched"]) == 22
@@ -107,12 +109,15 @@ def test_unmatched_mentees_are_named_with_a_reason_and_capped(programme, run_cli
 
 def test_unmatched_reason_names_the_rule_that_excluded_most(programme, run_cli):
     config = {**THEMES_ONLY, "eligibility": {"min_experience_gap_years": 10, "mentor_civil_servant": True}}
-    root = programme(files(
-        mentor("paul-mentor", themes=["networking"], experience_years=12),
-        mentor("rita-mentor", themes=["networking"], experience_years=15),
-        mentor("zoe-mentor", themes=["networking"], experience_years=30, civil_servant=False),
-        mentee("bob-mentee", ["networking"], experience_years=6),
-    ), programme_yaml(config))
+    root = programme(
+        files(
+            mentor("paul-mentor", themes=["networking"], experience_years=12),
+            mentor("rita-mentor", themes=["networking"], experience_years=15),
+            mentor("zoe-mentor", themes=["networking"], experience_years=30, civil_servant=False),
+            mentee("bob-mentee", ["networking"], experience_years=6),
+        ),
+        programme_yaml(config),
+    )
     result = run_cli(["pair"], cwd=root)
     assert "  bob-mentee: no mentor meets the rules (most often broken: experience_gap)" in result.out
 
@@ -135,17 +140,23 @@ def test_no_candidates_recorded_when_no_mentor_has_a_place(programme, run_cli):
 
 
 def test_explain_unmatched_lists_suitable_mentors_and_who_holds_them(programme, run_cli):
-    config = {**THEMES_ONLY, "eligibility": {"min_experience_gap_years": 10, "mentor_civil_servant": True},
-              "capacity": {"default": 1, "max": 2}}
-    root = programme(files(
-        mentor("paul-mentor", themes=["networking", "teamwork"], experience_years=20),
-        mentor("rita-mentor", themes=["self-confidence"], experience_years=20, capacity=2),
-        mentor("tom-mentor", themes=["networking"], experience_years=5),
-        mentee("anna-mentee", ["networking", "teamwork"], experience_years=1),
-        mentee("bob-mentee", ["self-confidence"], experience_years=1),
-        mentee("dan-mentee", ["self-confidence", "networking"], experience_years=1),
-        mentee("carl-mentee", ["networking", "organisation"], experience_years=2),
-    ), programme_yaml(config))
+    config = {
+        **THEMES_ONLY,
+        "eligibility": {"min_experience_gap_years": 10, "mentor_civil_servant": True},
+        "capacity": {"default": 1, "max": 2},
+    }
+    root = programme(
+        files(
+            mentor("paul-mentor", themes=["networking", "teamwork"], experience_years=20),
+            mentor("rita-mentor", themes=["self-confidence"], experience_years=20, capacity=2),
+            mentor("tom-mentor", themes=["networking"], experience_years=5),
+            mentee("anna-mentee", ["networking", "teamwork"], experience_years=1),
+            mentee("bob-mentee", ["self-confidence"], experience_years=1),
+            mentee("dan-mentee", ["self-confidence", "networking"], experience_years=1),
+            mentee("carl-mentee", ["networking", "organisation"], experience_years=2),
+        ),
+        programme_yaml(config),
+    )
     run_cli(["pair"], cwd=root)
     result = run_cli(["pair", "--explain", "carl-mentee"], cwd=root)
     assert result.code == 0, result.err

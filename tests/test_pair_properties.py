@@ -14,26 +14,38 @@ from hypothesis import strategies as st
 from test_pair_helpers import load, mentee, mentor, programme_yaml, proposals
 
 from mentorat_cli.core import kinds
-from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.pair import criteria, encode, scoring
+from mentorat_cli.pair import eligibility as rules
 
 THEMES = ["networking", "teamwork", "organisation", "self-confidence"]
 PUBLICS = ["external", "internal", "talents"]
 SLOTS = ["weekday_daytime", "weekday_evening", "weekend"]
-PLACES = [None, {"postcode": "75005"}, {"postcode": "69003"}, {"city": "Lille"}, {"postcode": "93200"},
-          {"city": "Nowhere"}, {"postcode": "20090"}]
+PLACES = [
+    None,
+    {"postcode": "75005"},
+    {"postcode": "69003"},
+    {"city": "Lille"},
+    {"postcode": "93200"},
+    {"city": "Nowhere"},
+    {"postcode": "20090"},
+]
 SECTORS = [None, "finance", "Finance ", "santé", "education"]
 
 
 def _person_fields(draw: Any, mentor_side: bool) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     maybe = lambda s: draw(st.one_of(st.none(), s))  # noqa: E731
-    for key, strategy in (("experience_years", st.integers(0, 40)), ("level", st.integers(0, 8)),
-                          ("membership_paid", st.booleans()), ("civil_servant", st.booleans()),
-                          ("sector", st.sampled_from(SECTORS[1:])), ("school", st.sampled_from(["ENA", "INSP", "X"])),
-                          ("format", st.sampled_from(["remote", "in_person", "hybrid", "any"])),
-                          ("languages", st.lists(st.sampled_from(["fr", "en", "de"]), min_size=1, max_size=2, unique=True)),
-                          ("availability", st.lists(st.sampled_from(SLOTS), max_size=2, unique=True))):
+    for key, strategy in (
+        ("experience_years", st.integers(0, 40)),
+        ("level", st.integers(0, 8)),
+        ("membership_paid", st.booleans()),
+        ("civil_servant", st.booleans()),
+        ("sector", st.sampled_from(SECTORS[1:])),
+        ("school", st.sampled_from(["ENA", "INSP", "X"])),
+        ("format", st.sampled_from(["remote", "in_person", "hybrid", "any"])),
+        ("languages", st.lists(st.sampled_from(["fr", "en", "de"]), min_size=1, max_size=2, unique=True)),
+        ("availability", st.lists(st.sampled_from(SLOTS), max_size=2, unique=True)),
+    ):
         value = maybe(strategy)
         if value is not None:
             fields[key] = value
@@ -53,16 +65,24 @@ def _person_fields(draw: Any, mentor_side: bool) -> dict[str, Any]:
 
 @st.composite
 def couples(draw: Any) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    raw = {"kind": draw(st.sampled_from(kinds.KINDS)), "format": draw(st.sampled_from(["remote", "in_person", "hybrid"])),
-           "eligibility": {
-               "min_experience_gap_years": draw(st.one_of(st.none(), st.integers(0, 12))),
-               "min_level_gap": draw(st.one_of(st.none(), st.integers(0, 3))),
-               "require_membership": draw(st.booleans()), "mentor_civil_servant": draw(st.booleans()),
-               "shared_language": draw(st.booleans()), "no_hierarchical_link": draw(st.booleans()),
-               "max_distance_km": draw(st.one_of(st.none(), st.sampled_from([0, 50, 500]))),
-               "must": draw(st.lists(st.sampled_from(criteria.CRITERIA), max_size=2, unique=True))},
-           "matching": {"weights": {c: draw(st.integers(0, 40)) for c in criteria.CRITERIA},
-                        "distance_scale_km": draw(st.sampled_from([10, 50, 333]))}}
+    raw = {
+        "kind": draw(st.sampled_from(kinds.KINDS)),
+        "format": draw(st.sampled_from(["remote", "in_person", "hybrid"])),
+        "eligibility": {
+            "min_experience_gap_years": draw(st.one_of(st.none(), st.integers(0, 12))),
+            "min_level_gap": draw(st.one_of(st.none(), st.integers(0, 3))),
+            "require_membership": draw(st.booleans()),
+            "mentor_civil_servant": draw(st.booleans()),
+            "shared_language": draw(st.booleans()),
+            "no_hierarchical_link": draw(st.booleans()),
+            "max_distance_km": draw(st.one_of(st.none(), st.sampled_from([0, 50, 500]))),
+            "must": draw(st.lists(st.sampled_from(criteria.CRITERIA), max_size=2, unique=True)),
+        },
+        "matching": {
+            "weights": {c: draw(st.integers(0, 40)) for c in criteria.CRITERIA},
+            "distance_scale_km": draw(st.sampled_from([10, 50, 333])),
+        },
+    }
     config = kinds.effective_config(raw)
     mentors = [{"id": f"m{k}", "email": f"m{k}@x.org", **_person_fields(draw, True)} for k in range(draw(st.integers(1, 4)))]
     mentees = [{"id": f"e{k}", "email": f"e{k}@x.org", **_person_fields(draw, False)} for k in range(draw(st.integers(1, 4)))]
@@ -97,8 +117,11 @@ def _brute_force(config: dict[str, Any], mentors: list[dict], mentees: list[dict
     managers = rules.managers_by_email(mentors + mentees)
     options = []
     for person in mentees:
-        ok = [(m["id"], criteria.score(config, m, person)[0]) for m in mentors
-              if not rules.violations(config, m, person, {"managers": managers})]
+        ok = [
+            (m["id"], criteria.score(config, m, person)[0])
+            for m in mentors
+            if not rules.violations(config, m, person, {"managers": managers})
+        ]
         options.append([None, *ok])
     best = (0, 0)
     for choice in itertools.product(*options):
@@ -116,28 +139,47 @@ def programmes(draw: Any) -> dict[str, Any]:
     weights = {c: draw(st.integers(0, 30)) for c in ("themes", "sector", "availability", "format")}
     mentors = []
     for k in range(draw(st.integers(1, 3))):
-        mentors.append({"id": f"mentor-{k}", "capacity": draw(st.integers(1, 2)),
-                        "themes": draw(st.lists(st.sampled_from(THEMES), max_size=3, unique=True)),
-                        "experience_years": draw(st.integers(0, 30)),
-                        "sector": draw(st.sampled_from(["finance", "santé"])),
-                        "availability": draw(st.lists(st.sampled_from(SLOTS), max_size=2, unique=True))})
+        mentors.append(
+            {
+                "id": f"mentor-{k}",
+                "capacity": draw(st.integers(1, 2)),
+                "themes": draw(st.lists(st.sampled_from(THEMES), max_size=3, unique=True)),
+                "experience_years": draw(st.integers(0, 30)),
+                "sector": draw(st.sampled_from(["finance", "santé"])),
+                "availability": draw(st.lists(st.sampled_from(SLOTS), max_size=2, unique=True)),
+            }
+        )
     mentees = []
     for k in range(draw(st.integers(1, 5))):
-        mentees.append({"id": f"mentee-{k}", "themes": draw(st.lists(st.sampled_from(THEMES), max_size=2, unique=True)),
-                        "experience_years": draw(st.integers(0, 20)),
-                        "sector": draw(st.sampled_from(["finance", "santé"])),
-                        "availability": draw(st.lists(st.sampled_from(SLOTS), max_size=2, unique=True)),
-                        "not_with": draw(st.lists(st.sampled_from([m["id"] for m in mentors]), max_size=1))})
+        mentees.append(
+            {
+                "id": f"mentee-{k}",
+                "themes": draw(st.lists(st.sampled_from(THEMES), max_size=2, unique=True)),
+                "experience_years": draw(st.integers(0, 20)),
+                "sector": draw(st.sampled_from(["finance", "santé"])),
+                "availability": draw(st.lists(st.sampled_from(SLOTS), max_size=2, unique=True)),
+                "not_with": draw(st.lists(st.sampled_from([m["id"] for m in mentors]), max_size=1)),
+            }
+        )
     confirmed = draw(st.one_of(st.none(), st.tuples(st.sampled_from(mentees), st.sampled_from(mentors))))
-    return {"weights": weights, "gap": draw(st.sampled_from([None, 5])), "mentors": mentors, "mentees": mentees,
-            "confirmed": confirmed, "objective": draw(st.sampled_from(["total", "fair"])),
-            "k": draw(st.sampled_from([1, 2, 40]))}
+    return {
+        "weights": weights,
+        "gap": draw(st.sampled_from([None, 5])),
+        "mentors": mentors,
+        "mentees": mentees,
+        "confirmed": confirmed,
+        "objective": draw(st.sampled_from(["total", "fair"])),
+        "k": draw(st.sampled_from([1, 2, 40])),
+    }
 
 
 def _write(root: Path, case: dict[str, Any]) -> None:
     weights = {c: 0 for c in criteria.CRITERIA} | case["weights"]
-    config = {"matching": {"weights": weights}, "capacity": {"default": 1, "max": 2},
-              "eligibility": {"min_experience_gap_years": case["gap"], "mentor_civil_servant": True}}
+    config = {
+        "matching": {"weights": weights},
+        "capacity": {"default": 1, "max": 2},
+        "eligibility": {"min_experience_gap_years": case["gap"], "mentor_civil_servant": True},
+    }
     tree = {"programme.yaml": programme_yaml(config)}
     for m in case["mentors"]:
         tree.update([mentor(m["id"], **{k: v for k, v in m.items() if k != "id"})])
@@ -147,8 +189,7 @@ def _write(root: Path, case: dict[str, Any]) -> None:
     if case["confirmed"]:
         e, m = case["confirmed"]
         pid = f"{e['id']}--{m['id']}"
-        tree[f"pairs/{pid}.yaml"] = (f"id: {pid}\nmentee: {e['id']}\nmentor: {m['id']}\nstatus: confirmed\n"
-                                     "confirmed_on: '2026-10-01'\n")
+        tree[f"pairs/{pid}.yaml"] = f"id: {pid}\nmentee: {e['id']}\nmentor: {m['id']}\nstatus: confirmed\nconfirmed_on: '2026-10-01'\n"
     write_tree(root, tree)
 
 
@@ -185,8 +226,7 @@ def test_pair_is_optimal_safe_and_stable(run_cli, case):
             expected = _brute_force(prog.config, [prog.mentors[m].data for m in sorted(caps)], people, free)
             got = (len(found), sum(round(v["score"] * 100) for v in found.values()))
             assert got == expected
-        again = run_cli(["--root", root, "--today", "2027-02-01", "pair", "--objective", case["objective"],
-                         "--candidates", case["k"]])
+        again = run_cli(["--root", root, "--today", "2027-02-01", "pair", "--objective", case["objective"], "--candidates", case["k"]])
         assert again.code == 0
         assert snapshot(root) == after
 
@@ -196,8 +236,14 @@ def test_tied_place_moves_to_lower_mentee_id():
     from mentorat_cli.pair.candidates import Candidates
 
     # mentees 0 and 2 tie on mentor 0; a solver may give it to 2: the lower id gets it instead.
-    arcs = Candidates(np.array([0, 1, 2]), np.array([0, 1, 0]), np.array([500, 700, 500]),
-                      np.full(3, -1), np.ones(3, dtype=np.int64), np.ones(3, dtype=np.int64))
+    arcs = Candidates(
+        np.array([0, 1, 2]),
+        np.array([0, 1, 0]),
+        np.array([500, 700, 500]),
+        np.full(3, -1),
+        np.ones(3, dtype=np.int64),
+        np.ones(3, dtype=np.int64),
+    )
     units = np.array([-1, 700, 500])
     mate = solve._prefer_lower_ids(np.array([-1, 1, 0]), units, arcs)
     assert mate.tolist() == [0, 1, -1] and units.tolist() == [500, 700, -1]

@@ -12,8 +12,8 @@ from scipy.optimize import linear_sum_assignment
 from test_pair_helpers import load, mentee, mentor, programme_yaml, proposals
 
 from mentorat_cli.load import repository
-from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.pair import criteria
+from mentorat_cli.pair import eligibility as rules
 
 THEMES = ["networking", "teamwork", "organisation", "self-confidence"]
 SLOTS = ["weekday_daytime", "weekday_evening", "weekend"]
@@ -23,16 +23,37 @@ def _tight_programme(root: Path, n_mentors: int, n_mentees: int, seed: int) -> N
     """Fewer places than mentees, and more mentors than candidates per mentee."""
     rng = random.Random(seed)
     weights = {c: 0 for c in criteria.CRITERIA} | {"themes": 60, "availability": 30, "sector": 10}
-    config = {"matching": {"weights": weights}, "capacity": {"default": 1, "max": 2},
-              "eligibility": {"min_experience_gap_years": 8, "mentor_civil_servant": True}}
+    config = {
+        "matching": {"weights": weights},
+        "capacity": {"default": 1, "max": 2},
+        "eligibility": {"min_experience_gap_years": 8, "mentor_civil_servant": True},
+    }
     tree = {"programme.yaml": programme_yaml(config)}
     for k in range(n_mentors):
-        tree.update([mentor(f"mentor-{k:03d}", capacity=rng.choice([1, 1, 1, 2]),
-                            themes=rng.sample(THEMES, rng.randint(1, 4)), experience_years=rng.randint(5, 30),
-                            sector=rng.choice(["finance", "santé"]), availability=rng.sample(SLOTS, rng.randint(1, 2)))])
+        tree.update(
+            [
+                mentor(
+                    f"mentor-{k:03d}",
+                    capacity=rng.choice([1, 1, 1, 2]),
+                    themes=rng.sample(THEMES, rng.randint(1, 4)),
+                    experience_years=rng.randint(5, 30),
+                    sector=rng.choice(["finance", "santé"]),
+                    availability=rng.sample(SLOTS, rng.randint(1, 2)),
+                )
+            ]
+        )
     for k in range(n_mentees):
-        tree.update([mentee(f"mentee-{k:03d}", rng.sample(THEMES, rng.randint(1, 2)), experience_years=rng.randint(0, 15),
-                            sector=rng.choice(["finance", "santé"]), availability=rng.sample(SLOTS, rng.randint(1, 2)))])
+        tree.update(
+            [
+                mentee(
+                    f"mentee-{k:03d}",
+                    rng.sample(THEMES, rng.randint(1, 2)),
+                    experience_years=rng.randint(0, 15),
+                    sector=rng.choice(["finance", "santé"]),
+                    availability=rng.sample(SLOTS, rng.randint(1, 2)),
+                )
+            ]
+        )
     write_tree(root, tree)
 
 
@@ -97,7 +118,7 @@ def test_mentor_tops_keep_each_mentors_best_mentees_lower_index_first():
     for order in (np.arange(37), rng.permutation(37)):  # index order, and any order
         tops = MentorTops(37, 9, 4)
         for start in range(0, 37, 5):
-            chunk = order[start:start + 5]
+            chunk = order[start : start + 5]
             tops.add(chunk, scores[chunk])
         i, j, u = tops.arcs()
         for col in range(9):

@@ -14,8 +14,10 @@ from test_documents_support import PAIR_ID, files
 
 KINDS = ("school", "ministry", "company", "alumni", "youth")
 PAGE_OF = {"fr": "Page {} sur {}", "en": "Page {} of {}"}
-FORMULA = {"fr": "Je soussigné(e) {name}, atteste avoir pris connaissance de la charte du mentorat",
-           "en": "I, the undersigned, {name}, declare that I have read the mentoring charter"}
+FORMULA = {
+    "fr": "Je soussigné(e) {name}, atteste avoir pris connaissance de la charte du mentorat",
+    "en": "I, the undersigned, {name}, declare that I have read the mentoring charter",
+}
 PLACE = {"fr": "Fait à", "en": "Done at"}
 
 
@@ -56,8 +58,10 @@ def test_every_charter_prints_whole_signature_blocks_page_numbers_and_footer(pro
     assert result.code == 0, result.err
     pages = pages_of((root / "out" / f"charter-{PAIR_ID}.pdf").read_bytes())
     assert len(pages) >= 2
-    roles = {"fr": ("Le ou la mentor", {"school": "L'élève", "youth": "La personne accompagnée"}.get(kind, "La personne mentorée")),
-             "en": ("The mentor", {"school": "The student", "youth": "The young person"}.get(kind, "The mentee"))}[lang]
+    roles = {
+        "fr": ("Le ou la mentor", {"school": "L'élève", "youth": "La personne accompagnée"}.get(kind, "La personne mentorée")),
+        "en": ("The mentor", {"school": "The student", "youth": "The young person"}.get(kind, "The mentee")),
+    }[lang]
     assert_signature_blocks_whole(pages, lang, [(roles[0], "Jean Martin"), (roles[1], "Marie Dupont")])
     assert_page_numbers(pages, lang)
     footer = {"fr": "Marie Dupont et Jean Martin", "en": "Marie Dupont and Jean Martin"}[lang]
@@ -67,13 +71,13 @@ def test_every_charter_prints_whole_signature_blocks_page_numbers_and_footer(pro
 
 
 def test_the_youth_charter_of_a_minor_prints_the_guardians_block(programme, run_cli) -> None:
-    guardian = "minor: true\nguardian: {name: Sophie Dupont, phone: \"06 12 34 56 78\", consent_on: \"2026-09-15\"}\n"
+    guardian = 'minor: true\nguardian: {name: Sophie Dupont, phone: "06 12 34 56 78", consent_on: "2026-09-15"}\n'
     root = _programme(programme, "youth", "fr", mentee_extra=guardian)
     assert run_cli(["charter", PAIR_ID, "--format", "pdf"], cwd=root).code == 0
     pages = pages_of((root / "out" / f"charter-{PAIR_ID}.pdf").read_bytes())
     holding = [page for page in pages if "Responsable légal(e) de la personne accompagnée : Sophie Dupont" in page]
     assert len(holding) == 1
-    block = holding[0][holding[0].index("Responsable légal(e)"):]
+    block = holding[0][holding[0].index("Responsable légal(e)") :]
     assert "Je soussigné(e) Sophie Dupont, représentant(e) légal(e) de Marie Dupont, autorise sa participation" in block
     assert block.index("autorise") < block.index("Fait à") < block.index("Signature")
     assert "06 12 34 56 78" in block
@@ -114,9 +118,15 @@ def test_the_report_prints_with_page_numbers(sample: Path, run_cli) -> None:
 
 def test_printed_text_is_checked_by_the_linter() -> None:
     """The linter finds each slip the issue names (so a clean result above means something)."""
-    for line in ("Ce programme est organisé par Institut national du service", "Les objectifs de Adam",
-                 "Les objectifs d'Yanis", "Les objectifs de Yves", "Signature :&nbsp;", "Tenir le mentoré au courant",
-                 "Jeune accompagné : Marie"):
+    for line in (
+        "Ce programme est organisé par Institut national du service",
+        "Les objectifs de Adam",
+        "Les objectifs d'Yanis",
+        "Les objectifs de Yves",
+        "Signature :&nbsp;",
+        "Tenir le mentoré au courant",
+        "Jeune accompagné : Marie",
+    ):
         assert slips(line), line
     assert slips("Organisé par l'Institut, les objectifs de Yanis et d'Yves, la personne mentorée") == []
     assert re.search(r"\bde la mentore\b", "de la mentore") and slips("de la mentore") == []

@@ -82,8 +82,11 @@ def prog(programme):
 
 
 def all_text(root) -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.is_file()
-                     and ".git" not in p.parts and p.name != ".mentorat.lock")
+    return "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".git" not in p.parts and p.name != ".mentorat.lock"
+    )
 
 
 def test_person_show_lists_everything_but_note_bodies(prog, run_cli):
@@ -121,9 +124,16 @@ def test_forget_removes_personal_data_and_keeps_figures(prog, run_cli):
     result = run_cli(["--root", prog, "forget", "marie-dupont"])
     assert result.code == 0, result.err
     record = yaml.safe_load((prog / "mentees" / "erased-0001.yaml").read_text(encoding="utf-8"))
-    assert record == {"id": "erased-0001", "first_name": "Anonyme", "last_name": "Anonyme",
-                      "email": "erased-0001@invalid.example", "status": "erased", "registered_on": "2026-09-02",
-                      "cohort": "2026", "public": "internal"}
+    assert record == {
+        "id": "erased-0001",
+        "first_name": "Anonyme",
+        "last_name": "Anonyme",
+        "email": "erased-0001@invalid.example",
+        "status": "erased",
+        "registered_on": "2026-09-02",
+        "cohort": "2026",
+        "public": "internal",
+    }
     assert not (prog / "mentees" / "marie-dupont.yaml").exists()
     pair = yaml.safe_load((prog / "pairs" / "erased-0001--jean-martin.yaml").read_text(encoding="utf-8"))
     # Written in the programme's language (French), whatever the language of the run (English here).
@@ -150,9 +160,13 @@ def test_forget_in_git_prints_the_purge_command(prog, run_cli):
     assert result.code == 0, result.err
     assert "Git history still holds the old data" in result.out
     line = next(x for x in result.out.splitlines() if "git filter-repo" in x)
-    for path in ("mentees/marie-dupont.yaml", "pairs/marie-dupont--jean-martin.yaml",
-                 "notes/marie-dupont--jean-martin/", "feedback/fb-marie-dupont-mentee.yaml",
-                 "feedback/fb-marie-dupont-mentor.yaml"):
+    for path in (
+        "mentees/marie-dupont.yaml",
+        "pairs/marie-dupont--jean-martin.yaml",
+        "notes/marie-dupont--jean-martin/",
+        "feedback/fb-marie-dupont-mentee.yaml",
+        "feedback/fb-marie-dupont-mentor.yaml",
+    ):
         assert f"--path {path}" in line
     # paul-durand.yaml was edited in place (its exclusion now names the new id): said so, not hidden.
     changed = next(x for x in result.out.splitlines() if "Files changed in place" in x)
@@ -202,8 +216,7 @@ def test_forget_expired(prog, run_cli):
 def test_forget_drops_the_import_fingerprints(programme, run_cli, tmp_path):
     root = programme()
     source = tmp_path / "in.csv"
-    source.write_text("Prénom,Nom,Courriel\nLina,Haddad,lina@example.org\nOmar,Sy,omar@example.org\n",
-                      encoding="utf-8")
+    source.write_text("Prénom,Nom,Courriel\nLina,Haddad,lina@example.org\nOmar,Sy,omar@example.org\n", encoding="utf-8")
     assert run_cli(["--root", root, "import", source, "--role", "mentee"]).code == 0
     shown = run_cli(["--root", root, "person", "show", "lina-haddad"])
     assert "Import records: .mentorat/import-state.yaml holds fingerprints" in shown.out

@@ -37,8 +37,10 @@ def test_forget_leaves_no_trace_in_proposals_or_the_pairing_summary(run_cli, sam
 def test_forget_renames_an_unmatched_mentee_in_pairing_yaml(run_cli, sample):
     # A mentee no mentor can take (a rule excludes everyone): pair lists them in pairing.yaml.
     path = sample / "mentees" / "zz-isolee.yaml"
-    path.write_text("id: zz-isolee\nfirst_name: Zoé\nlast_name: Isolée\nemail: zoe.isolee@example.org\n"
-                    "languages: [de]\nstatus: accepted\n", encoding="utf-8")
+    path.write_text(
+        "id: zz-isolee\nfirst_name: Zoé\nlast_name: Isolée\nemail: zoe.isolee@example.org\nlanguages: [de]\nstatus: accepted\n",
+        encoding="utf-8",
+    )
     assert run_cli(["pair"], cwd=sample).code == 0
     assert "zz-isolee" in (sample / "pairing.yaml").read_text(encoding="utf-8")
     assert run_cli(["forget", "zz-isolee"], cwd=sample).code == 0

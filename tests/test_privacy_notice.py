@@ -7,10 +7,13 @@ import re
 import pytest
 
 
-@pytest.mark.parametrize(("lang", "words"), [
-    ("fr", ["# Vos données personnelles", "12 mois après la fin de la promotion", "CNIL", "coordination@example.org"]),
-    ("en", ["# Your personal data", "12 months after the cohort ends", "coordination@example.org"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["# Vos données personnelles", "12 mois après la fin de la promotion", "CNIL", "coordination@example.org"]),
+        ("en", ["# Your personal data", "12 months after the cohort ends", "coordination@example.org"]),
+    ],
+)
 def test_init_writes_the_notice_in_the_programme_language(run_cli, tmp_path, lang, words):
     target = tmp_path / "prog"
     result = run_cli(["init", target, "--kind", "school", "--lang", lang, "--no-git"])
@@ -31,4 +34,4 @@ def test_the_french_notice_never_drops_the_organisers_article(run_cli, tmp_path)
     # init does not know the article: the notice phrases around it.
     assert "Organisateur du programme de mentorat : Organisme à compléter." in notice
     assert "organisé par Organisme" not in notice
-    assert "# organiser_article: \"l'\"" in (target / "programme.yaml").read_text(encoding="utf-8")
+    assert '# organiser_article: "l\'"' in (target / "programme.yaml").read_text(encoding="utf-8")

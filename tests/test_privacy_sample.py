@@ -48,11 +48,14 @@ def test_sample_forget_keeps_the_programme_valid(sample, run_cli):
 
 def test_sample_import_updates_known_people_and_adds_new_ones(sample, run_cli, golden, tmp_path):
     source = tmp_path / "candidatures.csv"
-    source.write_bytes(("Prénom;Nom;Courriel;Ville;Code postal;Voie d'accès\r\n"
-                        "Amadou;Keita;Amadou.Keita@example.fr;Nîmes;30000;Concours externe, voie Talents\r\n"
-                        "Adam;Zerrouki;adam.zerrouki@example.fr;;;\r\n"
-                        "Hélène;Kervella;helene.kervella@example.fr;Quimper;29000;Concours interne\r\n"
-                        ).encode("cp1252"))
+    source.write_bytes(
+        (
+            "Prénom;Nom;Courriel;Ville;Code postal;Voie d'accès\r\n"
+            "Amadou;Keita;Amadou.Keita@example.fr;Nîmes;30000;Concours externe, voie Talents\r\n"
+            "Adam;Zerrouki;adam.zerrouki@example.fr;;;\r\n"
+            "Hélène;Kervella;helene.kervella@example.fr;Quimper;29000;Concours interne\r\n"
+        ).encode("cp1252")
+    )
     dry = run_cli(["--root", sample, "import", source, "--role", "mentee", "--dry-run"])
     golden("import-sample-dry-run.txt", dry.out + "--- stderr ---\n" + dry.err)
     done = run_cli(["--root", sample, "import", source, "--role", "mentee"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mentorat_cli.tools import catalogue
 from mentorat_cli.core.messages import PROBLEMS, TEXT
+from mentorat_cli.tools import catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")

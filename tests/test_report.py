@@ -19,7 +19,7 @@ def table_after(text: str, title: str) -> dict[str, list[str]]:
         start -= 1
     rows: dict[str, list[str]] = {}
     in_table = False
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.startswith("|"):
             in_table = True
             cells = [c.strip() for c in line.strip("|").split(" | ")]
@@ -44,8 +44,13 @@ def test_participants_and_breakdowns(report_md: str) -> None:
     assert people["Mentorés"] == ["12", "11"]  # e12 is an applicant with no pair
     assert people["Mentors"] == ["12", "11"]  # r12 only has a proposal
     public = table_after(report_md, "Mentorés par voie d'accès")
-    assert public == {"Catégorie": ["Nombre"], "Concours interne": ["7"], "Concours externe": ["< 5"],
-                      "Concours externe, voie Talents": ["< 5"], "Total": ["11"]}
+    assert public == {
+        "Catégorie": ["Nombre"],
+        "Concours interne": ["7"],
+        "Concours externe": ["< 5"],
+        "Concours externe, voie Talents": ["< 5"],
+        "Total": ["11"],
+    }
     city = table_after(report_md, "Mentorés par ville")
     assert city["Paris"] == ["6"] and city["Lyon"] == ["5"] and city["Total"] == ["11"]
     assert table_after(report_md, "Mentors par ville")["Non renseigné"] == ["11"]
@@ -145,8 +150,11 @@ def test_all_formats_keep_secrets_and_are_byte_stable(tmp_path: Path, run_cli) -
         assert first.code == second.code == 0, first.err
         a, b = (root / f"out/a.{fmt}").read_bytes(), (root / f"out/b.{fmt}").read_bytes()
         assert a == b
-        texts = [a.decode("utf-8")] if fmt != "xlsx" else [
-            zipfile.ZipFile(root / "out/a.xlsx").read(n).decode("utf-8") for n in zipfile.ZipFile(root / "out/a.xlsx").namelist()]
+        texts = (
+            [a.decode("utf-8")]
+            if fmt != "xlsx"
+            else [zipfile.ZipFile(root / "out/a.xlsx").read(n).decode("utf-8") for n in zipfile.ZipFile(root / "out/a.xlsx").namelist()]
+        )
         for content in texts:
             for secret in SECRETS:
                 assert secret not in content, (fmt, secret)
@@ -157,9 +165,9 @@ def test_html_is_self_contained_with_inline_charts(tmp_path: Path, run_cli) -> N
     assert run_cli(["--root", root, "report", "--format", "html"], today=TODAY).code == 0
     page = (root / "out/report-2026.html").read_text(encoding="utf-8")
     assert page.count("<svg") == 3
-    for attribute in ("src=", "href=\"http", "@import", "url(http"):
+    for attribute in ("src=", 'href="http', "@import", "url(http"):
         assert attribute not in page
-    assert "xlink:href=\"http" not in page
+    assert 'xlink:href="http' not in page
     assert "<blockquote>Une belle rencontre, qui m&#39;a ouvert des portes.</blockquote>" in page
 
 
@@ -216,7 +224,7 @@ def test_invalid_programme_stops_the_report(tmp_path: Path, run_cli) -> None:
 
 def test_cohort_option_keeps_other_cohorts_out(tmp_path: Path, run_cli) -> None:
     root = make(tmp_path / "prog")
-    extra = "id: z01\nfirst_name: Z\nlast_name: NOMSECRETZ\nemail: z@secret-mail.example\ncohort: \"2027\"\nstatus: accepted\n"
+    extra = 'id: z01\nfirst_name: Z\nlast_name: NOMSECRETZ\nemail: z@secret-mail.example\ncohort: "2027"\nstatus: accepted\n'
     (root / "mentees/z01.yaml").write_text(extra, encoding="utf-8")
     assert run_cli(["--root", root, "report", "--cohort", "2027"], today=TODAY).code == 0
     other = (root / "out/report-2027.md").read_text(encoding="utf-8")
@@ -249,15 +257,15 @@ def test_rare_values_are_pooled_and_not_named(tmp_path: Path, run_cli) -> None:
     text = (root / "out/report-2026.md").read_text(encoding="utf-8")
     city = table_after(text, "Mentorés par ville")
     # Lyon 3, Brest 1, Nice 1: pooled into one row of 5, so no small city is named.
-    assert city == {"Catégorie": ["Nombre"], "Paris": ["6"],
-                    "Autres (3 valeurs de moins de 5 personnes chacune)": ["5"], "Total": ["11"]}
+    assert city == {"Catégorie": ["Nombre"], "Paris": ["6"], "Autres (3 valeurs de moins de 5 personnes chacune)": ["5"], "Total": ["11"]}
     assert "Brest" not in text and "Nice" not in text
 
 
 def test_meetings_dated_after_today_are_not_counted(tmp_path: Path, run_cli) -> None:
     root = make(tmp_path / "prog")
     (root / "notes/e01--r01/2027-08-03-regular.md").write_text(
-        '---\ndate: "2027-08-03"\nkind: regular\nduration_minutes: 60\n---\nSECRET-NOTE-BODY\n', encoding="utf-8")
+        '---\ndate: "2027-08-03"\nkind: regular\nduration_minutes: 60\n---\nSECRET-NOTE-BODY\n', encoding="utf-8"
+    )
     assert run_cli(["--root", root, "report"], today=TODAY).code == 0
     text = (root / "out/report-2026.md").read_text(encoding="utf-8")
     assert table_after(text, "## Rencontres")["Rencontres tenues"] == ["53"]
@@ -276,8 +284,7 @@ def test_html_escapes_values_from_the_files(tmp_path: Path, run_cli) -> None:
     root = make(tmp_path / "prog")
     for n in range(1, 7):
         path = root / f"mentees/e{n:02d}.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("city: Paris", "city: \"<script>alert(1)</script>\""),
-                        encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace("city: Paris", 'city: "<script>alert(1)</script>"'), encoding="utf-8")
     assert run_cli(["--root", root, "report", "--format", "html"], today=TODAY).code == 0
     page = (root / "out/report-2026.html").read_text(encoding="utf-8")
     assert "<script>" not in page

@@ -15,14 +15,23 @@ SECRETS = ("NOMSECRET", "SECRET-NOTE-BODY", "SECRET-COMMENT-NOCONSENT", "secret-
 
 # Mentee number -> (public, city, genre, day of introduction in September/October, ...).
 PUBLICS = {**{i: "internal" for i in range(1, 8)}, 8: "external", 9: "external", 10: "external", 11: "talents"}
-INTRO = {1: "2026-09-05", 2: "2026-09-08", 3: "2026-09-10", 4: "2026-09-15", 5: "2026-09-20", 6: "2026-09-30",
-         7: "2026-09-11", 8: "2026-09-21", 9: "2026-09-16", 10: "2026-10-01"}
+INTRO = {
+    1: "2026-09-05",
+    2: "2026-09-08",
+    3: "2026-09-10",
+    4: "2026-09-15",
+    5: "2026-09-20",
+    6: "2026-09-30",
+    7: "2026-09-11",
+    8: "2026-09-21",
+    9: "2026-09-16",
+    10: "2026-10-01",
+}
 
 
 def _person(kind: str, n: int, extra: str = "") -> str:
     pid = f"{'e' if kind == 'mentee' else 'r'}{n:02d}"
-    return (f"id: {pid}\nfirst_name: Prenomsecret{n:02d}\nlast_name: NOMSECRET{n:02d}\n"
-            f"email: {pid}@secret-mail.example\n{extra}")
+    return f"id: {pid}\nfirst_name: Prenomsecret{n:02d}\nlast_name: NOMSECRET{n:02d}\nemail: {pid}@secret-mail.example\n{extra}"
 
 
 def _note(date: str, kind: str, minutes: int | None = 60, held: bool = True) -> str:
@@ -56,24 +65,25 @@ def files() -> dict[str, str]:
         city = "Paris" if n <= 6 else "Lyon"
         genre = "" if n == 12 else f"categories: {{genre: {'F' if n <= 8 else 'H'}}}\n"
         public = f"public: {PUBLICS[n]}\n" if n in PUBLICS else ""
-        extra = f"status: {status}\nregistered_on: \"2026-09-01\"\nlocation: {{city: {city}}}\n{genre}{public}"
+        extra = f'status: {status}\nregistered_on: "2026-09-01"\nlocation: {{city: {city}}}\n{genre}{public}'
         out[f"mentees/e{n:02d}.yaml"] = _person("mentee", n, extra)
         out[f"mentors/r{n:02d}.yaml"] = _person("mentor", n, f"civil_servant: true\nstatus: {status}\n")
     for n, day in INTRO.items():
         pair = f"e{n:02d}--r{n:02d}"
-        body = f"id: {pair}\nmentee: e{n:02d}\nmentor: r{n:02d}\nconfirmed_on: \"{day}\"\n"
+        body = f'id: {pair}\nmentee: e{n:02d}\nmentor: r{n:02d}\nconfirmed_on: "{day}"\n'
         if n <= 6:
             body += "status: confirmed\n"
         elif n <= 8:
-            body += "status: ended\nended_on: \"2027-04-01\"\nended_by: completed\n"
+            body += 'status: ended\nended_on: "2027-04-01"\nended_by: completed\n'
         elif n == 9:
-            body += "status: ended\nended_on: \"2026-11-01\"\nended_by: mentee\nend_reason: Manque de disponibilité\n"
+            body += 'status: ended\nended_on: "2026-11-01"\nended_by: mentee\nend_reason: Manque de disponibilité\n'
         else:
-            body += "status: ended\nended_on: \"2026-12-01\"\nended_by: mentor\nend_reason: \"manque de  disponibilité.\"\n"
+            body += 'status: ended\nended_on: "2026-12-01"\nended_by: mentor\nend_reason: "manque de  disponibilité."\n'
         out[f"pairs/{pair}.yaml"] = body
-    out["pairs/e09--r11.yaml"] = ("id: e09--r11\nmentee: e09\nmentor: r11\nstatus: confirmed\n"
-                                  "confirmed_on: \"2026-11-15\"\nreplaces: e09--r09\n")
-    out["pairs/e11--r12.yaml"] = "id: e11--r12\nmentee: e11\nmentor: r12\nstatus: proposed\nproposed_on: \"2027-06-01\"\n"
+    out["pairs/e09--r11.yaml"] = (
+        'id: e09--r11\nmentee: e09\nmentor: r11\nstatus: confirmed\nconfirmed_on: "2026-11-15"\nreplaces: e09--r09\n'
+    )
+    out["pairs/e11--r12.yaml"] = 'id: e11--r12\nmentee: e11\nmentor: r12\nstatus: proposed\nproposed_on: "2027-06-01"\n'
     six_review = ["first", "regular", "regular", "review", "regular", "regular"]
     six_plain = ["first", "regular", "regular", "regular", "regular", "regular"]
     for n in range(1, 7):

@@ -14,23 +14,30 @@ from test_report import table_after
 
 TODAY = "2026-11-25"
 # The cohort officially starts next week; pairs were introduced and a first meeting held before.
-PROGRAMME = PROGRAMME_YAML.replace('start: "2026-09-01"', 'start: "2026-12-01"').replace(
-    'end: "2027-06-30"', 'end: "2027-11-30"') + "categories: [job-family]\n"
+PROGRAMME = (
+    PROGRAMME_YAML.replace('start: "2026-09-01"', 'start: "2026-12-01"').replace('end: "2027-06-30"', 'end: "2027-11-30"')
+    + "categories: [job-family]\n"
+)
 HIDDEN_DETAIL = "Détail non publié : le groupe compte moins de 5 personnes ou binômes (voir « Méthode »)."
 
 
 def _files(pairs: int = 4, meeting: bool = True) -> dict[str, str]:
     out: dict[str, str] = {}
     for n in range(1, 7):
-        out[f"mentees/e{n}.yaml"] = (f"id: e{n}\nfirst_name: Prenom{n}\nlast_name: Nom{n}\nemail: e{n}@example.org\n"
-                                     f"status: accepted\nregistered_on: \"2026-10-01\"\nlocation: {{city: Paris}}\n"
-                                     f"categories: {{job-family: finance}}\n")
+        out[f"mentees/e{n}.yaml"] = (
+            f"id: e{n}\nfirst_name: Prenom{n}\nlast_name: Nom{n}\nemail: e{n}@example.org\n"
+            f'status: accepted\nregistered_on: "2026-10-01"\nlocation: {{city: Paris}}\n'
+            f"categories: {{job-family: finance}}\n"
+        )
     for n in range(1, 5):
-        out[f"mentors/r{n}.yaml"] = (f"id: r{n}\nfirst_name: Mentor{n}\nlast_name: Nom{n}\nemail: r{n}@example.org\n"
-                                     "civil_servant: true\nstatus: accepted\nlocation: {city: Paris}\n")
+        out[f"mentors/r{n}.yaml"] = (
+            f"id: r{n}\nfirst_name: Mentor{n}\nlast_name: Nom{n}\nemail: r{n}@example.org\n"
+            "civil_servant: true\nstatus: accepted\nlocation: {city: Paris}\n"
+        )
     for n in range(1, pairs + 1):
-        out[f"pairs/e{n}--r{n}.yaml"] = (f"id: e{n}--r{n}\nmentee: e{n}\nmentor: r{n}\nstatus: confirmed\n"
-                                         "proposed_on: \"2026-11-20\"\nconfirmed_on: \"2026-11-20\"\n")
+        out[f"pairs/e{n}--r{n}.yaml"] = (
+            f'id: e{n}--r{n}\nmentee: e{n}\nmentor: r{n}\nstatus: confirmed\nproposed_on: "2026-11-20"\nconfirmed_on: "2026-11-20"\n'
+        )
     if meeting:
         out["notes/e1--r1/2026-11-25-first.md"] = '---\ndate: "2026-11-25"\nkind: first\nduration_minutes: 60\n---\nPRIVATE\n'
     return out

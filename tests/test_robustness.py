@@ -10,8 +10,18 @@ from pathlib import Path
 import pytest
 from conftest import snapshot
 
-READING = [["status"], ["audit"], ["report"], ["sheet", "--all"], ["charter", "--all"], ["calendar", "--all"],
-           ["scores"], ["pair", "--dry-run"], ["export", "people", "-o", "-"], ["person", "show", "aicha-traore"]]
+READING = [
+    ["status"],
+    ["audit"],
+    ["report"],
+    ["sheet", "--all"],
+    ["charter", "--all"],
+    ["calendar", "--all"],
+    ["scores"],
+    ["pair", "--dry-run"],
+    ["export", "people", "-o", "-"],
+    ["person", "show", "aicha-traore"],
+]
 
 
 @pytest.mark.parametrize("value", ['"21000"', "[apprendre, progresser]", "21000", "[{theme: 5}]"])
@@ -76,8 +86,10 @@ def test_data_folder_replaced_by_a_file_or_a_link(run_cli, sample: Path, replace
 def test_newline_in_the_programme_name_gives_a_valid_calendar(run_cli, sample: Path) -> None:
     path = sample / "programme.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("name: Mentorat des élèves", 'name: "Mentorat\\ndes élèves', 1).replace(
-        "promotion 2026\n", 'promotion 2026"\n', 1), encoding="utf-8")
+    path.write_text(
+        text.replace("name: Mentorat des élèves", 'name: "Mentorat\\ndes élèves', 1).replace("promotion 2026\n", 'promotion 2026"\n', 1),
+        encoding="utf-8",
+    )
     assert run_cli(["validate"], cwd=sample).code == 0
     result = run_cli(["calendar", "--all"], cwd=sample)
     assert result.code == 0, result.err
@@ -96,8 +108,7 @@ def test_a_50_mb_profile_is_refused_before_parsing(run_cli, sample: Path) -> Non
     result = run_cli(["validate"], cwd=sample)
     elapsed = time.perf_counter() - started
     assert result.code == 1
-    assert ("mentees/hugo-bernard.yaml: error file-too-large the file is 47.7 MB, over the limit of 1.0 MB"
-            in result.out), result.out
+    assert "mentees/hugo-bernard.yaml: error file-too-large the file is 47.7 MB, over the limit of 1.0 MB" in result.out, result.out
     assert elapsed < 5, elapsed  # about 0.3 s on a quiet machine (it took minutes and gigabytes before)
 
 
@@ -109,8 +120,10 @@ def test_the_size_limit_is_configurable(run_cli, sample: Path) -> None:
     programme.write_text(programme.read_text(encoding="utf-8") + "limits:\n  max_file_bytes: 1024\n", encoding="utf-8")
     result = run_cli(["validate"], cwd=sample)
     assert result.code == 1
-    assert ("mentees/lea-martin.yaml: error file-too-large the file is 2"  # 2,0xx bytes
-            in result.out), result.out
+    assert (
+        "mentees/lea-martin.yaml: error file-too-large the file is 2"  # 2,0xx bytes
+        in result.out
+    ), result.out
     assert "bytes, over the limit of 1024 bytes" in result.out
     assert result.out.count("file-too-large") == 1
 
@@ -158,13 +171,14 @@ def test_a_pair_that_replaces_itself_is_rejected(run_cli, sample: Path) -> None:
 
 def test_a_cycle_of_replaces_is_rejected(run_cli, sample: Path) -> None:
     path = sample / "pairs/hugo-bernard--julien-moreau.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "replaces: hugo-bernard--pierre-antoine-lemaire\n",
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "replaces: hugo-bernard--pierre-antoine-lemaire\n", encoding="utf-8")
     before = snapshot(sample)
     result = run_cli(["validate"], cwd=sample)
     assert result.code == 1
-    assert ("error pair-replaces-cycle these pairs replace each other in a circle: hugo-bernard--julien-moreau -> "
-            "hugo-bernard--pierre-antoine-lemaire -> hugo-bernard--julien-moreau") in result.out, result.out
+    assert (
+        "error pair-replaces-cycle these pairs replace each other in a circle: hugo-bernard--julien-moreau -> "
+        "hugo-bernard--pierre-antoine-lemaire -> hugo-bernard--julien-moreau"
+    ) in result.out, result.out
     assert result.out.count("pair-replaces-cycle") == 2  # each pair of the circle
     assert snapshot(sample) == before
 

@@ -63,8 +63,7 @@ def test_sample_leaves_real_work_for_pairing(sample: Path) -> None:
     unpaired = [m for m in mentees.values() if m["status"] == "accepted" and m["id"] not in {p["mentee"] for p in pairs.values()}]
     assert len(unpaired) >= 15
     load = Counter(p["mentor"] for p in active)
-    spare = sum(m.get("capacity", 1) - load[m["id"]] for m in mentors.values()
-                if m["status"] == "accepted" and m.get("civil_servant"))
+    spare = sum(m.get("capacity", 1) - load[m["id"]] for m in mentors.values() if m["status"] == "accepted" and m.get("civil_servant"))
     assert spare >= len(unpaired)
     # A waiting mentee whose line manager is a mentor: the hierarchy rule matters for `mentorat pair`.
     mentor_emails = {m["email"] for m in mentors.values()}
@@ -78,8 +77,8 @@ def test_a_pair_across_a_hierarchy_link_is_rejected(run_cli, sample: Path) -> No
     mentor = mentors_by_email[mentee["manager"]]
     pid = f"{mentee['id']}--{mentor}"
     (sample / "pairs" / f"{pid}.yaml").write_text(
-        f"id: {pid}\nmentee: {mentee['id']}\nmentor: {mentor}\nstatus: confirmed\nconfirmed_on: 2026-11-02\n",
-        encoding="utf-8")
+        f"id: {pid}\nmentee: {mentee['id']}\nmentor: {mentor}\nstatus: confirmed\nconfirmed_on: 2026-11-02\n", encoding="utf-8"
+    )
     result = run_cli(["--root", sample, "validate"])
     assert result.code == 1
     assert f"pairs/{pid}.yaml" in result.out and "pair-rule" in result.out and "management chain" in result.out
@@ -122,8 +121,9 @@ def test_french_values_stay_text(sample: Path) -> None:
 
 def test_sample_is_what_the_script_writes(tmp_path: Path) -> None:
     out = tmp_path / "regenerated"
-    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_sample.py"), str(out)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "make_sample.py"), str(out)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 problem(s)" in done.stdout
     # Ignore what commands leave in the real sample folder (generated documents, the write lock).
@@ -132,9 +132,26 @@ def test_sample_is_what_the_script_writes(tmp_path: Path) -> None:
 
 
 def _generate(out: Path, seed: int) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(out), "--mentees", "120",
-                           "--mentors", "80", "--pairs", "50", "--notes", "400", "--seed", str(seed)],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "generate.py"),
+            str(out),
+            "--mentees",
+            "120",
+            "--mentors",
+            "80",
+            "--pairs",
+            "50",
+            "--notes",
+            "400",
+            "--seed",
+            str(seed),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_generated_programme_is_valid_and_deterministic(run_cli, tmp_path: Path) -> None:
@@ -152,8 +169,22 @@ def test_generated_programme_is_valid_and_deterministic(run_cli, tmp_path: Path)
 
 
 def test_generator_refuses_impossible_sizes_and_full_folders(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(tmp_path / "x"),
-                           "--mentees", "10", "--mentors", "3", "--pairs", "9"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "generate.py"),
+            str(tmp_path / "x"),
+            "--mentees",
+            "10",
+            "--mentors",
+            "3",
+            "--pairs",
+            "9",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 2 and "civil-servant mentor places" in done.stderr
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "keep.txt").write_text("mine", encoding="utf-8")

@@ -13,26 +13,30 @@ def _person(pid: str, extra: str = "") -> str:
 
 
 def _prog(programme) -> Path:
-    return programme({
-        "mentees/ana-lima.yaml": "# Candidature reçue par courrier\n" + _person("ana-lima", "registered_on: '2026-11-05'\n"),
-        "mentees/bob-roy.yaml": _person("bob-roy", "registered_on: '2026-11-20'\ncohort: '2027'\n"),
-        "mentees/cyd-ho.yaml": _person("cyd-ho", "status: withdrawn\n"),
-        "mentors/dan-sy.yaml": _person("dan-sy", "civil_servant: true\nregistered_on: '2026-10-26'\n"),
-    })
+    return programme(
+        {
+            "mentees/ana-lima.yaml": "# Candidature reçue par courrier\n" + _person("ana-lima", "registered_on: '2026-11-05'\n"),
+            "mentees/bob-roy.yaml": _person("bob-roy", "registered_on: '2026-11-20'\ncohort: '2027'\n"),
+            "mentees/cyd-ho.yaml": _person("cyd-ho", "status: withdrawn\n"),
+            "mentors/dan-sy.yaml": _person("dan-sy", "civil_servant: true\nregistered_on: '2026-10-26'\n"),
+        }
+    )
 
 
 def test_pair_and_status_point_at_the_decision(programme, run_cli) -> None:
     root = _prog(programme)
     pair = run_cli(["--root", root, "pair"])
     assert pair.code == 0
-    assert ("3 applicant(s) wait for a decision and cannot be paired yet: mentorat accept ID... "
-            "or mentorat accept --all") in pair.out
+    assert ("3 applicant(s) wait for a decision and cannot be paired yet: mentorat accept ID... or mentorat accept --all") in pair.out
     status = run_cli(["--root", root, "status"])
     lines = status.out.splitlines()
     start = lines.index("Applicants waiting for a decision (mentorat accept / decline) (3)")
-    assert [line.split() for line in lines[start + 1:start + 5]] == [
-        ["PERSON", "ROLE", "REGISTERED", "DAYS"], ["dan-sy", "mentor", "2026-10-26", "30"],
-        ["ana-lima", "mentee", "2026-11-05", "20"], ["bob-roy", "mentee", "2026-11-20", "5"]]
+    assert [line.split() for line in lines[start + 1 : start + 5]] == [
+        ["PERSON", "ROLE", "REGISTERED", "DAYS"],
+        ["dan-sy", "mentor", "2026-10-26", "30"],
+        ["ana-lima", "mentee", "2026-11-05", "20"],
+        ["bob-roy", "mentee", "2026-11-20", "5"],
+    ]
 
 
 def test_accept_and_decline_record_the_decision_and_its_date(programme, run_cli) -> None:
@@ -61,11 +65,13 @@ def test_accept_and_decline_record_the_decision_and_its_date(programme, run_cli)
 
 def test_selection_mistakes_are_clear_errors(programme, run_cli) -> None:
     root = _prog(programme)
-    for args, message in ((["accept"], "name the people to decide on, or use --all"),
-                          (["accept", "zed-xu"], "no mentor or mentee has the id 'zed-xu'"),
-                          (["accept", "ana-lima", "--all"], "give ids or --all, not both"),
-                          (["accept", "cyd-ho"], "'cyd-ho' has status 'withdrawn'"),
-                          (["decline", "ana-lima", "--reason", "  "], "--reason must say why")):
+    for args, message in (
+        (["accept"], "name the people to decide on, or use --all"),
+        (["accept", "zed-xu"], "no mentor or mentee has the id 'zed-xu'"),
+        (["accept", "ana-lima", "--all"], "give ids or --all, not both"),
+        (["accept", "cyd-ho"], "'cyd-ho' has status 'withdrawn'"),
+        (["decline", "ana-lima", "--reason", "  "], "--reason must say why"),
+    ):
         result = run_cli(["--root", root, *args])
         assert result.code == 2 and message in result.err, (args, result.err)
         assert "Traceback" not in result.err
@@ -76,8 +82,9 @@ def test_selection_mistakes_are_clear_errors(programme, run_cli) -> None:
 def test_import_status_accepted_for_programmes_that_take_everyone(programme, run_cli, tmp_path: Path) -> None:
     root = programme()
     export = tmp_path / "inscrits.csv"
-    export.write_bytes("Prénom;Nom;Courriel;Statut\nAnaïs;Lefèvre;anais@example.org;\nLoïc;Roy;loic@example.org;Candidat\n"
-                       .encode("cp1252"))
+    export.write_bytes(
+        "Prénom;Nom;Courriel;Statut\nAnaïs;Lefèvre;anais@example.org;\nLoïc;Roy;loic@example.org;Candidat\n".encode("cp1252")
+    )
     result = run_cli(["--root", root, "import", export, "--role", "mentee", "--status", "accepted"])
     assert result.code == 0, result.err
     created = (root / "mentees/anais-lefevre.yaml").read_text(encoding="utf-8")

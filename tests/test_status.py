@@ -13,8 +13,13 @@ from test_documents_support import PAIR_ID, files
 
 def person(pid: str, **fields: str) -> str:
     first, last = pid.split("-")
-    lines = [f"id: {pid}", f"first_name: {first.title()}", f"last_name: {last.title()}", f"email: {pid}@example.org",
-             "civil_servant: true"] + [f"{key}: {value}" for key, value in fields.items()]
+    lines = [
+        f"id: {pid}",
+        f"first_name: {first.title()}",
+        f"last_name: {last.title()}",
+        f"email: {pid}@example.org",
+        "civil_servant: true",
+    ] + [f"{key}: {value}" for key, value in fields.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -44,12 +49,19 @@ def busy(programme) -> Path:
         "mentees/gus-nodate.yaml": person("gus-nodate", status="accepted"),
         "mentees/hal-done.yaml": person("hal-done", status="accepted", registered_on="'2026-01-10'"),
         "mentees/ivy-early.yaml": person("ivy-early", status="accepted", registered_on="'2026-01-10'"),
-        "pairs/hal-done--bob-two.yaml": pair("hal-done", "bob-two", status="ended", confirmed_on="'2026-02-01'",
-                                             ended_on="'2026-08-01'", ended_by="completed"),
-        "pairs/ivy-early--max-one.yaml": pair("ivy-early", "max-one", status="ended", confirmed_on="'2026-02-01'",
-                                              ended_on="'2026-11-05'", ended_by="mentee"),
-        f"pairs/{late}.yaml": pair("ann-late", "max-one", confirmed_on="'2026-05-20'", started_on="'2026-06-01'",
-                                   charter_signed="{mentor: '2026-06-01', mentee: '2026-06-02'}"),
+        "pairs/hal-done--bob-two.yaml": pair(
+            "hal-done", "bob-two", status="ended", confirmed_on="'2026-02-01'", ended_on="'2026-08-01'", ended_by="completed"
+        ),
+        "pairs/ivy-early--max-one.yaml": pair(
+            "ivy-early", "max-one", status="ended", confirmed_on="'2026-02-01'", ended_on="'2026-11-05'", ended_by="mentee"
+        ),
+        f"pairs/{late}.yaml": pair(
+            "ann-late",
+            "max-one",
+            confirmed_on="'2026-05-20'",
+            started_on="'2026-06-01'",
+            charter_signed="{mentor: '2026-06-01', mentee: '2026-06-02'}",
+        ),
         "pairs/bea-fresh--bob-two.yaml": pair("bea-fresh", "bob-two", confirmed_on="'2026-10-01'"),
         "pairs/dan-prop--kim-four.yaml": pair("dan-prop", "kim-four", status="proposed", proposed_on="'2026-11-20'"),
         f"notes/{late}/2026-06-01-first.md": note("2026-06-01", "first"),
@@ -75,17 +87,42 @@ def test_status_json_reports_each_situation(busy: Path, run_cli) -> None:
     assert data["finals_due"] == [{"pair": "ann-late--max-one", "planned": "2026-11-02", "overdue": True}]
     assert data["ending_soon"] == [{"pair": "ann-late--max-one", "planned_end": "2026-12-01", "days_left": 6}]
     assert data["waiting_mentees"] == [
-        {"mentee": "cid-wait", "status": "accepted", "registered_on": "2026-09-01", "waiting_since": "2026-09-01",
-         "days_waiting": 85, "proposed_pair": None},
-        {"mentee": "dan-prop", "status": "applicant", "registered_on": "2026-11-01", "waiting_since": "2026-11-01",
-         "days_waiting": 24, "proposed_pair": "dan-prop--kim-four"},
-        {"mentee": "ivy-early", "status": "accepted", "registered_on": "2026-01-10", "waiting_since": "2026-11-05",
-         "days_waiting": 20, "proposed_pair": None},
-        {"mentee": "gus-nodate", "status": "accepted", "registered_on": None, "waiting_since": None,
-         "days_waiting": None, "proposed_pair": None},
+        {
+            "mentee": "cid-wait",
+            "status": "accepted",
+            "registered_on": "2026-09-01",
+            "waiting_since": "2026-09-01",
+            "days_waiting": 85,
+            "proposed_pair": None,
+        },
+        {
+            "mentee": "dan-prop",
+            "status": "applicant",
+            "registered_on": "2026-11-01",
+            "waiting_since": "2026-11-01",
+            "days_waiting": 24,
+            "proposed_pair": "dan-prop--kim-four",
+        },
+        {
+            "mentee": "ivy-early",
+            "status": "accepted",
+            "registered_on": "2026-01-10",
+            "waiting_since": "2026-11-05",
+            "days_waiting": 20,
+            "proposed_pair": None,
+        },
+        {
+            "mentee": "gus-nodate",
+            "status": "accepted",
+            "registered_on": None,
+            "waiting_since": None,
+            "days_waiting": None,
+            "proposed_pair": None,
+        },
     ]
-    assert data["mentors_to_follow"] == [{"mentor": "bob-two", "charter_unsigned": ["bea-fresh--bob-two"], "not_trained": True,
-                                          "trained_on": None, "paired": True}]
+    assert data["mentors_to_follow"] == [
+        {"mentor": "bob-two", "charter_unsigned": ["bea-fresh--bob-two"], "not_trained": True, "trained_on": None, "paired": True}
+    ]
 
 
 def test_status_threshold_option_and_programme_setting(busy: Path, run_cli) -> None:
@@ -149,15 +186,18 @@ def test_sign_never_replaces_a_recorded_date_without_force(one: Path, run_cli) -
     assert 'mentor: "2026-10-09"' in (one / "pairs" / f"{PAIR_ID}.yaml").read_text()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["sign", PAIR_ID], "nothing to record"),
-    (["sign", PAIR_ID, "--mentor", "05/10/2026"], "--mentor: '05/10/2026' is not a date"),
-    (["sign", PAIR_ID, "--mentee", "2027-01-01"], "--mentee: 2027-01-01 is after today (2026-11-25)"),
-    (["sign", "jean-martin--marie-dupont", "--mentor", "2026-10-05"], "does not exist"),
-    (["contact", PAIR_ID, "--channel", "phone", "--date", "2026-12-01"], "after today"),
-    (["contact", PAIR_ID, "--channel", "phone", "--summary", "x" * 2001], "the limit is 2000"),
-    (["contact", PAIR_ID, "--channel", "pigeon"], "pigeon"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["sign", PAIR_ID], "nothing to record"),
+        (["sign", PAIR_ID, "--mentor", "05/10/2026"], "--mentor: '05/10/2026' is not a date"),
+        (["sign", PAIR_ID, "--mentee", "2027-01-01"], "--mentee: 2027-01-01 is after today (2026-11-25)"),
+        (["sign", "jean-martin--marie-dupont", "--mentor", "2026-10-05"], "does not exist"),
+        (["contact", PAIR_ID, "--channel", "phone", "--date", "2026-12-01"], "after today"),
+        (["contact", PAIR_ID, "--channel", "phone", "--summary", "x" * 2001], "the limit is 2000"),
+        (["contact", PAIR_ID, "--channel", "pigeon"], "pigeon"),
+    ],
+)
 def test_bad_sign_and_contact_input_changes_nothing(one: Path, run_cli, args: list[str], message: str) -> None:
     before = snapshot(one)
     result = run_cli(args, cwd=one)
@@ -192,8 +232,10 @@ def test_contact_appends_and_shows_on_the_sheet(one: Path, run_cli) -> None:
     duplicate = run_cli(args, cwd=one)
     assert duplicate.code == 0 and "already recorded" in duplicate.out
     text = (one / "pairs" / f"{PAIR_ID}.yaml").read_text(encoding="utf-8")
-    assert text.endswith('contacts:\n  - date: "2026-11-02"\n    channel: visio\n    summary: Point d\'étape rassurant\n'
-                         '  - date: "2026-11-25"\n    channel: mail\n')
+    assert text.endswith(
+        'contacts:\n  - date: "2026-11-02"\n    channel: visio\n    summary: Point d\'étape rassurant\n'
+        '  - date: "2026-11-25"\n    channel: mail\n'
+    )
     assert run_cli(["validate"], cwd=one).code == 0
     assert run_cli(["sheet", PAIR_ID], cwd=one).code == 0
     sheet = (one / "out" / f"sheet-{PAIR_ID}.md").read_text(encoding="utf-8")
@@ -209,7 +251,13 @@ def test_calendar_is_valid_ics_with_stable_uids(one: Path, run_cli, tmp_path: Pa
     assert len(events) == 6
     assert [str(e["uid"]) for e in events] == [f"{PAIR_ID}.{n}.2026@mentorat" for n in range(1, 7)]
     assert [e.decoded("dtstart").isoformat() for e in events] == [
-        "2026-10-05", "2026-11-05", "2026-12-07", "2027-01-05", "2027-02-05", "2027-03-05"]  # 5 December: a Saturday
+        "2026-10-05",
+        "2026-11-05",
+        "2026-12-07",
+        "2027-01-05",
+        "2027-02-05",
+        "2027-03-05",
+    ]  # 5 December: a Saturday
     assert "Premier rendez-vous (1/6) : Marie Dupont et Jean Martin" in str(events[0]["summary"])
     assert "Bilan intermédiaire" in str(events[4]["summary"])
     assert run_cli(["calendar", "--all", "--force"], cwd=one).code == 0
@@ -226,8 +274,12 @@ def test_calendar_is_valid_ics_with_stable_uids(one: Path, run_cli, tmp_path: Pa
 
 def test_calendar_needs_a_start_date(programme, run_cli) -> None:
     prog, tree = files()
-    tree[f"pairs/{PAIR_ID}.yaml"] = tree[f"pairs/{PAIR_ID}.yaml"].replace("started_on", "proposed_on").replace(
-        "confirmed_on: \"2026-09-20\"\n", "").replace("status: confirmed", "status: proposed")
+    tree[f"pairs/{PAIR_ID}.yaml"] = (
+        tree[f"pairs/{PAIR_ID}.yaml"]
+        .replace("started_on", "proposed_on")
+        .replace('confirmed_on: "2026-09-20"\n', "")
+        .replace("status: confirmed", "status: proposed")
+    )
     del tree[f"notes/{PAIR_ID}/2026-10-05-first.md"]
     result = run_cli(["calendar", PAIR_ID], cwd=programme(tree, programme_yaml=prog))
     assert result.code == 2 and "no planned meeting to export" in result.err
@@ -254,12 +306,13 @@ def test_sheet_alerts_for_a_pair_past_its_end(busy: Path, run_cli) -> None:
     # French HTML puts a no-break space before the colon.
     sheet = (busy / "out" / f"sheet-{late}.html").read_text(encoding="utf-8").replace("\u00a0", " ")
     assert "<li>Aucun rendez-vous depuis 105 jours (seuil du programme : 45 jours).</li>" in sheet
-    assert ("<li>Rythme en retard : 4 rendez-vous tenus, environ 6 attendus à cette date "
-            "(objectif du programme : 6 sur la durée).</li>") in sheet
+    assert (
+        "<li>Rythme en retard : 4 rendez-vous tenus, environ 6 attendus à cette date (objectif du programme : 6 sur la durée).</li>"
+    ) in sheet
     assert "<li>Le bilan intermédiaire, prévu le 1er octobre 2026, n'a pas encore eu lieu.</li>" in sheet
     assert "<li>La durée prévue est dépassée depuis le 1er décembre 2026 : prolonger ou clore le binôme.</li>" in sheet
-    assert "<td style=\"text-align: right;\">4</td>\n<td>1er septembre 2026</td>\n<td>Rendez-vous</td>\n<td>tenu</td>" in sheet
-    assert "<td style=\"text-align: right;\">5</td>\n<td>1er octobre 2026</td>\n<td>Bilan intermédiaire</td>\n<td>en retard</td>" in sheet
+    assert '<td style="text-align: right;">4</td>\n<td>1er septembre 2026</td>\n<td>Rendez-vous</td>\n<td>tenu</td>' in sheet
+    assert '<td style="text-align: right;">5</td>\n<td>1er octobre 2026</td>\n<td>Bilan intermédiaire</td>\n<td>en retard</td>' in sheet
 
 
 def test_calendar_into_a_folder(one: Path, run_cli, tmp_path: Path) -> None:
@@ -279,16 +332,25 @@ def test_schedule_follows_the_cadence(programme, run_cli) -> None:
     prog, tree = files(language="en", extra="cadence: {meetings_per_month: 2}\nduration_months: 3\n")
     events = _events(programme(tree, programme_yaml=prog), run_cli)
     # Every 365.25 / 12 / 2 days (about 15), the review after the 4th meeting.
-    assert events == [("2026-10-05", "First meeting"), ("2026-10-20", "Meeting"), ("2026-11-04", "Meeting"),
-                      ("2026-11-20", "Meeting"), ("2026-12-07", "Intermediate review"), ("2026-12-21", "Closing meeting")]
+    assert events == [
+        ("2026-10-05", "First meeting"),
+        ("2026-10-20", "Meeting"),
+        ("2026-11-04", "Meeting"),
+        ("2026-11-20", "Meeting"),
+        ("2026-12-07", "Intermediate review"),
+        ("2026-12-21", "Closing meeting"),
+    ]
 
 
 def test_sparse_cadence_puts_the_review_at_mid_term(programme, run_cli) -> None:
     prog, tree = files(language="en", extra="cadence: {meetings_per_month: 0.5}\n")
     events = _events(programme(tree, programme_yaml=prog), run_cli)
     # Every two months, same day of the month; too few meetings for "after the 4th": review at mid-term.
-    assert events == [("2026-10-05", "First meeting"), ("2026-12-07", "Intermediate review"),  # not Saturday the 5th
-                      ("2027-02-05", "Closing meeting")]
+    assert events == [
+        ("2026-10-05", "First meeting"),
+        ("2026-12-07", "Intermediate review"),  # not Saturday the 5th
+        ("2027-02-05", "Closing meeting"),
+    ]
 
 
 def test_confirmed_pair_without_dates_is_flagged(programme, run_cli) -> None:

@@ -18,8 +18,10 @@ columns:
   Commentaire: comment
   J'accepte d'être cité: consent_quote
 """
-HEADER = "Horodateur;Adresse e-mail;Satisfaction globale;Objectif : réseau;Objectif : confiance;" \
-         "Recommanderiez-vous le programme ?;Commentaire;J'accepte d'être cité\n"
+HEADER = (
+    "Horodateur;Adresse e-mail;Satisfaction globale;Objectif : réseau;Objectif : confiance;"
+    "Recommanderiez-vous le programme ?;Commentaire;J'accepte d'être cité\n"
+)
 
 
 def _setup(tmp_path: Path, rows: list[str], encoding: str = "cp1252") -> tuple[Path, Path, Path]:
@@ -50,10 +52,16 @@ def test_import_french_excel_csv(tmp_path: Path, run_cli) -> None:
         "# yaml-language-server: $schema=../.schemas/feedback.schema.json\n"
         "id: mentee-e01-r01\nrole: mentee\npair: e01--r01\nsubmitted_on: '2027-06-25'\nsatisfaction: very_satisfied\n"
         "objectives:\n- theme: networking\n  reached: 'yes'\n- theme: self-confidence\n  reached: partly\n"
-        "would_recommend: true\nconsent_quote: true\ncomment: Très utile; merci\n")
+        "would_recommend: true\nconsent_quote: true\ncomment: Très utile; merci\n"
+    )
     assert (root / "feedback/mentor-e02-r02.yaml").read_text(encoding="utf-8").splitlines()[1:] == [
-        "id: mentor-e02-r02", "role: mentor", "pair: e02--r02", "submitted_on: '2027-06-26'",
-        "satisfaction: rather_not_satisfied", "would_recommend: false"]
+        "id: mentor-e02-r02",
+        "role: mentor",
+        "pair: e02--r02",
+        "submitted_on: '2027-06-26'",
+        "satisfaction: rather_not_satisfied",
+        "would_recommend: false",
+    ]
     assert run_cli(["--root", root, "validate"], today=TODAY).code == 0
 
 
@@ -61,7 +69,7 @@ def test_utf8_bom_comma_csv(tmp_path: Path, run_cli) -> None:
     root, _, mapping = _setup(tmp_path, [])
     export = tmp_path / "export-utf8.csv"
     header = HEADER.replace(";", ",")
-    row = '2027-06-25,e03@secret-mail.example,Rather satisfied,partly,yes,yes,,no'
+    row = "2027-06-25,e03@secret-mail.example,Rather satisfied,partly,yes,yes,,no"
     export.write_bytes(b"\xef\xbb\xbf" + (header + row + "\n").encode("utf-8"))
     assert _import(run_cli, root, export, mapping).code == 0
     text = (root / "feedback/mentee-e03-r03.yaml").read_text(encoding="utf-8")
@@ -100,10 +108,15 @@ def test_reimport_keeps_hand_edits_unless_forced(tmp_path: Path, run_cli) -> Non
 
 
 def test_bad_rows_name_row_and_column_and_write_nothing(tmp_path: Path, run_cli) -> None:
-    rows = [ROW1, "25/06/2027;e05@secret-mail.example;Bof;Oui;;oui;;oui",
-            "25/06/2027;nobody@example.org;Très satisfait;;;;;", "25/06/2027;e06@secret-mail.example;;;;;;",
-            "25/06/2027;e09@secret-mail.example;Très satisfait;;;;;", "31/02/2027;e07@secret-mail.example;Très satisfait;;;;;",
-            "25/06/2027;e01@secret-mail.example;Très satisfait;;;peut-être;;"]
+    rows = [
+        ROW1,
+        "25/06/2027;e05@secret-mail.example;Bof;Oui;;oui;;oui",
+        "25/06/2027;nobody@example.org;Très satisfait;;;;;",
+        "25/06/2027;e06@secret-mail.example;;;;;;",
+        "25/06/2027;e09@secret-mail.example;Très satisfait;;;;;",
+        "31/02/2027;e07@secret-mail.example;Très satisfait;;;;;",
+        "25/06/2027;e01@secret-mail.example;Très satisfait;;;peut-être;;",
+    ]
     root, export, mapping = _setup(tmp_path, rows)
     before = snapshot(root)
     result = _import(run_cli, root, export, mapping)
@@ -125,8 +138,11 @@ def test_pair_and_role_columns_settle_ambiguous_respondents(tmp_path: Path, run_
     export = tmp_path / "by-pair.csv"
     export.write_text("Binôme;Vous êtes;Satisfaction\ne09--r11;Mentoré;Note 4\ne09--r11;Marraine;Note 3\n", encoding="utf-8")
     mapping = tmp_path / "by-pair.yaml"
-    mapping.write_text("columns:\n  Binôme: pair\n  Vous êtes: role\n  Satisfaction: satisfaction\n"
-                       "values:\n  satisfaction: {Note 4: very_satisfied, Note 3: rather_satisfied}\n", encoding="utf-8")
+    mapping.write_text(
+        "columns:\n  Binôme: pair\n  Vous êtes: role\n  Satisfaction: satisfaction\n"
+        "values:\n  satisfaction: {Note 4: very_satisfied, Note 3: rather_satisfied}\n",
+        encoding="utf-8",
+    )
     result = _import(run_cli, root, export, mapping)
     assert result.code == 0, result.out
     assert "satisfaction: very_satisfied" in (root / "feedback/mentee-e09-r11.yaml").read_text(encoding="utf-8")
@@ -135,12 +151,15 @@ def test_pair_and_role_columns_settle_ambiguous_respondents(tmp_path: Path, run_
 
 def test_mapping_errors_point_at_the_mapping_line(tmp_path: Path, run_cli) -> None:
     root, export, mapping = _setup(tmp_path, [ROW1])
-    mapping.write_text(MAPPING.replace("Commentaire: comment", "Colonne absente: comment")
-                       .replace("Horodateur: submitted_on", "Horodateur: opinion"), encoding="utf-8")
+    mapping.write_text(
+        MAPPING.replace("Commentaire: comment", "Colonne absente: comment").replace("Horodateur: submitted_on", "Horodateur: opinion"),
+        encoding="utf-8",
+    )
     result = _import(run_cli, root, export, mapping)
     assert result.code == 1
-    assert ("mapping.yaml:8:20: error survey-mapping-column the column 'Colonne absente' named for 'comment' "
-            "is not in export.csv") in result.out
+    assert (
+        "mapping.yaml:8:20: error survey-mapping-column the column 'Colonne absente' named for 'comment' is not in export.csv"
+    ) in result.out
     assert "(the table's columns are: Horodateur, Adresse e-mail," in result.out
     assert "mapping.yaml:2:15: error survey-mapping-field mapping: 'opinion' is not a survey field" in result.out
 
@@ -213,24 +232,48 @@ def test_missing_mapping_file_is_a_usage_error(tmp_path: Path, run_cli) -> None:
 def test_template_guesses_the_questionnaire_columns(tmp_path: Path, run_cli) -> None:
     root, _, _ = _setup(tmp_path, [])
     grid = "Pour chacun des thèmes sur lesquels vous vous étiez fixé un objectif, l'avez-vous atteint ?"
-    headers = ["Horodateur", "Votre adresse e-mail (celle utilisée pour le programme)",
-               "Dans l'ensemble, êtes-vous satisfait(e) de votre expérience de mentorat ?",
-               f"{grid} [Réseau professionnel]", f"{grid} [Confiance en soi]",
-               "Recommanderiez-vous ce programme à une personne de votre entourage ?",
-               "Souhaitez-vous poursuivre la relation au-delà du programme ?",
-               "Souhaitez-vous ajouter un commentaire ?",
-               "Acceptez-vous que ce commentaire soit cité, sans votre nom, dans le bilan du programme ?",
-               "Colonne interne"]
+    headers = [
+        "Horodateur",
+        "Votre adresse e-mail (celle utilisée pour le programme)",
+        "Dans l'ensemble, êtes-vous satisfait(e) de votre expérience de mentorat ?",
+        f"{grid} [Réseau professionnel]",
+        f"{grid} [Confiance en soi]",
+        "Recommanderiez-vous ce programme à une personne de votre entourage ?",
+        "Souhaitez-vous poursuivre la relation au-delà du programme ?",
+        "Souhaitez-vous ajouter un commentaire ?",
+        "Acceptez-vous que ce commentaire soit cité, sans votre nom, dans le bilan du programme ?",
+        "Colonne interne",
+    ]
     export = tmp_path / "forms.csv"
-    row = ["25/06/2027 10:00", "e05@secret-mail.example", "Plutôt satisfait", "Oui", "En partie", "Oui", "Non",
-           "Rien à ajouter", "Non", "x"]
+    row = [
+        "25/06/2027 10:00",
+        "e05@secret-mail.example",
+        "Plutôt satisfait",
+        "Oui",
+        "En partie",
+        "Oui",
+        "Non",
+        "Rien à ajouter",
+        "Non",
+        "x",
+    ]
     export.write_text(";".join(headers) + "\n" + ";".join(row) + "\n", encoding="utf-8-sig")
     result = run_cli(["--root", root, "survey", "import", export, "--template"], today=TODAY)
     assert result.code == 0, result.err
     mapping = (root / "survey-mapping.yaml").read_text(encoding="utf-8")
     fields = [line.rsplit(": ", 1)[1] for line in mapping.splitlines() if line.startswith("  ")]
-    assert fields == ["submitted_on", "email", "satisfaction", "objectives.networking", "objectives.self-confidence",
-                      "would_recommend", "wants_to_continue", "comment", "consent_quote", "null"]
+    assert fields == [
+        "submitted_on",
+        "email",
+        "satisfaction",
+        "objectives.networking",
+        "objectives.self-confidence",
+        "would_recommend",
+        "wants_to_continue",
+        "comment",
+        "consent_quote",
+        "null",
+    ]
     again = run_cli(["--root", root, "survey", "import", export, "--template"], today=TODAY)
     assert again.code == 2 and "already exists" in again.err
     imported = run_cli(["--root", root, "survey", "import", export, "--mapping", root / "survey-mapping.yaml"], today=TODAY)

@@ -29,8 +29,7 @@ def _blank(run_cli, root: Path, tmp_path: Path) -> dict:
     reached = [c.strip() for c in table[0].strip("|").split("|")][1:]
     themes = [row.strip("|").split("|")[0].strip() for row in table[1:]]
     who = next(line for line in lines if line.startswith("**")).split("**")[1]
-    return {"questions": questions, "scale": options[0], "reached": reached, "themes": themes,
-            "yes_no": options[2], "who": who}
+    return {"questions": questions, "scale": options[0], "reached": reached, "themes": themes, "yes_no": options[2], "who": who}
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -47,12 +46,16 @@ def test_every_label_of_the_blank_questionnaire_imports_without_a_mapping(tmp_pa
     for n in range(1, 7):
         level, reach = (n - 1) % 4, (n - 1) % 3
         yes = blank["yes_no"][n % 2]
-        rows.append([f"e{n:02d}@secret-mail.example", blank["scale"][level], *[blank["reached"][reach]] * 3,
-                     yes, yes, f"commentaire {n}", yes])
+        rows.append(
+            [f"e{n:02d}@secret-mail.example", blank["scale"][level], *[blank["reached"][reach]] * 3, yes, yes, f"commentaire {n}", yes]
+        )
         expected[n] = (LEVELS[level], REACHED[reach], n % 2 == 0)
     export = tmp_path / "form.csv"
-    export.write_bytes(("\r\n".join(";".join(f'"{c}"' for c in row) for row in [headers, *rows]) + "\r\n")
-                       .encode("cp1252" if language == "fr" else "utf-8-sig"))
+    export.write_bytes(
+        ("\r\n".join(";".join(f'"{c}"' for c in row) for row in [headers, *rows]) + "\r\n").encode(
+            "cp1252" if language == "fr" else "utf-8-sig"
+        )
+    )
     result = run_cli(["--root", root, "survey", "import", export], today=TODAY)
     assert result.code == 0, result.out + result.err
     assert "6 response(s) created" in result.out

@@ -98,61 +98,83 @@ def test_text_output_names_file_line_column_and_hint(run_cli, programme):
 @pytest.mark.parametrize(
     "files, expected",
     [
-        ({"mentors/jean-martin.yaml": MENTOR + "status: withdrawn\n"},
-         ("yaml-duplicate-key", "mentors/jean-martin.yaml", 8)),
-        ({"mentors/jean-martin.yaml": MENTOR.replace("civil_servant: true", "civil_servant:\n\t true")},
-         ("yaml-tab", "mentors/jean-martin.yaml", 6)),
-        ({"mentors/jean-martin.yaml": MENTOR + "x: !!python/object/apply:os.system ['ls']\n"},
-         ("yaml-tag", "mentors/jean-martin.yaml", 8)),
-        ({"mentors/jean-martin.yaml": MENTOR + "a: &bomb [1, 2]\nb: *bomb\n"},
-         ("yaml-alias", "mentors/jean-martin.yaml", 9)),
-        ({"mentors/jean-martin.yaml": MENTOR + "---\nid: other\n"},
-         ("yaml-multi-document", "mentors/jean-martin.yaml", 8)),
-        ({"mentors/jean-martin.yaml": "- id: jean-martin\n- x\n"},
-         ("yaml-not-mapping", "mentors/jean-martin.yaml", 1)),
+        ({"mentors/jean-martin.yaml": MENTOR + "status: withdrawn\n"}, ("yaml-duplicate-key", "mentors/jean-martin.yaml", 8)),
+        (
+            {"mentors/jean-martin.yaml": MENTOR.replace("civil_servant: true", "civil_servant:\n\t true")},
+            ("yaml-tab", "mentors/jean-martin.yaml", 6),
+        ),
+        ({"mentors/jean-martin.yaml": MENTOR + "x: !!python/object/apply:os.system ['ls']\n"}, ("yaml-tag", "mentors/jean-martin.yaml", 8)),
+        ({"mentors/jean-martin.yaml": MENTOR + "a: &bomb [1, 2]\nb: *bomb\n"}, ("yaml-alias", "mentors/jean-martin.yaml", 9)),
+        ({"mentors/jean-martin.yaml": MENTOR + "---\nid: other\n"}, ("yaml-multi-document", "mentors/jean-martin.yaml", 8)),
+        ({"mentors/jean-martin.yaml": "- id: jean-martin\n- x\n"}, ("yaml-not-mapping", "mentors/jean-martin.yaml", 1)),
         ({"mentors/jean-martin.yaml": ""}, ("file-empty", "mentors/jean-martin.yaml", 1)),
         ({"mentors/jean-martin.yaml": "# only a comment\n"}, ("file-empty", "mentors/jean-martin.yaml", 1)),
-        ({"mentors/jean-martin.yaml": MENTOR.replace("first_name: Jean", "first_name: [Jean")},
-         ("yaml-syntax", "mentors/jean-martin.yaml", 3)),
-        ({"mentors/jean-martin.yaml": MENTOR.replace("status: accepted", "status: acepted")},
-         ("schema-enum", "mentors/jean-martin.yaml", 7)),
-        ({"mentors/jean-martin.yaml": MENTOR.replace("email: jean.martin@example.org\n", "")},
-         ("schema-required", "mentors/jean-martin.yaml", 1)),
-        ({"mentors/jean-martin.yaml": MENTOR.replace("id: jean-martin", "id: jean-martine")},
-         ("id-mismatch", "mentors/jean-martin.yaml", 1)),
-        ({"mentors/jean-martin.yaml": MENTOR.replace("id: jean-martin", "id: ../../etc/passwd")},
-         ("schema-pattern", "mentors/jean-martin.yaml", 1)),
-        ({"mentors/Jean-Martin.yaml": MENTOR.replace("jean-martin", "Jean-Martin")},
-         ("file-name", "mentors/Jean-Martin.yaml", 0)),
-        ({"mentees/marie-dupont.yaml": MENTEE + "not_with: [paul-durand]\n"},
-         ("ref-missing", "mentees/marie-dupont.yaml", 10)),
-        ({"pairs/marie-dupont--jean-martin.yaml": PAIR.replace("mentor: jean-martin", "mentor: marie-dupont")},
-         ("ref-missing", "pairs/marie-dupont--jean-martin.yaml", 3)),
-        ({"pairs/marie-dupont--jean-martin.yaml": PAIR.replace('confirmed_on: "2026-09-15"', 'confirmed_on: "2026-09-01"')},
-         ("date-order", "pairs/marie-dupont--jean-martin.yaml", 6)),
-        ({"pairs/marie-dupont--jean-martin.yaml": PAIR.replace('"2026-09-15"', '"2026-02-30"')},
-         ("date-impossible", "pairs/marie-dupont--jean-martin.yaml", 6)),
-        ({"mentees/marie-dupont.yaml": "<<<<<<< HEAD\n" + MENTEE + "=======\nid: x\n>>>>>>> branch\n"},
-         ("conflict-marker", "mentees/marie-dupont.yaml", 1)),
-        ({"notes/marie-dupont--jean-martin/2026-10-01-first.md": NOTE.replace("Texte", "<<<<<<< HEAD\nTexte")},
-         ("conflict-marker", "notes/marie-dupont--jean-martin/2026-10-01-first.md", 6)),
-        ({"mentors/jean-martin.yaml": MENTOR.replace("Martin", "Mart\xe9n").encode("cp1252")},
-         ("file-encoding", "mentors/jean-martin.yaml", 3)),
-        ({"mentees/marie-dupont.yaml": MENTEE.replace("theme: networking", "theme: net")},
-         ("ref-theme", "mentees/marie-dupont.yaml", 7)),
-        ({"mentors/jean-martin.yaml": MENTOR.replace("civil_servant: true", "civil_servant: false")},
-         ("pair-rule", "pairs/marie-dupont--jean-martin.yaml", 3)),
-        ({"mentors/jean-martin.yaml": MENTOR + "capacity: 0\n"},
-         ("capacity-exceeded", "mentors/jean-martin.yaml", 8)),
-        ({"mentees/marie-dupont.yaml": MENTEE.replace("marie.dupont@", "Jean.Martin@")},
-         ("email-duplicate", "mentors/jean-martin.yaml", 4)),
+        (
+            {"mentors/jean-martin.yaml": MENTOR.replace("first_name: Jean", "first_name: [Jean")},
+            ("yaml-syntax", "mentors/jean-martin.yaml", 3),
+        ),
+        (
+            {"mentors/jean-martin.yaml": MENTOR.replace("status: accepted", "status: acepted")},
+            ("schema-enum", "mentors/jean-martin.yaml", 7),
+        ),
+        (
+            {"mentors/jean-martin.yaml": MENTOR.replace("email: jean.martin@example.org\n", "")},
+            ("schema-required", "mentors/jean-martin.yaml", 1),
+        ),
+        (
+            {"mentors/jean-martin.yaml": MENTOR.replace("id: jean-martin", "id: jean-martine")},
+            ("id-mismatch", "mentors/jean-martin.yaml", 1),
+        ),
+        (
+            {"mentors/jean-martin.yaml": MENTOR.replace("id: jean-martin", "id: ../../etc/passwd")},
+            ("schema-pattern", "mentors/jean-martin.yaml", 1),
+        ),
+        ({"mentors/Jean-Martin.yaml": MENTOR.replace("jean-martin", "Jean-Martin")}, ("file-name", "mentors/Jean-Martin.yaml", 0)),
+        ({"mentees/marie-dupont.yaml": MENTEE + "not_with: [paul-durand]\n"}, ("ref-missing", "mentees/marie-dupont.yaml", 10)),
+        (
+            {"pairs/marie-dupont--jean-martin.yaml": PAIR.replace("mentor: jean-martin", "mentor: marie-dupont")},
+            ("ref-missing", "pairs/marie-dupont--jean-martin.yaml", 3),
+        ),
+        (
+            {"pairs/marie-dupont--jean-martin.yaml": PAIR.replace('confirmed_on: "2026-09-15"', 'confirmed_on: "2026-09-01"')},
+            ("date-order", "pairs/marie-dupont--jean-martin.yaml", 6),
+        ),
+        (
+            {"pairs/marie-dupont--jean-martin.yaml": PAIR.replace('"2026-09-15"', '"2026-02-30"')},
+            ("date-impossible", "pairs/marie-dupont--jean-martin.yaml", 6),
+        ),
+        (
+            {"mentees/marie-dupont.yaml": "<<<<<<< HEAD\n" + MENTEE + "=======\nid: x\n>>>>>>> branch\n"},
+            ("conflict-marker", "mentees/marie-dupont.yaml", 1),
+        ),
+        (
+            {"notes/marie-dupont--jean-martin/2026-10-01-first.md": NOTE.replace("Texte", "<<<<<<< HEAD\nTexte")},
+            ("conflict-marker", "notes/marie-dupont--jean-martin/2026-10-01-first.md", 6),
+        ),
+        (
+            {"mentors/jean-martin.yaml": MENTOR.replace("Martin", "Mart\xe9n").encode("cp1252")},
+            ("file-encoding", "mentors/jean-martin.yaml", 3),
+        ),
+        ({"mentees/marie-dupont.yaml": MENTEE.replace("theme: networking", "theme: net")}, ("ref-theme", "mentees/marie-dupont.yaml", 7)),
+        (
+            {"mentors/jean-martin.yaml": MENTOR.replace("civil_servant: true", "civil_servant: false")},
+            ("pair-rule", "pairs/marie-dupont--jean-martin.yaml", 3),
+        ),
+        ({"mentors/jean-martin.yaml": MENTOR + "capacity: 0\n"}, ("capacity-exceeded", "mentors/jean-martin.yaml", 8)),
+        (
+            {"mentees/marie-dupont.yaml": MENTEE.replace("marie.dupont@", "Jean.Martin@")},
+            ("email-duplicate", "mentors/jean-martin.yaml", 4),
+        ),
         ({"notes/ghost--pair/2026-10-01-first.md": NOTE}, ("note-pair", "notes/ghost--pair", 0)),
-        ({"notes/marie-dupont--jean-martin/2026-10-01-first.md": "Pas de métadonnées\n"},
-         ("note-front-matter", "notes/marie-dupont--jean-martin/2026-10-01-first.md", 1)),
-        ({"notes/marie-dupont--jean-martin/2026-10-01-first.md": NOTE.replace("kind: first", "kind: lunch")},
-         ("schema-enum", "notes/marie-dupont--jean-martin/2026-10-01-first.md", 3)),
-        ({"notes/marie-dupont--jean-martin/premiere.md": NOTE},
-         ("note-name", "notes/marie-dupont--jean-martin/premiere.md", 1)),
+        (
+            {"notes/marie-dupont--jean-martin/2026-10-01-first.md": "Pas de métadonnées\n"},
+            ("note-front-matter", "notes/marie-dupont--jean-martin/2026-10-01-first.md", 1),
+        ),
+        (
+            {"notes/marie-dupont--jean-martin/2026-10-01-first.md": NOTE.replace("kind: first", "kind: lunch")},
+            ("schema-enum", "notes/marie-dupont--jean-martin/2026-10-01-first.md", 3),
+        ),
+        ({"notes/marie-dupont--jean-martin/premiere.md": NOTE}, ("note-name", "notes/marie-dupont--jean-martin/premiere.md", 1)),
     ],
 )
 def test_bad_input_is_reported_with_place(run_cli, programme, files, expected):
@@ -199,8 +221,8 @@ def test_unknown_key_is_a_warning(run_cli, programme):
 
 def test_alias_bomb_is_rejected_quickly(run_cli, programme):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     root = programme({**BASE, "mentors/jean-martin.yaml": MENTOR + bomb})
     assert ("yaml-alias", "mentors/jean-martin.yaml", 9) in codes(run_cli, root)
 
@@ -226,10 +248,15 @@ def test_nul_byte_in_id(run_cli, programme):
 
 
 def test_errors_in_notes_never_echo_the_note(run_cli, programme):
-    note = "---\ndate: \"2026-10-01\"\nkind: first\ntopics: SECRET-SENTINEL\n---\nSECRET-SENTINEL body\n"
+    note = '---\ndate: "2026-10-01"\nkind: first\ntopics: SECRET-SENTINEL\n---\nSECRET-SENTINEL body\n'
     bad_yaml = "---\ndate: [SECRET-SENTINEL\n---\nSECRET-SENTINEL\n"
-    root = programme({**BASE, "notes/marie-dupont--jean-martin/2026-10-01-first.md": note,
-                      "notes/marie-dupont--jean-martin/2026-10-02-regular.md": bad_yaml})
+    root = programme(
+        {
+            **BASE,
+            "notes/marie-dupont--jean-martin/2026-10-01-first.md": note,
+            "notes/marie-dupont--jean-martin/2026-10-02-regular.md": bad_yaml,
+        }
+    )
     result = run_cli(["validate"], cwd=root)
     assert result.code == 1
     assert "SECRET-SENTINEL" not in result.out + result.err
@@ -238,12 +265,14 @@ def test_errors_in_notes_never_echo_the_note(run_cli, programme):
 
 
 def test_all_problems_at_once_sorted_by_file_and_line(run_cli, programme):
-    root = programme({
-        **BASE,
-        "mentors/jean-martin.yaml": MENTOR.replace("status: accepted", "status: nope") + "x: 1\nx: 2\n",
-        "mentees/marie-dupont.yaml": MENTEE.replace("public: talents", "public: 7"),
-        "mentors/zoe.yaml": "id: zoe\nfirst_name: Zoé\nlast_name: L\nemail: bad\n",
-    })
+    root = programme(
+        {
+            **BASE,
+            "mentors/jean-martin.yaml": MENTOR.replace("status: accepted", "status: nope") + "x: 1\nx: 2\n",
+            "mentees/marie-dupont.yaml": MENTEE.replace("public: talents", "public: 7"),
+            "mentors/zoe.yaml": "id: zoe\nfirst_name: Zoé\nlast_name: L\nemail: bad\n",
+        }
+    )
     found = codes(run_cli, root)
     files = [f for _, f, _ in found]
     assert files == sorted(files)
@@ -270,15 +299,18 @@ def test_version(run_cli):
     assert result.code == 0 and result.out.startswith("mentorat ")
 
 
-@pytest.mark.parametrize("mutation", [
-    lambda m: m.replace("experience_years: 20", "experience_years: -3"),
-    lambda m: m.replace("status: accepted", "status: 1"),
-    lambda m: m + "location: {postcode: '1', city: ''}\n",
-    lambda m: m + "registered_on: '2026-13-01'\n",
-    lambda m: m + "languages: [fr, fr]\n",
-    lambda m: m + "capacity: 1.5\n",
-    lambda m: m + "email2: x\n",
-])
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        lambda m: m.replace("experience_years: 20", "experience_years: -3"),
+        lambda m: m.replace("status: accepted", "status: 1"),
+        lambda m: m + "location: {postcode: '1', city: ''}\n",
+        lambda m: m + "registered_on: '2026-13-01'\n",
+        lambda m: m + "languages: [fr, fr]\n",
+        lambda m: m + "capacity: 1.5\n",
+        lambda m: m + "email2: x\n",
+    ],
+)
 def test_fast_and_full_validators_agree(run_cli, programme, monkeypatch, mutation):
     """The optional fast validator only answers "valid?": it must never accept what jsonschema rejects."""
     from mentorat_cli.load import schemas
@@ -294,8 +326,7 @@ def test_fast_and_full_validators_agree(run_cli, programme, monkeypatch, mutatio
 def test_parallel_loading_gives_the_same_result(programme):
     from mentorat_cli.load import repository
 
-    files = {f"mentors/m-{i}.yaml": MENTOR.replace("jean-martin", f"m-{i}").replace("jean.martin", f"m{i}")
-             for i in range(30)}
+    files = {f"mentors/m-{i}.yaml": MENTOR.replace("jean-martin", f"m-{i}").replace("jean.martin", f"m{i}") for i in range(30)}
     files["mentors/m-7.yaml"] += "status: x\n"
     root = programme({**BASE, **files})
     serial = repository.load(root, workers=1)

@@ -14,14 +14,27 @@ from test_pair_helpers import mentee, mentor, programme_yaml
 from mentorat_cli.core import vocabulary
 
 
-@pytest.mark.parametrize(("vocab", "typed", "expected"), [
-    ("channel", "téléphone", "phone"), ("channel", "Telephone", "phone"), ("channel", "TÉL", "phone"),
-    ("channel", "visio", "visio"), ("channel", "courriel", "mail"), ("format", "présentiel", "in_person"),
-    ("format", "Présentiel", "in_person"), ("format", "in-person", "in_person"), ("format", "à distance", "remote"),
-    ("person_status", "acceptée", "accepted"), ("person_status", "ACCEPTE", "accepted"),
-    ("reached", "oui", "yes"), ("satisfaction", "Très satisfaite", "very_satisfied"),
-    ("note_kind", "point d'étape", "review"), ("channel", "pigeon", "pigeon"), ("channel", 3, 3),
-])
+@pytest.mark.parametrize(
+    ("vocab", "typed", "expected"),
+    [
+        ("channel", "téléphone", "phone"),
+        ("channel", "Telephone", "phone"),
+        ("channel", "TÉL", "phone"),
+        ("channel", "visio", "visio"),
+        ("channel", "courriel", "mail"),
+        ("format", "présentiel", "in_person"),
+        ("format", "Présentiel", "in_person"),
+        ("format", "in-person", "in_person"),
+        ("format", "à distance", "remote"),
+        ("person_status", "acceptée", "accepted"),
+        ("person_status", "ACCEPTE", "accepted"),
+        ("reached", "oui", "yes"),
+        ("satisfaction", "Très satisfaite", "very_satisfied"),
+        ("note_kind", "point d'étape", "review"),
+        ("channel", "pigeon", "pigeon"),
+        ("channel", 3, 3),
+    ],
+)
 def test_words_people_type_become_canonical_ids(vocab, typed, expected):
     assert vocabulary.canonical(vocab, typed) == expected
 
@@ -52,10 +65,15 @@ def test_an_unknown_channel_lists_the_accepted_words(programme, run_cli):
 
 
 def test_labels_in_yaml_files_are_accepted_and_used(programme, run_cli):
-    root = programme(dict([
-        mentor("paul-mentor", themes=["networking"], capacity=1, format="in_person"),
-        mentee("anna-mentee", ["networking"]),
-    ]), programme_yaml())
+    root = programme(
+        dict(
+            [
+                mentor("paul-mentor", themes=["networking"], capacity=1, format="in_person"),
+                mentee("anna-mentee", ["networking"]),
+            ]
+        ),
+        programme_yaml(),
+    )
     anna = root / "mentees" / "anna-mentee.yaml"
     text = anna.read_text(encoding="utf-8").replace("status: accepted", "status: acceptée") + "format: présentiel\n"
     anna.write_text(text, encoding="utf-8")
@@ -80,15 +98,17 @@ def test_in_french_a_wrong_value_lists_the_french_labels(programme, run_cli, mon
     monkeypatch.delenv("MENTORAT_LANG")
     root = programme(dict([mentee("anna-mentee", ["networking"], format="nimporte")]), programme_yaml())
     result = run_cli(["validate"], cwd=root)
-    assert ('format : "nimporte" ne fait pas partie de : remote (à distance), in_person (en présentiel), '
-            "hybrid (hybride), any (indifférent)") in result.out
+    assert (
+        'format : "nimporte" ne fait pas partie de : remote (à distance), in_person (en présentiel), hybrid (hybride), any (indifférent)'
+    ) in result.out
 
 
 def _run(args: list[str], root, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     environment.update(env)
-    return subprocess.run([sys.executable, "-m", "mentorat_cli", "--root", str(root), *args],
-                          capture_output=True, text=True, env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mentorat_cli", "--root", str(root), *args], capture_output=True, text=True, env=environment, timeout=120
+    )
 
 
 def test_no_colour_when_piped_or_no_color(programme):

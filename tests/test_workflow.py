@@ -30,8 +30,9 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def _git(root: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=root,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=root, capture_output=True, text=True, check=True
+    )
     return done.stdout
 
 
@@ -41,6 +42,7 @@ def _aside_lines(err: str) -> list[str]:
 
 # 1. One bad file blocks nothing else ------------------------------------------------------------
 
+
 def test_one_bad_note_blocks_no_other_command(run_cli, sample):
     _replace(sample / BAD_NOTE, "date: 2026-04-09", "date: 12/03/2026")
     # charter reads people and pairs only, never the notes (issue 15): a bad note is not even seen.
@@ -48,14 +50,21 @@ def test_one_bad_note_blocks_no_other_command(run_cli, sample):
         result = run_cli(args, cwd=sample)
         assert result.code == 0, (args, result.err)
         assert _aside_lines(result.err) == [], (args, result.err)
-    for args in (["status"], ["sheet", OTHER_PAIR], ["sheet", A_PAIR],
-                 ["note", "list"], ["audit"], ["person", "show", "amadou-keita"], ["export", "people", "-o", "-"]):
+    for args in (
+        ["status"],
+        ["sheet", OTHER_PAIR],
+        ["sheet", A_PAIR],
+        ["note", "list"],
+        ["audit"],
+        ["person", "show", "amadou-keita"],
+        ["export", "people", "-o", "-"],
+    ):
         result = run_cli(args, cwd=sample)
         assert result.code == 0, (args, result.err)
         # The file left aside is named once, with its line, the problem and what to run.
         assert _aside_lines(result.err) == [
-            f"left aside: {BAD_NOTE}:2: date: '12/03/2026' is a date, but not written year-month-day "
-            "(run `mentorat validate`)"], (args, result.err)
+            f"left aside: {BAD_NOTE}:2: date: '12/03/2026' is a date, but not written year-month-day (run `mentorat validate`)"
+        ], (args, result.err)
     listed = {row["file"] for row in json.loads(run_cli(["note", "list", A_PAIR, "--format", "json"], cwd=sample).out)}
     assert BAD_NOTE not in listed and f"notes/{A_PAIR}/2026-05-12-regular.md" in listed
     assert (sample / "out" / f"charter-{OTHER_PAIR}.md").is_file() and (sample / "out" / f"sheet-{A_PAIR}.md").is_file()
@@ -94,10 +103,10 @@ def test_status_always_exits_0(run_cli, sample):
 
 # 2. Validation finds causes ---------------------------------------------------------------------
 
+
 def test_planted_cascade_prints_its_cause_first_in_ten_lines_at_most(run_cli, sample):
     _replace(sample / "programme.yaml", "kind: school", "kind: ecole")
-    _replace(sample / "programme.yaml", "  - id: prise-de-poste\n    label: Préparer la prise de premier poste\n",
-             "  - prise-de-poste\n")
+    _replace(sample / "programme.yaml", "  - id: prise-de-poste\n    label: Préparer la prise de premier poste\n", "  - prise-de-poste\n")
     result = run_cli(["validate"], cwd=sample)
     lines = result.out.splitlines()
     assert result.code == 1 and len(lines) <= 10, result.out
@@ -131,16 +140,19 @@ def test_every_layer_of_a_file_is_checked_in_one_run(run_cli, sample):
 
 # 3. Dates the French way ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("written", "message", "hint"), [
-    ("15/01/2026", "date: '15/01/2026' is a date, but not written year-month-day", "write it 2026-01-15"),
-    ("15 janvier 2026", "date: '15 janvier 2026' is a date, but not written year-month-day", "write it 2026-01-15"),
-    ("2026-02-31", "date: '2026-02-31' is not a real date: February has 28 days in 2026", "correct the day or the month"),
-    ("demain", "date: the value written is not a date", "write the date as YYYY-MM-DD, e.g. 2026-01-15"),
-])
+
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        ("15/01/2026", "date: '15/01/2026' is a date, but not written year-month-day", "write it 2026-01-15"),
+        ("15 janvier 2026", "date: '15 janvier 2026' is a date, but not written year-month-day", "write it 2026-01-15"),
+        ("2026-02-31", "date: '2026-02-31' is not a real date: February has 28 days in 2026", "correct the day or the month"),
+        ("demain", "date: the value written is not a date", "write the date as YYYY-MM-DD, e.g. 2026-01-15"),
+    ],
+)
 def test_dates_in_a_note_are_explained(run_cli, sample, written, message, hint):
     _replace(sample / BAD_NOTE, "date: 2026-04-09", f"date: {written}")
-    [problem] = [p for p in json.loads(run_cli(["validate", "--format", "json"], cwd=sample).out)["problems"]
-                 if p["file"] == BAD_NOTE]
+    [problem] = [p for p in json.loads(run_cli(["validate", "--format", "json"], cwd=sample).out)["problems"] if p["file"] == BAD_NOTE]
     assert (problem["message"], problem["hint"]) == (message, hint)
     assert "this value" not in problem["message"]
 
@@ -153,6 +165,7 @@ def test_date_options_are_explained(run_cli, sample):
 
 
 # 4. Did you mean ------------------------------------------------------------------------------
+
 
 def test_a_misspelt_mentor_gets_did_you_mean_and_no_harmful_rename(run_cli, sample):
     _replace(sample / "pairs/lea-martin--paul-lambert.yaml", "mentor: paul-lambert", "mentor: paul-lamber")
@@ -174,6 +187,7 @@ def test_unknown_themes_and_publics_get_the_closest(run_cli, sample):
 
 # 5. Faithful edits: a property over every pair file of the sample ---------------------------------
 
+
 def _plant_comments(root: Path) -> None:
     """Comments, a blank line and a quoted date in every pair file: all must survive the edits."""
     for path in sorted((root / "pairs").glob("*.yaml")):
@@ -181,8 +195,9 @@ def _plant_comments(root: Path) -> None:
         if "# Suivi attentif" in content:
             continue
         content = content.replace("\nstatus:", "\n# Suivi attentif (note de la coordinatrice)\n\nstatus:", 1)
-        content = re.sub(r"^proposed_on: '?(\d{4}-\d{2}-\d{2})'?$", r"proposed_on: '\1'  # date de la proposition", content, count=1,
-                         flags=re.MULTILINE)
+        content = re.sub(
+            r"^proposed_on: '?(\d{4}-\d{2}-\d{2})'?$", r"proposed_on: '\1'  # date de la proposition", content, count=1, flags=re.MULTILINE
+        )
         path.write_text(content, encoding="utf-8")
 
 
@@ -243,10 +258,8 @@ def test_edits_change_only_the_lines_of_what_they_change(run_cli, sample, comman
 def test_an_appended_contact_adds_its_lines_only(run_cli, sample):
     path = sample / "pairs" / f"{A_PAIR}.yaml"
     before = path.read_text(encoding="utf-8")
-    assert run_cli(["contact", A_PAIR, "--channel", "mail", "--date", "2026-11-20",
-                    "--summary", "Point d'étape"], cwd=sample).code == 0
-    assert path.read_text(encoding="utf-8") == before + (
-        "  - date: 2026-11-20\n    channel: mail\n    summary: Point d'étape\n")
+    assert run_cli(["contact", A_PAIR, "--channel", "mail", "--date", "2026-11-20", "--summary", "Point d'étape"], cwd=sample).code == 0
+    assert path.read_text(encoding="utf-8") == before + ("  - date: 2026-11-20\n    channel: mail\n    summary: Point d'étape\n")
 
 
 def test_sign_changes_only_the_signature_line(run_cli, sample):
@@ -257,6 +270,7 @@ def test_sign_changes_only_the_signature_line(run_cli, sample):
 
 
 # 6. pair --commit after pair ------------------------------------------------------------------
+
 
 def test_pair_commit_after_pair_commits_the_proposal_and_never_makes_empty_branches(run_cli, sample):
     if shutil.which("git") is None:
@@ -271,12 +285,14 @@ def test_pair_commit_after_pair_commits_the_proposal_and_never_makes_empty_branc
     assert "Pairing proposal" in _git(sample, "log", "-1", "--format=%s")
     again = run_cli(["pair", "--commit"], cwd=sample)
     assert again.code == 0 and "nothing new to commit" in again.out
-    assert _git(sample, "branch", "--list", "--format=%(refname:short)").split() == ["master", "pairing-2026-11-25"] \
-        or _git(sample, "branch", "--list", "--format=%(refname:short)").split() == ["main", "pairing-2026-11-25"]
+    assert _git(sample, "branch", "--list", "--format=%(refname:short)").split() == ["master", "pairing-2026-11-25"] or _git(
+        sample, "branch", "--list", "--format=%(refname:short)"
+    ).split() == ["main", "pairing-2026-11-25"]
     assert ".mentorat.lock" not in _git(sample, "status", "--porcelain")
 
 
 # 7. Date coherence and the smaller points ---------------------------------------------------------
+
 
 def test_sign_force_never_records_a_signature_before_the_proposal(run_cli, sample):
     path = sample / "pairs" / f"{A_PAIR}.yaml"

@@ -7,8 +7,13 @@ from hypothesis import strategies as st
 
 from mentorat_cli.load import yamlio
 
-scalars = st.one_of(st.text(max_size=30), st.integers(-10**6, 10**6), st.booleans(), st.none(),
-                    st.sampled_from(["0612345670", "01000", "NO", "yes", "2e3", "123e45", "1.", ".inf", "~", "- x", "#x"]))
+scalars = st.one_of(
+    st.text(max_size=30),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(["0612345670", "01000", "NO", "yes", "2e3", "123e45", "1.", ".inf", "~", "- x", "#x"]),
+)
 documents = st.dictionaries(st.text(min_size=1, max_size=12), st.one_of(scalars, st.lists(scalars, max_size=4)), max_size=6)
 
 

@@ -36,14 +36,20 @@ def run(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under root with its bytes (the lock file aside: it only says who is writing; the
     .mentorat/cache/ folder aside too: a git-ignored copy of what was read, never the programme's data)."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name != LOCK and p.relative_to(root).parts[:2] != (".mentorat", "cache")}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != LOCK and p.relative_to(root).parts[:2] != (".mentorat", "cache")
+    }
 
 
 def temporaries(root: Path) -> list[str]:
     """Anything a write leaves behind: transaction folders, old-style temp files, a lock file."""
-    found = [p.relative_to(root).as_posix() for p in root.rglob("*")
-             if LEGACY_TEMP.match(p.name) or p.name == LOCK or "tmp" in p.relative_to(root).parts[:2]]
+    found = [
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if LEGACY_TEMP.match(p.name) or p.name == LOCK or "tmp" in p.relative_to(root).parts[:2]
+    ]
     return sorted(found)
 
 

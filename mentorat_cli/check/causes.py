@@ -26,8 +26,20 @@ DEPENDS: dict[str, set[str]] = {
     "cohort": {"retention-expired", "pair-before-cohort"},
     "retention": {"retention-expired"},
 }
-_WHOLE_FILE = {"yaml-syntax", "yaml-tab", "yaml-duplicate-key", "yaml-tag", "yaml-alias", "yaml-multi-document",
-               "yaml-not-mapping", "file-encoding", "file-empty", "file-unreadable", "conflict-marker", "file-symlink"}
+_WHOLE_FILE = {
+    "yaml-syntax",
+    "yaml-tab",
+    "yaml-duplicate-key",
+    "yaml-tag",
+    "yaml-alias",
+    "yaml-multi-document",
+    "yaml-not-mapping",
+    "file-encoding",
+    "file-empty",
+    "file-unreadable",
+    "conflict-marker",
+    "file-symlink",
+}
 
 
 @dataclass

@@ -11,9 +11,9 @@ import datetime as dt
 from typing import Any
 
 from mentorat_cli.core import problems as P
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.model import Note, Programme, Record
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.load import yamlio
 
 # Fields that record something already done: they cannot be after today.
 _PAST_PAIR = ("proposed_on", "confirmed_on", "started_on", "ended_on")
@@ -41,18 +41,26 @@ def _pair_dates(pair: Record, loc: Any, today: dt.date | None, cohort_start: str
     for role in ("mentor", "mentee"):
         if proposed and signed.get(role) and str(signed[role]) < str(proposed):
             line, column = loc(pair.path, f"/charter_signed/{role}")
-            out.append(P.make("pair-signed-early", pair.path, line, column, pointer=f"/charter_signed/{role}",
-                              role=role, signed=signed[role], proposed=proposed))
+            out.append(
+                P.make(
+                    "pair-signed-early",
+                    pair.path,
+                    line,
+                    column,
+                    pointer=f"/charter_signed/{role}",
+                    role=role,
+                    signed=signed[role],
+                    proposed=proposed,
+                )
+            )
     started = data.get("started_on")
     if started and cohort_start and str(started) < cohort_start:
         line, column = loc(pair.path, "/started_on")
-        out.append(P.make("pair-before-cohort", pair.path, line, column, pointer="/started_on",
-                          started=started, cohort_start=cohort_start))
+        out.append(P.make("pair-before-cohort", pair.path, line, column, pointer="/started_on", started=started, cohort_start=cohort_start))
     if today is not None:
         fields = [(f"/{k}", k, data.get(k)) for k in _PAST_PAIR]
         fields += [(f"/charter_signed/{r}", f"charter_signed.{r}", signed.get(r)) for r in ("mentor", "mentee")]
-        fields += [(f"/contacts/{i}/date", f"contacts[{i}].date", c.get("date"))
-                   for i, c in enumerate(data.get("contacts") or [])]
+        fields += [(f"/contacts/{i}/date", f"contacts[{i}].date", c.get("date")) for i, c in enumerate(data.get("contacts") or [])]
         out += _future(loc, pair, fields, today)
     return out
 
@@ -62,8 +70,7 @@ def _future(loc: Any, record: Record, fields: list[tuple[str, str, Any]], today:
     for pointer, field, value in fields:
         if value and str(value) > today.isoformat():
             line, column = loc(record.path, pointer)
-            out.append(P.make("date-future", record.path, line, column, pointer=pointer, field=field,
-                              value=value, today=today.isoformat()))
+            out.append(P.make("date-future", record.path, line, column, pointer=pointer, field=field, value=value, today=today.isoformat()))
     return out
 
 
@@ -73,13 +80,24 @@ def _note_dates(root: Any, notes: list[Note], today: dt.date | None) -> list[Pro
     if today is not None:
         for note in held:
             if str(note.meta["date"]) > today.isoformat():
-                out.append(P.make("date-future", note.path, _date_line(root, note), 1, pointer="/date", field="date",
-                                  value=note.meta["date"], today=today.isoformat()))
+                out.append(
+                    P.make(
+                        "date-future",
+                        note.path,
+                        _date_line(root, note),
+                        1,
+                        pointer="/date",
+                        field="date",
+                        value=note.meta["date"],
+                        today=today.isoformat(),
+                    )
+                )
     firsts = sorted(str(n.meta["date"]) for n in held if n.meta.get("kind") == "first")
     for note in held:
         if note.meta.get("kind") == "final" and firsts and str(note.meta["date"]) < firsts[0]:
-            out.append(P.make("note-final-early", note.path, _date_line(root, note), 1, pointer="/date",
-                              final=note.meta["date"], first=firsts[0]))
+            out.append(
+                P.make("note-final-early", note.path, _date_line(root, note), 1, pointer="/date", final=note.meta["date"], first=firsts[0])
+            )
     return out
 
 

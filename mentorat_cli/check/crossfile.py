@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from mentorat_cli.core import kinds, suggest
-from mentorat_cli.pair import eligibility as rules
-from mentorat_cli.load import yamlio
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.dates import add_months, is_minor
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record, email_key
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.load import yamlio
+from mentorat_cli.pair import eligibility as rules
 
 ACTIVE = ("proposed", "confirmed")
 
@@ -73,8 +73,9 @@ def check_programme(prog: Programme, loc: Locator, today: dt.date | None) -> lis
     examples = placeholders()
     for pointer, value in (("/organiser", raw.get("organiser")), ("/coordinator/name", (raw.get("coordinator") or {}).get("name"))):
         if value in examples:
-            out.append(_at(loc, "programme-placeholder", "programme.yaml", pointer, field=pointer.strip("/").replace("/", "."),
-                           value=value))
+            out.append(
+                _at(loc, "programme-placeholder", "programme.yaml", pointer, field=pointer.strip("/").replace("/", "."), value=value)
+            )
     capacity = prog.config["capacity"]
     if capacity["default"] > capacity["max"]:
         out.append(_at(loc, "programme-capacity", "programme.yaml", "/capacity/default", **capacity))
@@ -111,8 +112,18 @@ def check_people(prog: Programme, loc: Locator, today: dt.date | None) -> list[P
             if other == record.id:
                 out.append(_at(loc, "exclusion-self", record, f"/not_with/{index}"))
             elif other not in people and not _is_broken(prog, other):
-                out.append(_at(loc, "ref-missing", record, f"/not_with/{index}", field="not_with", ref=other,
-                               expected="a mentor or mentee", suggestion=suggest.hint(other, people)))
+                out.append(
+                    _at(
+                        loc,
+                        "ref-missing",
+                        record,
+                        f"/not_with/{index}",
+                        field="not_with",
+                        ref=other,
+                        expected="a mentor or mentee",
+                        suggestion=suggest.hint(other, people),
+                    )
+                )
         # Only the fields of the record's own role: another role's field here is an unknown key
         # (a warning already) and may hold anything.
         theme_list: list[tuple[str, Any]] = []
@@ -125,20 +136,48 @@ def check_people(prog: Programme, loc: Locator, today: dt.date | None) -> list[P
             public_list += [(f"/publics/{i}", p) for i, p in enumerate(data.get("publics", []))]
         for ptr, theme in theme_list:
             if theme not in themes:
-                out.append(_at(loc, "ref-theme", record, ptr, field=ptr.strip("/").replace("/", "."), theme=theme,
-                               suggestion=suggest.hint(theme, themes)))
+                out.append(
+                    _at(
+                        loc,
+                        "ref-theme",
+                        record,
+                        ptr,
+                        field=ptr.strip("/").replace("/", "."),
+                        theme=theme,
+                        suggestion=suggest.hint(theme, themes),
+                    )
+                )
         for ptr, public in public_list:
             if public not in publics:
-                out.append(_at(loc, "ref-public", record, ptr, field=ptr.strip("/").replace("/", "."), public=public,
-                               suggestion=suggest.hint(public, publics)))
+                out.append(
+                    _at(
+                        loc,
+                        "ref-public",
+                        record,
+                        ptr,
+                        field=ptr.strip("/").replace("/", "."),
+                        public=public,
+                        suggestion=suggest.hint(public, publics),
+                    )
+                )
         for key in sorted(data.get("categories") or {}):
             if key not in categories:
                 out.append(_at(loc, "ref-category", record, f"/categories/{key}", category=key))
         if record.kind == "mentor" and data.get("capacity", 0) > capacity_max:
             out.append(_at(loc, "capacity-over-max", record, "/capacity", capacity=data["capacity"], limit=capacity_max))
         if data.get("left_on") and data.get("registered_on") and data["left_on"] < data["registered_on"]:
-            out.append(_at(loc, "date-order", record, "/left_on", later="left_on", later_value=data["left_on"],
-                           earlier="registered_on", earlier_value=data["registered_on"]))
+            out.append(
+                _at(
+                    loc,
+                    "date-order",
+                    record,
+                    "/left_on",
+                    later="left_on",
+                    later_value=data["left_on"],
+                    earlier="registered_on",
+                    earlier_value=data["registered_on"],
+                )
+            )
     del known_paths
     return out
 
@@ -147,8 +186,7 @@ def _is_broken(prog: Programme, person_id: str) -> bool:
     return f"mentors/{person_id}.yaml" in prog.broken or f"mentees/{person_id}.yaml" in prog.broken
 
 
-_DATE_ORDER = (("proposed_on", "confirmed_on"), ("proposed_on", "ended_on"), ("confirmed_on", "ended_on"),
-               ("started_on", "ended_on"))
+_DATE_ORDER = (("proposed_on", "confirmed_on"), ("proposed_on", "ended_on"), ("confirmed_on", "ended_on"), ("started_on", "ended_on"))
 
 
 def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
@@ -168,15 +206,45 @@ def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Pr
             if record is None and f"{role}s/{ref}.yaml" not in prog.broken:
                 known = prog.mentees if role == "mentee" else prog.mentors
                 near = named.get(role) if named.get(role) in known else suggest.closest(ref, known)
-                out.append(_at(loc, "ref-missing", pair, f"/{role}", field=role, ref=ref, expected=f"a {role} of the programme",
-                               suggestion=text("did-you-mean", value=near) if near else ""))
+                out.append(
+                    _at(
+                        loc,
+                        "ref-missing",
+                        pair,
+                        f"/{role}",
+                        field=role,
+                        ref=ref,
+                        expected=f"a {role} of the programme",
+                        suggestion=text("did-you-mean", value=near) if near else "",
+                    )
+                )
         if data.get("replaces") and data["replaces"] not in prog.pairs and f"pairs/{data['replaces']}.yaml" not in prog.broken:
-            out.append(_at(loc, "ref-missing", pair, "/replaces", field="replaces", ref=data["replaces"], expected="a pair",
-                           suggestion=suggest.hint(data["replaces"], prog.pairs)))
+            out.append(
+                _at(
+                    loc,
+                    "ref-missing",
+                    pair,
+                    "/replaces",
+                    field="replaces",
+                    ref=data["replaces"],
+                    expected="a pair",
+                    suggestion=suggest.hint(data["replaces"], prog.pairs),
+                )
+            )
         for earlier, later in _DATE_ORDER:
             if data.get(earlier) and data.get(later) and data[later] < data[earlier]:
-                out.append(_at(loc, "date-order", pair, f"/{later}", later=later, later_value=data[later],
-                               earlier=earlier, earlier_value=data[earlier]))
+                out.append(
+                    _at(
+                        loc,
+                        "date-order",
+                        pair,
+                        f"/{later}",
+                        later=later,
+                        later_value=data[later],
+                        earlier=earlier,
+                        earlier_value=data[earlier],
+                    )
+                )
         status = data["status"]
         if status == "ended" and not data.get("ended_on"):
             out.append(_at(loc, "pair-ended-fields", pair, "/status", field="ended_on"))
@@ -187,8 +255,18 @@ def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Pr
             confirmed_by_mentor[data["mentor"]] += 1
         for role, record in (("mentee", mentee), ("mentor", mentor)):
             if record is not None and record.data.get("status", "applicant") in ("withdrawn", "erased", "declined"):
-                out.append(_at(loc, "pair-person-inactive", pair, f"/{role}", role=role, person=record.id,
-                               status=status, person_status=record.data["status"]))
+                out.append(
+                    _at(
+                        loc,
+                        "pair-person-inactive",
+                        pair,
+                        f"/{role}",
+                        role=role,
+                        person=record.id,
+                        status=status,
+                        person_status=record.data["status"],
+                    )
+                )
         if mentee is not None and mentor is not None:
             for rule, reason in rules.violations(prog.config, mentor.data, mentee.data, ctx):
                 out.append(_at(loc, "pair-rule", pair, "/mentor", rule=rule, detail=reason))
@@ -203,8 +281,17 @@ def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Pr
             continue
         capacity = mentor.data.get("capacity", default_capacity)
         if count > capacity:
-            out.append(_at(loc, "capacity-exceeded", mentor, "/capacity" if "capacity" in mentor.data else "/id",
-                           mentor=mentor_id, count=count, capacity=capacity))
+            out.append(
+                _at(
+                    loc,
+                    "capacity-exceeded",
+                    mentor,
+                    "/capacity" if "capacity" in mentor.data else "/id",
+                    mentor=mentor_id,
+                    count=count,
+                    capacity=capacity,
+                )
+            )
     return out
 
 
@@ -256,9 +343,11 @@ def check_retention(prog: Programme, loc: Locator, today: dt.date | None) -> lis
         return []
     if today <= limit:
         return []
-    return [_at(loc, "retention-expired", r, "/id", months=months, limit=limit.isoformat())
-            for r in sorted([*prog.mentors.values(), *prog.mentees.values()], key=lambda r: r.path)
-            if r.data.get("status") != "erased"]
+    return [
+        _at(loc, "retention-expired", r, "/id", months=months, limit=limit.isoformat())
+        for r in sorted([*prog.mentors.values(), *prog.mentees.values()], key=lambda r: r.path)
+        if r.data.get("status") != "erased"
+    ]
 
 
 def check_minors(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
@@ -281,8 +370,17 @@ def check_date_coherence(prog: Programme, loc: Locator, today: dt.date | None) -
     return check_dates(prog, loc, today)
 
 
-CHECKS: list[Check] = [check_programme, check_identities, check_people, check_pairs, check_replaces,
-                       check_notes_and_feedback, check_retention, check_date_coherence, check_minors]
+CHECKS: list[Check] = [
+    check_programme,
+    check_identities,
+    check_people,
+    check_pairs,
+    check_replaces,
+    check_notes_and_feedback,
+    check_retention,
+    check_date_coherence,
+    check_minors,
+]
 
 
 def run_all(prog: Programme, today: dt.date | None = None) -> list[Problem]:

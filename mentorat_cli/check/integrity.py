@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from mentorat_cli.core import problems as P
-from mentorat_cli.io import transaction
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.io import transaction
+from mentorat_cli.load import yamlio
 
 SUMMARY_FILE = "pairing.yaml"
 SHOWN = 3  # paths named in one problem
@@ -28,8 +28,7 @@ def leftover_problems(root: Path) -> list[Problem]:
     """One problem per kind of leftover: decided changes, undecided ones, stray temporary files."""
     found = transaction.leftovers(root)
     out = []
-    for code, paths in (("tx-unfinished", found.decided), ("tx-undecided", found.undecided),
-                        ("tx-temporary", found.temporaries)):
+    for code, paths in (("tx-unfinished", found.decided), ("tx-undecided", found.undecided), ("tx-temporary", found.temporaries)):
         if paths:
             out.append(P.make(code, paths[0], count=len(paths), paths=_paths(paths)))
     return out
@@ -73,15 +72,12 @@ def summary_problems(root: Path, programme: Programme) -> list[Problem]:
     now_proposed = sum(s == "proposed" for s in statuses)
     out = []
     if active + ended < proposed + kept:
-        out.append(P.make("pairing-summary-missing-pairs", SUMMARY_FILE, expected=proposed + kept, found=active,
-                          ended=ended))
+        out.append(P.make("pairing-summary-missing-pairs", SUMMARY_FILE, expected=proposed + kept, found=active, ended=ended))
     if now_proposed > proposed + len(kept_proposals) + ended:
-        out.append(P.make("pairing-summary-extra-pairs", SUMMARY_FILE, expected=proposed + len(kept_proposals),
-                          found=now_proposed))
+        out.append(P.make("pairing-summary-extra-pairs", SUMMARY_FILE, expected=proposed + len(kept_proposals), found=now_proposed))
     by_mentee = {p.data.get("mentee"): p.id for p in programme.pairs.values() if p.data.get("status") == "proposed"}
     for row in data.get("unmatched") or []:
         mentee = row.get("mentee") if isinstance(row, dict) else None
         if isinstance(mentee, str) and mentee in by_mentee:
-            out.append(P.make("pairing-summary-unmatched-paired", SUMMARY_FILE, mentee=mentee,
-                              pair=f"pairs/{by_mentee[mentee]}.yaml"))
+            out.append(P.make("pairing-summary-unmatched-paired", SUMMARY_FILE, mentee=mentee, pair=f"pairs/{by_mentee[mentee]}.yaml"))
     return out

@@ -17,9 +17,9 @@ import typer
 
 from mentorat_cli import __version__
 from mentorat_cli.cli.group import MentoratGroup
+from mentorat_cli.cli.usage import show_usage_error
 from mentorat_cli.core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, MentoratError, ProblemsFound
 from mentorat_cli.core.messages import text
-from mentorat_cli.cli.usage import show_usage_error
 from mentorat_cli.core.vocabulary import normalise_token
 
 
@@ -54,16 +54,20 @@ def _version(value: bool) -> None:
 def _global(
     ctx: typer.Context,
     root: Optional[Path] = typer.Option(
-        None, "--root", help="Programme folder (default: the nearest folder upward holding programme.yaml)."),
+        None, "--root", help="Programme folder (default: the nearest folder upward holding programme.yaml)."
+    ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Print more detail (timings, files)."),
     today: Optional[str] = typer.Option(
-        None, "--today", metavar="YYYY-MM-DD", help="Date to work as of (default: today); makes reports reproducible."),
+        None, "--today", metavar="YYYY-MM-DD", help="Date to work as of (default: today); makes reports reproducible."
+    ),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
     no_cache: bool = typer.Option(
-        False, "--no-cache", help="Read every file again instead of using .mentorat/cache/ (the results are the same)."),
+        False, "--no-cache", help="Read every file again instead of using .mentorat/cache/ (the results are the same)."
+    ),
     lang: Optional[RunLang] = typer.Option(
-        None, "--lang", help="Language of messages and help (default: the programme's, else MENTORAT_LANG or the locale)."),
+        None, "--lang", help="Language of messages and help (default: the programme's, else MENTORAT_LANG or the locale)."
+    ),
 ) -> None:
     """Run a mentoring programme from plain files in a git repository."""
     try:

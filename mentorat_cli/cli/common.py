@@ -17,14 +17,14 @@ from typing import IO, Any, Optional
 
 import typer
 
-from mentorat_cli.core import problems as P
-from mentorat_cli.load import repository, usable
-from mentorat_cli.io import storage, transaction
 from mentorat_cli.cli import terminal
+from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.io import storage, transaction
+from mentorat_cli.load import repository, usable
 
 
 class TextOrJson(str, Enum):
@@ -60,8 +60,7 @@ class Env:
             return root.resolve()
         return repository.find_root(Path.cwd())
 
-    def load(self, needs: usable.Needs = usable.ALL,
-             parts: frozenset[str] = repository.EVERYTHING) -> tuple[Programme, list[Problem]]:
+    def load(self, needs: usable.Needs = usable.ALL, parts: frozenset[str] = repository.EVERYTHING) -> tuple[Programme, list[Problem]]:
         """Load the programme: with `needs=usable.ALL` any error stops the command; otherwise the records
         with errors are left aside (named on stderr) and only the files `needs` names must be valid.
         Only the folders in `parts` are read (pairing and charters never read the notes)."""
@@ -149,9 +148,9 @@ def print_problems(found: list[Problem], fmt: str = "text", stream: Optional[IO[
         head, _, hint = problem.render().partition("\n")
         where, _, rest = head.partition(": ")
         word = P.severity_word(problem.severity)
-        terminal.write([(f"{where}: ", ""), (word, problem.severity), (rest[len(word):], "")], stream)
+        terminal.write([(f"{where}: ", ""), (word, problem.severity), (rest[len(word) :], "")], stream)
         if hint:
-            terminal.write([(hint[: hint.index(":") + 1], "hint"), (hint[hint.index(":") + 1:], "")], stream)
+            terminal.write([(hint[: hint.index(":") + 1], "hint"), (hint[hint.index(":") + 1 :], "")], stream)
 
 
 def lazy(name: str) -> Any:

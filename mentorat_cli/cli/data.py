@@ -12,16 +12,17 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.load import cache, repository, usable
-from mentorat_cli.render import exporting
-from mentorat_cli import ingest as importing, privacy
-from mentorat_cli.io import storage
+from mentorat_cli import ingest as importing
+from mentorat_cli import privacy
 from mentorat_cli.cli.common import Env, env_of, print_error
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
-from mentorat_cli.privacy import traces
+from mentorat_cli.io import storage
+from mentorat_cli.load import cache, repository, usable
 from mentorat_cli.load.tabular import Table, TabularError, column_letter, read_table
+from mentorat_cli.privacy import traces
+from mentorat_cli.render import exporting
 
 
 class Role(str, Enum):
@@ -41,8 +42,7 @@ def read_or_fail(path: Path) -> Table:
     except TabularError as exc:
         where = f":{exc.row}" if exc.row else ""
         where += f" column {column_letter(exc.column)}" if exc.column else ""
-        raise MentoratError(text("import-table-error", file=path, where=where, message=exc.message),
-                            exc.hint) from None
+        raise MentoratError(text("import-table-error", file=path, where=where, message=exc.message), exc.hint) from None
 
 
 def _template(env: Env, table: Table, role: str, output: Optional[str], force: bool) -> None:
@@ -55,8 +55,7 @@ def _template(env: Env, table: Table, role: str, output: Optional[str], force: b
     storage.write_outputs({target: content}, force)
     unknown = sum(1 for line in content.splitlines() if line.startswith("      ") and line.split("#")[0].rstrip().endswith(": null"))
     check = sum(1 for line in content.splitlines() if line.startswith("      ") and "# check" in line)
-    typer.echo(text("import-template-written", path=target.path, known=known, total=len(table.headers),
-                    unknown=unknown, check=check))
+    typer.echo(text("import-template-written", path=target.path, known=known, total=len(table.headers), unknown=unknown, check=check))
 
 
 def import_(
@@ -69,9 +68,11 @@ def import_(
     force: bool = typer.Option(False, "--force", help="Take the source's value where a human edited a field (conflicts)."),
     template: bool = typer.Option(False, "--template", help="Write a mapping file listing the headers found, then stop."),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o", help="With --template: file to write (default import-mapping.yaml in the programme folder)."),
+        None, "--output", "-o", help="With --template: file to write (default import-mapping.yaml in the programme folder)."
+    ),
     status: Optional[ImportStatus] = typer.Option(
-        None, "--status", help="Status of the people created (default: applicant, decided later with mentorat accept)."),
+        None, "--status", help="Status of the people created (default: applicant, decided later with mentorat accept)."
+    ),
 ) -> None:
     """Create and update profiles from a form export (CSV or XLSX)."""
     env = env_of(ctx)
@@ -85,8 +86,17 @@ def import_(
         _import(env, file, table, role.value, mapping, dry_run, skip_invalid, force, status.value if status else None)
 
 
-def _import(env: Env, file: Path, table: Table, role: str, mapping: Optional[Path], dry_run: bool,  # noqa: PLR0913
-            skip_invalid: bool, force: bool, status: Optional[str]) -> None:
+def _import(
+    env: Env,
+    file: Path,
+    table: Table,
+    role: str,
+    mapping: Optional[Path],
+    dry_run: bool,  # noqa: PLR0913
+    skip_invalid: bool,
+    force: bool,
+    status: Optional[str],
+) -> None:
     programme, _warnings = env.load(parts=repository.PEOPLE_AND_PAIRS)
     chosen = importing.load_mapping(mapping, role) if mapping else importing.default_mapping(table.headers, role)
     mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
@@ -94,7 +104,8 @@ def _import(env: Env, file: Path, table: Table, role: str, mapping: Optional[Pat
         if field not in mapped:
             raise MentoratError(
                 text("import-required-column", file=file.name, field=field, headers=", ".join(table.headers)),
-                text("import-required-column-hint", file=file, role=role))
+                text("import-required-column-hint", file=file, role=role),
+            )
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
     state = importing.load_state(programme.root)
@@ -112,8 +123,7 @@ def _import(env: Env, file: Path, table: Table, role: str, mapping: Optional[Pat
         storage.write_files(programme.root, files)
     created = sum(1 for c in plan.changes if c.action == "create")
     if plan.changes:
-        env.info(text("import-done", file=file.name, created=created, updated=len(plan.changes) - created,
-                      unchanged=plan.unchanged))
+        env.info(text("import-done", file=file.name, created=created, updated=len(plan.changes) - created, unchanged=plan.unchanged))
     else:
         env.info(text("import-nothing"))
     raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
@@ -133,8 +143,7 @@ def _originals(root: Path, paths: list[str]) -> dict[str, str]:
 def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
     for rejected in plan.rejected:
         column = f", column {rejected.column}" if rejected.column else ""
-        typer.echo(text("import-rejected", file=name, row=rejected.row, column=column, reason=rejected.reason),
-                   err=True)
+        typer.echo(text("import-rejected", file=name, row=rejected.row, column=column, reason=rejected.reason), err=True)
     for conflict in plan.conflicts:
         key = "import-conflict-new" if conflict.never_imported else "import-conflict"
         typer.echo(text(key, path=conflict.path, field=conflict.field, row=conflict.row), err=True)
@@ -150,8 +159,16 @@ def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
         else:
             typer.echo(text("import-update", path=change.path, fields=", ".join(change.fields), row=change.row))
     created = sum(1 for c in plan.changes if c.action == "create")
-    typer.echo(text("import-summary", created=created, updated=len(plan.changes) - created, unchanged=plan.unchanged,
-                    conflicts=len(plan.conflicts), rejected=len({r.row for r in plan.rejected})))
+    typer.echo(
+        text(
+            "import-summary",
+            created=created,
+            updated=len(plan.changes) - created,
+            unchanged=plan.unchanged,
+            conflicts=len(plan.conflicts),
+            rejected=len({r.row for r in plan.rejected}),
+        )
+    )
 
 
 class What(str, Enum):
@@ -176,15 +193,22 @@ def export(
     what: What = typer.Argument(..., help="people, pairs, or meetings (note metadata only, never the text)."),
     fmt: Format = typer.Option(Format.csv, "--format", help="csv or xlsx (typed cells, frozen header, filters)."),
     dialect: Optional[Dialect] = typer.Option(
-        None, "--dialect",
+        None,
+        "--dialect",
         help="CSV for: excel-fr (';', French headers, decimal comma; default for a French programme), "
-             "excel (',', column ids; default in English) or rfc (RFC 4180, no BOM)."),
+        "excel (',', column ids; default in English) or rfc (RFC 4180, no BOM).",
+    ),
     pseudonymise: bool = typer.Option(
-        False, "--pseudonymise",
-        help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key)."),
+        False,
+        "--pseudonymise",
+        help=f"Replace ids, names and e-mails by keyed pseudonyms (key: ${exporting.KEY_ENV} or ~/.config/mentorat/pseudonym.key).",
+    ),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o",
-        help="File to write (default out/export-WHAT.FORMAT in the programme folder); - for the terminal (CSV only)."),
+        None,
+        "--output",
+        "-o",
+        help="File to write (default out/export-WHAT.FORMAT in the programme folder); - for the terminal (CSV only).",
+    ),
     force: bool = typer.Option(False, "--force", help="Replace an existing export file."),
 ) -> None:
     """Export people, pairs or meetings as CSV or XLSX, with formula-safe cells."""
@@ -211,8 +235,15 @@ def _warn_small_groups(programme: Programme, what: str, pseudo: exporting.Pseudo
     """Say which rows of a pseudonymised export could still single a person out (k-anonymity)."""
     unique = exporting.not_anonymous(programme, what, pseudo)
     if unique:
-        typer.echo(text("export-small-groups", count=len(unique), minimum=programme.config["privacy"]["min_group_size"],
-                        lines=", ".join(str(i + 1) for i in unique[:30]) + (" …" if len(unique) > 30 else "")), err=True)
+        typer.echo(
+            text(
+                "export-small-groups",
+                count=len(unique),
+                minimum=programme.config["privacy"]["min_group_size"],
+                lines=", ".join(str(i + 1) for i in unique[:30]) + (" …" if len(unique) > 30 else ""),
+            ),
+            err=True,
+        )
 
 
 person_app = typer.Typer(help="Right of access: what the programme holds on a person.", no_args_is_help=True)
@@ -243,6 +274,7 @@ def _list_files(root: Path) -> Callable[[str], list[str]]:
         if not base.is_dir():
             return []
         return sorted(p.relative_to(root).as_posix() for p in base.rglob("*") if p.is_file() or p.is_symlink())
+
     return list_files
 
 

@@ -10,16 +10,15 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.core import datefix
-from mentorat_cli.load import repository, usable
-from mentorat_cli.io import storage
 from mentorat_cli.cli.common import Env, Lang, env_of
-from mentorat_cli.render import build, context, labels, templating
-from mentorat_cli.followup import calendar
-from mentorat_cli.io import output, pairfile
+from mentorat_cli.core import datefix
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.followup import calendar
+from mentorat_cli.io import output, pairfile, storage
+from mentorat_cli.load import repository, usable
+from mentorat_cli.render import build, context, labels, templating
 
 
 class CharterFormat(str, Enum):
@@ -31,8 +30,6 @@ class CharterFormat(str, Enum):
 class SheetFormat(str, Enum):
     md = "md"
     html = "html"
-
-
 
 
 PAIR_ARG = typer.Argument(None, metavar="PAIR", help="Pair id, <mentee>--<mentor> (or use --all).")
@@ -53,11 +50,9 @@ def parse_date(option: str, value: str | None, today: dt.date, future_ok: bool =
     if day is None:
         code, found = datefix.explain(value)
         hint = {"date-format": "option-date-format-hint", "date-impossible": "option-date-impossible-hint"}.get(code)
-        raise MentoratError(text("doc-bad-date", option=option, value=value),
-                            text(hint, **found) if hint else text("doc-bad-date-hint"))
+        raise MentoratError(text("doc-bad-date", option=option, value=value), text(hint, **found) if hint else text("doc-bad-date-hint"))
     if not future_ok and day > today:
-        raise MentoratError(text("doc-future-date", option=option, value=value, today=today),
-                            text("doc-future-date-hint"))
+        raise MentoratError(text("doc-future-date", option=option, value=value, today=today), text("doc-future-date-hint"))
     return day.isoformat()
 
 
@@ -156,8 +151,14 @@ def sign(
     with env.writing():
         programme, _ = env.load(usable.pair_needs(pair))
         record = context.find_pair(programme, pair)
-        dates = {role: value for role, value in (("mentor", parse_date("--mentor", mentor, env.today, False)),
-                                                 ("mentee", parse_date("--mentee", mentee, env.today, False))) if value}
+        dates = {
+            role: value
+            for role, value in (
+                ("mentor", parse_date("--mentor", mentor, env.today, False)),
+                ("mentee", parse_date("--mentee", mentee, env.today, False)),
+            )
+            if value
+        }
         if not dates:
             raise MentoratError(text("doc-sign-nothing"), text("doc-sign-nothing-hint", pair=record.id))
 
@@ -179,8 +180,7 @@ def sign(
     raise typer.Exit(0)
 
 
-templates_app = typer.Typer(help="List, show or copy the document templates (charters, sheet, notes).",
-                            no_args_is_help=True)
+templates_app = typer.Typer(help="List, show or copy the document templates (charters, sheet, notes).", no_args_is_help=True)
 
 
 def _root_or_none(env: Env) -> Path | None:

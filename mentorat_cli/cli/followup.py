@@ -9,14 +9,15 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.load import usable
 from mentorat_cli.cli.common import TextOrJson, env_of, print_problems
 from mentorat_cli.cli.documents import parse_date
-from mentorat_cli.render import context
-from mentorat_cli.followup import dashboard, status as statusview
-from mentorat_cli.io import output, pairfile
 from mentorat_cli.core.errors import MentoratError, ProblemsFound
 from mentorat_cli.core.messages import text
+from mentorat_cli.followup import dashboard
+from mentorat_cli.followup import status as statusview
+from mentorat_cli.io import output, pairfile
+from mentorat_cli.load import usable
+from mentorat_cli.render import context
 
 
 class Channel(str, Enum):
@@ -24,8 +25,6 @@ class Channel(str, Enum):
     mail = "mail"
     visio = "visio"
     in_person = "in_person"
-
-
 
 
 def contact(
@@ -43,8 +42,7 @@ def contact(
         day = parse_date("--date", date, env.today, future_ok=False) or env.today.isoformat()
         summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
         if len(summary) > pairfile.SUMMARY_LIMIT:
-            raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT),
-                                text("doc-contact-long-hint"))
+            raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT), text("doc-contact-long-hint"))
         entry = {"date": day, "channel": channel.value, **({"summary": summary} if summary else {})}
 
         lost: list[bool] = []
@@ -68,8 +66,9 @@ def contact(
 
 def status(
     ctx: typer.Context,
-    days: Optional[int] = typer.Option(None, "--days", min=1, max=365,
-                                       help="Alert after this many days without a meeting (default: the programme's, 45)."),
+    days: Optional[int] = typer.Option(
+        None, "--days", min=1, max=365, help="Alert after this many days without a meeting (default: the programme's, 45)."
+    ),
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for scripts."),
     show_all: bool = typer.Option(False, "--all", help="Every row of every section (by default the first ten)."),
 ) -> None:

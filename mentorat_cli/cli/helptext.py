@@ -46,8 +46,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "note": ("mentorat note new lea-martin--paul-lambert --kind regular", "mentorat note list"),
     "survey": ("mentorat survey blank --role mentee", "mentorat survey import reponses.csv --dry-run"),
     "accept": ("mentorat accept marie-dupont", "mentorat accept --all --role mentee"),
-    "decline": ('mentorat decline marie-dupont --reason "places complètes cette année"',
-                "mentorat decline marie-dupont --waiting --reason \"liste d'attente\""),
+    "decline": (
+        'mentorat decline marie-dupont --reason "places complètes cette année"',
+        'mentorat decline marie-dupont --waiting --reason "liste d\'attente"',
+    ),
     "mail": ("mentorat mail intro --all", "mentorat mail reminder --all"),
     "person": ("mentorat person show lea-martin",),
 }

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import typer
 
-from mentorat_cli.io import git as gitops, storage
-from mentorat_cli.render import scaffold
-from mentorat_cli.core import vocabulary
 from mentorat_cli.cli.common import Lang, env_of
+from mentorat_cli.core import vocabulary
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
+from mentorat_cli.io import git as gitops
+from mentorat_cli.io import storage
+from mentorat_cli.render import scaffold
 
 
 class Kind(str, Enum):
@@ -21,8 +22,6 @@ class Kind(str, Enum):
     company = "company"
     alumni = "alumni"
     youth = "youth"
-
-
 
 
 def init(

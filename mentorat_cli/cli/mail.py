@@ -8,12 +8,11 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.render import mail
-from mentorat_cli.io import storage
 from mentorat_cli.cli.common import env_of
-from mentorat_cli.io import output, pairfile
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
+from mentorat_cli.io import output, pairfile, storage
+from mentorat_cli.render import mail
 
 MAIL_FOLDER = "out/mail"
 
@@ -88,4 +87,3 @@ def _pdf() -> bool:
 def register(app: typer.Typer) -> None:
     """Attach `mail`."""
     app.command("mail")(mail_command)
-

@@ -8,14 +8,14 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.load import usable
 from mentorat_cli.cli.common import TextOrJson, env_of
 from mentorat_cli.cli.documents import parse_date
-from mentorat_cli.render import build, context
-from mentorat_cli.followup import notes
-from mentorat_cli.io import output
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
+from mentorat_cli.followup import notes
+from mentorat_cli.io import output
+from mentorat_cli.load import usable
+from mentorat_cli.render import build, context
 
 
 class NoteKind(str, Enum):
@@ -25,10 +25,7 @@ class NoteKind(str, Enum):
     final = "final"
 
 
-
-
-note_app = typer.Typer(help="Meeting notes: create one from a template, list them (metadata only).",
-                       no_args_is_help=True)
+note_app = typer.Typer(help="Meeting notes: create one from a template, list them (metadata only).", no_args_is_help=True)
 
 
 @note_app.command("new")
@@ -36,8 +33,9 @@ def note_new(
     ctx: typer.Context,
     pair: str = typer.Argument(..., metavar="PAIR", help="Pair id, <mentee>--<mentor>."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Meeting date (default: today)."),
-    kind: Optional[NoteKind] = typer.Option(None, "--kind",
-                                            help="first, regular, review or final (default: the next one the schedule plans)."),
+    kind: Optional[NoteKind] = typer.Option(
+        None, "--kind", help="first, regular, review or final (default: the next one the schedule plans)."
+    ),
 ) -> None:
     """Create notes/PAIR/DATE-KIND.md: front matter to fill in, and a private body to write."""
     env = env_of(ctx)
@@ -49,8 +47,9 @@ def note_new(
         same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
         if same_day and kind is None:
             # Run twice the same day, the schedule would move on to the next kind: a second note nobody meant.
-            raise MentoratError(text("note-same-day", file=same_day[0].relative_to(programme.root).as_posix(), date=day),
-                                text("note-same-day-hint"))
+            raise MentoratError(
+                text("note-same-day", file=same_day[0].relative_to(programme.root).as_posix(), date=day), text("note-same-day-hint")
+            )
         kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
         body = build.note_body(programme, record, kind_id, day, env.today)
         content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
@@ -81,8 +80,9 @@ def note_list(
     for row in rows:
         minutes = "" if row["duration_minutes"] is None else row["duration_minutes"]
         kind = row["kind"] if row["held"] is not False else f"{row['kind']}*"
-        typer.echo(text("doc-note-row", pair=row["pair"], date=row["date"], kind=kind, minutes=minutes,
-                        topics=", ".join(row["topics"])).rstrip())
+        typer.echo(
+            text("doc-note-row", pair=row["pair"], date=row["date"], kind=kind, minutes=minutes, topics=", ".join(row["topics"])).rstrip()
+        )
     env.info(text("doc-note-count", count=len(rows)))
     raise typer.Exit(0)
 

@@ -13,21 +13,21 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from mentorat_cli.load import cache, repository, yamlio
-from mentorat_cli.ingest import selection
-from mentorat_cli.io import storage
-from mentorat_cli.core import problems as P
 from mentorat_cli.cli.common import Env, after_load, env_of, lazy
+from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.core.i18n import gettext, language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.ingest import selection
+from mentorat_cli.io import storage
+from mentorat_cli.load import cache, repository, yamlio
 
 # numpy and scipy load only when a pairing command runs.
 if TYPE_CHECKING:
-    from mentorat_cli.pair import decide, explain, plan, proposal, solve, table
     from mentorat_cli.io import gitcommit
+    from mentorat_cli.pair import decide, explain, plan, proposal, solve, table
 else:
     decide = lazy("mentorat_cli.pair.decide")
     explain = lazy("mentorat_cli.pair.explain")
@@ -46,8 +46,7 @@ INPUT_FILES = (repository.PROGRAMME_FILE, "pairing.yaml")
 REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")
 UNMATCHED_SHOWN = 20  # mentees named in the summary; pairing.yaml lists them all
 TEXT_TABLE_LIMIT = 200_000  # rows: beyond this, aligned text is unreadable and slow; CSV streams
-OBJECTIVE_HELP = ("total: most pairs, then the best total score; "
-                  "fair: most pairs, then the best lowest score, then the total.")
+OBJECTIVE_HELP = "total: most pairs, then the best total score; fair: most pairs, then the best lowest score, then the total."
 
 
 class Objective(str, Enum):
@@ -93,8 +92,7 @@ class Said:
         (self.env.info if level == "info" else self.env.detail)(text(key, **values))
 
 
-def _replay(env: Env, root: Path, record: object, found: dict[str, list[object]], options: dict[str, object],
-            started: float) -> bool:
+def _replay(env: Env, root: Path, record: object, found: dict[str, list[object]], options: dict[str, object], started: float) -> bool:
     """Say again what the last run said, if the inputs and options are byte for byte those it left."""
     if not isinstance(record, dict) or record.get("fingerprint") != cache.fingerprint(found, options):
         return False
@@ -119,8 +117,15 @@ def _replayed(env: Env, options: dict[str, object], started: float) -> dict[str,
     return found
 
 
-def _remember(root: Path, found: dict[str, list[object]], options: dict[str, object], writes: dict[str, str],
-              removes: list[str], said: Said, proposed: bool) -> None:
+def _remember(
+    root: Path,
+    found: dict[str, list[object]],
+    options: dict[str, object],
+    writes: dict[str, str],
+    removes: list[str],
+    said: Said,
+    proposed: bool,
+) -> None:
     """Record the state this run leaves (the inputs read, updated by its own writes) and what it said."""
     after = dict(found)
     after.update({rel: [None, hashlib.sha256(body.encode("utf-8")).hexdigest()] for rel, body in writes.items()})
@@ -144,10 +149,9 @@ def _load(env: Env) -> Programme:
 
 
 def _replaceable(programme: Programme, problem: Problem) -> bool:
-    pid = problem.file[len("pairs/"):-len(".yaml")] if problem.file.startswith("pairs/") else ""
+    pid = problem.file[len("pairs/") : -len(".yaml")] if problem.file.startswith("pairs/") else ""
     pair = programme.pairs.get(pid)
-    return (problem.code in REPLACEABLE and pair is not None and pair.data["status"] == "proposed"
-            and not plan.hand_edited(pair))
+    return problem.code in REPLACEABLE and pair is not None and pair.data["status"] == "proposed" and not plan.hand_edited(pair)
 
 
 def _run(env: Env, setup: plan.Setup, objective: Objective, k: int) -> plan.Run:
@@ -156,8 +160,7 @@ def _run(env: Env, setup: plan.Setup, objective: Objective, k: int) -> plan.Run:
     try:
         return plan.run(setup, objective.value, k, _progress(env, len(setup.mentees) * len(setup.mentors)))
     except solve.NotOptimal as exc:
-        raise MentoratError(text("pair-optimality-failed", detail=exc), text("pair-optimality-failed-hint"),
-                            EXIT_INTERNAL) from None
+        raise MentoratError(text("pair-optimality-failed", detail=exc), text("pair-optimality-failed-hint"), EXIT_INTERNAL) from None
 
 
 def _old(root: Path, rel: str) -> str:
@@ -170,8 +173,12 @@ def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:
     out: list[str] = []
     for rel in sorted([*writes, *removes]):
         old, new = _old(root, rel), writes.get(rel, "")
-        out += difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                    f"a/{rel}" if old else "/dev/null", f"b/{rel}" if rel in writes else "/dev/null")
+        out += difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"a/{rel}" if old else "/dev/null",
+            f"b/{rel}" if rel in writes else "/dev/null",
+        )
     return "".join(out)
 
 
@@ -203,8 +210,14 @@ def _summary(say: Said, run: plan.Run, changes: proposal.Changes, objective: Obj
         # Nothing was solved: no score to show, no optimum to claim.
         say("info", "pair-nothing-kept", kept=fig["kept"]) if fig["kept"] else say("info", "pair-nothing")
         return
-    counts = {"proposed": fig["proposed"], "unmatched": fig["unmatched"], "kept": fig["kept"],
-              "used": fig["mentors_used"], "mentors": fig["mentors_accepted"], "seconds": seconds}
+    counts = {
+        "proposed": fig["proposed"],
+        "unmatched": fig["unmatched"],
+        "kept": fig["kept"],
+        "used": fig["mentors_used"],
+        "mentors": fig["mentors_accepted"],
+        "seconds": seconds,
+    }
     if fig["proposed"]:
         say("info", "pair-summary", mean=f"{fig['mean']:.2f}", lowest=f"{fig['lowest']:.2f}", **counts)
     else:
@@ -239,11 +252,15 @@ def pair(
     show_diff: bool = typer.Option(False, "--diff", help="With --dry-run: print the full change as a diff."),
     commit: bool = typer.Option(False, "--commit", help="Commit the proposal on a new git branch (the message names no one)."),
     force: bool = typer.Option(False, "--force", help="Also recompute proposals that were edited by hand."),
-    explain_mentee: Optional[str] = typer.Option(None, "--explain", metavar="MENTEE",
-                                                 help="Explain the proposal for this mentee (add a MENTOR: why not that one)."),
+    explain_mentee: Optional[str] = typer.Option(
+        None, "--explain", metavar="MENTEE", help="Explain the proposal for this mentee (add a MENTOR: why not that one)."
+    ),
     mentor: Optional[str] = typer.Argument(None, metavar="MENTOR", help="With --explain: the mentor to compare with."),
-    k: int = typer.Option(40, "--candidates",  # plan.DEFAULT_K, written out so that scipy loads lazily
-                          help="Mentors kept per mentee before solving (the result is proved optimal anyway)."),
+    k: int = typer.Option(
+        40,
+        "--candidates",  # plan.DEFAULT_K, written out so that scipy loads lazily
+        help="Mentors kept per mentee before solving (the result is proved optimal anyway).",
+    ),
 ) -> None:
     """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
     env = env_of(ctx)
@@ -255,12 +272,27 @@ def pair(
         _propose(env, objective, dry_run, show_diff, commit, force, explain_mentee, mentor, k, started)
 
 
-def _propose(env: Env, objective: Objective, dry_run: bool, show_diff: bool, commit: bool, force: bool,  # noqa: PLR0913
-             explain_mentee: Optional[str], mentor: Optional[str], k: int, started: float) -> None:
+def _propose(
+    env: Env,
+    objective: Objective,
+    dry_run: bool,
+    show_diff: bool,
+    commit: bool,
+    force: bool,  # noqa: PLR0913
+    explain_mentee: Optional[str],
+    mentor: Optional[str],
+    k: int,
+    started: float,
+) -> None:
     # A plain run whose inputs and options are those the last run left answers from its record.
     # The language too: what it says again is worded in the language of the run that said it.
-    options: dict[str, object] = {"objective": objective.value, "k": k, "force": force, "today": env.today.isoformat(),
-                                  "language": language()}
+    options: dict[str, object] = {
+        "objective": objective.value,
+        "k": k,
+        "force": force,
+        "today": env.today.isoformat(),
+        "language": language(),
+    }
     plain = explain_mentee is None and not dry_run and not commit and env.cache
     found = _replayed(env, options, started) if plain else {}
     if found is None:
@@ -340,8 +372,7 @@ def scores(
     if cells > TEXT_TABLE_LIMIT:
         raise MentoratError(text("scores-too-big", cells=cells))
     # For people: column words and yes/no in the run's language (the CSV keeps the ids for tools).
-    rows = [[gettext(cell) for cell in head],
-            *([*row[:2], gettext(row[2]), *row[3:]] for row in table.rows(enc, setup.previous))]
+    rows = [[gettext(cell) for cell in head], *([*row[:2], gettext(row[2]), *row[3:]] for row in table.rows(enc, setup.previous))]
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     for row in rows:
         typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())

@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from mentorat_cli.core import problems as P
-from mentorat_cli.io import storage
-from mentorat_cli.load import tabular, usable
 from mentorat_cli.cli.common import Env, TextOrJson, env_of, lazy, print_error, print_problems
+from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
+from mentorat_cli.io import storage
+from mentorat_cli.load import tabular, usable
 
 # pandas and matplotlib load only when an evaluation command runs.
 if TYPE_CHECKING:
-    from mentorat_cli.report import audit, build, frames, questionnaire, survey_template
     from mentorat_cli.ingest import survey
+    from mentorat_cli.report import audit, build, frames, questionnaire, survey_template
 else:
     audit = lazy("mentorat_cli.report.audit")
     build = lazy("mentorat_cli.report.build")
@@ -56,8 +56,6 @@ def report(
     raise typer.Exit(0)
 
 
-
-
 FIX_SHOWN = 10  # files listed per missing criterion (all of them with --verbose)
 
 
@@ -68,8 +66,9 @@ def _print_audit(env: Env, results: list[audit.Result]) -> None:
             stage = result.stage
             typer.echo(text("audit-stage", title=stage))
         if result.base:
-            evidence = text("audit-evidence", value=result.met, base=result.base,
-                            pct=100 * result.met // result.base, threshold=f"{result.threshold:g}")
+            evidence = text(
+                "audit-evidence", value=result.met, base=result.base, pct=100 * result.met // result.base, threshold=f"{result.threshold:g}"
+            )
         else:
             evidence = text("audit-evidence-none")
         typer.echo(text(f"audit-{result.status}", label=result.label, evidence=evidence))
@@ -99,8 +98,9 @@ def audit_command(
         print_problems(found)
         raise typer.Exit(1)
     if cohort is not None and cohort not in frames.cohorts(programme):
-        raise MentoratError(text("report-unknown-cohort", cohort=cohort),
-                            text("report-unknown-cohort-hint", known=", ".join(frames.cohorts(programme))))
+        raise MentoratError(
+            text("report-unknown-cohort", cohort=cohort), text("report-unknown-cohort-hint", known=", ".join(frames.cohorts(programme)))
+        )
     results = audit.evaluate(programme, stages, env.today, cohort)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("met", "missing", "na")}
     if fmt is TextOrJson.json:
@@ -157,10 +157,10 @@ def _write_template(env: Env, programme: Programme, table: tabular.Table, output
 
 def survey_import(
     ctx: typer.Context,
-    table_file: Path = typer.Argument(..., metavar="FILE",
-                                      help="The form tool's export: .csv (any delimiter, UTF-8 or Windows) or .xlsx."),
-    mapping_file: Optional[Path] = typer.Option(None, "--mapping",
-                                                help="YAML file: columns: {header: field}, optional values: {field: {label: code}}."),
+    table_file: Path = typer.Argument(..., metavar="FILE", help="The form tool's export: .csv (any delimiter, UTF-8 or Windows) or .xlsx."),
+    mapping_file: Optional[Path] = typer.Option(
+        None, "--mapping", help="YAML file: columns: {header: field}, optional values: {field: {label: code}}."
+    ),
     template: bool = typer.Option(False, "--template", help="Write a starter mapping for this export (guessing what it can), then stop."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="With --template: file to write (default: survey-mapping.yaml)."),
     force: bool = typer.Option(False, "--force", help="Replace responses that differ from the export (they may have been edited by hand)."),
@@ -214,8 +214,7 @@ def register(app: typer.Typer) -> None:
     """Attach the evaluation commands."""
     app.command("report")(report)
     app.command("audit")(audit_command)
-    group = typer.Typer(help="End-of-programme surveys: the blank questionnaire, and importing the answers.",
-                        no_args_is_help=True)
+    group = typer.Typer(help="End-of-programme surveys: the blank questionnaire, and importing the answers.", no_args_is_help=True)
     group.command("blank")(survey_blank)
     group.command("import")(survey_import)
     app.add_typer(group, name="survey")

@@ -7,11 +7,11 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.ingest import selection
-from mentorat_cli.io import storage
 from mentorat_cli.cli.common import Env, env_of
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
+from mentorat_cli.ingest import selection
+from mentorat_cli.io import storage
 
 
 class Role(str, Enum):
@@ -19,8 +19,7 @@ class Role(str, Enum):
     mentee = "mentee"
 
 
-def _apply(env: Env, ids: list[str], every: bool, status: str, reason: Optional[str],
-           role: Optional[Role], cohort: Optional[str]) -> None:
+def _apply(env: Env, ids: list[str], every: bool, status: str, reason: Optional[str], role: Optional[Role], cohort: Optional[str]) -> None:
     if ids and every:
         raise MentoratError(text("select-all-with-ids"), text("select-none-hint"))
     if not ids and not every:

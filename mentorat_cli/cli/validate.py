@@ -5,11 +5,11 @@ from __future__ import annotations
 import typer
 
 from mentorat_cli.check import causes, integrity
-from mentorat_cli.load import repository, resources
-from mentorat_cli.io import storage
-from mentorat_cli.core import problems as P
 from mentorat_cli.cli.common import TextOrJson, env_of, print_problems
+from mentorat_cli.core import problems as P
 from mentorat_cli.core.messages import text
+from mentorat_cli.io import storage
+from mentorat_cli.load import repository, resources
 
 
 def validate(
@@ -32,8 +32,7 @@ def validate(
         _print_entries(entries, env.quiet)
         folded = sum(len(e.followers) for e in entries)
         if folded:
-            env.info(text("validate-summary-folded", errors=errors, warnings=warnings, files=programme.files_checked,
-                          folded=folded))
+            env.info(text("validate-summary-folded", errors=errors, warnings=warnings, files=programme.files_checked, folded=folded))
         elif found:
             env.info(text("validate-summary", errors=errors, warnings=warnings, files=programme.files_checked))
         else:

@@ -43,7 +43,7 @@ class Problem:
 
 
 def severity_word(severity: str) -> str:
-    """"error"/"warning" in the language of the run (the JSON output keeps the English ids)."""
+    """ "error"/"warning" in the language of the run (the JSON output keeps the English ids)."""
     return text(f"severity-{severity}") if f"severity-{severity}" in _SEVERITY_KEYS else severity
 
 

@@ -19,8 +19,10 @@ _MD_HTML = re.compile(r"<(?=[A-Za-z/!?]|\Z)|&(?=#?[0-9A-Za-z]+;)")
 _MD_ENTITIES = {"<": "&lt;", "&": "&amp;"}
 # C0 controls except tab and newline, DEL, C1 controls; a carriage return only when it ends a line (\r\n).
 # Whole escape sequences go first (CSI, OSC up to its terminator), so that no "[2J" is left behind.
-_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
-                       r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)"
+)
 
 
 def markdown_value(value: Any) -> Any:

@@ -10,11 +10,27 @@ from mentorat_cli.core.messages import text
 
 # The words a French coordinator writes for the values the schemas spell in English.
 ALIASES = {
-    "ecole": "school", "ministere": "ministry", "entreprise": "company", "societe": "company",
-    "anciens": "alumni", "ancien": "alumni", "jeunes": "youth", "jeunesse": "youth",
-    "distanciel": "remote", "a-distance": "remote", "presentiel": "in_person", "hybride": "hybrid",
-    "premier": "first", "premiere": "first", "bilan": "review", "final": "final", "finale": "final",
-    "propose": "proposed", "confirme": "confirmed", "termine": "ended", "fini": "ended",
+    "ecole": "school",
+    "ministere": "ministry",
+    "entreprise": "company",
+    "societe": "company",
+    "anciens": "alumni",
+    "ancien": "alumni",
+    "jeunes": "youth",
+    "jeunesse": "youth",
+    "distanciel": "remote",
+    "a-distance": "remote",
+    "presentiel": "in_person",
+    "hybride": "hybrid",
+    "premier": "first",
+    "premiere": "first",
+    "bilan": "review",
+    "final": "final",
+    "finale": "final",
+    "propose": "proposed",
+    "confirme": "confirmed",
+    "termine": "ended",
+    "fini": "ended",
 }
 
 
@@ -39,6 +55,6 @@ def closest(value: object, known: Iterable[str], cutoff: float = 0.6) -> str | N
 
 
 def hint(value: object, known: Iterable[str], cutoff: float = 0.6) -> str:
-    """"did you mean 'x'? " to put before a hint, or ''."""
+    """ "did you mean 'x'? " to put before a hint, or ''."""
     found = closest(value, known, cutoff)
     return text("did-you-mean", value=found) if found else ""

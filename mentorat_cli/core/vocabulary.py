@@ -65,10 +65,12 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
     "satisfaction": {
         "very_satisfied": ("très satisfait(e)", "very satisfied", ("très satisfait", "très satisfaite")),
         "rather_satisfied": ("plutôt satisfait(e)", "rather satisfied", ("plutôt satisfait", "plutôt satisfaite")),
-        "rather_not_satisfied": ("plutôt pas satisfait(e)", "rather not satisfied",
-                                 ("plutôt pas satisfait", "plutôt pas satisfaite", "peu satisfait", "peu satisfaite")),
-        "not_satisfied": ("pas satisfait(e)", "not satisfied",
-                          ("pas satisfait", "pas satisfaite", "insatisfait", "insatisfaite")),
+        "rather_not_satisfied": (
+            "plutôt pas satisfait(e)",
+            "rather not satisfied",
+            ("plutôt pas satisfait", "plutôt pas satisfaite", "peu satisfait", "peu satisfaite"),
+        ),
+        "not_satisfied": ("pas satisfait(e)", "not satisfied", ("pas satisfait", "pas satisfaite", "insatisfait", "insatisfaite")),
     },
     "reached": {
         "yes": ("oui", "yes", ("atteint", "atteints")),
@@ -193,8 +195,7 @@ def normalise_record(kind: str, data: dict[str, Any]) -> list[tuple[str, Any, An
     return changes
 
 
-def _normalise_path(node: Any, steps: list[str], vocabulary: str, path: str,
-                    changes: list[tuple[str, Any, Any]]) -> None:
+def _normalise_path(node: Any, steps: list[str], vocabulary: str, path: str, changes: list[tuple[str, Any, Any]]) -> None:
     if not isinstance(node, dict) or not steps:
         return
     step, rest = steps[0], steps[1:]

@@ -15,9 +15,10 @@ import re
 from icalendar import Calendar, Event
 
 from mentorat_cli import __version__
-from mentorat_cli.followup import sheet as followup, schedule
-from mentorat_cli.render import labels
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.followup import schedule
+from mentorat_cli.followup import sheet as followup
+from mentorat_cli.render import labels
 
 
 def uid(programme: Programme, pair_id: str, number: int) -> str:
@@ -48,16 +49,21 @@ def build(programme: Programme, pairs: list[Record], lang: str, today: dt.date) 
         planned = followup.state_of(programme, pair, today).planned
         mentee = programme.mentees.get(pair.data["mentee"])
         mentor = programme.mentors.get(pair.data["mentor"])
-        names = {role: f"{r.data['first_name']} {r.data['last_name']}" if r else "" for role, r in
-                 (("mentee", mentee), ("mentor", mentor))}
+        names = {role: f"{r.data['first_name']} {r.data['last_name']}" if r else "" for role, r in (("mentee", mentee), ("mentor", mentor))}
         for meeting in planned:
             event = Event()
             event.add("uid", uid(programme, pair.id, meeting.number))
             event.add("dtstamp", stamp)
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + dt.timedelta(days=1))
-            event.add("summary", _one_line(words["summary"].format(kind=labels.MEETING_KINDS[lang][meeting.kind],
-                                                                   number=meeting.number, total=len(planned), **names)))
+            event.add(
+                "summary",
+                _one_line(
+                    words["summary"].format(
+                        kind=labels.MEETING_KINDS[lang][meeting.kind], number=meeting.number, total=len(planned), **names
+                    )
+                ),
+            )
             event.add("description", _one_line(words["description"].format(programme=config.get("name", ""))))
             event.add("transp", "TRANSPARENT")
             event.add("categories", ["mentorat"])
@@ -67,5 +73,8 @@ def build(programme: Programme, pairs: list[Record], lang: str, today: dt.date) 
 
 def count_events(programme: Programme, pairs: list[Record]) -> int:
     """How many events `build` would write (pairs without a start date have none)."""
-    return sum(schedule.meeting_count(programme.config) for p in pairs
-               if schedule.start_of(p.data, programme.config, followup.mentee_cohort(programme, p)))
+    return sum(
+        schedule.meeting_count(programme.config)
+        for p in pairs
+        if schedule.start_of(p.data, programme.config, followup.mentee_cohort(programme, p))
+    )

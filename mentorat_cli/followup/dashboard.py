@@ -15,9 +15,9 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from mentorat_cli.ingest import selection
-from mentorat_cli.followup import sheet as followup
 from mentorat_cli.core.model import Programme
+from mentorat_cli.followup import sheet as followup
+from mentorat_cli.ingest import selection
 
 STATUSES = ("proposed", "confirmed", "ended")
 _GONE = ("withdrawn", "erased")
@@ -40,21 +40,31 @@ def build(programme: Programme, today: dt.date, alert_after_days: int | None = N
         "pairs_by_status": {status: counts.get(status, 0) for status in STATUSES},
         "alert_after_days": threshold,
         "without_meeting": sorted(
-            ({"pair": s.pair_id, "last_meeting": _iso(s.last_meeting), "days": s.days_without}
-             for s in states if "no-meeting" in s.alerts),
-            key=lambda r: (-r["days"], r["pair"])),
+            ({"pair": s.pair_id, "last_meeting": _iso(s.last_meeting), "days": s.days_without} for s in states if "no-meeting" in s.alerts),
+            key=lambda r: (-r["days"], r["pair"]),
+        ),
         "not_started": [s.pair_id for s in states if s.start is None],
         # Confirmed, not begun, and no introduction e-mail drafted yet (`mentorat mail intro`).
         "to_introduce": [p.id for p in confirmed if not p.data.get("started_on") and not p.data.get("intro_drafted_on")],
         "applicants": selection.waiting_rows(programme, today),
-        "reviews_due": [{"pair": s.pair_id, "planned": _iso(s.review.date), "overdue": s.review.date < today}
-                        for s in states if s.review and not s.review_held and s.review.date <= soon],
-        "finals_due": [{"pair": s.pair_id, "planned": _iso(s.final.date), "overdue": s.final.date < today}
-                       for s in states if s.final and not s.final_held and s.final.date <= soon],
+        "reviews_due": [
+            {"pair": s.pair_id, "planned": _iso(s.review.date), "overdue": s.review.date < today}
+            for s in states
+            if s.review and not s.review_held and s.review.date <= soon
+        ],
+        "finals_due": [
+            {"pair": s.pair_id, "planned": _iso(s.final.date), "overdue": s.final.date < today}
+            for s in states
+            if s.final and not s.final_held and s.final.date <= soon
+        ],
         "ending_soon": sorted(
-            ({"pair": s.pair_id, "planned_end": _iso(s.end), "days_left": (s.end - today).days}
-             for s in states if s.end and today <= s.end <= soon),
-            key=lambda r: (r["days_left"], r["pair"])),
+            (
+                {"pair": s.pair_id, "planned_end": _iso(s.end), "days_left": (s.end - today).days}
+                for s in states
+                if s.end and today <= s.end <= soon
+            ),
+            key=lambda r: (r["days_left"], r["pair"]),
+        ),
         "waiting_mentees": _waiting(programme, today),
         "mentors_to_follow": _mentors(programme),
     }
@@ -77,8 +87,16 @@ def _waiting(programme: Programme, today: dt.date) -> list[dict[str, Any]]:
         if days is not None and days < 0:
             continue  # registered (or re-waiting) after the day the status is for: not waiting yet that day
         proposed = next((p["id"] for p in pairs if p["status"] == "proposed"), None)
-        out.append({"mentee": mid, "status": status, "registered_on": mentee.data.get("registered_on"),
-                    "waiting_since": since, "days_waiting": days, "proposed_pair": proposed})
+        out.append(
+            {
+                "mentee": mid,
+                "status": status,
+                "registered_on": mentee.data.get("registered_on"),
+                "waiting_since": since,
+                "days_waiting": days,
+                "proposed_pair": proposed,
+            }
+        )
     # Longest wait first; unknown dates last.
     out.sort(key=lambda r: (r["days_waiting"] is None, -int(r["days_waiting"] or 0), str(r["mentee"])))
     return out
@@ -100,6 +118,13 @@ def _mentors(programme: Programme) -> list[dict[str, Any]]:
         untrained = (status == "accepted" or mid in paired) and status not in _GONE and not mentor.data.get("trained_on")
         if untrained or mid in unsigned:
             trained_on = mentor.data.get("trained_on")
-            out.append({"mentor": mid, "charter_unsigned": unsigned.get(mid, []), "not_trained": untrained,
-                        "trained_on": str(trained_on) if trained_on else None, "paired": mid in paired})
+            out.append(
+                {
+                    "mentor": mid,
+                    "charter_unsigned": unsigned.get(mid, []),
+                    "not_trained": untrained,
+                    "trained_on": str(trained_on) if trained_on else None,
+                    "paired": mid in paired,
+                }
+            )
     return out

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from mentorat_cli.load import yamlio
-from mentorat_cli.followup import sheet as followup
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.followup import sheet as followup
+from mentorat_cli.load import yamlio
 
 KINDS = ("first", "regular", "review", "final")
 MAX_SAME_DAY = 20
@@ -54,9 +54,16 @@ def rows(programme: Programme, pair_id: str | None) -> list[dict[str, Any]]:
     for pid in pair_ids:
         for note in programme.notes_of(pid):
             meta = note.meta
-            out.append({
-                "pair": pid, "file": note.path, "date": str(meta["date"]), "kind": str(meta["kind"]),
-                "duration_minutes": meta.get("duration_minutes"), "format": meta.get("format"),
-                "topics": list(meta.get("topics", [])), "held": meta.get("held", True),
-            })
+            out.append(
+                {
+                    "pair": pid,
+                    "file": note.path,
+                    "date": str(meta["date"]),
+                    "kind": str(meta["kind"]),
+                    "duration_minutes": meta.get("duration_minutes"),
+                    "format": meta.get("format"),
+                    "topics": list(meta.get("topics", [])),
+                    "held": meta.get("held", True),
+                }
+            )
     return out

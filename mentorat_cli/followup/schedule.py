@@ -52,8 +52,9 @@ def start_of(pair: dict[str, Any], config: dict[str, Any], mentee_cohort: str | 
     return start
 
 
-def planned_end(pair: dict[str, Any], config: dict[str, Any], months: int | None = None,
-                mentee_cohort: str | None = None) -> dt.date | None:
+def planned_end(
+    pair: dict[str, Any], config: dict[str, Any], months: int | None = None, mentee_cohort: str | None = None
+) -> dt.date | None:
     """Start plus the programme's duration, or `months` (None for a pair not started)."""
     start = start_of(pair, config, mentee_cohort)
     return add_months(start, months or int(config["duration_months"])) if start else None

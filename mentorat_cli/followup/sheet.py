@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mentorat_cli.core import kinds
-from mentorat_cli.followup import schedule
 from mentorat_cli.core.model import Note, Programme, Record
+from mentorat_cli.followup import schedule
 
 SOON_DAYS = 30  # "ending soon" and "due soon" look this far ahead
 ALERT_ORDER = ("not-started", "no-meeting", "behind", "review-overdue", "final-due", "ending-soon", "past-end")
@@ -91,11 +91,20 @@ def state_of(programme: Programme, pair: Record, today: dt.date, alert_after_day
     days_without = (today - reference).days if reference and reference <= today else None
     by_kind = {p.kind: p for p in planned}
     state = PairState(
-        pair_id=pair.id, status=str(data["status"]), start=start, end=schedule.planned_end(data, config, months, cohort),
-        planned=planned, held=held, minutes=sum(h.minutes for h in held), last_meeting=last,
-        days_without=days_without, next_due=planned[len(held)] if len(held) < len(planned) else None,
-        review=by_kind.get("review"), final=by_kind.get("final"),
-        review_held=any(h.kind == "review" for h in held), final_held=any(h.kind == "final" for h in held),
+        pair_id=pair.id,
+        status=str(data["status"]),
+        start=start,
+        end=schedule.planned_end(data, config, months, cohort),
+        planned=planned,
+        held=held,
+        minutes=sum(h.minutes for h in held),
+        last_meeting=last,
+        days_without=days_without,
+        next_due=planned[len(held)] if len(held) < len(planned) else None,
+        review=by_kind.get("review"),
+        final=by_kind.get("final"),
+        review_held=any(h.kind == "review" for h in held),
+        final_held=any(h.kind == "final" for h in held),
         extended=bool(months),
     )
     if start and state.end and start <= today:

@@ -37,29 +37,59 @@ def _charter_cell(row: dict[str, Any]) -> str:
 def render(data: dict[str, Any], limit: int | None = FIRST_ROWS) -> str:
     """The text view of `dashboard.build`'s result: counts per section and the first `limit` rows (None: all)."""
     counts = data["pairs_by_status"]
-    lines = [text("st-title", programme=data["programme"], today=data["today"]),
-             text("st-pairs", **counts)]
+    lines = [text("st-title", programme=data["programme"], today=data["today"]), text("st-pairs", **counts)]
     if data["not_started"]:
         lines.append(text("st-not-started", count=len(data["not_started"]), pairs=", ".join(data["not_started"])))
     if data["to_introduce"]:
         lines.append(text("st-to-introduce", count=len(data["to_introduce"]), pairs=", ".join(data["to_introduce"])))
     if data["applicants"]:
-        lines += _section(text("st-applicants"), text("st-applicants-cols").split("|"),
-                          [[r["id"], gettext(r["role"]), r["registered_on"] or "?",
-                            "?" if r["days"] is None else str(r["days"])] for r in data["applicants"]], limit)
-    lines += _section(text("st-without", days=data["alert_after_days"]), text("st-without-cols").split("|"),
-                      [[r["pair"], r["last_meeting"] or text("st-never"), str(r["days"])] for r in data["without_meeting"]],
-                      limit)
+        lines += _section(
+            text("st-applicants"),
+            text("st-applicants-cols").split("|"),
+            [
+                [r["id"], gettext(r["role"]), r["registered_on"] or "?", "?" if r["days"] is None else str(r["days"])]
+                for r in data["applicants"]
+            ],
+            limit,
+        )
+    lines += _section(
+        text("st-without", days=data["alert_after_days"]),
+        text("st-without-cols").split("|"),
+        [[r["pair"], r["last_meeting"] or text("st-never"), str(r["days"])] for r in data["without_meeting"]],
+        limit,
+    )
     for key, title in (("reviews_due", "st-reviews"), ("finals_due", "st-finals")):
-        lines += _section(text(title), text("st-due-cols").split("|"),
-                          [[r["pair"], r["planned"], text("st-overdue") if r["overdue"] else ""] for r in data[key]], limit)
-    lines += _section(text("st-ending"), text("st-ending-cols").split("|"),
-                      [[r["pair"], r["planned_end"], str(r["days_left"])] for r in data["ending_soon"]], limit)
-    lines += _section(text("st-waiting"), text("st-waiting-cols").split("|"),
-                      [[r["mentee"], vocabulary.label("person_status", r["status"]), r["waiting_since"] or "?",
-                        "?" if r["days_waiting"] is None else str(r["days_waiting"]), r["proposed_pair"] or ""]
-                       for r in data["waiting_mentees"]], limit)
-    lines += _section(text("st-mentors"), text("st-mentors-cols").split("|"),
-                      [[r["mentor"], _charter_cell(r), r["trained_on"] or text("st-no")] for r in data["mentors_to_follow"]],
-                      limit)
+        lines += _section(
+            text(title),
+            text("st-due-cols").split("|"),
+            [[r["pair"], r["planned"], text("st-overdue") if r["overdue"] else ""] for r in data[key]],
+            limit,
+        )
+    lines += _section(
+        text("st-ending"),
+        text("st-ending-cols").split("|"),
+        [[r["pair"], r["planned_end"], str(r["days_left"])] for r in data["ending_soon"]],
+        limit,
+    )
+    lines += _section(
+        text("st-waiting"),
+        text("st-waiting-cols").split("|"),
+        [
+            [
+                r["mentee"],
+                vocabulary.label("person_status", r["status"]),
+                r["waiting_since"] or "?",
+                "?" if r["days_waiting"] is None else str(r["days_waiting"]),
+                r["proposed_pair"] or "",
+            ]
+            for r in data["waiting_mentees"]
+        ],
+        limit,
+    )
+    lines += _section(
+        text("st-mentors"),
+        text("st-mentors-cols").split("|"),
+        [[r["mentor"], _charter_cell(r), r["trained_on"] or text("st-no")] for r in data["mentors_to_follow"]],
+        limit,
+    )
     return "\n".join(lines) + "\n"

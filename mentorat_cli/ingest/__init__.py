@@ -7,5 +7,17 @@ from mentorat_cli.ingest.plan import Change, Conflict, ImportPlan, Rejected, pla
 from mentorat_cli.ingest.state import STATE_FILE, load_state
 from mentorat_cli.ingest.template import template
 
-__all__ = ["Change", "Column", "Conflict", "ImportPlan", "Mapping", "Rejected", "STATE_FILE", "default_mapping",
-           "load_mapping", "load_state", "plan_import", "template"]
+__all__ = [
+    "Change",
+    "Column",
+    "Conflict",
+    "ImportPlan",
+    "Mapping",
+    "Rejected",
+    "STATE_FILE",
+    "default_mapping",
+    "load_mapping",
+    "load_state",
+    "plan_import",
+    "template",
+]

@@ -13,10 +13,19 @@ from mentorat_cli.ingest import transforms as T
 # Fields whose cells are labels from a list: the template lists their answers.
 LISTED = (F.CHOICE, F.CHOICES, F.LANGS, F.BOOL)
 MAX_LISTED = 60  # more distinct answers than this is free text, not a list of choices
-CLOSE = 0.72     # similarity above which a label is proposed, marked "check"
+CLOSE = 0.72  # similarity above which a label is proposed, marked "check"
 # Ordinals forms write in words or digits ("3e concours" is the "troisième concours").
-_ORDINALS = {"1er": "premier", "1ere": "premiere", "2e": "deuxieme", "2eme": "deuxieme", "2nd": "second",
-             "3e": "troisieme", "3eme": "troisieme", "4e": "quatrieme", "4eme": "quatrieme"}
+_ORDINALS = {
+    "1er": "premier",
+    "1ere": "premiere",
+    "2e": "deuxieme",
+    "2eme": "deuxieme",
+    "2nd": "second",
+    "3e": "troisieme",
+    "3eme": "troisieme",
+    "4e": "quatrieme",
+    "4eme": "quatrieme",
+}
 
 
 @dataclass(frozen=True)

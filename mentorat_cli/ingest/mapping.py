@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.errors import MentoratError
-from mentorat_cli.ingest import fields as F
 from mentorat_cli.core.messages import text
+from mentorat_cli.ingest import fields as F
+from mentorat_cli.load import yamlio
 from mentorat_cli.load.tabular import clean_header
 
 
@@ -78,8 +78,7 @@ def _column(spec: Any, role: str, path: Path, line: int, header: str) -> Column 
         raise _fail(path, line, "import-mapping-column", header=header)
     name = spec.get("field")
     if not isinstance(name, str) or F.field_type(role, name) is None:
-        raise _fail(path, line, "import-mapping-field", header=header, field=name, role=role,
-                    known=", ".join(sorted(F.fields_for(role))))
+        raise _fail(path, line, "import-mapping-field", header=header, field=name, role=role, known=", ".join(sorted(F.fields_for(role))))
     values = spec.get("values") or {}
     separator = spec.get("split")
     if not isinstance(values, dict) or (separator is not None and not isinstance(separator, str)):

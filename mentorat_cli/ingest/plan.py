@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mentorat_cli.check import crossfile as checks
-from mentorat_cli.load import schemas, yamlio
+from mentorat_cli.core.messages import text
+from mentorat_cli.core.model import Programme, Record, email_key
 from mentorat_cli.ingest import fields as F
 from mentorat_cli.ingest import state as S
 from mentorat_cli.ingest.ids import unique_id
@@ -17,8 +18,7 @@ from mentorat_cli.ingest.mapping import Column, Mapping
 from mentorat_cli.ingest.records import field_of as _field_of
 from mentorat_cli.ingest.records import get_path, ordered, set_path
 from mentorat_cli.ingest.transforms import CellError, convert, vocabulary
-from mentorat_cli.core.messages import text
-from mentorat_cli.core.model import Programme, Record, email_key
+from mentorat_cli.load import schemas, yamlio
 from mentorat_cli.load.tabular import Table, column_letter
 
 REQUIRED = ("first_name", "last_name", "email")
@@ -74,8 +74,9 @@ class ImportPlan:
         """
         schema_line = f"../.schemas/{self.role}.schema.json"
         originals = originals or {}
-        out = {path: yamlio.rewrite(originals.get(path, ""), ordered(record, self.role), schema_line)
-               for path, record in self.records.items()}
+        out = {
+            path: yamlio.rewrite(originals.get(path, ""), ordered(record, self.role), schema_line) for path, record in self.records.items()
+        }
         if self.state_text is not None:
             out[S.STATE_FILE] = self.state_text
         return out
@@ -132,8 +133,9 @@ def _schema_errors(ctx: _Context, number: int, data: dict[str, Any]) -> list[Rej
     return out
 
 
-def _merge(ctx: _Context, path: str, number: int, record: dict[str, Any], values: dict[str, Any],
-           previous: dict[str, str], force: bool) -> tuple[list[str], list[Conflict], dict[str, str]]:
+def _merge(
+    ctx: _Context, path: str, number: int, record: dict[str, Any], values: dict[str, Any], previous: dict[str, str], force: bool
+) -> tuple[list[str], list[Conflict], dict[str, str]]:
     """Apply the source's changes to an existing profile, field by field, without undoing a human's edit."""
     changed: list[str] = []
     conflicts: list[Conflict] = []
@@ -161,8 +163,16 @@ def _merge(ctx: _Context, path: str, number: int, record: dict[str, Any], values
     return changed, conflicts, fingerprints
 
 
-def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping, state: S.State,
-                today: dt.date, force: bool = False, status: str | None = None) -> ImportPlan:
+def plan_import(
+    programme: Programme,
+    table: Table,
+    role: str,
+    mapping: Mapping,
+    state: S.State,
+    today: dt.date,
+    force: bool = False,
+    status: str | None = None,
+) -> ImportPlan:
     """What importing `table` as `role` profiles would change; pure: nothing is written here.
 
     `status` (e.g. accepted, for programmes that take everyone) is given to the people created
@@ -186,8 +196,7 @@ def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping,
         if not errors and email in seen_email:
             errors.append(Rejected(number, ctx.where("email"), text("import-email-twice", row=seen_email[email])))
         if not errors and email in other_email:
-            errors.append(Rejected(number, ctx.where("email"), text("import-email-other-role",
-                                                                  path=other_email[email].path)))
+            errors.append(Rejected(number, ctx.where("email"), text("import-email-other-role", path=other_email[email].path)))
         if errors:
             plan.rejected += errors
             continue
@@ -234,8 +243,7 @@ def plan_import(programme: Programme, table: Table, role: str, mapping: Mapping,
     return plan
 
 
-def _cross_checks(ctx: _Context, programme: Programme, plan: ImportPlan, new_state: S.State, state: S.State,
-                  today: dt.date) -> None:
+def _cross_checks(ctx: _Context, programme: Programme, plan: ImportPlan, new_state: S.State, state: S.State, today: dt.date) -> None:
     """Run the programme's own cross-file checks with the new profiles in place; rows they fail are rejected.
 
     Without this an import could write a profile that `mentorat validate` then

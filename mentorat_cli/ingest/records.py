@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from mentorat_cli.load import schemas
 from mentorat_cli.ingest import fields as F
+from mentorat_cli.load import schemas
 
 
 @functools.cache
@@ -48,8 +48,10 @@ def ordered(data: dict[str, Any], role: str) -> dict[str, Any]:
     out.update({k: data[k] for k in sorted(data) if k not in out})
     if isinstance(out.get("location"), dict):
         loc = out["location"]
-        out["location"] = {**{k: loc[k] for k in F.LOCATION_ORDER if k in loc},
-                           **{k: loc[k] for k in sorted(loc) if k not in F.LOCATION_ORDER}}
+        out["location"] = {
+            **{k: loc[k] for k in F.LOCATION_ORDER if k in loc},
+            **{k: loc[k] for k in sorted(loc) if k not in F.LOCATION_ORDER},
+        }
     if isinstance(out.get("categories"), dict):
         out["categories"] = dict(sorted(out["categories"].items()))
     return out

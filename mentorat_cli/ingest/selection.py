@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.errors import MentoratError
-from mentorat_cli.ingest.records import ordered
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.ingest.records import ordered
+from mentorat_cli.load import yamlio
 
 UNDECIDED = "applicant"
 # A decision can be revised by naming the person; `--all` only takes those nobody has decided on yet.
@@ -37,8 +37,11 @@ def applicants(programme: Programme, role: str | None = None, cohort: str | None
     for kind, people in (("mentee", programme.mentees), ("mentor", programme.mentors)):
         if role not in (None, kind):
             continue
-        out += [r for _, r in sorted(people.items()) if status_of(r) == UNDECIDED
-                and (cohort is None or str(r.data.get("cohort") or "") == cohort)]
+        out += [
+            r
+            for _, r in sorted(people.items())
+            if status_of(r) == UNDECIDED and (cohort is None or str(r.data.get("cohort") or "") == cohort)
+        ]
     return out
 
 
@@ -60,14 +63,21 @@ def _chosen(programme: Programme, ids: list[str], every: bool, role: str | None,
     for person_id in sorted(set(ids)):
         record = programme.person(person_id)
         if record is None or (role is not None and record.kind != role):
-            raise MentoratError(text("select-unknown", id=person_id, role=role or "mentor or mentee"),
-                                text("select-unknown-hint"))
+            raise MentoratError(text("select-unknown", id=person_id, role=role or "mentor or mentee"), text("select-unknown-hint"))
         out.append(record)
     return out
 
 
-def decide(programme: Programme, ids: list[str], every: bool, status: str, reason: str | None, today: dt.date,
-           role: str | None = None, cohort: str | None = None) -> Decision:
+def decide(
+    programme: Programme,
+    ids: list[str],
+    every: bool,
+    status: str,
+    reason: str | None,
+    today: dt.date,
+    role: str | None = None,
+    cohort: str | None = None,
+) -> Decision:
     """Set `status` (accepted, waitlisted or declined), the date and the reason on each person chosen."""
     result = Decision()
     for record in _chosen(programme, ids, every, role, cohort):
@@ -76,8 +86,7 @@ def decide(programme: Programme, ids: list[str], every: bool, status: str, reaso
             result.unchanged.append(record.id)
             continue
         if current not in DECIDABLE:
-            raise MentoratError(text("select-not-applicant", id=record.id, status=current),
-                                text("select-not-applicant-hint"))
+            raise MentoratError(text("select-not-applicant", id=record.id, status=current), text("select-not-applicant-hint"))
         data: dict[str, Any] = dict(record.data, status=status, decided_on=today.isoformat())
         data.pop("decision_reason", None)
         if reason:

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
+from mentorat_cli.load import yamlio
 
 STATE_FILE = ".mentorat/import-state.yaml"
 _PLAIN = re.compile(r"^[a-z][a-z0-9_./-]*$")
@@ -22,8 +22,11 @@ State = dict[str, dict[str, str]]
 def fingerprint(person: str, field: str, value: Any) -> str:
     """A short hash of one imported value, salted with the person and field so equal values differ."""
     # repr is stable for plain values; structures go through sorted JSON so that key order does not count.
-    shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else json.dumps(
-        value, ensure_ascii=False, sort_keys=True)
+    shown = (
+        repr(value)
+        if isinstance(value, (str, int, float, bool)) or value is None
+        else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    )
     payload = f"{person}\x00{field}\x00{shown}"
     # The letter prefix keeps a hash such as 123e45 from reading back as a number.
     return "h" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
@@ -37,11 +40,13 @@ def load_state(root: Path) -> State:
     decoded, issue = yamlio.decode(path.read_bytes())
     data, issue = (None, issue) if decoded is None else yamlio.load(decoded)
     people = data.get("people") if isinstance(data, dict) else None
-    if issue is not None or not isinstance(people, dict) or not all(
-            isinstance(v, dict) and all(isinstance(h, str) for h in v.values()) for v in people.values()):
+    if (
+        issue is not None
+        or not isinstance(people, dict)
+        or not all(isinstance(v, dict) and all(isinstance(h, str) for h in v.values()) for v in people.values())
+    ):
         line = issue.line if issue is not None else 1
-        raise MentoratError(text("import-state-damaged", path=f"{STATE_FILE}:{line}"),
-                            text("import-state-damaged-hint", path=STATE_FILE))
+        raise MentoratError(text("import-state-damaged", path=f"{STATE_FILE}:{line}"), text("import-state-damaged-hint", path=STATE_FILE))
     return {str(k): {str(f): h for f, h in v.items()} for k, v in people.items()}
 
 

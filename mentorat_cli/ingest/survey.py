@@ -14,33 +14,72 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mentorat_cli.core import problems as P
-from mentorat_cli.load import schemas, yamlio
-from mentorat_cli.ingest.fields import fold
-from mentorat_cli.ingest.transforms import CellError, parse_bool, parse_date
 from mentorat_cli.core.model import Programme, email_key
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.ingest.fields import fold
+from mentorat_cli.ingest.transforms import CellError, parse_bool, parse_date
+from mentorat_cli.load import schemas, yamlio
 from mentorat_cli.load.tabular import Table
 
-FIELDS = ("email", "role", "pair", "submitted_on", "satisfaction", "would_recommend", "wants_to_continue",
-          "consent_quote", "comment")
-ORDER = ("id", "role", "pair", "submitted_on", "satisfaction", "objectives", "would_recommend", "wants_to_continue",
-         "consent_quote", "comment")
+FIELDS = ("email", "role", "pair", "submitted_on", "satisfaction", "would_recommend", "wants_to_continue", "consent_quote", "comment")
+ORDER = (
+    "id",
+    "role",
+    "pair",
+    "submitted_on",
+    "satisfaction",
+    "objectives",
+    "would_recommend",
+    "wants_to_continue",
+    "consent_quote",
+    "comment",
+)
 BUILTIN: dict[str, dict[str, str]] = {
     "satisfaction": {
-        "tres satisfait": "very_satisfied", "tres satisfaite": "very_satisfied", "very satisfied": "very_satisfied",
-        "plutot satisfait": "rather_satisfied", "plutot satisfaite": "rather_satisfied", "rather satisfied": "rather_satisfied",
-        "satisfait": "rather_satisfied", "satisfied": "rather_satisfied",
-        "plutot pas satisfait": "rather_not_satisfied", "plutot insatisfait": "rather_not_satisfied",
-        "peu satisfait": "rather_not_satisfied", "rather not satisfied": "rather_not_satisfied",
+        "tres satisfait": "very_satisfied",
+        "tres satisfaite": "very_satisfied",
+        "very satisfied": "very_satisfied",
+        "plutot satisfait": "rather_satisfied",
+        "plutot satisfaite": "rather_satisfied",
+        "rather satisfied": "rather_satisfied",
+        "satisfait": "rather_satisfied",
+        "satisfied": "rather_satisfied",
+        "plutot pas satisfait": "rather_not_satisfied",
+        "plutot insatisfait": "rather_not_satisfied",
+        "peu satisfait": "rather_not_satisfied",
+        "rather not satisfied": "rather_not_satisfied",
         "rather dissatisfied": "rather_not_satisfied",
-        "pas satisfait": "not_satisfied", "pas du tout satisfait": "not_satisfied", "insatisfait": "not_satisfied",
-        "not satisfied": "not_satisfied", "dissatisfied": "not_satisfied", "not at all satisfied": "not_satisfied",
+        "pas satisfait": "not_satisfied",
+        "pas du tout satisfait": "not_satisfied",
+        "insatisfait": "not_satisfied",
+        "not satisfied": "not_satisfied",
+        "dissatisfied": "not_satisfied",
+        "not at all satisfied": "not_satisfied",
     },
-    "reached": {"oui": "yes", "yes": "yes", "atteint": "yes", "reached": "yes", "en partie": "partly",
-                "partiellement": "partly", "partly": "partly", "partially": "partly", "non": "no", "no": "no",
-                "non atteint": "no", "not reached": "no"},
-    "role": {"mentor": "mentor", "marraine": "mentor", "parrain": "mentor", "mentore": "mentee", "mentoree": "mentee",
-             "mentee": "mentee", "filleul": "mentee", "filleule": "mentee"},
+    "reached": {
+        "oui": "yes",
+        "yes": "yes",
+        "atteint": "yes",
+        "reached": "yes",
+        "en partie": "partly",
+        "partiellement": "partly",
+        "partly": "partly",
+        "partially": "partly",
+        "non": "no",
+        "no": "no",
+        "non atteint": "no",
+        "not reached": "no",
+    },
+    "role": {
+        "mentor": "mentor",
+        "marraine": "mentor",
+        "parrain": "mentor",
+        "mentore": "mentee",
+        "mentoree": "mentee",
+        "mentee": "mentee",
+        "filleul": "mentee",
+        "filleule": "mentee",
+    },
 }
 for _level in ("very_satisfied", "rather_satisfied", "rather_not_satisfied", "not_satisfied"):
     BUILTIN["satisfaction"][fold(_level)] = _level
@@ -72,8 +111,9 @@ class SurveyPlan:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_mapping(text_: str, shown: str, programme: Programme, table: Table,
-                 table_name: str = "the table") -> tuple[Mapping | None, list[Problem]]:
+def load_mapping(
+    text_: str, shown: str, programme: Programme, table: Table, table_name: str = "the table"
+) -> tuple[Mapping | None, list[Problem]]:
     """Read and check the mapping file's text against the table's headers."""
     data, issue = yamlio.load(text_)
     if issue is not None:
@@ -89,11 +129,28 @@ def load_mapping(text_: str, shown: str, programme: Programme, table: Table,
         if target is None or target is False:
             continue  # a column the coordinator chose to ignore
         if not isinstance(target, str) or not (target in FIELDS or (target.startswith("objectives.") and target[11:] in themes)):
-            found.append(P.make("survey-mapping-field", shown, line, column,
-                                detail=f"'{target}' is not a survey field (use one of {', '.join(FIELDS)}, or objectives.<theme id>)"))
+            found.append(
+                P.make(
+                    "survey-mapping-field",
+                    shown,
+                    line,
+                    column,
+                    detail=f"'{target}' is not a survey field (use one of {', '.join(FIELDS)}, or objectives.<theme id>)",
+                )
+            )
         elif str(header) not in table.headers:
-            found.append(P.make("survey-mapping-column", shown, line, column, header=header, field=target, table=table_name,
-                                columns=", ".join(table.headers)))
+            found.append(
+                P.make(
+                    "survey-mapping-column",
+                    shown,
+                    line,
+                    column,
+                    header=header,
+                    field=target,
+                    table=table_name,
+                    columns=", ".join(table.headers),
+                )
+            )
         else:
             columns[str(header)] = target
     targets = set(columns.values())
@@ -110,11 +167,25 @@ def load_mapping(text_: str, shown: str, programme: Programme, table: Table,
             allowed = CODES.get(str(key))
             line, column = spots.get("/values/" + yamlio.escape_pointer(str(key)), (1, 1))
             if allowed is None:
-                found.append(P.make("survey-mapping-field", shown, line, column,
-                                    detail=f"values.{key}: answer labels can be given for {', '.join(CODES)} only"))
+                found.append(
+                    P.make(
+                        "survey-mapping-field",
+                        shown,
+                        line,
+                        column,
+                        detail=f"values.{key}: answer labels can be given for {', '.join(CODES)} only",
+                    )
+                )
             elif any(str(code) not in allowed for code in answers.values()):
-                found.append(P.make("survey-mapping-field", shown, line, column,
-                                    detail=f"values.{key}: each label must map to one of {', '.join(allowed)}"))
+                found.append(
+                    P.make(
+                        "survey-mapping-field",
+                        shown,
+                        line,
+                        column,
+                        detail=f"values.{key}: each label must map to one of {', '.join(allowed)}",
+                    )
+                )
             else:
                 values[str(key)] = {fold(str(label)): str(code) for label, code in answers.items()}
     return (Mapping(columns, values) if not found else None), found
@@ -131,8 +202,12 @@ def _people_by_email(programme: Programme) -> dict[str, tuple[str, str]]:
 
 def _pairs_of(programme: Programme, role: str, person: str) -> list[str]:
     """The person's introduced pairs (confirmed, or ended after starting)."""
-    return sorted(pid for pid, p in programme.pairs.items() if p.get(role) == person and
-                  (p.get("status") == "confirmed" or (p.get("status") == "ended" and (p.get("confirmed_on") or p.get("started_on")))))
+    return sorted(
+        pid
+        for pid, p in programme.pairs.items()
+        if p.get(role) == person
+        and (p.get("status") == "confirmed" or (p.get("status") == "ended" and (p.get("confirmed_on") or p.get("started_on"))))
+    )
 
 
 # Inclusive writing as the questionnaire prints it: "satisfait(e)", "satisfait·e", "satisfait.e".
@@ -188,8 +263,7 @@ class _Row:
             return _code(kind or field_, value, self.mapping)
         except CellError:
             allowed = ", ".join(sorted(set(BUILTIN.get(kind or field_, {}).values())))
-            raise self.fail("survey-row-value", field_, field=field_, key=kind or field_, value=value[:40],
-                            allowed=allowed) from None
+            raise self.fail("survey-row-value", field_, field=field_, key=kind or field_, value=value[:40], allowed=allowed) from None
 
     def boolean(self, field_: str) -> bool | None:
         value = self.get(field_)
@@ -198,8 +272,7 @@ class _Row:
         try:
             return parse_bool(value)
         except CellError:
-            raise self.fail("survey-row-value", field_, field=field_, key=field_, value=value[:40],
-                            allowed="oui, non") from None
+            raise self.fail("survey-row-value", field_, field=field_, key=field_, value=value[:40], allowed="oui, non") from None
 
 
 def _respondent(row: _Row, programme: Programme, emails: dict[str, tuple[str, str]]) -> tuple[str, str]:
@@ -220,8 +293,7 @@ def _respondent(row: _Row, programme: Programme, emails: dict[str, tuple[str, st
     pairs = _pairs_of(programme, role, person)
     if len(pairs) != 1:
         # No pair, or a mentor with several mentees: the row cannot say which pair it is about.
-        raise row.fail("survey-row-pair", "email", who=f"the {role} with this e-mail",
-                       count=len(pairs))
+        raise row.fail("survey-row-pair", "email", who=f"the {role} with this e-mail", count=len(pairs))
     return role, pairs[0]
 
 
@@ -231,8 +303,14 @@ def _record(row: _Row, role: str, pair: str) -> dict[str, Any]:
         try:
             data["submitted_on"] = parse_date(row.get("submitted_on"))
         except CellError:
-            raise row.fail("survey-row-value", "submitted_on", field="submitted_on", key="submitted_on",
-                           value=row.get("submitted_on")[:40], allowed="a date such as 25/11/2026") from None
+            raise row.fail(
+                "survey-row-value",
+                "submitted_on",
+                field="submitted_on",
+                key="submitted_on",
+                value=row.get("submitted_on")[:40],
+                allowed="a date such as 25/11/2026",
+            ) from None
     if not row.get("satisfaction"):
         raise row.fail("survey-row-missing", "satisfaction", field="satisfaction")
     data["satisfaction"] = row.code("satisfaction")
@@ -282,8 +360,15 @@ def plan(programme: Programme, table: Table, mapping: Mapping, shown: str, force
         errors = [p for p in schemas.check("feedback", record, shown, _at_row(number)) if p.severity == P.ERROR]
         if errors:
             # The schema's own message may quote the cell (a comment): name the field only.
-            out.problems += [P.make("survey-row-invalid", shown, *row.where(p.message.split(":")[0].split(".")[0].split("[")[0]),
-                                    field=p.message.split(":")[0]) for p in errors]
+            out.problems += [
+                P.make(
+                    "survey-row-invalid",
+                    shown,
+                    *row.where(p.message.split(":")[0].split(".")[0].split("[")[0]),
+                    field=p.message.split(":")[0],
+                )
+                for p in errors
+            ]
             continue
         path = old.path if old is not None else f"feedback/{ident}.yaml"
         if old is not None and old.data == record:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorat_cli.load import yamlio
+from mentorat_cli.core.messages import text
 from mentorat_cli.ingest import answers as A
 from mentorat_cli.ingest import fields as F
 from mentorat_cli.ingest.mapping import default_mapping
 from mentorat_cli.ingest.transforms import vocabulary
-from mentorat_cli.core.messages import text
+from mentorat_cli.load import yamlio
 from mentorat_cli.load.tabular import Table
 
 
@@ -55,10 +55,15 @@ def _values(table: Table, header: str, field: str, role: str, config: dict[str, 
 def template(table: Table, role: str, config: dict[str, Any]) -> str:
     """The mapping file for `table`: recognised columns filled in, answers listed, the rest left to decide."""
     recognised = default_mapping(table.headers, role).columns
-    lines = [text("import-template-intro-1", role=role), text("import-template-intro-2"),
-             text("import-template-intro-null"), text("import-template-intro-check"),
-             text("import-template-intro-3", fields=", ".join(sorted(F.fields_for(role)))),
-             f"role: {role}", "columns:"]
+    lines = [
+        text("import-template-intro-1", role=role),
+        text("import-template-intro-2"),
+        text("import-template-intro-null"),
+        text("import-template-intro-check"),
+        text("import-template-intro-3", fields=", ".join(sorted(F.fields_for(role)))),
+        f"role: {role}",
+        "columns:",
+    ]
     for header in table.headers:
         column = recognised.get(header)
         if column is None:

@@ -19,9 +19,23 @@ _SPLIT = re.compile(r"\s*[;,\n]\s*")
 FORMULA_START = ("=", "@", "+", "-")
 
 
-COUNTRIES = {"france": "FR", "belgique": "BE", "belgium": "BE", "suisse": "CH", "switzerland": "CH",
-             "luxembourg": "LU", "canada": "CA", "allemagne": "DE", "germany": "DE", "espagne": "ES",
-             "spain": "ES", "italie": "IT", "italy": "IT", "royaume uni": "GB", "united kingdom": "GB"}
+COUNTRIES = {
+    "france": "FR",
+    "belgique": "BE",
+    "belgium": "BE",
+    "suisse": "CH",
+    "switzerland": "CH",
+    "luxembourg": "LU",
+    "canada": "CA",
+    "allemagne": "DE",
+    "germany": "DE",
+    "espagne": "ES",
+    "spain": "ES",
+    "italie": "IT",
+    "italy": "IT",
+    "royaume uni": "GB",
+    "united kingdom": "GB",
+}
 
 
 class CellError(ValueError):
@@ -101,8 +115,7 @@ def _choice(item: str, values: dict[str, str | None], vocab: dict[str, str], fie
     raise CellError(f"'{item}' is not a known {field} value (known: {known})")
 
 
-def convert(kind: str, field: str, text: str, values: dict[str, str | None], separator: str | None,
-            vocab: dict[str, str]) -> Any:
+def convert(kind: str, field: str, text: str, values: dict[str, str | None], separator: str | None, vocab: dict[str, str]) -> Any:
     """The value for `field` from a non-empty cell (None: no value); raises CellError with a one-line reason."""
     if text in values and values[text] is None:
         return None  # the mapping reads this answer as "no value" (e.g. "Indifférent")
@@ -122,8 +135,7 @@ def convert(kind: str, field: str, text: str, values: dict[str, str | None], sep
     if kind == F.CHOICE:
         return _choice(text, values, vocab, field)
     if kind == F.LANGS:
-        items = [_choice(i, values, {**F.LANGUAGE_LABELS, **{c: c for c in _two_letter(i)}}, field)
-                 for i in split_choices(text, separator)]
+        items = [_choice(i, values, {**F.LANGUAGE_LABELS, **{c: c for c in _two_letter(i)}}, field) for i in split_choices(text, separator)]
         return _unique(items) or None
     chosen = _unique([_choice(i, values, vocab, field) for i in split_choices(text, separator)])
     if not chosen:

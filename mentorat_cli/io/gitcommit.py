@@ -10,9 +10,9 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from mentorat_cli.io import git as gitops
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
+from mentorat_cli.io import git as gitops
 
 _FALLBACK_IDENTITY = ["-c", "user.name=mentorat", "-c", "user.email=mentorat@localhost"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from mentorat_cli.io import storage
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
+from mentorat_cli.io import storage
 
 DEFAULT_FOLDER = "out"
 
@@ -24,8 +24,10 @@ def write_documents(root: Path, chosen: Path | None, files: Mapping[str, str | b
     into .git, never through a link inside the programme, an existing file only with --force.
     """
     # Judged first: "-o programme.yaml" is refused as programme data, not merely as "not a folder".
-    outputs = {storage.output_file(root, None if chosen is None else chosen / name, f"{DEFAULT_FOLDER}/{name}"): content
-               for name, content in files.items()}
+    outputs = {
+        storage.output_file(root, None if chosen is None else chosen / name, f"{DEFAULT_FOLDER}/{name}"): content
+        for name, content in files.items()
+    }
     if chosen is not None and chosen.exists() and not chosen.is_dir():
         raise MentoratError(text("doc-output-not-folder", path=chosen), text("doc-output-not-folder-hint"))
     # Documents can be written again from the data: no fsync, the renames stay atomic.
@@ -40,8 +42,7 @@ def update_file(root: Path, relative: str, change: Callable[[str], str | None]) 
         try:
             content = path.read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
-            raise MentoratError(text("doc-pair-file-changed", file=relative), text("doc-pair-file-changed-hint"),
-                                EXIT_PROBLEMS) from None
+            raise MentoratError(text("doc-pair-file-changed", file=relative), text("doc-pair-file-changed-hint"), EXIT_PROBLEMS) from None
         new = change(content)
         if new is None:
             return False

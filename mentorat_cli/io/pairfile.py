@@ -12,10 +12,10 @@ import functools
 import json
 from typing import Any
 
-from mentorat_cli.load import schemas, yamlio
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.problems import has_errors
+from mentorat_cli.load import schemas, yamlio
 
 SCHEMA_LINE = "../.schemas/pair.schema.json"
 SUMMARY_LIMIT = 2000
@@ -64,16 +64,16 @@ def sign(data: dict[str, Any], dates: dict[str, str], force: bool, pair_id: str)
     proposed = str(data.get("proposed_on") or "")
     for role, day in sorted(dates.items()):
         if proposed and day < proposed:  # even with --force: validate would reject it (pair-signed-early)
-            raise MentoratError(text("sign-before-proposed", role=role, date=day, proposed=proposed),
-                                text("sign-before-proposed-hint"))
+            raise MentoratError(text("sign-before-proposed", role=role, date=day, proposed=proposed), text("sign-before-proposed-hint"))
     changed = False
     for role in ("mentor", "mentee"):
         new = dates.get(role)
         if new is None or current.get(role) == new:
             continue
         if role in current and not force:
-            raise MentoratError(text("doc-sign-conflict", role=role, current=current[role], pair=pair_id),
-                                text("doc-sign-conflict-hint", new=new))
+            raise MentoratError(
+                text("doc-sign-conflict", role=role, current=current[role], pair=pair_id), text("doc-sign-conflict-hint", new=new)
+            )
         current[role] = new
         changed = True
     if not changed:

@@ -42,8 +42,7 @@ def inside(root: Path, relative: str) -> Path:
         raise MentoratError(text("outside-root", path=relative))
     link = _first_link(root_resolved, target)
     if link is not None:
-        raise MentoratError(text("output-symlink", path=link.relative_to(root_resolved).as_posix()),
-                            text("output-symlink-hint"))
+        raise MentoratError(text("output-symlink", path=link.relative_to(root_resolved).as_posix()), text("output-symlink-hint"))
     return target
 
 
@@ -72,8 +71,7 @@ def _write_temp(target: Path, content: bytes) -> str:
     return temp
 
 
-def write_files(root: Path, files: Mapping[str, str | bytes], sync: bool = True,
-                removes: Iterable[str] = ()) -> list[str]:
+def write_files(root: Path, files: Mapping[str, str | bytes], sync: bool = True, removes: Iterable[str] = ()) -> list[str]:
     """Write (and delete) several files as one change: a crash leaves all the old files or all the new ones.
 
     In a programme folder the change is a transaction (see transaction.py):
@@ -323,8 +321,22 @@ def _refresh(root: Path, guard: dict[str, tuple[int, ...]], relatives: list[str]
 # - inside the programme, no symbolic link is followed (a linked out/ or templates/ is refused);
 # - every check runs on resolved paths, again under the lock just before writing.
 
-DATA_NAMES = frozenset({"programme.yaml", "pairing.yaml", "mentors", "mentees", "pairs", "notes", "feedback",
-                        ".mentorat", ".schemas", "templates", "audit", LOCK_NAME})
+DATA_NAMES = frozenset(
+    {
+        "programme.yaml",
+        "pairing.yaml",
+        "mentors",
+        "mentees",
+        "pairs",
+        "notes",
+        "feedback",
+        ".mentorat",
+        ".schemas",
+        "templates",
+        "audit",
+        LOCK_NAME,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -365,13 +377,11 @@ def _check_output(output: Output, wanted: Path) -> None:
         if path.is_relative_to(output.root) and path != output.root:
             top = path.relative_to(output.root).parts[0]
             if top in DATA_NAMES and top not in output.data_ok:
-                raise MentoratError(text("output-data", path=path.relative_to(output.root).as_posix()),
-                                    text("output-data-hint"))
+                raise MentoratError(text("output-data", path=path.relative_to(output.root).as_posix()), text("output-data-hint"))
     if wanted.is_relative_to(output.root):
         link = _first_link(output.root, wanted)
         if link is not None:
-            raise MentoratError(text("output-symlink", path=link.relative_to(output.root).as_posix()),
-                                text("output-symlink-hint"))
+            raise MentoratError(text("output-symlink", path=link.relative_to(output.root).as_posix()), text("output-symlink-hint"))
     elif not output.typed:
         raise MentoratError(text("outside-root", path=wanted))
     if output.path.is_dir():
@@ -400,8 +410,9 @@ def write_outputs(files: Mapping[Output, str | bytes], force: bool, sync: bool =
                     _write_elsewhere(output.path, content, sync)
         except OSError as exc:
             where = exc.filename or ordered[0][0].path
-            raise MentoratError(text("output-failed", path=where, reason=exc.strerror or type(exc).__name__),
-                                text("output-failed-hint")) from None
+            raise MentoratError(
+                text("output-failed", path=where, reason=exc.strerror or type(exc).__name__), text("output-failed-hint")
+            ) from None
 
 
 def _write_elsewhere(target: Path, content: bytes, sync: bool) -> None:

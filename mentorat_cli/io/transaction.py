@@ -95,7 +95,7 @@ def _stage(folder: Path, writes: list[tuple[str, Path, bytes]], sync: bool) -> l
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _write_manifest(folder: Path, manifest: dict[str, object], sync: bool) -> None:
@@ -152,8 +152,10 @@ def _manifest(folder: Path) -> dict | None:  # type: ignore[type-arg]
     renames, removes = data.get("renames"), data.get("removes")
     if not isinstance(renames, list) or not isinstance(removes, list):
         return None
-    if not all(isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r) and "/" not in r[0]
-               and r[0] not in ("", ".", "..") for r in renames):
+    if not all(
+        isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r) and "/" not in r[0] and r[0] not in ("", ".", "..")
+        for r in renames
+    ):
         return None
     if not all(isinstance(r, str) for r in removes):
         return None
@@ -164,8 +166,8 @@ def _manifest(folder: Path) -> dict | None:  # type: ignore[type-arg]
 class Leftovers:
     """What a killed command left: unfinished changes (decided or not) and stray temporary files."""
 
-    decided: list[str] = field(default_factory=list)     # .mentorat/tmp/<id> with a complete manifest
-    undecided: list[str] = field(default_factory=list)   # .mentorat/tmp/<id> without one
+    decided: list[str] = field(default_factory=list)  # .mentorat/tmp/<id> with a complete manifest
+    undecided: list[str] = field(default_factory=list)  # .mentorat/tmp/<id> without one
     temporaries: list[str] = field(default_factory=list)  # other temporary files, by relative path
 
     def __bool__(self) -> bool:
@@ -184,8 +186,11 @@ def leftovers(root: Path) -> Leftovers:
             else:
                 found.temporaries.append(rel)
     notes = root / "notes"
-    note_folders = sorted(f"notes/{e.name}" for e in os.scandir(notes) if e.is_dir(follow_symlinks=False)) \
-        if notes.is_dir() and not notes.is_symlink() else []
+    note_folders = (
+        sorted(f"notes/{e.name}" for e in os.scandir(notes) if e.is_dir(follow_symlinks=False))
+        if notes.is_dir() and not notes.is_symlink()
+        else []
+    )
     for folder in [*LEGACY_FOLDERS, *note_folders]:
         path = root / folder if folder else root
         if not path.is_dir() or path.is_symlink():

@@ -74,8 +74,7 @@ _PlainDumper.add_representer(str, _represent_str)
 def _dump(value: Any, indent: int, indented_dashes: bool, date_style: str | None = None) -> list[str]:
     base = _PlainDumper if indented_dashes else _IndentlessDumper
     dumper = type("_Dumper", (base,), {"date_style": date_style}) if date_style else base
-    text = yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
-                     width=2**31 - 1, indent=2)
+    text = yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**31 - 1, indent=2)
     return [" " * indent + line for line in text.splitlines(keepends=True)]
 
 
@@ -125,8 +124,7 @@ class _Editor:
             first -= 1
         return first
 
-    def mapping(self, node: yaml.MappingNode, old: dict[str, Any], new: dict[str, Any], begin: int,
-                end: int) -> list[str]:
+    def mapping(self, node: yaml.MappingNode, old: dict[str, Any], new: dict[str, Any], begin: int, end: int) -> list[str]:
         starts = [key.start_mark.line for key, _ in node.value]
         if len(set(starts)) != len(starts):
             raise _CannotSplice  # two keys on one line
@@ -148,15 +146,26 @@ class _Editor:
             out += self._changed(key, old.get(key), value, value_node, indent, start, stop)
         return out
 
-    def _changed(self, key: str, before: Any, after: Any, value_node: Any, indent: int, start: int,
-                 stop: int) -> list[str]:
+    def _changed(self, key: str, before: Any, after: Any, value_node: Any, indent: int, start: int, stop: int) -> list[str]:
         """The lines of one entry whose value changed: entered when both are block collections."""
         below = value_node.start_mark.line > start
-        if isinstance(before, dict) and isinstance(after, dict) and after and isinstance(value_node, yaml.MappingNode) \
-                and not value_node.flow_style and below:
+        if (
+            isinstance(before, dict)
+            and isinstance(after, dict)
+            and after
+            and isinstance(value_node, yaml.MappingNode)
+            and not value_node.flow_style
+            and below
+        ):
             return [self.lines[start], *self.mapping(value_node, before, after, start + 1, stop)]
-        if isinstance(before, list) and isinstance(after, list) and after and isinstance(value_node, yaml.SequenceNode) \
-                and not value_node.flow_style and value_node.value:
+        if (
+            isinstance(before, list)
+            and isinstance(after, list)
+            and after
+            and isinstance(value_node, yaml.SequenceNode)
+            and not value_node.flow_style
+            and value_node.value
+        ):
             return [self.lines[start], *self.sequence(value_node, before, after, start + 1, stop)]
         return self.dump({key: after}, indent)
 
@@ -177,7 +186,7 @@ class _Editor:
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 for i in range(i1, i2):
-                    out += self.lines[firsts[i]:ends[i]]
+                    out += self.lines[firsts[i] : ends[i]]
             elif j2 > j1:  # insert or replace: the new items written in the list's own indentation
                 out += self.dump(new[j1:j2], column)
         return out

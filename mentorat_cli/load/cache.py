@@ -33,9 +33,9 @@ from typing import Any
 
 from mentorat_cli import __version__
 from mentorat_cli.core import i18n
-from mentorat_cli.load import resources
 from mentorat_cli.core.model import Note, Record
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.load import resources
 
 FOLDER = ".mentorat/cache"
 FORMAT = "mentorat-cache-1"
@@ -188,8 +188,7 @@ def write_blob(root: Path, name: str, value: Any) -> None:
             pass
 
 
-def digests(root: Path, folders: Iterable[str], files: Iterable[str],
-            known: dict[str, Any] | None = None) -> dict[str, list[Any]]:
+def digests(root: Path, folders: Iterable[str], files: Iterable[str], known: dict[str, Any] | None = None) -> dict[str, list[Any]]:
     """[stat key or None, SHA-256] of every file in `folders` and of `files`, by relative path.
 
     A file whose stat key is the one `known` recorded (recorded only when it was not racy)
@@ -223,8 +222,7 @@ def digests(root: Path, folders: Iterable[str], files: Iterable[str],
 
 def fingerprint(found: dict[str, list[Any]], extra: Any) -> str:
     """One digest of files' digests (by path) and of `extra` (options that change a result)."""
-    digest = hashlib.sha256(json.dumps([extra, sorted((rel, d[1]) for rel, d in found.items())],
-                                       sort_keys=True).encode())
+    digest = hashlib.sha256(json.dumps([extra, sorted((rel, d[1]) for rel, d in found.items())], sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -248,9 +246,14 @@ def _safe_folder(root: Path) -> bool:
     return True
 
 
-def load_records(root: Path, listing: Iterable[tuple[str, str]], part_of: Callable[[str], str],
-                 read: Callable[[list[tuple[str, str]]], list[Loaded]], enabled: bool = True,
-                 setting: int = 0) -> list[Loaded]:
+def load_records(
+    root: Path,
+    listing: Iterable[tuple[str, str]],
+    part_of: Callable[[str], str],
+    read: Callable[[list[tuple[str, str]]], list[Loaded]],
+    enabled: bool = True,
+    setting: int = 0,
+) -> list[Loaded]:
     """Each (file, kind) of `listing` loaded: from the cache when unchanged, else by `read` (then cached).
 
     `setting` is a value of programme.yaml the result also depends on (the size limit): it is part

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from mentorat_cli.core import kinds, vocabulary
-from mentorat_cli.load import resources, yamlio
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.i18n import gettext
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Note, Programme, Record
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.load import resources, yamlio
 
 PROGRAMME_FILE = "programme.yaml"
 RECORD_FOLDERS = (("mentors", "mentor"), ("mentees", "mentee"), ("pairs", "pair"), ("feedback", "feedback"))
@@ -97,8 +97,9 @@ def read_text(path: str | Path, file: str, limit: int = kinds.MAX_FILE_BYTES) ->
     return decoded, []
 
 
-def parse_record(kind: str, text_: str, file: str, confidential: bool = False,
-                 line_offset: int = 0) -> tuple[dict[str, Any] | None, list[Problem]]:
+def parse_record(
+    kind: str, text_: str, file: str, confidential: bool = False, line_offset: int = 0
+) -> tuple[dict[str, Any] | None, list[Problem]]:
     """YAML text -> schema-checked mapping; None when it could not be used."""
     if not text_.strip():
         return None, [P.make("file-empty", file, 1, 1)]
@@ -121,8 +122,7 @@ def parse_record(kind: str, text_: str, file: str, confidential: bool = False,
     return data, found_problems
 
 
-def load_record_file(root: str, file: str, kind: str,
-                     limit: int = kinds.MAX_FILE_BYTES) -> tuple[Record | Note | None, list[Problem]]:
+def load_record_file(root: str, file: str, kind: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[Record | Note | None, list[Problem]]:
     """Read and check one record file or meeting note (run in worker processes for large programmes)."""
     if kind == "note":
         return load_note(root, file, limit)
@@ -194,14 +194,15 @@ def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
     return data
 
 
-def _load_records(root: Path, listing: list[tuple[str, str]], workers: int | None,
-                  limit: int) -> list[tuple[Record | Note | None, list[Problem]]]:
+def _load_records(
+    root: Path, listing: list[tuple[str, str]], workers: int | None, limit: int
+) -> list[tuple[Record | Note | None, list[Problem]]]:
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(listing) >= PARALLEL_FROM else 1
     if workers <= 1:
         return [load_record_file(str(root), file, kind, limit) for file, kind in listing]
     size = max(200, len(listing) // (workers * 8))
-    chunks = [(str(root), listing[i:i + size], limit) for i in range(0, len(listing), size)]
+    chunks = [(str(root), listing[i : i + size], limit) for i in range(0, len(listing), size)]
     results: list[tuple[Record | Note | None, list[Problem]]] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for part in pool.map(_load_chunk, chunks):
@@ -290,8 +291,9 @@ def load_note(root: str, rel: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[N
     return Note(pair, rel, data), problems
 
 
-def load(root: Path, today: dt.date | None = None, workers: int | None = None, *,
-         parts: frozenset[str] = EVERYTHING, cache: bool = True) -> tuple[Programme, list[Problem]]:
+def load(
+    root: Path, today: dt.date | None = None, workers: int | None = None, *, parts: frozenset[str] = EVERYTHING, cache: bool = True
+) -> tuple[Programme, list[Problem]]:
     """Load and check the files of the programme at `root` (cross-file checks included).
 
     `parts` names the folders to read (the others are neither read nor checked); `cache` uses
@@ -309,10 +311,11 @@ def load(root: Path, today: dt.date | None = None, workers: int | None = None, *
             gc.enable()
 
 
-def _load(root: Path, today: dt.date | None, workers: int | None,
-          parts: frozenset[str], use_cache: bool) -> tuple[Programme, list[Problem]]:
-    from mentorat_cli.load import cache
+def _load(
+    root: Path, today: dt.date | None, workers: int | None, parts: frozenset[str], use_cache: bool
+) -> tuple[Programme, list[Problem]]:
     from mentorat_cli.check import crossfile as checks  # checks depend on the model built here
+    from mentorat_cli.load import cache
 
     problems: list[Problem] = []
     raw = _load_programme_file(root, problems)
@@ -324,10 +327,10 @@ def _load(root: Path, today: dt.date | None, workers: int | None,
     if "notes" in parts:
         listing += [(rel, "note") for rel in _scan_notes(root, problems)]
     limit = programme.config["limits"]["max_file_bytes"]
-    targets = {"mentor": programme.mentors, "mentee": programme.mentees,
-               "pair": programme.pairs, "feedback": programme.feedback}
-    loaded_files = cache.load_records(root, listing, _cache_part, lambda todo: _load_records(root, todo, workers, limit),
-                                      use_cache, setting=limit)
+    targets = {"mentor": programme.mentors, "mentee": programme.mentees, "pair": programme.pairs, "feedback": programme.feedback}
+    loaded_files = cache.load_records(
+        root, listing, _cache_part, lambda todo: _load_records(root, todo, workers, limit), use_cache, setting=limit
+    )
     for (file, kind), (loaded, found) in zip(listing, loaded_files, strict=True):
         problems += found
         programme.files_checked += 1
@@ -362,8 +365,9 @@ def _stale_editor_schemas(root: Path) -> list[Problem]:
     return [P.make("schemas-outdated", ".schemas", names=", ".join(rel.split("/", 1)[1] for rel in stale))]
 
 
-def load_valid(root: Path, today: dt.date | None = None, *, parts: frozenset[str] = EVERYTHING,
-               cache: bool = True) -> tuple[Programme, list[Problem]]:
+def load_valid(
+    root: Path, today: dt.date | None = None, *, parts: frozenset[str] = EVERYTHING, cache: bool = True
+) -> tuple[Programme, list[Problem]]:
     """Load for a command that needs a valid programme: errors stop it (warnings are returned)."""
     from mentorat_cli.core.errors import ProblemsFound
 

@@ -17,8 +17,7 @@ def data_dir(name: str) -> Path:
 
 def editor_schemas() -> dict[str, str]:
     """The editors' copy of the schemas, as `.schemas/<name>` -> text."""
-    return {f".schemas/{path.name}": path.read_text(encoding="utf-8")
-            for path in sorted(data_dir("schemas").glob("*.schema.json"))}
+    return {f".schemas/{path.name}": path.read_text(encoding="utf-8") for path in sorted(data_dir("schemas").glob("*.schema.json"))}
 
 
 def stale_editor_schemas(root: Path) -> dict[str, str]:

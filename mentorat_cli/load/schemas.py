@@ -38,13 +38,23 @@ SCHEMA_FILES = {
 
 # Values are msgids (translated where they are used); N_ marks them for extraction.
 _TYPE_NAMES = {
-    str: N_("text"), int: N_("a whole number"), float: N_("a number"), bool: N_("true/false"),
-    list: N_("a list"), dict: N_("a mapping"), type(None): N_("nothing (empty)"),
+    str: N_("text"),
+    int: N_("a whole number"),
+    float: N_("a number"),
+    bool: N_("true/false"),
+    list: N_("a list"),
+    dict: N_("a mapping"),
+    type(None): N_("nothing (empty)"),
 }
 _OTHER_TYPE = N_("another value")
 _EXPECTED = {
-    "string": N_("text"), "integer": N_("a whole number"), "number": N_("a number"), "boolean": N_("true or false"),
-    "array": N_("a list"), "object": N_("a mapping"), "null": N_("nothing"),
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
+    "array": N_("a list"),
+    "object": N_("a mapping"),
+    "null": N_("nothing"),
 }
 
 
@@ -156,31 +166,53 @@ def _convert(error: jsonschema.ValidationError, kind: str, confidential: bool) -
     ptr = pointer(path)
     if keyword == "required":
         instance = error.instance if isinstance(error.instance, dict) else {}
-        return [("schema-required", ptr, {**base, "field": name})
-                for name in error.validator_value if name not in instance]
+        return [("schema-required", ptr, {**base, "field": name}) for name in error.validator_value if name not in instance]
     if keyword in ("unevaluatedProperties", "additionalProperties"):
         instance = error.instance if isinstance(error.instance, dict) else {}
         known: frozenset[str] = known_keys(kind) if not path else frozenset(error.schema.get("properties", {}))
-        return [("schema-unknown-key", f"{ptr}/{key}#key", {**base, "key": key, "suggestion": _did_you_mean(key, known)})
-                for key in sorted(instance) if key not in known]
+        return [
+            ("schema-unknown-key", f"{ptr}/{key}#key", {**base, "key": key, "suggestion": _did_you_mean(key, known)})
+            for key in sorted(instance)
+            if key not in known
+        ]
     if keyword == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return [("schema-type", ptr, {**base, "expected": gettext(" or ").join(
-                gettext(_EXPECTED.get(str(t), str(t))) for t in wanted),
-            "found": gettext(_TYPE_NAMES.get(type(error.instance), _OTHER_TYPE)),
-            "type_hint": _type_hint(error.validator_value, error.instance, field)})]
+        return [
+            (
+                "schema-type",
+                ptr,
+                {
+                    **base,
+                    "expected": gettext(" or ").join(gettext(_EXPECTED.get(str(t), str(t))) for t in wanted),
+                    "found": gettext(_TYPE_NAMES.get(type(error.instance), _OTHER_TYPE)),
+                    "type_hint": _type_hint(error.validator_value, error.instance, field),
+                },
+            )
+        ]
     if keyword in ("enum", "const"):
         choices = error.validator_value if keyword == "enum" else [error.validator_value]
         near = suggest.hint(error.instance, [str(a) for a in choices])
-        return [("schema-enum", ptr, {**base, "value": _show(error.instance, confidential),
-                                      "allowed": vocabulary.accepted_words([str(a) for a in choices]),
-                                      "suggestion": near})]
+        return [
+            (
+                "schema-enum",
+                ptr,
+                {
+                    **base,
+                    "value": _show(error.instance, confidential),
+                    "allowed": vocabulary.accepted_words([str(a) for a in choices]),
+                    "suggestion": near,
+                },
+            )
+        ]
     if keyword == "format" and error.validator_value == "date":
         return [_date_problem(error.instance, ptr, base, confidential)]
     if keyword == "pattern":
         examples = error.schema.get("examples") or []
-        hint = (gettext("for example: ") + ", ".join(str(e) for e in examples)) if examples else (
-            error.schema.get("description") or gettext("see {schema}").format(schema=schema_name))
+        hint = (
+            (gettext("for example: ") + ", ".join(str(e) for e in examples))
+            if examples
+            else (error.schema.get("description") or gettext("see {schema}").format(schema=schema_name))
+        )
         return [("schema-pattern", ptr, {**base, "value": _show(error.instance, confidential), "pattern_hint": hint})]
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return [("schema-range", ptr, {**base, "detail": _bound(keyword, error.validator_value)})]
@@ -223,9 +255,12 @@ def _did_you_mean(key: str, known: frozenset[str]) -> str:
 
 
 def _bound(keyword: str, limit: Any) -> str:
-    words = {"minimum": gettext("must be at least {limit}"), "maximum": gettext("must be at most {limit}"),
-             "exclusiveMinimum": gettext("must be more than {limit}"),
-             "exclusiveMaximum": gettext("must be less than {limit}")}
+    words = {
+        "minimum": gettext("must be at least {limit}"),
+        "maximum": gettext("must be at most {limit}"),
+        "exclusiveMinimum": gettext("must be more than {limit}"),
+        "exclusiveMaximum": gettext("must be less than {limit}"),
+    }
     return words[keyword].format(limit=limit)
 
 
@@ -278,8 +313,7 @@ def is_valid_fast(kind: str, data: Any) -> bool | None:
     return True
 
 
-def check(kind: str, data: Any, file: str, locate: Callable[[str], tuple[int, int]],
-          confidential: bool = False) -> list[Problem]:
+def check(kind: str, data: Any, file: str, locate: Callable[[str], tuple[int, int]], confidential: bool = False) -> list[Problem]:
     """Schema problems of one file's data; `locate` maps a JSON pointer to (line, column)."""
     found: list[Problem] = []
     if is_valid_fast(kind, data):

@@ -128,8 +128,7 @@ def _build(raw_rows: list[tuple[int, list[str]]]) -> Table:
             headers.append("")
             continue
         if name in seen:
-            raise _error("tabular-header-twice", header_row, col, name=name, first=column_letter(seen[name]),
-                         second=column_letter(col))
+            raise _error("tabular-header-twice", header_row, col, name=name, first=column_letter(seen[name]), second=column_letter(col))
         seen[name] = col
         headers.append(name)
     while headers and not headers[-1]:

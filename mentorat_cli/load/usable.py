@@ -37,8 +37,7 @@ class Aside:
 
     def lines(self) -> list[str]:
         """One short line per file, at most MAX_LINES in all."""
-        out = [text("aside-file", where=f"{p.file}:{p.line}" if p.line else p.file, message=p.message)
-               for _, p in sorted(self.own.items())]
+        out = [text("aside-file", where=f"{p.file}:{p.line}" if p.line else p.file, message=p.message) for _, p in sorted(self.own.items())]
         out += [text("aside-follows", file=f, cause=cause) for f, cause in sorted(self.follows.items())]
         if len(out) > MAX_LINES:
             out = out[: MAX_LINES - 1] + [text("aside-more", count=len(out) - MAX_LINES + 1)]
@@ -71,8 +70,11 @@ def select(programme: Programme, found: list[Problem], needs: Needs) -> Aside:
     missing = sorted(f for f in wanted if f in bad or f in aside.follows)
     if missing:
         causes = set(missing) | {aside.follows[m] for m in missing if m in aside.follows}
-        raise ProblemsFound(P.sort_problems(p for p in found if p.file in causes),
-                            text("needed-broken", files=", ".join(missing)), text("needed-broken-hint"))
+        raise ProblemsFound(
+            P.sort_problems(p for p in found if p.file in causes),
+            text("needed-broken", files=", ".join(missing)),
+            text("needed-broken-hint"),
+        )
     return aside
 
 

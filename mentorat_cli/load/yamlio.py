@@ -53,7 +53,8 @@ def _mark(mark: Any) -> tuple[int, int]:
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT_RE = re.compile(
-    r"^(?:[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+    r"^(?:[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
 _BOOLS = {"true", "True", "TRUE", "false", "False", "FALSE"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _NUMBER_START = frozenset("-+0123456789.")
@@ -93,8 +94,7 @@ def decode(data: bytes) -> tuple[str | None, YamlIssue | None]:
         line = data.count(b"\n", 0, start) + 1
         line_start = data.rfind(b"\n", 0, start) + 1
         column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
-        return None, YamlIssue("file-encoding", line, column,
-                               {"byte": f"{data[start]:02X}", "column_byte": start - line_start + 1})
+        return None, YamlIssue("file-encoding", line, column, {"byte": f"{data[start]:02X}", "column_byte": start - line_start + 1})
 
 
 def conflict_markers(text: str) -> list[int]:
@@ -141,20 +141,23 @@ def _issue_from_error(exc: yaml.YAMLError, text: str, line_offset: int) -> YamlI
     return _syntax_issue(exc, lines, line, column, problem, context, line_offset)
 
 
-def _syntax_issue(exc: yaml.YAMLError, lines: list[str], line: int, column: int, problem: str,
-                  context: str, line_offset: int) -> YamlIssue:
+def _syntax_issue(exc: yaml.YAMLError, lines: list[str], line: int, column: int, problem: str, context: str, line_offset: int) -> YamlIssue:
     """A syntax error placed where the mistake most likely is, not where libyaml gave up."""
     context_line, context_column = _mark(getattr(exc, "context_mark", None))
     if "quoted scalar" in context and context_line:
-        return YamlIssue("yaml-syntax", context_line + line_offset, context_column,
-                         {"detail": "this quote is never closed"})
+        return YamlIssue("yaml-syntax", context_line + line_offset, context_column, {"detail": "this quote is never closed"})
     suspect = _unclosed_quote(lines, line - line_offset)
     if suspect:
-        return YamlIssue("yaml-syntax", suspect + line_offset, 1, {
-            "detail": f"a quote opened on this line is not closed on it (YAML then reads on until line {line})"})
+        return YamlIssue(
+            "yaml-syntax",
+            suspect + line_offset,
+            1,
+            {"detail": f"a quote opened on this line is not closed on it (YAML then reads on until line {line})"},
+        )
     if context.startswith("while parsing a flow") and context_line and context_line + line_offset < line:
-        return YamlIssue("yaml-syntax", line, column, {
-            "detail": f"{problem} (the list or mapping opened on line {context_line + line_offset})"})
+        return YamlIssue(
+            "yaml-syntax", line, column, {"detail": f"{problem} (the list or mapping opened on line {context_line + line_offset})"}
+        )
     return YamlIssue("yaml-syntax", line, column, {"detail": problem})
 
 
@@ -221,8 +224,7 @@ def _build(node: Any, seen: set[int]) -> Any:
         key = key_node.value
         line = key_node.start_mark.line + 1
         if key in mapping:
-            raise YamlFailure(YamlIssue("yaml-duplicate-key", line, key_node.start_mark.column + 1,
-                                        {"key": key, "other_line": lines[key]}))
+            raise YamlFailure(YamlIssue("yaml-duplicate-key", line, key_node.start_mark.column + 1, {"key": key, "other_line": lines[key]}))
         lines[key] = line
         mapping[key] = _build(value_node, seen)
     return mapping
@@ -295,11 +297,11 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     first_end = text.find("\n")
     if first_end == -1 or text[:first_end].strip() != "---":
         return None
-    rest = text[first_end + 1:]
+    rest = text[first_end + 1 :]
     match = re.search(r"^(?:---|\.\.\.)[ \t]*$", rest, re.MULTILINE)
     if match is None:
         return None
-    return rest[: match.start()], rest[match.end():].lstrip("\n")
+    return rest[: match.start()], rest[match.end() :].lstrip("\n")
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc]
@@ -367,8 +369,10 @@ def rewrite(original: str, data: dict[str, Any], schema_line: str | None = None)
         firsts.append(first if index else start)
     ends = [*firsts[1:], len(lines)]
     header = "".join(lines[: firsts[0]]) if firsts else ""
-    blocks = {name: ("".join(lines[first:start]), "".join(lines[start:end]))
-              for name, first, start, end in zip(names, firsts, starts, ends, strict=True)}
+    blocks = {
+        name: ("".join(lines[first:start]), "".join(lines[start:end]))
+        for name, first, start, end in zip(names, firsts, starts, ends, strict=True)
+    }
     out = [header if header or schema_line is None else f"# yaml-language-server: $schema={schema_line}\n"]
     for key, value in data.items():
         above, body = blocks.get(key, ("", ""))

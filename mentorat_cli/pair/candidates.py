@@ -27,11 +27,11 @@ Progress = Callable[[int, int], None]
 class Candidates:
     """Arcs (mentee, mentor, score units), grouped by mentee; plus what pruning left out."""
 
-    arc_i: np.ndarray       # int64
-    arc_j: np.ndarray       # int64
-    arc_u: np.ndarray       # int64 score units
-    left_out: np.ndarray    # int64 [mentees]: best score units among feasible couples left out, -1 if none
-    feasible: np.ndarray    # int64 [mentees]: feasible mentors with a free place
+    arc_i: np.ndarray  # int64
+    arc_j: np.ndarray  # int64
+    arc_u: np.ndarray  # int64 score units
+    left_out: np.ndarray  # int64 [mentees]: best score units among feasible couples left out, -1 if none
+    feasible: np.ndarray  # int64 [mentees]: feasible mentors with a free place
     feasible_all: np.ndarray  # int64 [mentees]: feasible mentors, full or not
     # int64 [mentors]: a bound on the score of any couple left out in this mentor's column, -1 if none;
     # None when the mentors' own lists were not built (no bound but each mentee's)
@@ -55,7 +55,7 @@ def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarra
         # One kth only: partitioning at two positions at once is several times slower.
         parts = np.partition(scores, m - k - 1, axis=1)
         left = parts[:, m - k - 1].astype(np.int64)
-        kth = parts[:, m - k:].min(axis=1)
+        kth = parts[:, m - k :].min(axis=1)
     else:
         kth, left = np.full(rows, -1, dtype=scores.dtype), np.full(rows, -1, dtype=np.int64)
     kth = np.maximum(kth, 0)[:, None]  # fewer than k feasible: take every feasible cell
@@ -97,8 +97,9 @@ class MentorTops:
         else:
             r, c = np.nonzero((scores >= self.floor[None, :]) & (scores >= 0))
         self.last = max(self.last, int(chunk.max())) if len(chunk) else self.last
-        self.pending.append((c.astype(np.int64) << 32)
-                            | ((1 << 32) - 1 - (scores[r, c].astype(np.int64) * (self.n + 1) + (self.n - chunk[r]))))
+        self.pending.append(
+            (c.astype(np.int64) << 32) | ((1 << 32) - 1 - (scores[r, c].astype(np.int64) * (self.n + 1) + (self.n - chunk[r])))
+        )
         self.count += len(c)
         if self.count > self.m * self.k:
             self._reduce()
@@ -125,8 +126,9 @@ class MentorTops:
         return self.n - self.keys % (self.n + 1), self.cols, self.keys // (self.n + 1)
 
 
-def _merge(i: np.ndarray, j: np.ndarray, u: np.ndarray, extra: tuple[np.ndarray, np.ndarray, np.ndarray],
-           m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _merge(
+    i: np.ndarray, j: np.ndarray, u: np.ndarray, extra: tuple[np.ndarray, np.ndarray, np.ndarray], m: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The mentee lists, then the mentors' couples not already in them (appended, so the lists keep their order)."""
     ei, ej, eu = extra
     have = np.sort(i * m + j)
@@ -137,8 +139,14 @@ def _merge(i: np.ndarray, j: np.ndarray, u: np.ndarray, extra: tuple[np.ndarray,
     return np.concatenate([i, ei[order]]), np.concatenate([j, ej[order]]), np.concatenate([u, eu[order]])
 
 
-def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[int]],
-          rows: np.ndarray | None = None, progress: Progress | None = None) -> Candidates:
+def build(
+    enc: Encoded,
+    capacity: np.ndarray,
+    k: int,
+    previous: dict[int, list[int]],
+    rows: np.ndarray | None = None,
+    progress: Progress | None = None,
+) -> Candidates:
     """The best k couples of each mentee among mentors with a free place (plus each mentor's best when places are short)."""
     n, m = len(enc.mentees.ids), len(enc.mentors.ids)
     rows = np.arange(n) if rows is None else rows
@@ -155,7 +163,7 @@ def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[i
     tight = m > k and int(capacity.sum()) < len(rows) and (UNITS_MAX + 1) * (n + 1) < 1 << 32
     tops = MentorTops(n, m, MENTOR_K if tight else 0)
     for start in range(0, len(rows), step):
-        chunk = rows[start:start + step]
+        chunk = rows[start : start + step]
         feasible, units = scoring.block(enc, chunk, previous)
         feasible_all[chunk] = feasible.sum(axis=1)
         feasible &= open_[None, :]
@@ -170,8 +178,10 @@ def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[i
         parts_u.append(u)
         if progress is not None:
             progress(min(start + step, len(rows)), len(rows))
+
     def cat(parts):
-        return (np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64))
+        return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
+
     arc_i, arc_j, arc_u = cat(parts_i), cat(parts_j), cat(parts_u)
     if not tops.k:
         return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all)
@@ -180,8 +190,9 @@ def build(enc: Encoded, capacity: np.ndarray, k: int, previous: dict[int, list[i
     return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all, tops.floor.astype(np.int64))
 
 
-def rescore(enc: Encoded, rows: np.ndarray, capacity: np.ndarray, previous: dict[int, list[int]],
-            cols: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def rescore(
+    enc: Encoded, rows: np.ndarray, capacity: np.ndarray, previous: dict[int, list[int]], cols: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Rows again (all mentors, or these columns), for the optimality check: (feasible with a free place, units)."""
     feasible, units = scoring.block(enc, rows, previous, cols)
     open_ = capacity > 0 if cols is None else capacity[cols] > 0

@@ -20,9 +20,14 @@ Evaluator = Callable[[dict[str, Any], Person, Person, str], tuple[float, str]]
 CRITERIA = ("themes", "sector", "public", "distance", "format", "availability", "school")
 NEAR_FORMATS = ("in_person", "hybrid")
 # Format preferences: 1 when compatible, 0.5 when one side is flexible (hybrid), 0 when opposed.
-FORMAT_MATCH = {("remote", "in_person"): 0.0, ("in_person", "remote"): 0.0,
-                ("hybrid", "remote"): 0.5, ("remote", "hybrid"): 0.5,
-                ("hybrid", "in_person"): 0.5, ("in_person", "hybrid"): 0.5}
+FORMAT_MATCH = {
+    ("remote", "in_person"): 0.0,
+    ("in_person", "remote"): 0.0,
+    ("hybrid", "remote"): 0.5,
+    ("remote", "hybrid"): 0.5,
+    ("hybrid", "in_person"): 0.5,
+    ("in_person", "hybrid"): 0.5,
+}
 # A mentor who names no preferred public is open to all of them, but a stated match counts more.
 PUBLIC_OPEN = 0.5
 
@@ -104,8 +109,12 @@ def _public(config: dict[str, Any], mentor: Person, mentee: Person, lang: str) -
         return PUBLIC_OPEN, say(lang, "public-open")
     if public in chosen:
         return 1.0, say(lang, "public", public=kinds.public_label(config, public))
-    return 0.0, say(lang, "public-other", public=kinds.public_label(config, public),
-                    chosen=listing(lang, [kinds.public_label(config, p) for p in chosen]))
+    return 0.0, say(
+        lang,
+        "public-other",
+        public=kinds.public_label(config, public),
+        chosen=listing(lang, [kinds.public_label(config, p) for p in chosen]),
+    )
 
 
 def distance_applies(config: dict[str, Any]) -> bool:
@@ -160,8 +169,7 @@ EVALUATORS: dict[str, Evaluator] = {
 }
 
 
-def evaluate(name: str, config: dict[str, Any], mentor: Person, mentee: Person,
-             lang: str = "en") -> tuple[float, str]:
+def evaluate(name: str, config: dict[str, Any], mentor: Person, mentee: Person, lang: str = "en") -> tuple[float, str]:
     """One criterion's value in [0, 1] for this couple, and the evidence for it in `lang`.
 
     English by default because rules.py quotes the evidence in CLI messages;
@@ -173,8 +181,11 @@ def evaluate(name: str, config: dict[str, Any], mentor: Person, mentee: Person,
 def active_weights(config: dict[str, Any]) -> dict[str, float]:
     """The criteria that count (weight > 0; distance only for in-person or hybrid programmes)."""
     weights = config["matching"]["weights"]
-    return {name: float(weights.get(name, 0)) for name in CRITERIA
-            if weights.get(name, 0) > 0 and (name != "distance" or distance_applies(config))}
+    return {
+        name: float(weights.get(name, 0))
+        for name in CRITERIA
+        if weights.get(name, 0) > 0 and (name != "distance" or distance_applies(config))
+    }
 
 
 def criterion_units(weight: float, value: float, total_weight: float) -> int:
@@ -196,7 +207,6 @@ def score(config: dict[str, Any], mentor: Person, mentee: Person) -> tuple[int, 
         value, evidence = evaluate(name, config, mentor, mentee, lang)
         points = criterion_units(weight, value, total)
         units += points
-        rows.append({"criterion": name, "points": points / 100, "max": criterion_units(weight, 1.0, total) / 100,
-                     "evidence": evidence})
+        rows.append({"criterion": name, "points": points / 100, "max": criterion_units(weight, 1.0, total) / 100, "evidence": evidence})
     # Rounding each criterion can overshoot 100 by a hundredth or two.
     return min(units, 10000), rows

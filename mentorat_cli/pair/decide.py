@@ -7,11 +7,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.pair import eligibility as rules
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.load import yamlio
+from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.pair import plan, proposal
 
 
@@ -27,8 +27,7 @@ def confirm(prog: Programme, pair_ids: list[str], every: bool, today: dt.date, f
             if pair is None:
                 raise MentoratError(text("confirm-unknown", pair=pid))
             if pair.data["status"] != "proposed":
-                raise MentoratError(text("confirm-not-proposed", pair=pid, status=pair.data["status"]),
-                                    text("confirm-not-proposed-hint"))
+                raise MentoratError(text("confirm-not-proposed", pair=pid, status=pair.data["status"]), text("confirm-not-proposed-hint"))
             chosen.append(pair)
     if not force:
         _check(prog, chosen)
@@ -54,11 +53,11 @@ def _check(prog: Programme, chosen: list[Record]) -> None:
             raise MentoratError(text("confirm-rule", pair=pair.id, rule=rule, reason=reason), text("confirm-rule-hint"))
         capacity = mentor.data.get("capacity", default)
         if load[mentor.id] > capacity:
-            raise MentoratError(text("confirm-capacity", mentor=mentor.id, count=load[mentor.id], capacity=capacity),
-                                text("confirm-rule-hint"))
+            raise MentoratError(
+                text("confirm-capacity", mentor=mentor.id, count=load[mentor.id], capacity=capacity), text("confirm-rule-hint")
+            )
         if mentee.id in by_mentee:
-            raise MentoratError(text("confirm-twice", mentee=mentee.id, other=by_mentee[mentee.id]),
-                                text("confirm-rule-hint"))
+            raise MentoratError(text("confirm-twice", mentee=mentee.id, other=by_mentee[mentee.id]), text("confirm-rule-hint"))
 
 
 def end(root: Path, pair: Record, reason: str, by: str, today: dt.date) -> str:
@@ -76,8 +75,14 @@ def _rewrite(root: Path, path: str, data: dict[str, Any]) -> str:
     return yamlio.rewrite(original, data, proposal.PAIR_SCHEMA_LINE)
 
 
-def rematch(prog: Programme, pid: str, reason: str, by: str, today: dt.date, objective: str,
-            ) -> tuple[dict[str, str], list[str], plan.Run, dict[str, Any] | None]:
+def rematch(
+    prog: Programme,
+    pid: str,
+    reason: str,
+    by: str,
+    today: dt.date,
+    objective: str,
+) -> tuple[dict[str, str], list[str], plan.Run, dict[str, Any] | None]:
     """End the pair, then the best mentor with a free place for its mentee (never an earlier one)."""
     pair = prog.pairs.get(pid)
     if pair is None:

@@ -15,8 +15,7 @@ from mentorat_cli.core.i18n import gettext
 from mentorat_cli.core.model import email_key
 
 Person = dict[str, Any]
-RULE_ORDER = ("not_with", "hierarchy", "experience_gap", "level_gap", "membership",
-              "civil_servant", "language", "distance", "must")
+RULE_ORDER = ("not_with", "hierarchy", "experience_gap", "level_gap", "membership", "civil_servant", "language", "distance", "must")
 
 
 def managers_by_email(people: list[Person]) -> dict[str, str]:
@@ -88,8 +87,7 @@ def _membership(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dic
         return None
     if len(unpaid) == 2:
         return gettext("membership dues not paid by the mentor and the mentee")
-    return gettext("membership dues not paid by the mentor") if unpaid[0] == "mentor" else gettext(
-        "membership dues not paid by the mentee")
+    return gettext("membership dues not paid by the mentor") if unpaid[0] == "mentor" else gettext("membership dues not paid by the mentee")
 
 
 def _civil_servant(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict[str, Any]) -> str | None:

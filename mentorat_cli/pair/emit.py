@@ -26,8 +26,9 @@ _RESOLVED = {"yes", "no", "true", "false", "on", "off", "null"}
 
 def _by_pyyaml(value: Any) -> str | None:
     """PyYAML's own rendering of one scalar as a mapping value (None when it spans lines)."""
-    text = yaml.dump({"k": value}, Dumper=yamlio._Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=2**31 - 1, indent=2)
+    text = yaml.dump(
+        {"k": value}, Dumper=yamlio._Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**31 - 1, indent=2
+    )
     body = text[3:-1]
     return None if "\n" in body else body
 

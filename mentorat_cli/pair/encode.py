@@ -13,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.core.model import email_key
 from mentorat_cli.pair import criteria, geo
+from mentorat_cli.pair import eligibility as rules
 
 Person = dict[str, Any]
 
@@ -25,20 +25,20 @@ class Side:
     """One side (mentors or mentees) as arrays, in id order."""
 
     ids: list[str]
-    themes: np.ndarray        # bool [n, T]
-    theme_count: np.ndarray   # int [n]
-    publics: np.ndarray       # bool [n, P] (mentors: chosen publics; mentees: their public)
+    themes: np.ndarray  # bool [n, T]
+    theme_count: np.ndarray  # int [n]
+    publics: np.ndarray  # bool [n, P] (mentors: chosen publics; mentees: their public)
     public_count: np.ndarray  # int [n]
-    langs: np.ndarray         # bool [n, L]
-    slots: np.ndarray         # bool [n, 4]
-    sector: np.ndarray        # int [n], -1 when missing
-    school: np.ndarray        # int [n], -1 when missing
-    fmt: np.ndarray           # int [n]: 0 any, 1 remote, 2 in_person, 3 hybrid
-    place: np.ndarray         # int [n]: index in geo.table_matrix(), -1 unknown
-    experience: np.ndarray    # float [n], nan when missing
-    level: np.ndarray         # float [n], nan when missing
-    paid: np.ndarray          # bool [n]
-    civil: np.ndarray         # bool [n]
+    langs: np.ndarray  # bool [n, L]
+    slots: np.ndarray  # bool [n, 4]
+    sector: np.ndarray  # int [n], -1 when missing
+    school: np.ndarray  # int [n], -1 when missing
+    fmt: np.ndarray  # int [n]: 0 any, 1 remote, 2 in_person, 3 hybrid
+    place: np.ndarray  # int [n]: index in geo.table_matrix(), -1 unknown
+    experience: np.ndarray  # float [n], nan when missing
+    level: np.ndarray  # float [n], nan when missing
+    paid: np.ndarray  # bool [n]
+    civil: np.ndarray  # bool [n]
 
 
 @dataclass
@@ -58,10 +58,7 @@ class Encoded:
 FORMATS = {"any": 0, "remote": 1, "in_person": 2, "hybrid": 3}
 SLOTS = ("weekday_daytime", "weekday_lunch", "weekday_evening", "weekend")
 # format compatibility as a 4x4 table indexed by the codes above
-FORMAT_TABLE = np.array([[1.0, 1.0, 1.0, 1.0],
-                         [1.0, 1.0, 0.0, 0.5],
-                         [1.0, 0.0, 1.0, 0.5],
-                         [1.0, 0.5, 0.5, 1.0]])
+FORMAT_TABLE = np.array([[1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 0.0, 0.5], [1.0, 0.0, 1.0, 0.5], [1.0, 0.5, 0.5, 1.0]])
 
 
 def _sets(people: list[Person], get: Callable[[Person], list[str]], vocab: dict[str, int]) -> np.ndarray:
@@ -91,12 +88,15 @@ def _numbers(people: list[Person], key: str) -> np.ndarray:
 def _side(people: list[Person], vocabs: dict[str, dict[str, int]], mentor: bool) -> Side:
     places, _ = geo.table_matrix()
     themes = _sets(people, (lambda p: p.get("themes", [])) if mentor else criteria.mentee_themes, vocabs["themes"])
-    publics = _sets(people, (lambda p: p.get("publics", [])) if mentor else
-                    (lambda p: [p["public"]] if p.get("public") else []), vocabs["publics"])
+    publics = _sets(
+        people, (lambda p: p.get("publics", [])) if mentor else (lambda p: [p["public"]] if p.get("public") else []), vocabs["publics"]
+    )
     return Side(
         ids=[p["id"] for p in people],
-        themes=themes, theme_count=themes.sum(axis=1),
-        publics=publics, public_count=publics.sum(axis=1),
+        themes=themes,
+        theme_count=themes.sum(axis=1),
+        publics=publics,
+        public_count=publics.sum(axis=1),
         langs=_sets(people, lambda p: p.get("languages", ["fr"]), vocabs["langs"]),
         slots=np.array([[s in p.get("availability", []) for s in SLOTS] for p in people], dtype=bool).reshape(-1, 4),
         sector=_codes(people, "sector", vocabs["sector"]),
@@ -124,8 +124,9 @@ def _pairs(found: set[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     return (np.array([a for a, _ in ordered], dtype=np.int64), np.array([b for _, b in ordered], dtype=np.int64))
 
 
-def _forbidden(config: dict[str, Any], mentees: list[Person], mentors: list[Person],
-               managers: dict[str, str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def _forbidden(
+    config: dict[str, Any], mentees: list[Person], mentors: list[Person], managers: dict[str, str]
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Couples that break the person-specific rules (exclusions, same person, hierarchy)."""
     mentee_at = {p["id"]: i for i, p in enumerate(mentees)}
     mentor_at = {p["id"]: j for j, p in enumerate(mentors)}
@@ -152,13 +153,11 @@ def _forbidden(config: dict[str, Any], mentees: list[Person], mentors: list[Pers
     return {"not_with": _pairs(not_with), "hierarchy": _pairs(chain)}
 
 
-def encode(config: dict[str, Any], mentees: list[Person], mentors: list[Person],
-           managers: dict[str, str]) -> Encoded:
+def encode(config: dict[str, Any], mentees: list[Person], mentors: list[Person], managers: dict[str, str]) -> Encoded:
     """Encode both sides (each already sorted by id) for block scoring."""
     vocabs: dict[str, dict[str, int]] = {k: {} for k in ("themes", "publics", "langs", "sector", "school")}
     mentee_side = _side(mentees, vocabs, mentor=False)
     mentor_side = _side(mentors, vocabs, mentor=True)
     _pad(mentee_side, vocabs)
     _pad(mentor_side, vocabs)
-    return Encoded(config, mentee_side, mentor_side, criteria.active_weights(config),
-                   _forbidden(config, mentees, mentors, managers))
+    return Encoded(config, mentee_side, mentor_side, criteria.active_weights(config), _forbidden(config, mentees, mentors, managers))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.i18n import gettext
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.pair import criteria, plan, proposal, scoring
+from mentorat_cli.pair import eligibility as rules
 
 FEASIBLE_SHOWN = 20  # suitable mentors listed for an unmatched mentee; a national programme may have thousands
 
@@ -40,8 +40,9 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
     j = int(r.solution.mate[i])
     if j < 0:
         (row,) = [u for u in proposal.unmatched(r) if u["mentee"] == mentee.id]
-        lines = [text("explain-unmatched", mentee=mentee.id, reason=gettext(row["reason"].replace("-", " ")),
-                      feasible=row["feasible_mentors"])]
+        lines = [
+            text("explain-unmatched", mentee=mentee.id, reason=gettext(row["reason"].replace("-", " ")), feasible=row["feasible_mentors"])
+        ]
         lines += [text("explain-excluded", rule=rule, count=count) for rule, count in row["excluded"].items()]
         return lines
     mentor = r.setup.mentors[j]
@@ -56,8 +57,7 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
     return lines
 
 
-def _holder_score(prog: Programme, r: plan.Run, mentor: Record, mentee_id: str,
-                  proposed: dict[str, int]) -> str:
+def _holder_score(prog: Programme, r: plan.Run, mentor: Record, mentee_id: str, proposed: dict[str, int]) -> str:
     """The score of the pair through which `mentee_id` holds one of this mentor's places."""
     if mentee_id in proposed:
         return _fmt(proposed[mentee_id])
@@ -75,20 +75,17 @@ def feasible_lines(prog: Programme, r: plan.Run, i: int) -> list[str]:
     scores = units[0][cols].astype(np.int64)
     cols = cols[np.lexsort((cols, -scores))]  # best score first; mentors are in id order, so ties go by id
     held = plan.holders(r)
-    proposed = {r.setup.mentees[k].id: int(r.solution.units[k])
-                for k, j in enumerate(r.solution.mate.tolist()) if j >= 0}
+    proposed = {r.setup.mentees[k].id: int(r.solution.units[k]) for k, j in enumerate(r.solution.mate.tolist()) if j >= 0}
     lines = [text("explain-feasible-head")]
     for j in cols[:FEASIBLE_SHOWN].tolist():
         mentor = r.setup.mentors[j]
         names = held.get(j, [])
         if names:
-            taken = ", ".join(text("explain-holder", mentee=name, score=_holder_score(prog, r, mentor, name, proposed))
-                              for name in names)
+            taken = ", ".join(text("explain-holder", mentee=name, score=_holder_score(prog, r, mentor, name, proposed)) for name in names)
             state = text("explain-held-by", holders=taken)
         else:
             state = text("explain-no-place" if r.setup.total_capacity[j] == 0 else "explain-free-place")
-        lines.append(text("explain-feasible-row", mentor=mentor.id, score=proposal.points(int(units[0][j])),
-                          held=state))
+        lines.append(text("explain-feasible-row", mentor=mentor.id, score=proposal.points(int(units[0][j])), held=state))
     if len(cols) > FEASIBLE_SHOWN:
         lines.append(text("explain-feasible-more", count=len(cols) - FEASIBLE_SHOWN))
     return lines
@@ -115,8 +112,14 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
     if j_chosen < 0:
         return [text("explain-why-not-unmatched", mentor=mentor.id, score=_fmt(units), holders=holders)]
     chosen_units, chosen_rows = criteria.score(r.setup.config, r.setup.mentors[j_chosen].data, mentee.data)
-    values = {"mentor": mentor.id, "score": _fmt(units), "chosen": r.setup.mentors[j_chosen].id,
-              "chosen_score": _fmt(chosen_units), "gap": _fmt(chosen_units - units), "holders": holders}
+    values = {
+        "mentor": mentor.id,
+        "score": _fmt(units),
+        "chosen": r.setup.mentors[j_chosen].id,
+        "chosen_score": _fmt(chosen_units),
+        "gap": _fmt(chosen_units - units),
+        "holders": holders,
+    }
     if units >= chosen_units and full:
         head = text("explain-why-not-full", **values)
     elif units < chosen_units:
@@ -125,8 +128,10 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
         head = text("explain-why-not-same", **values)
     else:
         head = text("explain-why-not-higher", **values)
-    compare = [text("explain-criteria-compare", criterion=gettext(a["criterion"]), points=a["points"], chosen=b["points"],
-                    evidence=a["evidence"]) for a, b in zip(rows, chosen_rows, strict=False)]
+    compare = [
+        text("explain-criteria-compare", criterion=gettext(a["criterion"]), points=a["points"], chosen=b["points"], evidence=a["evidence"])
+        for a, b in zip(rows, chosen_rows, strict=False)
+    ]
     return [head, *compare]
 
 

@@ -13,13 +13,12 @@ from typing import Any
 
 import numpy as np
 
-from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.pair import candidates, encode, solve
+from mentorat_cli.pair import eligibility as rules
 
 # Keys `mentorat pair` writes in a proposal: any other key means a human added to it.
-GENERATED_KEYS = frozenset({"id", "mentee", "mentor", "status", "proposed_on", "replaces", "score",
-                            "criteria", "alternatives"})
+GENERATED_KEYS = frozenset({"id", "mentee", "mentor", "status", "proposed_on", "replaces", "score", "criteria", "alternatives"})
 DEFAULT_K = 40
 
 
@@ -28,14 +27,14 @@ class Setup:
     """The participants of a run, as lists in id order, and what is already decided."""
 
     config: dict[str, Any]
-    mentees: list[Record]                # accepted mentees to pair
-    mentors: list[Record]                # accepted mentors (all, even with no free place)
-    capacity: np.ndarray                 # free places per mentor
-    total_capacity: np.ndarray           # places per mentor
-    fixed: list[Record]                  # confirmed and kept pairs
-    kept: list[str]                      # proposals kept because a human edited them
-    previous: dict[int, list[int]]       # mentee index -> mentor indexes of their ended pairs
-    replaces: dict[str, str]             # mentee id -> their latest ended pair id
+    mentees: list[Record]  # accepted mentees to pair
+    mentors: list[Record]  # accepted mentors (all, even with no free place)
+    capacity: np.ndarray  # free places per mentor
+    total_capacity: np.ndarray  # places per mentor
+    fixed: list[Record]  # confirmed and kept pairs
+    kept: list[str]  # proposals kept because a human edited them
+    previous: dict[int, list[int]]  # mentee index -> mentor indexes of their ended pairs
+    replaces: dict[str, str]  # mentee id -> their latest ended pair id
     managers: dict[str, str]
     stale: list[Record] = field(default_factory=list)  # proposals that may be replaced
 
@@ -61,8 +60,7 @@ def _capacity(config: dict[str, Any], mentor: Record) -> int:
     return max(0, min(int(mentor.data.get("capacity", cap["default"])), int(cap["max"])))
 
 
-def setup(prog: Programme, force: bool = False, only: set[str] | None = None,
-          ending: str | None = None) -> Setup:
+def setup(prog: Programme, force: bool = False, only: set[str] | None = None, ending: str | None = None) -> Setup:
     """Participants and fixed pairs; `only` pairs just those mentees (every other active pair is kept)."""
     config = prog.config
     mentors = [r for _, r in sorted(prog.mentors.items()) if r.data.get("status") == "accepted"]
@@ -80,8 +78,7 @@ def setup(prog: Programme, force: bool = False, only: set[str] | None = None,
             # The pair being ended now is the latest one, whatever the dates on file.
             key = ("~", pid) if pid == ending else (str(data.get("ended_on", "")), pid)
             replaces[data["mentee"]] = max(replaces.get(data["mentee"], key), key)
-        elif status == "confirmed" or (only is not None and data["mentee"] not in only) or (
-                not force and hand_edited(pair)):
+        elif status == "confirmed" or (only is not None and data["mentee"] not in only) or (not force and hand_edited(pair)):
             fixed.append(pair)
             busy.add(data["mentee"])
             if status == "proposed":
@@ -95,16 +92,26 @@ def setup(prog: Programme, force: bool = False, only: set[str] | None = None,
     for pair in fixed:
         if pair.data["mentor"] in mentor_at:
             used[mentor_at[pair.data["mentor"]]] += 1
-    previous = {i: sorted(mentor_at[m] for m in ended_with.get(r.id, ()) if m in mentor_at)
-                for i, r in enumerate(wanted) if ended_with.get(r.id)}
+    previous = {
+        i: sorted(mentor_at[m] for m in ended_with.get(r.id, ()) if m in mentor_at) for i, r in enumerate(wanted) if ended_with.get(r.id)
+    }
     people = [r.data for r in [*prog.mentors.values(), *prog.mentees.values()]]
-    return Setup(config, wanted, mentors, np.maximum(total - used, 0), total, fixed, kept,
-                 {i: js for i, js in previous.items() if js}, {m: key[1] for m, key in replaces.items()},
-                 rules.managers_by_email(people), stale)
+    return Setup(
+        config,
+        wanted,
+        mentors,
+        np.maximum(total - used, 0),
+        total,
+        fixed,
+        kept,
+        {i: js for i, js in previous.items() if js},
+        {m: key[1] for m, key in replaces.items()},
+        rules.managers_by_email(people),
+        stale,
+    )
 
 
-def run(s: Setup, objective: str = "total", k: int = DEFAULT_K,
-        progress: candidates.Progress | None = None) -> Run:
+def run(s: Setup, objective: str = "total", k: int = DEFAULT_K, progress: candidates.Progress | None = None) -> Run:
     """Score, prune and solve: the proven optimum for this setup."""
     enc = encode.encode(s.config, [r.data for r in s.mentees], [r.data for r in s.mentors], s.managers)
     cand = candidates.build(enc, s.capacity, k, s.previous, progress=progress)

@@ -12,14 +12,29 @@ from typing import Any
 
 import numpy as np
 
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, pair_id
+from mentorat_cli.load import yamlio
 from mentorat_cli.pair import criteria, emit, plan, scoring
 
-PAIR_KEYS = ("id", "mentee", "mentor", "status", "proposed_on", "confirmed_on", "started_on", "ended_on",
-             "end_reason", "ended_by", "replaces", "charter_signed", "contacts", "score", "criteria",
-             "alternatives")
+PAIR_KEYS = (
+    "id",
+    "mentee",
+    "mentor",
+    "status",
+    "proposed_on",
+    "confirmed_on",
+    "started_on",
+    "ended_on",
+    "end_reason",
+    "ended_by",
+    "replaces",
+    "charter_signed",
+    "contacts",
+    "score",
+    "criteria",
+    "alternatives",
+)
 PAIR_SCHEMA_LINE = "../.schemas/pair.schema.json"
 SUMMARY_FILE = "pairing.yaml"
 SUMMARY_SCHEMA_LINE = ".schemas/pairing.schema.json"
@@ -52,13 +67,11 @@ def why_not(r: plan.Run, i: int, j: int, alt_units: int, held: dict[int, list[st
     chosen = int(r.solution.units[i])
     holders = held.get(j, [])
     if alt_units < chosen:
-        return criteria.say(lang, "why-lower", score=criteria.number(lang, alt_units),
-                            chosen=criteria.number(lang, chosen))
+        return criteria.say(lang, "why-lower", score=criteria.number(lang, alt_units), chosen=criteria.number(lang, chosen))
     # Candidates are mentors with a free place before the run, so a full one has at least one holder;
     # at the optimum a mentor still free cannot score higher than the chosen one, only the same.
     if len(holders) >= int(r.setup.total_capacity[j]):
-        return criteria.say(lang, "why-full-one" if len(holders) == 1 else "why-full-many",
-                            holders=criteria.listing(lang, holders))
+        return criteria.say(lang, "why-full-one" if len(holders) == 1 else "why-full-many", holders=criteria.listing(lang, holders))
     return criteria.say(lang, "why-same", score=criteria.number(lang, alt_units))
 
 
@@ -75,13 +88,17 @@ def alternatives(r: plan.Run, i: int, arcs: list[tuple[int, int]], held: dict[in
     return out
 
 
-def proposal(r: plan.Run, i: int, arcs: list[tuple[int, int]], held: dict[int, list[str]],
-             proposed_on: str) -> dict[str, Any]:
+def proposal(r: plan.Run, i: int, arcs: list[tuple[int, int]], held: dict[int, list[str]], proposed_on: str) -> dict[str, Any]:
     """The proposal file's data for mentee i and their chosen mentor."""
     mentee, mentor = r.setup.mentees[i], r.setup.mentors[int(r.solution.mate[i])]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
-    data: dict[str, Any] = {"id": pair_id(mentee.id, mentor.id), "mentee": mentee.id, "mentor": mentor.id,
-                            "status": "proposed", "proposed_on": proposed_on}
+    data: dict[str, Any] = {
+        "id": pair_id(mentee.id, mentor.id),
+        "mentee": mentee.id,
+        "mentor": mentor.id,
+        "status": "proposed",
+        "proposed_on": proposed_on,
+    }
     if mentee.id in r.setup.replaces:
         data["replaces"] = r.setup.replaces[mentee.id]
     data.update({"score": points(units), "criteria": rows, "alternatives": alternatives(r, i, arcs, held)})
@@ -95,8 +112,11 @@ def exclusions(r: plan.Run, rows: np.ndarray) -> list[dict[str, int]]:
     names = list(masks)
     first = scoring.first_rule(masks) if masks else np.full((len(rows), len(enc.mentors.ids)), -1)
     # One count per rule for the whole chunk (not a bincount per mentee): rules are few, mentees many.
-    counts = np.stack([np.count_nonzero(first == k, axis=1) for k in range(len(names))], axis=1) if names \
+    counts = (
+        np.stack([np.count_nonzero(first == k, axis=1) for k in range(len(names))], axis=1)
+        if names
         else np.zeros((len(rows), 0), dtype=np.int64)
+    )
     return [{names[k]: c for k, c in enumerate(row) if c} for row in counts.tolist()]
 
 
@@ -105,12 +125,17 @@ def unmatched(r: plan.Run) -> list[dict[str, Any]]:
     rows = np.flatnonzero(r.solution.mate < 0)
     out = []
     for start in range(0, len(rows), 256):
-        chunk = rows[start:start + 256]
+        chunk = rows[start : start + 256]
         for i, excluded in zip(chunk.tolist(), exclusions(r, chunk), strict=False):
             feasible = int(r.cand.feasible_all[i])
-            out.append({"mentee": r.setup.mentees[i].id,
-                        "reason": "all-feasible-mentors-full" if feasible else "no-feasible-mentor",
-                        "feasible_mentors": feasible, "excluded": excluded})
+            out.append(
+                {
+                    "mentee": r.setup.mentees[i].id,
+                    "reason": "all-feasible-mentors-full" if feasible else "no-feasible-mentor",
+                    "feasible_mentors": feasible,
+                    "excluded": excluded,
+                }
+            )
     return out
 
 
@@ -155,11 +180,16 @@ def build(prog: Programme, r: plan.Run, today: dt.date, objective: str, summary:
 def figures(r: plan.Run, scores: list[int]) -> dict[str, Any]:
     """Counts and scores of the run (no timing: the summary file must not change between runs)."""
     used = {p.data["mentor"] for p in r.setup.fixed} | {r.setup.mentors[j].id for j in r.solution.mate.tolist() if j >= 0}
-    return {"to_pair": len(r.setup.mentees), "proposed": len(scores),
-            "unmatched": len(r.setup.mentees) - len(scores), "kept": len(r.setup.fixed),
-            "mean": points(int(round(sum(scores) / len(scores)))) if scores else None,
-            "lowest": points(min(scores)) if scores else None,
-            "mentors_accepted": len(r.setup.mentors), "mentors_used": len(used & {m.id for m in r.setup.mentors})}
+    return {
+        "to_pair": len(r.setup.mentees),
+        "proposed": len(scores),
+        "unmatched": len(r.setup.mentees) - len(scores),
+        "kept": len(r.setup.fixed),
+        "mean": points(int(round(sum(scores) / len(scores)))) if scores else None,
+        "lowest": points(min(scores)) if scores else None,
+        "mentors_accepted": len(r.setup.mentors),
+        "mentors_used": len(used & {m.id for m in r.setup.mentors}),
+    }
 
 
 def candidates_used(r: plan.Run) -> int:
@@ -167,8 +197,7 @@ def candidates_used(r: plan.Run) -> int:
     return min(r.k, int((r.setup.capacity > 0).sum()))
 
 
-def summary_data(r: plan.Run, objective: str, fig: dict[str, Any],
-                 rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def summary_data(r: plan.Run, objective: str, fig: dict[str, Any], rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The content of pairing.yaml (`rows`: the unmatched mentees, when already computed)."""
     held = plan.holders(r)
     idle = [m.id for j, m in enumerate(r.setup.mentors) if r.setup.total_capacity[j] > 0 and not held.get(j)]
@@ -178,8 +207,12 @@ def summary_data(r: plan.Run, objective: str, fig: dict[str, Any],
         "pairs_kept": fig["kept"],
         "score": {"mean": fig["mean"], "lowest": fig["lowest"]},
         "mentors": {"accepted": fig["mentors_accepted"], "used": fig["mentors_used"], "idle": len(idle)},
-        "optimality": {"proven": not r.solution.notes, "candidates_per_mentee": candidates_used(r),
-                       "rounds": r.solution.rounds, "couples_added": r.solution.added},
+        "optimality": {
+            "proven": not r.solution.notes,
+            "candidates_per_mentee": candidates_used(r),
+            "rounds": r.solution.rounds,
+            "couples_added": r.solution.added,
+        },
     }
     if not data["optimality"]["candidates_per_mentee"]:
         del data["optimality"]["candidates_per_mentee"]  # no mentor with a free place: nothing was pruned

@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.pair import criteria, geo
+from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.pair.encode import FORMAT_TABLE, Encoded
 
 PREVIOUS = "previous_mentor"
@@ -112,8 +112,9 @@ def _table(enc: Encoded, key: str, make: Callable[[], tuple[np.ndarray, RowFn]])
     return enc.tables[key]
 
 
-def _rows(enc: Encoded, key: str, make: Callable[[], tuple[np.ndarray, RowFn]], rows: np.ndarray,
-          cols: np.ndarray | None = None) -> np.ndarray:
+def _rows(
+    enc: Encoded, key: str, make: Callable[[], tuple[np.ndarray, RowFn]], rows: np.ndarray, cols: np.ndarray | None = None
+) -> np.ndarray:
     cls, table = _table(enc, key, make)
     ids = cls[rows]
     if cols is None:
@@ -192,15 +193,18 @@ def _rule_spec(enc: Encoded, name: str) -> tuple[np.ndarray, RowFn]:
 
 def _active_rules(enc: Encoded) -> list[str]:
     elig, config = enc.config["eligibility"], enc.config
-    on = {"experience_gap": elig["min_experience_gap_years"] is not None, "level_gap": elig["min_level_gap"] is not None,
-          "membership": bool(elig["require_membership"]), "civil_servant": bool(elig["mentor_civil_servant"]),
-          "language": bool(elig["shared_language"]),
-          "distance": elig["max_distance_km"] is not None and config.get("format") == "in_person"}
+    on = {
+        "experience_gap": elig["min_experience_gap_years"] is not None,
+        "level_gap": elig["min_level_gap"] is not None,
+        "membership": bool(elig["require_membership"]),
+        "civil_servant": bool(elig["mentor_civil_servant"]),
+        "language": bool(elig["shared_language"]),
+        "distance": elig["max_distance_km"] is not None and config.get("format") == "in_person",
+    }
     return [name for name, active in on.items() if active]
 
 
-def _sparse(enc: Encoded, pairs: tuple[np.ndarray, np.ndarray], rows: np.ndarray,
-            cols: np.ndarray | None = None) -> np.ndarray:
+def _sparse(enc: Encoded, pairs: tuple[np.ndarray, np.ndarray], rows: np.ndarray, cols: np.ndarray | None = None) -> np.ndarray:
     mask = np.zeros((len(rows), len(enc.mentors.ids)), dtype=bool)
     position = np.full(len(enc.mentees.ids), -1, dtype=np.int64)
     position[rows] = np.arange(len(rows))
@@ -211,8 +215,9 @@ def _sparse(enc: Encoded, pairs: tuple[np.ndarray, np.ndarray], rows: np.ndarray
     return mask if cols is None else mask[:, cols]
 
 
-def rule_masks(enc: Encoded, rows: np.ndarray, previous: dict[int, list[int]] | None = None,
-               cols: np.ndarray | None = None) -> dict[str, np.ndarray]:
+def rule_masks(
+    enc: Encoded, rows: np.ndarray, previous: dict[int, list[int]] | None = None, cols: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
     """rule -> bool [len(rows), mentors (or cols)], True where the couple breaks that rule (in rules.RULE_ORDER)."""
     masks = {name: _sparse(enc, enc.forbidden[name], rows, cols) for name in ("not_with", "hierarchy")}
     for name in _active_rules(enc):
@@ -233,8 +238,9 @@ def _must_spec(enc: Encoded, name: str) -> tuple[np.ndarray, RowFn]:
     return cls, lambda ids: fn(ids) <= 0
 
 
-def block(enc: Encoded, rows: np.ndarray, previous: dict[int, list[int]] | None = None,
-          cols: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def block(
+    enc: Encoded, rows: np.ndarray, previous: dict[int, list[int]] | None = None, cols: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """(feasible bool, score units int16) for these mentees against every mentor (or these columns)."""
     feasible = np.ones((len(rows), _width(enc, cols)), dtype=bool)
     for mask in rule_masks(enc, rows, previous, cols).values():
@@ -247,4 +253,3 @@ def first_rule(masks: dict[str, np.ndarray]) -> np.ndarray:
     stacked = np.stack(list(masks.values()))
     first = np.argmax(stacked, axis=0).astype(np.int8)
     return np.where(stacked.any(axis=0), first, np.int8(-1))
-

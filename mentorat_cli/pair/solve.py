@@ -84,16 +84,24 @@ def assign(n: int, arc_i: np.ndarray, arc_j: np.ndarray, arc_w: np.ndarray, capa
     top = float(arc_w.max()) + 1.0
     cost = top - arc_w[arc].astype(np.float64)
     if places < r:
-        matrix = csr_matrix((np.concatenate([cost, np.full(places, top)]),
-                             (np.concatenate([slot, np.arange(places)]), np.concatenate([row_of[arc], r + np.arange(places)]))),
-                            shape=(places, r + places))
+        matrix = csr_matrix(
+            (
+                np.concatenate([cost, np.full(places, top)]),
+                (np.concatenate([slot, np.arange(places)]), np.concatenate([row_of[arc], r + np.arange(places)])),
+            ),
+            shape=(places, r + places),
+        )
         got_slots, got_rows = min_weight_full_bipartite_matching(matrix)
         real = got_rows < r
         mate[rows[got_rows[real]]] = slot_mentor[got_slots[real]]
         return mate
-    matrix = csr_matrix((np.concatenate([cost, np.full(r, top)]),
-                         (np.concatenate([row_of[arc], np.arange(r)]), np.concatenate([slot, places + np.arange(r)]))),
-                        shape=(r, places + r))
+    matrix = csr_matrix(
+        (
+            np.concatenate([cost, np.full(r, top)]),
+            (np.concatenate([row_of[arc], np.arange(r)]), np.concatenate([slot, places + np.arange(r)])),
+        ),
+        shape=(r, places + r),
+    )
     got_rows, got_cols = min_weight_full_bipartite_matching(matrix)
     real = got_cols < places
     mate[rows[got_rows[real]]] = slot_mentor[got_cols[real]]
@@ -109,8 +117,9 @@ def max_matched(n: int, arc_i: np.ndarray, arc_j: np.ndarray, capacity: np.ndarr
     return int((maximum_bipartite_matching(matrix, perm_type="column") >= 0).sum())
 
 
-def prices(n: int, arc_i: np.ndarray, arc_j: np.ndarray, arc_w: np.ndarray, capacity: np.ndarray,
-           mate: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def prices(
+    n: int, arc_i: np.ndarray, arc_j: np.ndarray, arc_w: np.ndarray, capacity: np.ndarray, mate: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """The least dual prices (u, v) certifying `mate` on these arcs; NotOptimal if none exist."""
     m = len(capacity)
     if m == 0 or n == 0:
@@ -142,8 +151,7 @@ def prices(n: int, arc_i: np.ndarray, arc_j: np.ndarray, arc_w: np.ndarray, capa
     raise NotOptimal("prices did not settle")
 
 
-def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor: int, rescore: Rescore
-                ) -> tuple[np.ndarray, int]:
+def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor: int, rescore: Rescore) -> tuple[np.ndarray, int]:
     """Left-out couples with u_i + v_j < w_ij, and how many mentees needed a full check.
 
     Couples already among the candidates satisfy the inequality by construction of the prices.
@@ -162,8 +170,8 @@ def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor
     suspect, prefix = suspect[np.argsort(prefix, kind="stable")], np.sort(prefix)
     found: list[np.ndarray] = []
     for start in range(0, len(suspect), 256):
-        rows = suspect[start:start + 256]
-        cols = np.sort(by_price[: int(prefix[start:start + 256].max())])
+        rows = suspect[start : start + 256]
+        cols = np.sort(by_price[: int(prefix[start : start + 256].max())])
         if len(cols) == 0:
             continue
         feasible, units = rescore(rows, cols)
@@ -179,8 +187,7 @@ def _violations(cand: Candidates, u: np.ndarray, v: np.ndarray, bigw: int, floor
     return extra, len(suspect)
 
 
-def _optimise(n: int, cand: Candidates, capacity: np.ndarray, floor: int, rescore: Rescore,
-              solution: Solution) -> np.ndarray:
+def _optimise(n: int, cand: Candidates, capacity: np.ndarray, floor: int, rescore: Rescore, solution: Solution) -> np.ndarray:
     """Max matched then max total among couples scoring >= floor, proved on the full problem."""
     bigw = big(n)
     arc_i, arc_j, arc_u = cand.arc_i, cand.arc_j, cand.arc_u

@@ -35,8 +35,14 @@ def rows(enc: Encoded, previous: dict[int, list[int]]) -> Iterator[list[str]]:
         for r, i in enumerate(block.tolist()):
             for j in range(m):
                 rule = names[first[r, j]] if first[r, j] >= 0 else ""
-                yield [enc.mentees.ids[i], enc.mentors.ids[j], "no" if rule else "yes", rule,
-                       f"{units[r, j] / 100:.2f}", *(f"{p[r, j] / 100:.2f}" for p in points)]
+                yield [
+                    enc.mentees.ids[i],
+                    enc.mentors.ids[j],
+                    "no" if rule else "yes",
+                    rule,
+                    f"{units[r, j] / 100:.2f}",
+                    *(f"{p[r, j] / 100:.2f}" for p in points),
+                ]
 
 
 def safe_cell(value: str) -> str:
@@ -71,13 +77,16 @@ def csv_blocks(enc: Encoded, previous: dict[int, list[int]]) -> Iterator[str]:
         masks = scoring.rule_masks(enc, block, previous)
         rule_cells = np.array([_field(name) for name in masks] + [_field("")], dtype=object)
         first = (scoring.first_rule(masks) if masks else np.full((len(block), m), -1)).ravel()
-        columns = [np.repeat(mentee_cells[block], m), np.tile(mentor_cells[:m], len(block)),
-                   feasible[(first < 0).astype(np.int8)], rule_cells[first],
-                   hundredths[scoring.units(enc, block).ravel().astype(np.int32) + 32768]]
+        columns = [
+            np.repeat(mentee_cells[block], m),
+            np.tile(mentor_cells[:m], len(block)),
+            feasible[(first < 0).astype(np.int8)],
+            rule_cells[first],
+            hundredths[scoring.units(enc, block).ravel().astype(np.int32) + 32768],
+        ]
         if total:
-            columns += [hundredths[scoring.points(enc, name, block).ravel().astype(np.int32) + 32768]
-                        for name in enc.weights]
+            columns += [hundredths[scoring.points(enc, name, block).ravel().astype(np.int32) + 32768] for name in enc.weights]
         # Text in slices: a block's 3 million rows as Python strings would take over a gigabyte.
         for low in range(0, len(first), TEXT_ROWS):
-            cells = [c[low:low + TEXT_ROWS].tolist() for c in columns]
+            cells = [c[low : low + TEXT_ROWS].tolist() for c in columns]
             yield "".join(line + "\n" for line in map(",".join, zip(*cells, strict=True)))

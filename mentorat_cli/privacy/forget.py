@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.dates import add_months
 from mentorat_cli.core.i18n import gettext_for
-from mentorat_cli.ingest.records import ordered
-from mentorat_cli.ingest.state import STATE_FILE, State, dump_state
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import ACTIVE_PAIR_STATUSES, Programme, pair_id
+from mentorat_cli.ingest.records import ordered
+from mentorat_cli.ingest.state import STATE_FILE, State, dump_state
+from mentorat_cli.load import yamlio
 from mentorat_cli.privacy.show import pairs_of, role_of
 
 ERASED_NAME = {"fr": "Anonyme", "en": "Anonymous"}
@@ -64,14 +64,14 @@ def _schema_line(kind: str) -> str:
 
 def _anonymous(data: dict[str, Any], new_id: str, language: str) -> dict[str, Any]:
     name = ERASED_NAME.get(language, ERASED_NAME["en"])
-    record: dict[str, Any] = {"id": new_id, "first_name": name, "last_name": name,
-                              "email": f"{new_id}@invalid.example", "status": "erased"}
+    record: dict[str, Any] = {"id": new_id, "first_name": name, "last_name": name, "email": f"{new_id}@invalid.example", "status": "erased"}
     record.update({k: data[k] for k in KEPT_FIELDS if k in data})
     return record
 
 
-def _scrub_pair(data: dict[str, Any], renamed: dict[str, str], new_pair_ids: dict[str, str],
-                today: dt.date, language: str) -> tuple[dict[str, Any], bool]:
+def _scrub_pair(
+    data: dict[str, Any], renamed: dict[str, str], new_pair_ids: dict[str, str], today: dt.date, language: str
+) -> tuple[dict[str, Any], bool]:
     """The pair with new ids, ended if active, free texts that could name someone removed."""
     out = copy.deepcopy(data)
     out["mentee"] = renamed.get(out["mentee"], out["mentee"])
@@ -95,8 +95,14 @@ def _scrub_pair(data: dict[str, Any], renamed: dict[str, str], new_pair_ids: dic
     return out, ended
 
 
-def plan_forget(programme: Programme, people: list[str], today: dt.date, state: State,
-                list_files: Callable[[str], list[str]], summary_text: str | None = None) -> ForgetPlan:
+def plan_forget(
+    programme: Programme,
+    people: list[str],
+    today: dt.date,
+    state: State,
+    list_files: Callable[[str], list[str]],
+    summary_text: str | None = None,
+) -> ForgetPlan:
     """What erasing these people changes; `list_files(folder)` lists the files under a folder of the programme;
     `summary_text` is pairing.yaml's content when the programme has one (it lists mentees and mentors by id)."""
     plan = ForgetPlan()
@@ -110,23 +116,31 @@ def plan_forget(programme: Programme, people: list[str], today: dt.date, state: 
         folder = "mentors" if role == "mentor" else "mentees"
         plan.removes.append(person.path)
         plan.writes[f"{folder}/{new}.yaml"] = yamlio.dump(ordered(_anonymous(person.data, new, language), role), _schema_line(role))
-        plan.lines.append(text("forget-profile", old=person.path, new=f"{folder}/{new}.yaml",
-                               kept=", ".join(k for k in KEPT_FIELDS if k in person.data) or text("st-none")))
+        plan.lines.append(
+            text(
+                "forget-profile",
+                old=person.path,
+                new=f"{folder}/{new}.yaml",
+                kept=", ".join(k for k in KEPT_FIELDS if k in person.data) or text("st-none"),
+            )
+        )
         if state.pop(person.path, None) is not None:
             plan.lines.append(text("forget-state", path=STATE_FILE))
     touched_pairs = sorted({p.id for old in renamed for p in pairs_of(programme, old)})
-    own_roles = {(p, role_of(programme, old)) for old in renamed for p in
-                 (x.id for x in pairs_of(programme, old))}
-    new_pair_ids = {old: pair_id(renamed.get(programme.pairs[old].data["mentee"], programme.pairs[old].data["mentee"]),
-                                 renamed.get(programme.pairs[old].data["mentor"], programme.pairs[old].data["mentor"]))
-                    for old in touched_pairs}
+    own_roles = {(p, role_of(programme, old)) for old in renamed for p in (x.id for x in pairs_of(programme, old))}
+    new_pair_ids = {
+        old: pair_id(
+            renamed.get(programme.pairs[old].data["mentee"], programme.pairs[old].data["mentee"]),
+            renamed.get(programme.pairs[old].data["mentor"], programme.pairs[old].data["mentor"]),
+        )
+        for old in touched_pairs
+    }
     for old_pair in touched_pairs:
         record = programme.pairs[old_pair]
         data, ended = _scrub_pair(record.data, renamed, new_pair_ids, today, language)
         plan.removes.append(record.path)
         plan.writes[f"pairs/{data['id']}.yaml"] = yamlio.dump(data, _schema_line("pair"))
-        plan.lines.append(text("forget-pair-ended" if ended else "forget-pair", old=record.path,
-                               new=f"pairs/{data['id']}.yaml"))
+        plan.lines.append(text("forget-pair-ended" if ended else "forget-pair", old=record.path, new=f"pairs/{data['id']}.yaml"))
         notes = list_files(f"notes/{old_pair}")
         if notes:
             plan.removes += notes
@@ -144,8 +158,7 @@ def plan_forget(programme: Programme, people: list[str], today: dt.date, state: 
 SUMMARY_FILE = "pairing.yaml"
 
 
-def _other_pairs(programme: Programme, renamed: dict[str, str], new_pair_ids: dict[str, str],
-                 plan: ForgetPlan) -> None:
+def _other_pairs(programme: Programme, renamed: dict[str, str], new_pair_ids: dict[str, str], plan: ForgetPlan) -> None:
     for ident, record in sorted(programme.pairs.items()):
         if ident in new_pair_ids:
             continue
@@ -202,8 +215,9 @@ def _pairing_summary(summary_text: str | None, renamed: dict[str, str], plan: Fo
         plan.lines.append(text("forget-reference", path=SUMMARY_FILE))
 
 
-def _feedback(programme: Programme, new_pair_ids: dict[str, str], own: set[tuple[str, str]],
-              renamed: dict[str, str], plan: ForgetPlan) -> None:
+def _feedback(
+    programme: Programme, new_pair_ids: dict[str, str], own: set[tuple[str, str]], renamed: dict[str, str], plan: ForgetPlan
+) -> None:
     for _ident, record in sorted(programme.feedback.items()):
         pair = record.data.get("pair")
         if pair not in new_pair_ids:

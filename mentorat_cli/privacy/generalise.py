@@ -51,6 +51,7 @@ def generalise(row: dict[str, Any], data: dict[str, Any], lang: str) -> dict[str
 
 def small_groups(rows: list[dict[str, Any]], minimum: int) -> list[int]:
     """The data rows (1-based) whose quasi-identifiers are shared by fewer than `minimum` rows."""
+
     def key(row: dict[str, Any]) -> tuple[str, ...]:
         return tuple(str(row.get(c) or "") for c in QUASI_IDENTIFIERS)
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.i18n import SOURCE, gettext, language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.messages.fields import FIELDS
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.load import yamlio
 
 
 def pairs_of(programme: Programme, person_id: str) -> list[Record]:
     """The pairs a person is (or was) in, sorted by id."""
-    return [p for _, p in sorted(programme.pairs.items())
-            if person_id in (p.data.get("mentee"), p.data.get("mentor"))]
+    return [p for _, p in sorted(programme.pairs.items()) if person_id in (p.data.get("mentee"), p.data.get("mentor"))]
 
 
 def role_of(programme: Programme, person_id: str) -> str:
@@ -58,8 +57,7 @@ def person_report(programme: Programme, person_id: str, state_paths: set[str]) -
     person = programme.person(person_id)
     assert person is not None
     role = role_of(programme, person_id)
-    lines = [text("show-title", path=person.path, role=field_label(role).lower()), text("show-profile"),
-             *_block(person.data)]
+    lines = [text("show-title", path=person.path, role=field_label(role).lower()), text("show-profile"), *_block(person.data)]
     pairs = pairs_of(programme, person_id)
     lines.append(text("show-pairs", count=len(pairs)))
     for pair in pairs:

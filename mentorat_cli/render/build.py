@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.render import context, labels
-from mentorat_cli.render.templating import Renderer
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.render import context, labels
+from mentorat_cli.render.templating import Renderer
 
 SHEET_TEMPLATE = "sheet"
 _LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
@@ -35,8 +35,7 @@ def logo_uri(root: Path | None, config: dict[str, Any]) -> str:
     elif path.stat().st_size > _LOGO_MAX:
         reason = "doc-logo-large"
     if reason:
-        raise MentoratError(text("doc-logo-refused", path=relative, reason=text(reason)), text("doc-logo-refused-hint"),
-                            EXIT_PROBLEMS)
+        raise MentoratError(text("doc-logo-refused", path=relative, reason=text(reason)), text("doc-logo-refused-hint"), EXIT_PROBLEMS)
     kind = _LOGO_TYPES.get(path.suffix.lower(), "image/png")
     return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 

@@ -12,11 +12,12 @@ import difflib
 from typing import Any
 
 from mentorat_cli.core import dates, kinds
-from mentorat_cli.followup import sheet as followup, schedule
-from mentorat_cli.render import labels, wording
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.followup import schedule
+from mentorat_cli.followup import sheet as followup
+from mentorat_cli.render import labels, wording
 
 _PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "organisation", "unit", "job")
 
@@ -48,8 +49,12 @@ def person(record: Record | None, lang: str) -> dict[str, Any]:
 def guardian(data: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """A minor mentee's legal guardian, for the youth charter's extra signature block."""
     found = data.get("guardian") or {}
-    return {"minor": dates.is_minor(data, today), "name": str(found.get("name", "")),
-            "email": str(found.get("email", "")), "phone": str(found.get("phone", ""))}
+    return {
+        "minor": dates.is_minor(data, today),
+        "name": str(found.get("name", "")),
+        "email": str(found.get("email", "")),
+        "phone": str(found.get("phone", "")),
+    }
 
 
 def programme_fields(config: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -58,14 +63,18 @@ def programme_fields(config: dict[str, Any], lang: str) -> dict[str, Any]:
     coordinator = config.get("coordinator") or {}
     cohort = config.get("cohort") or {}
     return {
-        "name": config.get("name", ""), "organiser": config.get("organiser", ""), "kind": config.get("kind", ""),
+        "name": config.get("name", ""),
+        "organiser": config.get("organiser", ""),
+        "kind": config.get("kind", ""),
         "organiser_with": wording.organiser(str(config.get("organiser", "")), config.get("organiser_article"), lang),
         "remote_only": config.get("format", "remote") == "remote",
-        "cohort": str(cohort.get("id", "")), "cohort_start": labels.long_date(cohort.get("start"), lang),
+        "cohort": str(cohort.get("id", "")),
+        "cohort_start": labels.long_date(cohort.get("start"), lang),
         "cohort_end": labels.long_date(cohort.get("end"), lang),
         "coordinator": {key: str(coordinator.get(key, "")) for key in ("name", "email", "phone")},
         "duration_months": int(config["duration_months"]),
-        "renewal_allowed": bool(renewal.get("allowed", False)), "renewal_max_months": int(renewal.get("max_months", 0)),
+        "renewal_allowed": bool(renewal.get("allowed", False)),
+        "renewal_max_months": int(renewal.get("max_months", 0)),
         "meetings_per_month": labels.number(float(cadence["meetings_per_month"]), lang),
         "frequency": labels.frequency(float(cadence["meetings_per_month"]), lang),
         "minutes_per_meeting": int(cadence["minutes_per_meeting"]),
@@ -83,20 +92,25 @@ def charter_context(programme: Programme, pair: Record, lang: str, today: dt.dat
     mentee = programme.mentees.get(data["mentee"])
     signed = data.get("charter_signed") or {}
     cohort = followup.mentee_cohort(programme, pair)
-    objectives = [{"theme": o["theme"], "label": kinds.theme_label(config, o["theme"]), "text": o.get("text", "")}
-                  for o in (mentee.data.get("objectives", []) if mentee else [])]
+    objectives = [
+        {"theme": o["theme"], "label": kinds.theme_label(config, o["theme"]), "text": o.get("text", "")}
+        for o in (mentee.data.get("objectives", []) if mentee else [])
+    ]
     mentor_ = person(programme.mentors.get(data["mentor"]), lang)
     mentee_ = person(mentee, lang)
     mentee_role = {"youth": "youth", "school": "student"}.get(str(config.get("kind")), "mentee")
     return {
         "lang": lang,
         "today": labels.long_date(today, lang),
-        "roles": {"mentor": wording.role("mentor", mentor_["gender_form"], lang),
-                  "mentee": wording.role(mentee_role, mentee_["gender_form"], lang)},
+        "roles": {
+            "mentor": wording.role("mentor", mentor_["gender_form"], lang),
+            "mentee": wording.role(mentee_role, mentee_["gender_form"], lang),
+        },
         "guardian": guardian(mentee.data if mentee else {}, today),
         "programme": programme_fields(config, lang),
         "pair": {
-            "id": pair.id, "status": labels.PAIR_STATUSES[lang][data["status"]],
+            "id": pair.id,
+            "status": labels.PAIR_STATUSES[lang][data["status"]],
             "start": labels.long_date(schedule.start_of(data, config, cohort), lang),
             "end": labels.long_date(schedule.planned_end(data, config, None, cohort), lang),
             "confirmed_on": labels.long_date(data.get("confirmed_on"), lang),
@@ -116,29 +130,53 @@ def sheet_context(programme: Programme, pair: Record, lang: str, today: dt.date)
     kinds_ = labels.MEETING_KINDS[lang]
     schedule_rows = []
     for planned in state.planned:
-        status = ("held" if planned.number <= len(state.held)
-                  else "late" if planned.date < today else "upcoming")
-        schedule_rows.append({"number": planned.number, "date": labels.long_date(planned.date, lang),
-                              "kind": kinds_[planned.kind], "kind_id": planned.kind, "status": status})
+        status = "held" if planned.number <= len(state.held) else "late" if planned.date < today else "upcoming"
+        schedule_rows.append(
+            {
+                "number": planned.number,
+                "date": labels.long_date(planned.date, lang),
+                "kind": kinds_[planned.kind],
+                "kind_id": planned.kind,
+                "status": status,
+            }
+        )
     context["pair"]["end"] = labels.long_date(state.end, lang)  # a renewed pair ends later than first planned
-    context.update({
-        "extended": state.extended,
-        "schedule": schedule_rows,
-        "meetings": [{"date": labels.long_date(h.date, lang), "kind": kinds_.get(h.kind, h.kind), "kind_id": h.kind,
-                      "duration": labels.duration(h.minutes), "topics": ", ".join(h.topics)} for h in state.held],
-        "meetings_held": len(state.held),
-        "meetings_planned": len(state.planned),
-        "expected_by_now": state.expected_by_now,
-        "hours": labels.duration(state.minutes),
-        "last_meeting": labels.long_date(state.last_meeting, lang),
-        "days_without": "" if state.days_without is None else state.days_without,
-        "next_due": ({"date": labels.long_date(state.next_due.date, lang), "kind": kinds_[state.next_due.kind],
-                      "late": state.next_due.date < today} if state.next_due else ""),
-        "review_date": labels.long_date(state.review.date, lang) if state.review else "",
-        "final_date": labels.long_date(state.final.date, lang) if state.final else "",
-        "alerts": state.alerts,
-        "contacts": [{"date": labels.long_date(c["date"], lang), "channel": labels.CHANNELS[lang][c["channel"]],
-                      "summary": c.get("summary", "")}
-                     for c in sorted(pair.data.get("contacts", []), key=lambda c: str(c["date"]))],
-    })
+    context.update(
+        {
+            "extended": state.extended,
+            "schedule": schedule_rows,
+            "meetings": [
+                {
+                    "date": labels.long_date(h.date, lang),
+                    "kind": kinds_.get(h.kind, h.kind),
+                    "kind_id": h.kind,
+                    "duration": labels.duration(h.minutes),
+                    "topics": ", ".join(h.topics),
+                }
+                for h in state.held
+            ],
+            "meetings_held": len(state.held),
+            "meetings_planned": len(state.planned),
+            "expected_by_now": state.expected_by_now,
+            "hours": labels.duration(state.minutes),
+            "last_meeting": labels.long_date(state.last_meeting, lang),
+            "days_without": "" if state.days_without is None else state.days_without,
+            "next_due": (
+                {
+                    "date": labels.long_date(state.next_due.date, lang),
+                    "kind": kinds_[state.next_due.kind],
+                    "late": state.next_due.date < today,
+                }
+                if state.next_due
+                else ""
+            ),
+            "review_date": labels.long_date(state.review.date, lang) if state.review else "",
+            "final_date": labels.long_date(state.final.date, lang) if state.final else "",
+            "alerts": state.alerts,
+            "contacts": [
+                {"date": labels.long_date(c["date"], lang), "channel": labels.CHANNELS[lang][c["channel"]], "summary": c.get("summary", "")}
+                for c in sorted(pair.data.get("contacts", []), key=lambda c: str(c["date"]))
+            ],
+        }
+    )
     return context

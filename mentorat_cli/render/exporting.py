@@ -12,22 +12,55 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.render import exportformat
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.privacy import generalise
+from mentorat_cli.render import exportformat
 
 KEY_ENV = "MENTORAT_PSEUDONYM_KEY"
 MIN_KEY_LENGTH = 16
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
-PEOPLE_COLUMNS = ["role", "id", "first_name", "last_name", "email", "phone", "status", "public", "publics", "themes",
-                  "organisation", "unit", "job", "sector", "experience_years", "capacity", "city", "postcode",
-                  "cohort", "registered_on", "left_on"]
-PAIR_COLUMNS = ["id", "mentee", "mentor", "status", "proposed_on", "confirmed_on", "started_on", "ended_on",
-                "ended_by", "score", "charter_signed_mentor", "charter_signed_mentee", "contacts"]
+PEOPLE_COLUMNS = [
+    "role",
+    "id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "status",
+    "public",
+    "publics",
+    "themes",
+    "organisation",
+    "unit",
+    "job",
+    "sector",
+    "experience_years",
+    "capacity",
+    "city",
+    "postcode",
+    "cohort",
+    "registered_on",
+    "left_on",
+]
+PAIR_COLUMNS = [
+    "id",
+    "mentee",
+    "mentor",
+    "status",
+    "proposed_on",
+    "confirmed_on",
+    "started_on",
+    "ended_on",
+    "ended_by",
+    "score",
+    "charter_signed_mentor",
+    "charter_signed_mentee",
+    "contacts",
+]
 MEETING_COLUMNS = ["pair", "mentee", "mentor", "date", "kind", "held", "duration_minutes", "format", "topics"]
 
 Row = dict[str, Any]
@@ -92,14 +125,22 @@ def people_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
         for ident in sorted(records):
             data = records[ident].data
             location = data.get("location") or {}
-            row: Row = {"role": role, **{c: data.get(c) for c in PEOPLE_COLUMNS if c in data and c != "role"},
-                        "city": location.get("city"), "postcode": location.get("postcode")}
+            row: Row = {
+                "role": role,
+                **{c: data.get(c) for c in PEOPLE_COLUMNS if c in data and c != "role"},
+                "city": location.get("city"),
+                "postcode": location.get("postcode"),
+            }
             for listed in ("publics", "themes"):
                 row[listed] = _join(data.get(listed))
             if pseudo is not None:
-                row.update(id=pseudo.person(ident), first_name=pseudo.name(str(data.get("first_name", ""))),
-                           last_name=pseudo.name(str(data.get("last_name", ""))),
-                           email=pseudo.email(str(data.get("email", ""))), phone="")
+                row.update(
+                    id=pseudo.person(ident),
+                    first_name=pseudo.name(str(data.get("first_name", ""))),
+                    last_name=pseudo.name(str(data.get("last_name", ""))),
+                    email=pseudo.email(str(data.get("email", ""))),
+                    phone="",
+                )
                 row = generalise.generalise(row, data, _lang(programme))
             rows.append(row)
     return rows
@@ -123,8 +164,9 @@ def pair_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
         data = programme.pairs[ident].data
         signed = data.get("charter_signed") or {}
         row: Row = {c: data.get(c) for c in PAIR_COLUMNS}
-        row.update(charter_signed_mentor=signed.get("mentor"), charter_signed_mentee=signed.get("mentee"),
-                   contacts=len(data.get("contacts") or []))
+        row.update(
+            charter_signed_mentor=signed.get("mentor"), charter_signed_mentee=signed.get("mentee"), contacts=len(data.get("contacts") or [])
+        )
         if pseudo is not None:
             row.update(id=pseudo.pair(ident), mentee=pseudo.person(data["mentee"]), mentor=pseudo.person(data["mentor"]))
         rows.append(row)
@@ -138,10 +180,17 @@ def meeting_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
         mentee, _, mentor = pair_id.partition("--")
         for note in sorted(programme.notes[pair_id], key=lambda n: (str(n.meta.get("date")), n.path)):
             meta = note.meta
-            row: Row = {"pair": pair_id, "mentee": mentee, "mentor": mentor, "date": meta.get("date"),
-                        "kind": meta.get("kind"), "held": meta.get("held", True),
-                        "duration_minutes": meta.get("duration_minutes"), "format": meta.get("format"),
-                        "topics": _join(meta.get("topics"))}
+            row: Row = {
+                "pair": pair_id,
+                "mentee": mentee,
+                "mentor": mentor,
+                "date": meta.get("date"),
+                "kind": meta.get("kind"),
+                "held": meta.get("held", True),
+                "duration_minutes": meta.get("duration_minutes"),
+                "format": meta.get("format"),
+                "topics": _join(meta.get("topics")),
+            }
             if pseudo is not None:
                 row.update(pair=pseudo.pair(pair_id), mentee=pseudo.person(mentee), mentor=pseudo.person(mentor))
             rows.append(row)
@@ -212,8 +261,7 @@ def _fixed_zip(data: bytes, today: dt.date) -> bytes:
     return out.getvalue()
 
 
-def export(programme: Programme, what: str, fmt: str, pseudo: Pseudonyms | None, today: dt.date,
-           dialect: str | None = None) -> bytes:
+def export(programme: Programme, what: str, fmt: str, pseudo: Pseudonyms | None, today: dt.date, dialect: str | None = None) -> bytes:
     """The export file's bytes; CSV in `dialect`, by default the one of the programme's language."""
     columns, build = TABLES[what]
     rows = build(programme, pseudo)
@@ -224,4 +272,3 @@ def export(programme: Programme, what: str, fmt: str, pseudo: Pseudonyms | None,
         # With a BOM (excel, excel-fr), Excel opens UTF-8 correctly instead of guessing cp1252.
         return to_csv(columns, rows, dialect or exportformat.default_dialect(lang))
     return to_xlsx(columns, rows, exportformat.SHEETS[lang][what], today, lang)
-

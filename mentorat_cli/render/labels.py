@@ -10,17 +10,13 @@ import datetime as dt
 import unicodedata
 
 MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
 }
 
 MEETING_KINDS = {
-    "fr": {"first": "Premier rendez-vous", "regular": "Rendez-vous", "review": "Bilan intermédiaire",
-           "final": "Rendez-vous de clôture"},
-    "en": {"first": "First meeting", "regular": "Meeting", "review": "Intermediate review",
-           "final": "Closing meeting"},
+    "fr": {"first": "Premier rendez-vous", "regular": "Rendez-vous", "review": "Bilan intermédiaire", "final": "Rendez-vous de clôture"},
+    "en": {"first": "First meeting", "regular": "Meeting", "review": "Intermediate review", "final": "Closing meeting"},
 }
 
 CHANNELS = {
@@ -41,10 +37,14 @@ PAIR_STATUSES = {
 PAIR_NAMES = {"fr": "{mentee} et {mentor}", "en": "{mentee} and {mentor}"}
 
 CALENDAR = {
-    "fr": {"summary": "Mentorat – {kind} ({number}/{total}) : {mentee} et {mentor}",
-           "description": "{programme}. Rendez-vous prévu par le calendrier du binôme ; la date exacte se fixe entre vous."},
-    "en": {"summary": "Mentoring – {kind} ({number}/{total}): {mentee} and {mentor}",
-           "description": "{programme}. Meeting planned by the pair's schedule; agree the exact date between you."},
+    "fr": {
+        "summary": "Mentorat – {kind} ({number}/{total}) : {mentee} et {mentor}",
+        "description": "{programme}. Rendez-vous prévu par le calendrier du binôme ; la date exacte se fixe entre vous.",
+    },
+    "en": {
+        "summary": "Mentoring – {kind} ({number}/{total}): {mentee} and {mentor}",
+        "description": "{programme}. Meeting planned by the pair's schedule; agree the exact date between you.",
+    },
 }
 
 

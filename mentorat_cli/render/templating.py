@@ -24,11 +24,11 @@ from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, Temp
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from mentorat_cli.load import resources
-from mentorat_cli.render import labels, wording
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.safetext import markdown_value
+from mentorat_cli.load import resources
+from mentorat_cli.render import labels, wording
 
 SUFFIX = ".md.j2"
 PAGE = "page.html.j2"
@@ -42,8 +42,7 @@ _TOKEN_RE = re.compile(r"Qmtv(\d+)vtmQ")
 _CACHE_SIZE = 256
 # "Page 2 sur 3" in a printed page's bottom margin (CSS generated content).
 _PAGE_OF = {"fr": '"Page " counter(page) " sur " counter(pages)', "en": '"Page " counter(page) " of " counter(pages)'}
-_FIELD_RES = (re.compile(r"'([^']+)' is undefined"), re.compile(r"has no attribute '([^']+)'"),
-              re.compile(r"no element '?([^']+)'?"))
+_FIELD_RES = (re.compile(r"'([^']+)' is undefined"), re.compile(r"has no attribute '([^']+)'"), re.compile(r"no element '?([^']+)'?"))
 
 
 def builtin_dir() -> Path:
@@ -70,8 +69,7 @@ class _Loader(BaseLoader):
             path = folder / name
             if path.is_symlink():
                 # Followed, a link would print any file the coordinator can read into a document.
-                raise MentoratError(text("template-symlink", path=f"{shown}/{name}"), text("template-symlink-hint"),
-                                    EXIT_PROBLEMS)
+                raise MentoratError(text("template-symlink", path=f"{shown}/{name}"), text("template-symlink-hint"), EXIT_PROBLEMS)
             if path.is_file():
                 return path, f"{shown}/{name}"
         return None
@@ -84,8 +82,7 @@ class _Loader(BaseLoader):
         try:
             source = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
-            raise MentoratError(text("doc-template-unreadable", file=shown), text("doc-template-unreadable-hint"),
-                                EXIT_PROBLEMS) from None
+            raise MentoratError(text("doc-template-unreadable", file=shown), text("doc-template-unreadable-hint"), EXIT_PROBLEMS) from None
         return source, shown, lambda: True
 
 
@@ -98,8 +95,14 @@ class Renderer:
         folders = [(root / "templates", "templates")] if root is not None and (root / "templates").is_dir() else []
         folders.append((builtin or builtin_dir(), "built-in"))  # e.g. templates/mail for e-mail drafts
         self.loader = _Loader(folders)
-        common: dict[str, Any] = {"loader": self.loader, "undefined": StrictUndefined, "auto_reload": False,
-                                  "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
+        common: dict[str, Any] = {
+            "loader": self.loader,
+            "undefined": StrictUndefined,
+            "auto_reload": False,
+            "keep_trailing_newline": True,
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+        }
         # Markdown: values keep their Markdown meaning but can never open raw HTML (see safetext).
         self.md_env = SandboxedEnvironment(autoescape=False, finalize=markdown_value, **common)
         self.html_env = SandboxedEnvironment(autoescape=True, finalize=self._token, **common)
@@ -171,8 +174,14 @@ class Renderer:
         if lang == "fr":
             body, title = wording.french_spaces(body), wording.french_spaces(title)
         shown = " — ".join(part for part in (" ".join(html.unescape(re.sub(r"<[^>]*>", "", title)).split()), footer) if part)
-        page = {"lang": lang, "title": Markup(title), "body": Markup(body), "logo": logo,
-                "footer": Markup(wording.css_string(shown)), "page_of": Markup(_PAGE_OF[lang if lang in _PAGE_OF else "fr"])}
+        page = {
+            "lang": lang,
+            "title": Markup(title),
+            "body": Markup(body),
+            "logo": logo,
+            "footer": Markup(wording.css_string(shown)),
+            "page_of": Markup(_PAGE_OF[lang if lang in _PAGE_OF else "fr"]),
+        }
         return _run(lambda: self.page_env.get_template(PAGE).render(page), PAGE)
 
     def source(self, name: str, lang: str) -> tuple[str, str]:
@@ -213,19 +222,23 @@ def _run(render: Callable[[], str], file_name: str) -> str:
         raise
     except TemplateNotFound as exc:
         where, line = _where(exc, file_name)
-        raise MentoratError(text("doc-template-include", file=where, line=line, name=exc.name),
-                            text("doc-template-include-hint"), EXIT_PROBLEMS) from None
+        raise MentoratError(
+            text("doc-template-include", file=where, line=line, name=exc.name), text("doc-template-include-hint"), EXIT_PROBLEMS
+        ) from None
     except TemplateSyntaxError as exc:
         where, line = _where(exc, file_name)
-        raise MentoratError(text("doc-template-syntax", file=where, line=line, detail=exc.message),
-                            text("doc-template-syntax-hint"), EXIT_PROBLEMS) from None
+        raise MentoratError(
+            text("doc-template-syntax", file=where, line=line, detail=exc.message), text("doc-template-syntax-hint"), EXIT_PROBLEMS
+        ) from None
     except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError, RecursionError) as exc:
         where, line = _where(exc, file_name)
         message = str(getattr(exc, "message", None) or exc)
         for pattern in _FIELD_RES:
             match = pattern.search(message)
             if match:
-                raise MentoratError(text("doc-template-field", file=where, line=line, field=match.group(1)),
-                                    text("doc-template-field-hint"), EXIT_PROBLEMS) from None
-        raise MentoratError(text("doc-template-error", file=where, line=line, detail=type(exc).__name__),
-                            text("doc-template-syntax-hint"), EXIT_PROBLEMS) from None
+                raise MentoratError(
+                    text("doc-template-field", file=where, line=line, field=match.group(1)), text("doc-template-field-hint"), EXIT_PROBLEMS
+                ) from None
+        raise MentoratError(
+            text("doc-template-error", file=where, line=line, detail=type(exc).__name__), text("doc-template-syntax-hint"), EXIT_PROBLEMS
+        ) from None

@@ -14,17 +14,29 @@ ARTICLES = ("l'", "le", "la", "les", "")
 
 # (the, of): « la mentore » / « de la mentore »; « le mentor » / « du mentor ».
 _FR_ROLES: dict[str, dict[str, tuple[str, str]]] = {
-    "mentor": {"feminine": ("la mentore", "de la mentore"), "masculine": ("le mentor", "du mentor"),
-               "epicene": ("le ou la mentor", "du ou de la mentor")},
-    "mentee": {"feminine": ("la mentorée", "de la mentorée"), "masculine": ("le mentoré", "du mentoré"),
-               "epicene": ("la personne mentorée", "de la personne mentorée")},
-    "youth": {"feminine": ("la jeune accompagnée", "de la jeune accompagnée"),
-              "masculine": ("le jeune accompagné", "du jeune accompagné"),
-              "epicene": ("la personne accompagnée", "de la personne accompagnée")},
+    "mentor": {
+        "feminine": ("la mentore", "de la mentore"),
+        "masculine": ("le mentor", "du mentor"),
+        "epicene": ("le ou la mentor", "du ou de la mentor"),
+    },
+    "mentee": {
+        "feminine": ("la mentorée", "de la mentorée"),
+        "masculine": ("le mentoré", "du mentoré"),
+        "epicene": ("la personne mentorée", "de la personne mentorée"),
+    },
+    "youth": {
+        "feminine": ("la jeune accompagnée", "de la jeune accompagnée"),
+        "masculine": ("le jeune accompagné", "du jeune accompagné"),
+        "epicene": ("la personne accompagnée", "de la personne accompagnée"),
+    },
     "student": {form: ("l'élève", "de l'élève") for form in ("feminine", "masculine", "epicene")},
 }
-_EN_ROLES = {"mentor": ("the mentor", "of the mentor"), "mentee": ("the mentee", "of the mentee"),
-             "youth": ("the young person", "of the young person"), "student": ("the student", "of the student")}
+_EN_ROLES = {
+    "mentor": ("the mentor", "of the mentor"),
+    "mentee": ("the mentee", "of the mentee"),
+    "youth": ("the young person", "of the young person"),
+    "student": ("the student", "of the student"),
+}
 _SIGNED = {"feminine": "soussignée", "masculine": "soussigné", "epicene": "soussigné(e)"}
 
 

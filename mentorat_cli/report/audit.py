@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from mentorat_cli.core import problems as P
-from mentorat_cli.load import yamlio
 from mentorat_cli.core.i18n import gettext
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
+from mentorat_cli.load import yamlio
+from mentorat_cli.load.resources import data_dir
 from mentorat_cli.report import frames as F
 from mentorat_cli.report.metrics import METRICS, Context
-from mentorat_cli.load.resources import data_dir
 
 PROGRAMME_CRITERIA = "audit/criteria.yaml"
 _OPTIONS = {"days", "months"}
@@ -109,8 +109,19 @@ def to_json(results: list[Result], source: str) -> str:
         "met": sum(1 for r in results if r.status == "met"),
         "missing": sum(1 for r in results if r.status == "missing"),
         "not_applicable": sum(1 for r in results if r.status == "na"),
-        "criteria": [{"stage": r.stage, "id": r.id, "label": r.label, "status": r.status, "threshold": r.threshold,
-                      "met_count": r.met, "base": r.base, "to_fix": r.to_fix} for r in results],
+        "criteria": [
+            {
+                "stage": r.stage,
+                "id": r.id,
+                "label": r.label,
+                "status": r.status,
+                "threshold": r.threshold,
+                "met_count": r.met,
+                "base": r.base,
+                "to_fix": r.to_fix,
+            }
+            for r in results
+        ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -124,7 +135,15 @@ def evaluate(programme: Programme, stages: list[dict[str, Any]], today: dt.date,
             ok, bad = METRICS[item["metric"]](ctx, item)
             # The bundled criteria's titles and labels are msgids (French in a French programme);
             # a programme's own criteria file passes through as written.
-            results.append(Result(gettext(str(stage["title"])), str(item["id"]), gettext(str(item["label"])),
-                                  float(item["threshold"]),
-                                  len(ok), len(ok) + len(bad), bad))
+            results.append(
+                Result(
+                    gettext(str(stage["title"])),
+                    str(item["id"]),
+                    gettext(str(item["label"])),
+                    float(item["threshold"]),
+                    len(ok),
+                    len(ok) + len(bad),
+                    bad,
+                )
+            )
     return results

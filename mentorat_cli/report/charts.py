@@ -27,7 +27,7 @@ def _svg(fig: Any) -> str:
     plt.close(fig)
     text = buffer.getvalue()
     # Drop the XML prolog and DOCTYPE: the SVG is embedded inside HTML.
-    text = text[text.index("<svg"):]
+    text = text[text.index("<svg") :]
     # The RDF metadata block only names matplotlib; it is noise inside a report.
     return re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
 
@@ -50,8 +50,9 @@ def _months_chart(months: list[str], values: list[int], title: str, kind: str) -
         return _svg(fig)
 
 
-def satisfaction_chart(shares: dict[str, float | None], reference: dict[str, int], roles: list[str],
-                       words: dict[str, str], respondents: dict[str, int]) -> str:
+def satisfaction_chart(
+    shares: dict[str, float | None], reference: dict[str, int], roles: list[str], words: dict[str, str], respondents: dict[str, int]
+) -> str:
     """Grouped bars: the programme's satisfied share (when publishable) beside the national reference."""
     with plt.rc_context(cast(Any, _STYLE)):
         fig, ax = plt.subplots(figsize=(5.0, 2.6))
@@ -62,8 +63,11 @@ def satisfaction_chart(shares: dict[str, float | None], reference: dict[str, int
         ax.bar([x + 0.2 for x in xs], [reference[k] for k in keys], width=0.4, color=_GREY, label=words["chart-reference"])
         for x, key in zip(xs, keys, strict=True):
             # A hidden share (too few respondents) is said, not drawn as zero.
-            mine = f"{int(float(shares[key] or 0) + 0.5)}" if shares[key] is not None else (
-                words["chart-hidden"] if respondents[key] else words["chart-no-respondent"])
+            mine = (
+                f"{int(float(shares[key] or 0) + 0.5)}"
+                if shares[key] is not None
+                else (words["chart-hidden"] if respondents[key] else words["chart-no-respondent"])
+            )
             ax.text(x - 0.2, float(shares[key] or 0) + 2, mine, ha="center", fontsize=8)
             ax.text(x + 0.2, reference[key] + 2, f"{reference[key]}", ha="center", fontsize=8)
         ax.set_xticks(xs, roles)
@@ -80,6 +84,7 @@ def render_all(data: dict[str, Any], words: dict[str, str]) -> dict[str, str]:
     return {
         "pairs": _months_chart(series["labels"], series["active_pairs"], words["chart-pairs"], "line"),
         "meetings": _months_chart(series["labels"], series["meetings"], words["chart-meetings"], "bar"),
-        "satisfaction": satisfaction_chart(data["satisfaction"], data["reference"],
-                                           [words["role-mentee"], words["role-mentor"]], words, data["respondents"]),
+        "satisfaction": satisfaction_chart(
+            data["satisfaction"], data["reference"], [words["role-mentee"], words["role-mentor"]], words, data["respondents"]
+        ),
     }

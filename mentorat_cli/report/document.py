@@ -101,8 +101,7 @@ class _Fmt:
 def _participants(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Section:
     L = f.L
     sec = Section(L["s-participants"], paragraphs=[L["participants-intro"]])
-    rows = [[L[f"role-{r}"], f.n(fig["people"][r]["registered"]), f.n(fig["people"][r]["participants"])]
-            for r in ("mentee", "mentor")]
+    rows = [[L[f"role-{r}"], f.n(fig["people"][r]["registered"]), f.n(fig["people"][r]["participants"])] for r in ("mentee", "mentor")]
     sec.tables.append(Table("", ["", L["registered"], L["participants"]], rows))
     for item in fig["breakdowns"]:
         role = L[f"role-{item['role']}"]
@@ -113,8 +112,10 @@ def _participants(f: _Fmt, fig: dict[str, Any], config: dict[str, Any]) -> Secti
             title = L["by-city"].format(role=role)
         else:
             title = L["by-cat"].format(role=role, cat=category_label(item["key"][4:], config, str(config.get("language", "fr"))))
-        named = [((kinds.public_label(config, v) if item["key"] == "public" else v) if v is not None else L["not-given"], n)
-                 for v, n in item["rows"]]
+        named = [
+            ((kinds.public_label(config, v) if item["key"] == "public" else v) if v is not None else L["not-given"], n)
+            for v, n in item["rows"]
+        ]
         if item["key"] != "public":
             named = _pool_small(named, f.k, L["others"])
         sec.tables.append(f.breakdown(title, named, item["total"]))
@@ -132,8 +133,9 @@ def _pool_small(rows: list[tuple[str, int]], k: int, label: str) -> list[tuple[s
 def _pairs(f: _Fmt, fig: dict[str, Any]) -> Section:
     L, p = f.L, fig["pairs"]
     sec = Section(L["s-pairs"])
-    sec.tables.append(Table("", [L["col-figure"], L["col-count"]], [
-        [L["pairs-total"], f.n(p["total"])], [L["pairs-introduced"], f.n(p["introduced"])]]))
+    sec.tables.append(
+        Table("", [L["col-figure"], L["col-count"]], [[L["pairs-total"], f.n(p["total"])], [L["pairs-introduced"], f.n(p["introduced"])]])
+    )
     sec.tables.append(f.breakdown(L["pairs-by-status"], [(L[f"status-{k}"], n) for k, n in p["status"]], p["total"]))
     if p["ended_early"]:
         who = [(L.get(f"by-{v}", L["not-given"]) if v else L["not-given"], n) for v, n in p["ended_by"]]
@@ -144,8 +146,9 @@ def _pairs(f: _Fmt, fig: dict[str, Any]) -> Section:
         rows = common + ([(L["reasons-other"], rare)] if rare else [])
         rows += [(L["reasons-missing"], p["reasons_missing"])] if p["reasons_missing"] else []
         sec.tables.append(f.breakdown(L["reasons"], rows, p["ended_early"]))
-    sec.tables.append(Table("", [L["col-figure"], L["col-count"], L["col-share"]],
-                            [[L["pairs-repaired"], *f.share(p["repaired"], p["total"])]]))
+    sec.tables.append(
+        Table("", [L["col-figure"], L["col-count"], L["col-share"]], [[L["pairs-repaired"], *f.share(p["repaired"], p["total"])]])
+    )
     return sec
 
 
@@ -155,8 +158,9 @@ def _delay(f: _Fmt, fig: dict[str, Any]) -> Section:
     if d["n"] < f.k:
         sec.paragraphs.append(L["delay-none"].format(k=f.k))
     else:
-        sec.paragraphs.append(L["delay-text"].format(n=f.n(d["n"]), median=f.n(d["median"], 0 if d["median"] % 1 == 0 else 1),
-                                                     p90=f.n(d["p90"])))
+        sec.paragraphs.append(
+            L["delay-text"].format(n=f.n(d["n"]), median=f.n(d["median"], 0 if d["median"] % 1 == 0 else 1), p90=f.n(d["p90"]))
+        )
     return sec
 
 
@@ -166,14 +170,29 @@ def _meetings(f: _Fmt, fig: dict[str, Any]) -> Section:
     small = L["not-published"]
     median = L["na"] if m["median"] is None else small if m["pairs"] < f.k else f.n(m["median"], 0 if m["median"] % 1 == 0 else 1)
     median_hours = L["na"] if m["median_hours"] is None else small if m["pairs"] < f.k else f.n(m["median_hours"], 1)
-    sec.tables.append(Table("", [L["col-figure"], L["col-count"]], [
-        [L["m-pairs"], f.n(m["pairs"])], [L["m-held"], f.n(m["held"])], [L["m-hours"], f.n(m["hours"], 1)],
-        [L["m-nodur"], f.n(m["without_duration"])], [L["m-median"], median], [L["m-median-hours"], median_hours]]))
-    shares = [(L["m-reached-meetings"].format(n=m["min_meetings"]), m["reached_meetings"]),
-              (L["m-reached-duration"].format(n=m["duration_months"]), m["reached_duration"]),
-              (L["m-reviews"], m["reviews"]), (L["m-finals"], m["finals"])]
-    sec.tables.append(Table("", [L["col-figure"], L["col-count"], L["col-share"]],
-                            [[label, *f.share(n, m["pairs"])] for label, n in shares]))
+    sec.tables.append(
+        Table(
+            "",
+            [L["col-figure"], L["col-count"]],
+            [
+                [L["m-pairs"], f.n(m["pairs"])],
+                [L["m-held"], f.n(m["held"])],
+                [L["m-hours"], f.n(m["hours"], 1)],
+                [L["m-nodur"], f.n(m["without_duration"])],
+                [L["m-median"], median],
+                [L["m-median-hours"], median_hours],
+            ],
+        )
+    )
+    shares = [
+        (L["m-reached-meetings"].format(n=m["min_meetings"]), m["reached_meetings"]),
+        (L["m-reached-duration"].format(n=m["duration_months"]), m["reached_duration"]),
+        (L["m-reviews"], m["reviews"]),
+        (L["m-finals"], m["finals"]),
+    ]
+    sec.tables.append(
+        Table("", [L["col-figure"], L["col-count"], L["col-share"]], [[label, *f.share(n, m["pairs"])] for label, n in shares])
+    )
     buckets = []
     for (low, high), n in m["buckets"]:
         if high == 0:
@@ -201,8 +220,7 @@ def _satisfaction(f: _Fmt, fig: dict[str, Any]) -> Section:
         s = fig["satisfaction"][role]
         # The rate times the eligible gives the respondents back: hidden when either is small.
         small = privacy.is_small(s["eligible"], f.k) or privacy.is_small(s["respondents"], f.k)
-        rate = (L["na"] if not s["eligible"] else L["not-published"] if small
-                else percent(100 * s["respondents"] / s["eligible"], f.lang))
+        rate = L["na"] if not s["eligible"] else L["not-published"] if small else percent(100 * s["respondents"] / s["eligible"], f.lang)
         count, pct = f.share(s["satisfied"], s["respondents"])
         satisfied = count if pct in (L["na"], L["not-published"]) else f"{count} ({pct})"
         rows.append([L[f"role-{role}"], f.count(s["respondents"]), rate, satisfied, percent(s["reference"], f.lang)])
@@ -215,8 +233,9 @@ def _satisfaction(f: _Fmt, fig: dict[str, Any]) -> Section:
     for role in ("mentee", "mentor"):
         s = fig["satisfaction"][role]
         if s["respondents"]:
-            sec.tables.append(f.breakdown(L["sat-detail"].format(role=L[f"role-{role}"]),
-                                          [(L[level], n) for level, n in s["scale"]], s["respondents"]))
+            sec.tables.append(
+                f.breakdown(L["sat-detail"].format(role=L[f"role-{role}"]), [(L[level], n) for level, n in s["scale"]], s["respondents"])
+            )
     sec.charts.append("satisfaction")  # a hidden share is written "not published" on its bar, never drawn as zero
     return sec
 
@@ -249,17 +268,39 @@ def build(fig: dict[str, Any], config: dict[str, Any]) -> Document:
     f = _Fmt(lang, fig["k"])
     L = f.L
     quotes = Section(L["s-quotes"], paragraphs=[L["quotes-intro"] if fig["quotes"] else L["quotes-none"]], quotes=fig["quotes"])
-    excluded = Section(L["s-excluded"], bullets=[L["ex-notes"], L["ex-names"], L["ex-comments"], L["ex-small"].format(k=f.k),
-                                                  L["ex-reasons"].format(k=f.k), L["ex-cohort"]])
-    method = Section(L["s-method"], bullets=[L["participants-intro"], L["me-small"].format(k=f.k), L["me-meetings"],
-                                              L["me-delay"], L["me-satisfaction"]])
-    sections = [_participants(f, fig, config), _pairs(f, fig), _delay(f, fig), _meetings(f, fig),
-                _satisfaction(f, fig), _objectives(f, fig, config), quotes, method, excluded]
+    excluded = Section(
+        L["s-excluded"],
+        bullets=[
+            L["ex-notes"],
+            L["ex-names"],
+            L["ex-comments"],
+            L["ex-small"].format(k=f.k),
+            L["ex-reasons"].format(k=f.k),
+            L["ex-cohort"],
+        ],
+    )
+    method = Section(
+        L["s-method"], bullets=[L["participants-intro"], L["me-small"].format(k=f.k), L["me-meetings"], L["me-delay"], L["me-satisfaction"]]
+    )
+    sections = [
+        _participants(f, fig, config),
+        _pairs(f, fig),
+        _delay(f, fig),
+        _meetings(f, fig),
+        _satisfaction(f, fig),
+        _objectives(f, fig, config),
+        quotes,
+        method,
+        excluded,
+    ]
     return Document(
-        language=lang, title=L["title"],
+        language=lang,
+        title=L["title"],
         subtitle=L["subtitle"].format(name=config.get("name", ""), organiser=config.get("organiser", "")),
         scope=L["scope"].format(cohort=fig["cohort"], today=long_date(fig["today"], lang), k=f.k),
-        sections=sections, footer=L["generated"], chart_data=_chart_data(fig, f),
+        sections=sections,
+        footer=L["generated"],
+        chart_data=_chart_data(fig, f),
     )
 
 
@@ -278,6 +319,9 @@ def _chart_data(fig: dict[str, Any], f: _Fmt) -> dict[str, Any]:
         s = fig["satisfaction"][role]
         shares[role] = privacy.Share(s["satisfied"], s["respondents"], f.k).percent()
     series = dict(fig["series"], labels=_month_names(fig["series"], f))
-    return {"series": series, "satisfaction": shares,
-            "respondents": {r: fig["satisfaction"][r]["respondents"] for r in ("mentee", "mentor")},
-            "reference": {r: fig["satisfaction"][r]["reference"] for r in ("mentee", "mentor")}}
+    return {
+        "series": series,
+        "satisfaction": shares,
+        "respondents": {r: fig["satisfaction"][r]["respondents"] for r in ("mentee", "mentor")},
+        "reference": {r: fig["satisfaction"][r]["reference"] for r in ("mentee", "mentor")},
+    }

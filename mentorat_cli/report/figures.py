@@ -34,8 +34,9 @@ def median(values: Sequence[float]) -> float:
 def _counts(series: pd.Series) -> list[tuple[str | None, int]]:
     """(value, count) sorted by count descending then value, missing values last as None."""
     counted = series.fillna("\uffff").value_counts()
-    rows = sorted(((None if v == "\uffff" else str(v), int(n)) for v, n in counted.items()),
-                  key=lambda r: (r[0] is None, -r[1], r[0] or ""))
+    rows = sorted(
+        ((None if v == "\uffff" else str(v), int(n)) for v, n in counted.items()), key=lambda r: (r[0] is None, -r[1], r[0] or "")
+    )
     return rows
 
 
@@ -70,10 +71,12 @@ def pair_figures(frames: Frames) -> dict[str, Any]:
     reasons = early["end_reason"].dropna().map(lambda s: " ".join(str(s).split()).rstrip(".").capitalize())
     return {
         "total": len(pairs),
-        "status": [("proposed", int((pairs["status"] == "proposed").sum())),
-                   ("confirmed", int((pairs["status"] == "confirmed").sum())),
-                   ("completed", int((ended["ended_by"] == "completed").sum())),
-                   ("ended_early", len(early))],
+        "status": [
+            ("proposed", int((pairs["status"] == "proposed").sum())),
+            ("confirmed", int((pairs["status"] == "confirmed").sum())),
+            ("completed", int((ended["ended_by"] == "completed").sum())),
+            ("ended_early", len(early)),
+        ],
         "introduced": len(introduced(pairs)),
         "ended_early": len(early),
         "ended_by": _counts(early["ended_by"]),
@@ -96,8 +99,7 @@ def delay_figures(frames: Frames) -> dict[str, Any]:
         gap = (dt.date.fromisoformat(str(intro)) - dt.date.fromisoformat(str(reg))).days
         if gap >= 0:
             days.append(gap)
-    return {"n": len(days), "median": median(days) if days else None,
-            "p90": nearest_rank(days, 0.9) if days else None, "days": days}
+    return {"n": len(days), "median": median(days) if days else None, "p90": nearest_rank(days, 0.9) if days else None, "days": days}
 
 
 def meeting_figures(frames: Frames, config: dict[str, Any], today: dt.date) -> dict[str, Any]:
@@ -123,13 +125,18 @@ def meeting_figures(frames: Frames, config: dict[str, Any], today: dt.date) -> d
     hours = [float(per_pair_minutes.get(pid, 0) or 0) / 60 for pid in pairs["id"]]
     return {
         "median_hours": median(hours) if hours else None,
-        "pairs": len(pairs), "held": len(held), "hours": float(minutes.sum()) / 60,
+        "pairs": len(pairs),
+        "held": len(held),
+        "hours": float(minutes.sum()) / 60,
         "without_duration": int(held["minutes"].isna().sum()),
-        "median": median(counts) if counts else None, "buckets": buckets,
-        "min_meetings": int(config["follow_up"]["min_meetings"]), "duration_months": months,
+        "median": median(counts) if counts else None,
+        "buckets": buckets,
+        "min_meetings": int(config["follow_up"]["min_meetings"]),
+        "duration_months": months,
         "reached_meetings": sum(1 for c in counts if c >= int(config["follow_up"]["min_meetings"])),
         "reached_duration": int(long_enough),
-        "reviews": len(kinds.get("review", set()) & ids), "finals": len(kinds.get("final", set()) & ids),
+        "reviews": len(kinds.get("review", set()) & ids),
+        "finals": len(kinds.get("final", set()) & ids),
     }
 
 
@@ -140,7 +147,8 @@ def satisfaction_figures(frames: Frames) -> dict[str, dict[str, Any]]:
     for role in ("mentee", "mentor"):
         answers = frames.feedback[frames.feedback["role"] == role]
         out[role] = {
-            "eligible": int(pairs[role].nunique()), "respondents": len(answers),
+            "eligible": int(pairs[role].nunique()),
+            "respondents": len(answers),
             "scale": [(level, int((answers["satisfaction"] == level).sum())) for level in SCALE],
             "satisfied": int(answers["satisfaction"].isin(SATISFIED).sum()),
             "recommend_answers": int(answers["would_recommend"].notna().sum()),
@@ -154,8 +162,7 @@ def objective_figures(frames: Frames) -> list[tuple[str, list[int]]]:
     """Mentees' answers per objective theme: reached, partly, not reached (mentees only, to avoid double counts)."""
     rows = frames.objectives[frames.objectives["role"] == "mentee"]
     table = rows.groupby(["theme", "reached"]).size()
-    return [(theme, [int(table.get((theme, r), 0)) for r in ("yes", "partly", "no")])
-            for theme in sorted(set(rows["theme"]))]
+    return [(theme, [int(table.get((theme, r), 0)) for r in ("yes", "partly", "no")]) for theme in sorted(set(rows["theme"]))]
 
 
 def quotes(frames: Frames) -> list[str]:
@@ -195,17 +202,25 @@ def month_series(frames: Frames, config: dict[str, Any], today: dt.date) -> dict
         active.append(sum(1 for s, e in zip(starts, ends, strict=True) if s <= last_day and (e is None or e > last_day)))
     # The month of `today` is still running unless today is its last day: say so rather than plot it as complete.
     partial = bool(months) and months[-1] == today.strftime("%Y-%m") and (today + dt.timedelta(days=1)).month == today.month
-    return {"months": months, "active_pairs": active, "meetings": [int(per_month.get(m, 0)) for m in months],
-            "cohort_start": str(cohort["start"]), "partial": partial}
+    return {
+        "months": months,
+        "active_pairs": active,
+        "meetings": [int(per_month.get(m, 0)) for m in months],
+        "cohort_start": str(cohort["start"]),
+        "partial": partial,
+    }
 
 
 def compute(frames: Frames, config: dict[str, Any], today: dt.date, cohort: str) -> dict[str, Any]:
     """Every figure of the report, as plain data."""
     parts = participants(frames)
     return {
-        "k": int(config["privacy"]["min_group_size"]), "today": today.isoformat(), "cohort": cohort,
-        "people": {role: {"registered": len(getattr(frames, role + "s")), "participants": len(parts[role])}
-                   for role in ("mentee", "mentor")},
+        "k": int(config["privacy"]["min_group_size"]),
+        "today": today.isoformat(),
+        "cohort": cohort,
+        "people": {
+            role: {"registered": len(getattr(frames, role + "s")), "participants": len(parts[role])} for role in ("mentee", "mentor")
+        },
         "breakdowns": breakdowns(frames, parts),
         "pairs": pair_figures(frames),
         "delay": delay_figures(frames),

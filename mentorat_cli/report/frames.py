@@ -50,34 +50,73 @@ def _people(records: list[Record], categories: list[str]) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     for r in records:
         row = {
-            "id": r.id, "status": r.get("status", "applicant"), "public": _own(r, "mentee", "public"),
-            "city": (r.get("location") or {}).get("city"), "registered_on": r.get("registered_on"),
-            "trained_on": r.get("trained_on"), "path": r.path,
-            "n_objectives": len(_own(r, "mentee", "objectives") or []), "n_themes": len(_own(r, "mentor", "themes") or []),
+            "id": r.id,
+            "status": r.get("status", "applicant"),
+            "public": _own(r, "mentee", "public"),
+            "city": (r.get("location") or {}).get("city"),
+            "registered_on": r.get("registered_on"),
+            "trained_on": r.get("trained_on"),
+            "path": r.path,
+            "n_objectives": len(_own(r, "mentee", "objectives") or []),
+            "n_themes": len(_own(r, "mentor", "themes") or []),
         }
         values = r.get("categories") or {}
         for cat in categories:
             row[f"cat:{cat}"] = values.get(cat)
         rows.append(row)
-    columns = ["id", "status", "public", "city", "registered_on", "trained_on", "path", "n_objectives", "n_themes",
-               *[f"cat:{c}" for c in categories]]
+    columns = [
+        "id",
+        "status",
+        "public",
+        "city",
+        "registered_on",
+        "trained_on",
+        "path",
+        "n_objectives",
+        "n_themes",
+        *[f"cat:{c}" for c in categories],
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
-_PAIR_COLUMNS = ["id", "mentee", "mentor", "status", "proposed_on", "confirmed_on", "started_on", "ended_on",
-                 "ended_by", "end_reason", "replaces", "charter_mentor", "charter_mentee", "last_contact", "path"]
+_PAIR_COLUMNS = [
+    "id",
+    "mentee",
+    "mentor",
+    "status",
+    "proposed_on",
+    "confirmed_on",
+    "started_on",
+    "ended_on",
+    "ended_by",
+    "end_reason",
+    "replaces",
+    "charter_mentor",
+    "charter_mentee",
+    "last_contact",
+    "path",
+]
 
 
 def _pair_row(p: Record) -> dict[str, Any]:
     charter = p.get("charter_signed") or {}
     contacts = sorted(str(c["date"]) for c in p.get("contacts") or [])
     return {
-        "id": p.id, "mentee": p.get("mentee"), "mentor": p.get("mentor"), "status": p.get("status"),
-        "proposed_on": p.get("proposed_on"), "confirmed_on": p.get("confirmed_on"),
-        "started_on": p.get("started_on"), "ended_on": p.get("ended_on"), "ended_by": p.get("ended_by"),
-        "end_reason": p.get("end_reason"), "replaces": p.get("replaces"),
-        "charter_mentor": charter.get("mentor"), "charter_mentee": charter.get("mentee"),
-        "last_contact": contacts[-1] if contacts else None, "path": p.path,
+        "id": p.id,
+        "mentee": p.get("mentee"),
+        "mentor": p.get("mentor"),
+        "status": p.get("status"),
+        "proposed_on": p.get("proposed_on"),
+        "confirmed_on": p.get("confirmed_on"),
+        "started_on": p.get("started_on"),
+        "ended_on": p.get("ended_on"),
+        "ended_by": p.get("ended_by"),
+        "end_reason": p.get("end_reason"),
+        "replaces": p.get("replaces"),
+        "charter_mentor": charter.get("mentor"),
+        "charter_mentee": charter.get("mentee"),
+        "last_contact": contacts[-1] if contacts else None,
+        "path": p.path,
     }
 
 
@@ -96,23 +135,42 @@ def build(programme: Programme, cohort: str | None = None, today: dt.date | None
     pair_ids = {p.id for p in pairs}
     # A mentor belongs to the cohort by their own record, or by following one of its mentees.
     paired_mentors = {p.get("mentor") for p in pairs}
-    mentors = [r for _, r in sorted(programme.mentors.items())
-               if _cohort_of(r, default) == wanted or r.id in paired_mentors]
+    mentors = [r for _, r in sorted(programme.mentors.items()) if _cohort_of(r, default) == wanted or r.id in paired_mentors]
     note_rows = [
-        {"pair": pid, "date": str(n.meta["date"]), "kind": n.meta["kind"],
-         "minutes": n.meta.get("duration_minutes"),
-         "held": n.meta.get("held", True) is not False and str(n.meta["date"]) <= last, "path": n.path}
-        for pid in sorted(pair_ids) for n in programme.notes_of(pid)
+        {
+            "pair": pid,
+            "date": str(n.meta["date"]),
+            "kind": n.meta["kind"],
+            "minutes": n.meta.get("duration_minutes"),
+            "held": n.meta.get("held", True) is not False and str(n.meta["date"]) <= last,
+            "path": n.path,
+        }
+        for pid in sorted(pair_ids)
+        for n in programme.notes_of(pid)
     ]
     feedback = [f for _, f in sorted(programme.feedback.items()) if f.get("pair") in pair_ids]
-    fb_rows = [{"id": f.id, "role": f.get("role"), "pair": f.get("pair"), "satisfaction": f.get("satisfaction"),
-                "consent_quote": f.get("consent_quote") is True, "comment": f.get("comment"),
-                "would_recommend": f.get("would_recommend"), "path": f.path} for f in feedback]
-    obj_rows = [{"feedback": f.id, "role": f.get("role"), "theme": o["theme"], "reached": o["reached"]}
-                for f in feedback for o in f.get("objectives") or []]
+    fb_rows = [
+        {
+            "id": f.id,
+            "role": f.get("role"),
+            "pair": f.get("pair"),
+            "satisfaction": f.get("satisfaction"),
+            "consent_quote": f.get("consent_quote") is True,
+            "comment": f.get("comment"),
+            "would_recommend": f.get("would_recommend"),
+            "path": f.path,
+        }
+        for f in feedback
+    ]
+    obj_rows = [
+        {"feedback": f.id, "role": f.get("role"), "theme": o["theme"], "reached": o["reached"]}
+        for f in feedback
+        for o in f.get("objectives") or []
+    ]
     notes = pd.DataFrame(note_rows, columns=["pair", "date", "kind", "minutes", "held", "path"])
-    feedback_frame = pd.DataFrame(fb_rows, columns=["id", "role", "pair", "satisfaction", "consent_quote", "comment",
-                                                    "would_recommend", "path"])
+    feedback_frame = pd.DataFrame(
+        fb_rows, columns=["id", "role", "pair", "satisfaction", "consent_quote", "comment", "would_recommend", "path"]
+    )
     # Empty frames have object columns, and indexing with an object column selects columns, not rows.
     notes["held"] = notes["held"].astype(bool)
     feedback_frame["consent_quote"] = feedback_frame["consent_quote"].astype(bool)

@@ -152,12 +152,19 @@ def _survey(ctx: Context, role: str) -> Outcome:
 
 
 METRICS: dict[str, Metric] = {
-    "mentee-objectives": mentee_objectives, "mentee-public": mentee_public,
-    "mentor-themes": mentor_themes, "mentor-accepted": mentor_accepted,
-    "mentor-trained-before-first-meeting": mentor_trained, "mentee-trained-before-first-meeting": mentee_trained,
-    "charter-signed-both": charter_signed, "introduction-delay": introduction_delay,
-    "first-meeting-held": first_meeting, "coordinator-contact-recent": contact_recent,
-    "end-reason-documented": end_reason, "review-held": review_held, "final-meeting-held": final_held,
+    "mentee-objectives": mentee_objectives,
+    "mentee-public": mentee_public,
+    "mentor-themes": mentor_themes,
+    "mentor-accepted": mentor_accepted,
+    "mentor-trained-before-first-meeting": mentor_trained,
+    "mentee-trained-before-first-meeting": mentee_trained,
+    "charter-signed-both": charter_signed,
+    "introduction-delay": introduction_delay,
+    "first-meeting-held": first_meeting,
+    "coordinator-contact-recent": contact_recent,
+    "end-reason-documented": end_reason,
+    "review-held": review_held,
+    "final-meeting-held": final_held,
     "survey-response-mentees": lambda ctx, p: _survey(ctx, "mentee"),
     "survey-response-mentors": lambda ctx, p: _survey(ctx, "mentor"),
 }

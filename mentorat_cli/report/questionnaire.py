@@ -6,21 +6,24 @@ from typing import Any
 
 import jinja2
 
-from mentorat_cli.load.resources import data_dir
 from mentorat_cli.core.safetext import markdown_value
+from mentorat_cli.load.resources import data_dir
 
 WORDS: dict[str, dict[str, Any]] = {
     "fr": {
         "title": {"mentee": "Questionnaire de fin de mentorat — mentoré", "mentor": "Questionnaire de fin de mentorat — mentor"},
         "intro": "Ce questionnaire nous aide à améliorer le programme. Vos réponses sont regroupées avec celles des autres "
-                 "participants : aucun résultat portant sur moins de {k} personnes n'est publié, et votre commentaire "
-                 "n'est cité que si vous l'acceptez, toujours sans votre nom.",
+        "participants : aucun résultat portant sur moins de {k} personnes n'est publié, et votre commentaire "
+        "n'est cité que si vous l'acceptez, toujours sans votre nom.",
         "who": "Votre adresse e-mail (celle utilisée pour le programme)",
         "q-satisfaction": "Dans l'ensemble, êtes-vous satisfait(e) de votre expérience de mentorat ?",
         "scale": ["Très satisfait(e)", "Plutôt satisfait(e)", "Plutôt pas satisfait(e)", "Pas satisfait(e)"],
-        "q-objectives": {"mentee": "Pour chacun des thèmes sur lesquels vous vous étiez fixé un objectif, l'avez-vous atteint ?",
-                         "mentor": "Pour chacun des thèmes travaillés avec votre mentoré, l'objectif vous semble-t-il atteint ?"},
-        "reached": ["Oui", "En partie", "Non"], "theme": "Thème",
+        "q-objectives": {
+            "mentee": "Pour chacun des thèmes sur lesquels vous vous étiez fixé un objectif, l'avez-vous atteint ?",
+            "mentor": "Pour chacun des thèmes travaillés avec votre mentoré, l'objectif vous semble-t-il atteint ?",
+        },
+        "reached": ["Oui", "En partie", "Non"],
+        "theme": "Thème",
         "q-recommend": "Recommanderiez-vous ce programme à une personne de votre entourage ?",
         "q-continue": "Souhaitez-vous poursuivre la relation au-delà du programme ?",
         "yes-no": ["Oui", "Non"],
@@ -31,14 +34,17 @@ WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "title": {"mentee": "End-of-programme questionnaire — mentee", "mentor": "End-of-programme questionnaire — mentor"},
         "intro": "This questionnaire helps us improve the programme. Your answers are pooled with everyone else's: no "
-                 "result about fewer than {k} people is published, and your comment is quoted only if you agree, "
-                 "never with your name.",
+        "result about fewer than {k} people is published, and your comment is quoted only if you agree, "
+        "never with your name.",
         "who": "Your e-mail address (the one used for the programme)",
         "q-satisfaction": "Overall, how satisfied are you with your mentoring experience?",
         "scale": ["Very satisfied", "Rather satisfied", "Rather not satisfied", "Not satisfied"],
-        "q-objectives": {"mentee": "For each theme you set yourself an objective on, did you reach it?",
-                         "mentor": "For each theme you worked on with your mentee, was the objective reached?"},
-        "reached": ["Yes", "Partly", "No"], "theme": "Theme",
+        "q-objectives": {
+            "mentee": "For each theme you set yourself an objective on, did you reach it?",
+            "mentor": "For each theme you worked on with your mentee, was the objective reached?",
+        },
+        "reached": ["Yes", "Partly", "No"],
+        "theme": "Theme",
         "q-recommend": "Would you recommend this programme to someone you know?",
         "q-continue": "Would you like to keep in touch beyond the programme?",
         "yes-no": ["Yes", "No"],
@@ -53,12 +59,21 @@ def questionnaire(config: dict[str, Any], role: str, fmt: str) -> str:
     """The questionnaire for mentees or mentors, listing the programme's themes."""
     lang = config.get("language", "fr")
     words = WORDS.get(lang, WORDS["fr"])
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates") / "report")),
-                             undefined=jinja2.StrictUndefined, autoescape=fmt == "html",
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                             finalize=None if fmt == "html" else markdown_value)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("templates") / "report")),
+        undefined=jinja2.StrictUndefined,
+        autoescape=fmt == "html",
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=None if fmt == "html" else markdown_value,
+    )
     return env.get_template(f"survey.{fmt}.j2").render(
-        w=words, role=role, lang=lang, name=config.get("name", ""), organiser=config.get("organiser", ""),
+        w=words,
+        role=role,
+        lang=lang,
+        name=config.get("name", ""),
+        organiser=config.get("organiser", ""),
         intro=words["intro"].format(k=config["privacy"]["min_group_size"]),
         themes=[t["label"] for t in config["themes"]],
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from mentorat_cli.core import kinds
-from mentorat_cli.load import yamlio
 from mentorat_cli.ingest.fields import fold
+from mentorat_cli.load import yamlio
 
 # Words that give a column away, checked in this order (folded: lower case, no accents).
 _HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -26,7 +26,7 @@ INTRO = [
     "# Fields: email (or pair + role), submitted_on, satisfaction, objectives.<theme id>, would_recommend,",
     "# wants_to_continue, consent_quote, comment. Leave `null` for a column to ignore.",
     "# Answer labels are read in French or English; add your form's own labels under `values`, e.g.",
-    "#   values: {satisfaction: {\"Excellent\": very_satisfied}, reached: {\"Tout à fait\": \"yes\"}}",
+    '#   values: {satisfaction: {"Excellent": very_satisfied}, reached: {"Tout à fait": "yes"}}',
 ]
 
 

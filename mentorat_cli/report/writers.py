@@ -12,19 +12,23 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from mentorat_cli.core.safetext import markdown_value
+from mentorat_cli.load.resources import data_dir
 from mentorat_cli.report import charts
 from mentorat_cli.report.document import Document
 from mentorat_cli.report.labels import labels
-from mentorat_cli.load.resources import data_dir
-from mentorat_cli.core.safetext import markdown_value
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:
     """HTML escapes every value; Markdown (no autoescape) still keeps values from opening raw HTML."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates") / "report")),
-        undefined=jinja2.StrictUndefined, autoescape=autoescape, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True, finalize=None if autoescape else markdown_value,
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=None if autoescape else markdown_value,
     )
 
 

@@ -46,10 +46,17 @@ def msgids() -> dict[str, str]:
         found.setdefault(message, where)
     for where, message in help_texts():
         found.setdefault(message, where)
-    fixed = [*helptext.TYPER_STRINGS.values(), *helptext.PLAIN_STRINGS, helptext.HEADING,
-             helptext.EXAMPLES_HEADING, helptext.USAGE_PREFIX,
-             helptext.OPTIONS_METAVAR, helptext.SUBCOMMAND_METAVAR,
-             helptext.HELP_OPTION, *helptext.METAVARS.values()]
+    fixed = [
+        *helptext.TYPER_STRINGS.values(),
+        *helptext.PLAIN_STRINGS,
+        helptext.HEADING,
+        helptext.EXAMPLES_HEADING,
+        helptext.USAGE_PREFIX,
+        helptext.OPTIONS_METAVAR,
+        helptext.SUBCOMMAND_METAVAR,
+        helptext.HELP_OPTION,
+        *helptext.METAVARS.values(),
+    ]
     for message in fixed:
         found.setdefault(message, "help screen")
     for message, where in code_calls():
@@ -85,7 +92,10 @@ def help_texts() -> list[tuple[str, str]]:
     for name, command in walk(typer.main.get_command(app)):
         source = getattr(command, "_mentorat_source", None)
         help_text, short_help, param_helps = source or (
-            command.help, command.short_help, [getattr(p, "help", None) for p in command.params])
+            command.help,
+            command.short_help,
+            [getattr(p, "help", None) for p in command.params],
+        )
         for text_ in (help_text, short_help):
             if text_:
                 texts.append((f"help of {name}", text_))
@@ -105,7 +115,8 @@ def code_calls() -> list[tuple[str, str]]:
 
     found = []
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), keywords={"gettext": None, "N_": None, "gettext_for": (1,)}, comment_tags=()):
+        str(PACKAGE), keywords={"gettext": None, "N_": None, "gettext_for": (1,)}, comment_tags=()
+    ):
         if isinstance(message, str):
             found.append((message, f"{filename}:{lineno}"))
     return found

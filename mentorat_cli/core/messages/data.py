@@ -54,21 +54,21 @@ TEXT: dict[str, str] = {
     "import-state-damaged": "the import state file {path} is damaged",
     "import-state-damaged-hint": "restore {path} from git (git checkout -- {path}); it must not be edited by hand",
     "import-state-header": "Written by `mentorat import`: for each imported person and field, a fingerprint of the\n"
-                           "value last imported (a hash, not the value), so that an import can tell a hand edit\n"
-                           "from a change in the source. Commit this file; do not edit it.",
+    "value last imported (a hash, not the value), so that an import can tell a hand edit\n"
+    "from a change in the source. Commit this file; do not edit it.",
     "import-template-intro-1": "# Mapping for `mentorat import FILE --role {role} --mapping THIS_FILE`.",
-    "import-template-intro-2": "# Each column: a field, null (not imported), or {{field: F, values: {{\"Label\": value}}, split: \";\"}}.",
+    "import-template-intro-2": '# Each column: a field, null (not imported), or {{field: F, values: {{"Label": value}}, split: ";"}}.',
     "import-template-intro-3": "# Fields: {fields}",
     "import-template-unknown": "not recognised: give a field or leave null",
-    "import-template-intro-null": "# null means \"no value\": a column set to null is not imported, "
-                                  "an answer set to null leaves the field empty.",
+    "import-template-intro-null": '# null means "no value": a column set to null is not imported, '
+    "an answer set to null leaves the field empty.",
     "import-template-intro-check": "# Every answer found is listed with the value it is read as; "
-                                   "check those marked `check`, replace each null you can place.",
+    "check those marked `check`, replace each null you can place.",
     "import-template-answer-unknown": "not recognised: give a value, or leave null for no value",
-    "import-template-answer-check": "check: close to \"{near}\"",
+    "import-template-answer-check": 'check: close to "{near}"',
     "import-template-many": "{count} different answers: too many to list; labels are read as they come",
     "import-template-written": "wrote {path}: {known} of {total} columns recognised, {unknown} answer(s) to place (null), "
-                               "{check} to check; edit it, then import with --mapping {path}",
+    "{check} to check; edit it, then import with --mapping {path}",
     "import-template-exists": "{path} already exists",
     "import-template-exists-hint": "add --force to overwrite it, or choose another file with --output",
     "import-cell-required": "is empty but required",
@@ -78,34 +78,34 @@ TEXT: dict[str, str] = {
     "import-unknown-header": "{file}: column '{header}' is not imported (the mapping does not know it)",
     "import-missing-header": "{file}: column '{header}' of the mapping is not in the file",
     "import-conflict": "{path}: {field} changed in row {row} of the source and was edited by hand since the last import; "
-                       "kept the file's value (use --force to take the source's)",
+    "kept the file's value (use --force to take the source's)",
     "import-conflict-new": "{path}: {field} differs between row {row} of the source and the file, which no import "
-                           "wrote; kept the file's value (use --force to take the source's)",
+    "wrote; kept the file's value (use --force to take the source's)",
     "import-create": "create {path} (row {row})",
     "import-update": "update {path}: {fields} (row {row})",
     "import-summary": "{created} to create, {updated} to update, {unchanged} unchanged, {conflicts} conflict(s), "
-                      "{rejected} row(s) rejected",
+    "{rejected} row(s) rejected",
     "import-dry-run": "dry run: nothing written",
     "import-blocked": "nothing written: {rows} row(s) have errors",
     "import-blocked-hint": "fix them in the file, or add --skip-invalid to import the valid rows only",
     "import-done": "imported from {file}: {created} created, {updated} updated, {unchanged} unchanged",
     "import-nothing": "nothing to change: the programme already holds this file's data",
     # export
-    "export-key-missing": "--pseudonymise needs a secret key, and none is set "
-                          "(environment variable {env} or file {path})",
+    "export-key-missing": "--pseudonymise needs a secret key, and none is set (environment variable {env} or file {path})",
     "export-key-short": "the pseudonym key is too short (at least {minimum} characters)",
     "export-key-in-repo": "the pseudonym key file {path} is inside the programme folder, where it could be committed",
-    "export-key-hint": "create a key outside the repository, e.g. `mkdir -p {path.parent} && python3 -c \"import secrets; "
-                       "print(secrets.token_urlsafe(32))\" > {path} && chmod 600 {path}`, or set {env}; "
-                       "keep it safe: the same key gives the same pseudonyms",
+    "export-key-hint": 'create a key outside the repository, e.g. `mkdir -p {path.parent} && python3 -c "import secrets; '
+    'print(secrets.token_urlsafe(32))" > {path} && chmod 600 {path}`, or set {env}; '
+    "keep it safe: the same key gives the same pseudonyms",
     "export-stdout-xlsx": "an XLSX export cannot go to the terminal",
     "export-stdout-xlsx-hint": "give a file with -o, e.g. -o out/people.xlsx",
     "export-written": "wrote {path}: {rows} row(s){pseudo}",
-    "export-pseudo-note": ", names and e-mails pseudonymised; job, unit, organisation and city left out, "
-                          "département instead of postcode",
-    "export-small-groups": ("warning: {count} row(s) share their role, public, sector, experience, département and cohort "
-                            "with fewer than {minimum} people, so they could still single someone out "
-                            "(spreadsheet lines {lines}); remove or merge those values before sharing the file"),
+    "export-pseudo-note": ", names and e-mails pseudonymised; job, unit, organisation and city left out, département instead of postcode",
+    "export-small-groups": (
+        "warning: {count} row(s) share their role, public, sector, experience, département and cohort "
+        "with fewer than {minimum} people, so they could still single someone out "
+        "(spreadsheet lines {lines}); remove or merge those values before sharing the file"
+    ),
     # person show
     "person-unknown": "no mentor or mentee has the id '{id}'",
     "person-unknown-hint": "ids are the file names under mentors/ and mentees/ (without .yaml)",
@@ -119,7 +119,7 @@ TEXT: dict[str, str] = {
     "show-mention-not-with": "{path}: in not_with (must not be paired with this person)",
     "show-mention-alternative": "{path}: as an alternative mentor",
     "show-import-state": "Import records: .mentorat/import-state.yaml holds fingerprints (hashes) of the values last imported "
-                         "for this person, not the values.",
+    "for this person, not the values.",
     "show-outside": "Not covered: git history, exports and documents generated earlier (under out/ or sent by e-mail), backups.",
     # forget
     "forget-nobody": "give the id of the person to erase, or --expired",
@@ -141,7 +141,7 @@ TEXT: dict[str, str] = {
     "forget-git-how": "After committing, purge the history (this rewrites it; every clone must be cloned again):",
     "forget-git-command": "  git filter-repo --invert-paths {paths}",
     "forget-git-changed": "Files changed in place keep their earlier content in the history as well ({paths}); "
-                          "to scrub it, list the old values in a file and run git filter-repo --replace-text FILE.",
+    "to scrub it, list the old values in a file and run git filter-repo --replace-text FILE.",
     "forget-not-git": "This folder is not in a git repository; copies and backups made elsewhere are not changed.",
     "forget-backups": "Exports and documents already sent, and backups, are not changed.",
 }

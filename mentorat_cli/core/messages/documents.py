@@ -5,9 +5,12 @@ from __future__ import annotations
 from mentorat_cli.core.messages.spec import Spec
 
 PROBLEMS: dict[str, Spec] = {
-    "minor-no-consent": Spec("warning", "{id} is a minor and no guardian's consent is recorded",
-                             "once the parent or legal guardian has agreed in writing, record it under guardian: "
-                             "name, email or phone, and consent_on: YYYY-MM-DD (the youth charter then has their signature block)"),
+    "minor-no-consent": Spec(
+        "warning",
+        "{id} is a minor and no guardian's consent is recorded",
+        "once the parent or legal guardian has agreed in writing, record it under guardian: "
+        "name, email or phone, and consent_on: YYYY-MM-DD (the youth charter then has their signature block)",
+    ),
 }
 
 TEXT: dict[str, str] = {
@@ -33,8 +36,9 @@ TEXT: dict[str, str] = {
     "doc-template-field": "{file}:{line}: the template uses '{field}', which the data does not have",
     "doc-template-field-hint": "check the spelling, or use a field listed in `mentorat templates show` of a built-in template",
     "doc-template-include": "{file}:{line}: the template uses '{name}', which is not a template here",
-    "doc-template-include-hint": ("include or extend only templates by name, e.g. {{% include \"my-part.md.j2\" %}}, "
-                                  "from templates/ or the built-ins"),
+    "doc-template-include-hint": (
+        'include or extend only templates by name, e.g. {{% include "my-part.md.j2" %}}, from templates/ or the built-ins'
+    ),
     "doc-template-error": "{file}:{line}: the template failed ({detail})",
     "doc-templates-header": "{name:<24} {langs:<8} {origin}",
     "doc-templates-row": "{name:<24} {langs:<8} {origin}",
@@ -46,14 +50,16 @@ TEXT: dict[str, str] = {
     # Output
     "doc-logo-refused": "programme.yaml organiser_logo: {path} {reason}",
     "doc-logo-refused-hint": "put the logo (PNG, JPEG or SVG, under 2 MB) in the programme folder, as a real file, "
-                             "and give its path relative to programme.yaml, e.g. organiser_logo: logo.png",
+    "and give its path relative to programme.yaml, e.g. organiser_logo: logo.png",
     "doc-logo-outside": "is outside the programme folder",
     "doc-logo-link": "is a symbolic link",
     "doc-logo-missing": "is not a file",
     "doc-logo-large": "is larger than 2 MB",
     "doc-pdf-missing": "PDF output needs WeasyPrint, which is not installed",
-    "doc-pdf-missing-hint": ("pip install 'mentorat[pdf]' (from a source checkout: pip install '.[pdf]'), "
-                             "or use --format html and print the page to PDF from a browser"),
+    "doc-pdf-missing-hint": (
+        "pip install 'mentorat[pdf]' (from a source checkout: pip install '.[pdf]'), "
+        "or use --format html and print the page to PDF from a browser"
+    ),
     "doc-output-not-folder": "-o {path} is a file, not a folder",
     "doc-output-not-folder-hint": "give a folder for the documents (it is created if needed)",
     "doc-written": "Wrote {count} file(s) to {folder}",

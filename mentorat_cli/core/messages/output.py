@@ -12,11 +12,11 @@ TEXT: dict[str, str] = {
     "output-git-hint": "git's own files are never an output; choose a file outside .git/",
     "output-data": "refusing to write over the programme's data: {path}",
     "output-data-hint": "programme.yaml, mentors/, mentees/, pairs/, notes/, feedback/, pairing.yaml, templates/, "
-                        "audit/ and .mentorat/ are never an output, even with --force; write under out/ (the default) "
-                        "or choose another file",
+    "audit/ and .mentorat/ are never an output, even with --force; write under out/ (the default) "
+    "or choose another file",
     "output-symlink": "refusing to write through a symbolic link inside the programme: {path}",
     "output-symlink-hint": "replace the link by a real folder or file (it could lead outside the programme), "
-                           "or give -o a path outside the programme",
+    "or give -o a path outside the programme",
     "output-folder": "{path} is a folder, not a file",
     "output-folder-hint": "give -o a file name",
     "output-exists": "{path} already exists{more}",
@@ -27,5 +27,5 @@ TEXT: dict[str, str] = {
     "template-symlink": "refusing to read a template through a symbolic link: {path}",
     "template-symlink-hint": "replace the link by a real file or folder: templates are read from the programme only",
     "forget-leftover-content": "{path}: NOT changed, it holds an erased person's {what}; delete it "
-                               "(it was generated from the data and can be made again)",
+    "(it was generated from the data and can be made again)",
 }

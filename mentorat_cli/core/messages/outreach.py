@@ -15,7 +15,7 @@ TEXT: dict[str, str] = {
     "select-not-applicant": "'{id}' has status '{status}', which is not an application to decide",
     "select-not-applicant-hint": "only applicants, waitlisted and declined people can be accepted or declined",
     "select-reason-empty": "--reason must say why, in a few words",
-    "select-reason-empty-hint": "e.g. --reason \"places full this year\"; it stays in the profile and is never sent",
+    "select-reason-empty-hint": 'e.g. --reason "places full this year"; it stays in the profile and is never sent',
     "select-all-with-ids": "give ids or --all, not both",
     "select-nothing": "no application waiting for a decision",
     "select-unchanged": "already {status}: {ids}",
@@ -25,7 +25,7 @@ TEXT: dict[str, str] = {
     "select-status-waitlisted": "on the waiting list",
     "select-status-declined": "declined",
     "pair-applicants": "{count} applicant(s) wait for a decision and cannot be paired yet: "
-                       "mentorat accept ID... or mentorat accept --all (mentorat decline ID... --reason TEXT)",
+    "mentorat accept ID... or mentorat accept --all (mentorat decline ID... --reason TEXT)",
     "st-applicants": "Applicants waiting for a decision (mentorat accept / decline)",
     "st-applicants-cols": "PERSON|ROLE|REGISTERED|DAYS",
     "st-to-introduce": "{count} confirmed pair(s) not introduced yet (mentorat mail intro --all): {pairs}",
@@ -48,7 +48,7 @@ TEXT: dict[str, str] = {
     "mail-bad-address-hint": "correct the address (e.g. prenom.nom@example.org)",
     "mail-template-subject": "mail template {name}: the first line must be 'Subject: ...'",
     "mail-template-subject-hint": "start the template with the subject line, then a blank line and the body "
-                                  "(see mentorat's templates/mail/{name}.fr.md.j2)",
+    "(see mentorat's templates/mail/{name}.fr.md.j2)",
     "mail-written": "wrote {count} draft(s) to {folder} (nothing is sent: open them in your mail program)",
     "mail-mbox-written": "wrote {count} draft(s) in one mailbox file {path} (nothing is sent)",
     "mail-intro-recorded": "recorded the introduction draft date in {count} pair file(s)",

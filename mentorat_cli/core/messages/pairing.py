@@ -12,10 +12,13 @@ TEXT: dict[str, str] = {
     # pair command
     "pair-nothing": "no accepted mentee is waiting for a mentor",
     "pair-no-mentor": "no accepted mentor has a free place",
-    "pair-summary": ("{proposed} pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; "
-                     "mean score {mean}, lowest {lowest}; {used} of {mentors} mentors used; {seconds:.1f} s"),
-    "pair-summary-none": ("0 pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; "
-                          "{used} of {mentors} mentors used; {seconds:.1f} s"),
+    "pair-summary": (
+        "{proposed} pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; "
+        "mean score {mean}, lowest {lowest}; {used} of {mentors} mentors used; {seconds:.1f} s"
+    ),
+    "pair-summary-none": (
+        "0 pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; {used} of {mentors} mentors used; {seconds:.1f} s"
+    ),
     "pair-nothing-kept": "no accepted mentee is waiting for a mentor ({kept} pair(s) kept as they are)",
     "pair-unmatched-head": "mentees left without a mentor:",
     "pair-unmatched-row": "  {mentee}: {reason}",
@@ -32,12 +35,18 @@ TEXT: dict[str, str] = {
     "pair-table-more": "  and {count} more proposal(s) (--diff shows every change)",
     "pair-mentor-without-explain": "MENTOR is only used with --explain",
     "pair-kept-edited": "kept proposal '{pair}': it was edited by hand (use --force to recompute it)",
-    "pair-best-total": ("This is the best possible result for the whole programme: the most mentees paired, "
-                        "then the highest total score (checked against every possible pair)."),
-    "pair-best-fair": ("This is the best possible result for the whole programme: the most mentees paired, "
-                       "then the strongest weakest pair, then the highest total score (checked against every possible pair)."),
-    "pair-best-fair-floor": ("The weakest pair is as strong as possible among each mentee's {k} best mentors, "
-                             "and the total score is the best possible at that level."),
+    "pair-best-total": (
+        "This is the best possible result for the whole programme: the most mentees paired, "
+        "then the highest total score (checked against every possible pair)."
+    ),
+    "pair-best-fair": (
+        "This is the best possible result for the whole programme: the most mentees paired, "
+        "then the strongest weakest pair, then the highest total score (checked against every possible pair)."
+    ),
+    "pair-best-fair-floor": (
+        "The weakest pair is as strong as possible among each mentee's {k} best mentors, "
+        "and the total score is the best possible at that level."
+    ),
     "pair-proof": "optimal for the full problem: proved with dual prices ({rounds} round(s), {added} couple(s) added back)",
     "pair-proof-fair": "the lowest score is the best possible on each mentee's best {k} mentors; the total is proved optimal at that floor",
     "pair-progress": "scoring: {done}/{total} mentees",
@@ -76,8 +85,9 @@ TEXT: dict[str, str] = {
     "explain-why-not-full": "why not {mentor}: it would score {score}, but its places are taken by {holders}",
     "explain-why-not-lower": "why not {mentor}: it scores {score}, {gap} below {chosen} ({chosen_score})",
     "explain-why-not-same": "why not {mentor}: it scores {score}, the same as {chosen}; the total is the same either way",
-    "explain-why-not-higher": ("why not {mentor}: it scores {score}; placing the mentee there would lower the total "
-                               "or leave another mentee unmatched"),
+    "explain-why-not-higher": (
+        "why not {mentor}: it scores {score}; placing the mentee there would lower the total or leave another mentee unmatched"
+    ),
     "explain-is-chosen": "{mentor} is the proposed mentor",
     "explain-why-not-unmatched": "why not {mentor}: it would score {score}, but its places are taken by {holders}",
     "explain-criteria-compare": "  {criterion:<13} {points:>6.2f} (proposed mentor: {chosen:>6.2f})  {evidence}",

@@ -9,18 +9,26 @@ E, W = "error", "warning"
 PROBLEMS: dict[str, Spec] = {
     # survey import: the mapping file
     "survey-mapping-field": Spec(E, "mapping: {detail}", "see `mentorat survey import --help` for the mapping file's form"),
-    "survey-mapping-column": Spec(E, "the column '{header}' named for '{field}' is not in {table}",
-                                  "correct the column name in the mapping (the table's columns are: {columns})"),
+    "survey-mapping-column": Spec(
+        E,
+        "the column '{header}' named for '{field}' is not in {table}",
+        "correct the column name in the mapping (the table's columns are: {columns})",
+    ),
     # survey import: the rows
-    "survey-row-value": Spec(E, "{field}: '{value}' is not a known answer",
-                             "add it under values.{key} in the mapping, or correct the cell ({allowed})"),
+    "survey-row-value": Spec(
+        E, "{field}: '{value}' is not a known answer", "add it under values.{key} in the mapping, or correct the cell ({allowed})"
+    ),
     "survey-row-missing": Spec(E, "{field} is empty", "fill in the cell, or remove the row if it is not a real answer"),
     "survey-row-person": Spec(E, "no mentor or mentee has the e-mail '{email}'", "correct the e-mail, or add the person to the programme"),
-    "survey-row-pair": Spec(E, "{who} has {count} introduced pairs, so the row cannot say which pair it is about",
-                            "map a 'pair' column (and a 'role' column) giving the pair id, or remove the row"),
+    "survey-row-pair": Spec(
+        E,
+        "{who} has {count} introduced pairs, so the row cannot say which pair it is about",
+        "map a 'pair' column (and a 'role' column) giving the pair id, or remove the row",
+    ),
     "survey-row-pair-unknown": Spec(E, "pair '{pair}' does not exist", "correct the pair id"),
-    "survey-row-invalid": Spec(E, "{field} cannot be stored as it is (too long or malformed)",
-                               "shorten or correct the cell (see schemas/feedback.schema.json)"),
+    "survey-row-invalid": Spec(
+        E, "{field} cannot be stored as it is (too long or malformed)", "shorten or correct the cell (see schemas/feedback.schema.json)"
+    ),
     "survey-row-duplicate": Spec(E, "a second answer for the same {role} of pair '{pair}' (also row {other})", "keep one of the two rows"),
     "survey-table": Spec(E, "{message}", "{hint}"),
     # audit criteria file
@@ -39,7 +47,7 @@ TEXT: dict[str, str] = {
     "survey-mapping-unreadable": "cannot read the mapping file {path}: {reason}",
     "survey-mapping-hint": "give --mapping a YAML file describing the columns",
     "survey-mapping-missing": "no mapping given, and the columns are not those of `mentorat survey blank`: "
-                              "say which column holds which answer with --mapping FILE",
+    "say which column holds which answer with --mapping FILE",
     "survey-mapping-guessed": "no --mapping: {count} of {total} columns recognised from the questionnaire's questions",
     "survey-mapping-missing-hint": "start from a guess: mentorat survey import {file} --template",
     "survey-template-exists": "{path} already exists",

@@ -9,14 +9,20 @@ E, W = "error", "warning"
 PROBLEMS: dict[str, Spec] = {
     "date-format": Spec(E, "{field}: '{value}' is a date, but not written year-month-day", "write it {iso}"),
     "date-impossible": Spec(E, "{field}: '{value}' is not a real date: {reason}", "correct the day or the month"),
-    "date-future": Spec(W, "{field} ({value}) is after today ({today}), but it records something already done",
-                        "check the date (a typo in the year?)"),
-    "pair-signed-early": Spec(E, "charter_signed.{role} ({signed}) is before the pair was proposed ({proposed})",
-                              "correct the signature date: a charter is signed after the pair is proposed"),
-    "pair-before-cohort": Spec(W, "started_on ({started}) is before the cohort starts ({cohort_start})",
-                               "check started_on, or cohort.start in programme.yaml"),
-    "note-final-early": Spec(E, "final meeting on {final}, before the first meeting ({first})",
-                             "check the dates and kinds of the two notes"),
+    "date-future": Spec(
+        W, "{field} ({value}) is after today ({today}), but it records something already done", "check the date (a typo in the year?)"
+    ),
+    "pair-signed-early": Spec(
+        E,
+        "charter_signed.{role} ({signed}) is before the pair was proposed ({proposed})",
+        "correct the signature date: a charter is signed after the pair is proposed",
+    ),
+    "pair-before-cohort": Spec(
+        W, "started_on ({started}) is before the cohort starts ({cohort_start})", "check started_on, or cohort.start in programme.yaml"
+    ),
+    "note-final-early": Spec(
+        E, "final meeting on {final}, before the first meeting ({first})", "check the dates and kinds of the two notes"
+    ),
 }
 
 TEXT: dict[str, str] = {

@@ -15,13 +15,13 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
 
-from mentorat_cli.load import resources
-from mentorat_cli.render import build, context, labels
-from mentorat_cli.render.templating import Renderer
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
-from mentorat_cli.render.mail.select import Draft
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.load import resources
+from mentorat_cli.render import build, context, labels
+from mentorat_cli.render.mail.select import Draft
+from mentorat_cli.render.templating import Renderer
 
 SUBJECT = "Subject:"
 # CRLF line ends as RFC 5322 wants; headers folded and non-ASCII words encoded (RFC 2047), bodies in UTF-8.
@@ -42,8 +42,7 @@ def _address(name: str, addr: str, file: str) -> Address:
     try:
         return Address(display_name=name, addr_spec=addr)
     except (ValueError, IndexError, email.errors.HeaderParseError):
-        raise MentoratError(text("mail-bad-address", file=file, email=addr), text("mail-bad-address-hint"),
-                            EXIT_PROBLEMS) from None
+        raise MentoratError(text("mail-bad-address", file=file, email=addr), text("mail-bad-address-hint"), EXIT_PROBLEMS) from None
 
 
 def _person_context(record: Record, lang: str) -> dict[str, Any]:
@@ -56,13 +55,17 @@ def _values(programme: Programme, draft: Draft, lang: str, today: dt.date, link:
     if draft.pair is not None:
         values = context.charter_context(programme, draft.pair, lang, today)
     else:
-        values = {"lang": lang, "today": labels.long_date(today, lang),
-                  "programme": context.programme_fields(programme.config, lang)}
+        values = {"lang": lang, "today": labels.long_date(today, lang), "programme": context.programme_fields(programme.config, lang)}
     person = draft.to[0]
-    values.update({"person": _person_context(person, lang), "role": person.kind,
-                   "people": [_person_context(r, lang) for r in draft.to],
-                   "registered_on": labels.long_date(person.data.get("registered_on"), lang),
-                   "survey_link": link or ""})
+    values.update(
+        {
+            "person": _person_context(person, lang),
+            "role": person.kind,
+            "people": [_person_context(r, lang) for r in draft.to],
+            "registered_on": labels.long_date(person.data.get("registered_on"), lang),
+            "survey_link": link or "",
+        }
+    )
     alert = dict(draft.alert)
     for key in ("planned", "last_meeting"):
         if alert.get(key):
@@ -75,11 +78,10 @@ def _split(rendered: str, name: str) -> tuple[str, str]:
     """(subject, body) of a rendered template whose first line is `Subject: ...`."""
     lines = rendered.lstrip("\n").split("\n")
     if not lines[0].startswith(SUBJECT):
-        raise MentoratError(text("mail-template-subject", name=name), text("mail-template-subject-hint", name=name),
-                            EXIT_PROBLEMS)
+        raise MentoratError(text("mail-template-subject", name=name), text("mail-template-subject-hint", name=name), EXIT_PROBLEMS)
     body = "\n".join(lines[1:]).strip("\n") + "\n"
     # Only ASCII blanks are squeezed: the no-break space before a French colon stays.
-    return re.sub(r"[ \t\r]+", " ", lines[0][len(SUBJECT):]).strip(" "), body
+    return re.sub(r"[ \t\r]+", " ", lines[0][len(SUBJECT) :]).strip(" "), body
 
 
 def _attach(message: EmailMessage, programme: Programme, draft: Draft, today: dt.date, link: str | None) -> None:
@@ -94,8 +96,7 @@ def _attach(message: EmailMessage, programme: Programme, draft: Draft, today: dt
         from mentorat_cli.report import questionnaire  # jinja only; loaded when a survey mail is written
 
         role = draft.to[0].kind
-        message.add_attachment(questionnaire.questionnaire(programme.config, role, "html"), subtype="html",
-                               filename=f"survey-{role}.html")
+        message.add_attachment(questionnaire.questionnaire(programme.config, role, "html"), subtype="html", filename=f"survey-{role}.html")
 
 
 def compose(programme: Programme, drafts: list[Draft], today: dt.date, link: str | None = None) -> list[Drafted]:
@@ -104,8 +105,7 @@ def compose(programme: Programme, drafts: list[Draft], today: dt.date, link: str
     renderer = Renderer(programme.root, resources.data_dir("templates") / "mail")
     coordinator = programme.config.get("coordinator") or {}
     # Without a coordinator address the drafts have no sender: the mail program fills it in.
-    sender = (_address(str(coordinator.get("name", "")), str(coordinator["email"]), "programme.yaml")
-              if coordinator.get("email") else None)
+    sender = _address(str(coordinator.get("name", "")), str(coordinator["email"]), "programme.yaml") if coordinator.get("email") else None
     out = []
     for draft in drafts:
         name = f"mail-{draft.kind}"
@@ -114,8 +114,10 @@ def compose(programme: Programme, drafts: list[Draft], today: dt.date, link: str
         message["Subject"] = subject
         if sender is not None:
             message["From"] = sender
-        message["To"] = [_address(f"{r.data.get('first_name', '')} {r.data.get('last_name', '')}".strip(),
-                                  str(r.data.get("email", "")), r.path) for r in draft.to]
+        message["To"] = [
+            _address(f"{r.data.get('first_name', '')} {r.data.get('last_name', '')}".strip(), str(r.data.get("email", "")), r.path)
+            for r in draft.to
+        ]
         if draft.kind == "intro" and sender is not None:
             message["Cc"] = sender
         # A fixed hour and a stable id: the same data gives the same bytes.

@@ -9,11 +9,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorat_cli.ingest import selection
-from mentorat_cli.followup import dashboard
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.followup import dashboard
+from mentorat_cli.ingest import selection
 
 PAIR_KINDS = ("intro", "thanks")
 PERSON_KINDS = ("received", "accepted", "declined", "waiting", "survey")
@@ -36,7 +36,8 @@ class Draft:
 
 def _introduced(pair: Record) -> bool:
     return pair.data["status"] == "confirmed" or (
-        pair.data["status"] == "ended" and bool(pair.data.get("confirmed_on") or pair.data.get("started_on")))
+        pair.data["status"] == "ended" and bool(pair.data.get("confirmed_on") or pair.data.get("started_on"))
+    )
 
 
 def _pair_ok(kind: str, pair: Record) -> str | None:
@@ -70,9 +71,13 @@ def _both(programme: Programme, pair: Record) -> list[Record]:
 
 def _every(kind: str, programme: Programme) -> list[Draft]:
     if kind in PAIR_KINDS:
-        pairs = [p for _, p in sorted(programme.pairs.items()) if _pair_ok(kind, p) is None
-                 # Thanks at closure: pairs that went through the programme (an early end is named explicitly).
-                 and (kind != "thanks" or p.data.get("ended_by") == "completed")]
+        pairs = [
+            p
+            for _, p in sorted(programme.pairs.items())
+            if _pair_ok(kind, p) is None
+            # Thanks at closure: pairs that went through the programme (an early end is named explicitly).
+            and (kind != "thanks" or p.data.get("ended_by") == "completed")
+        ]
         return [Draft(kind, f"{kind}-{p.id}", _both(programme, p), p) for p in pairs]
     people = [*(r for _, r in sorted(programme.mentees.items())), *(r for _, r in sorted(programme.mentors.items()))]
     if kind == "received":
@@ -91,8 +96,10 @@ def _named(kind: str, programme: Programme, targets: list[str]) -> list[Draft]:
         else:
             why = text("mail-why-not-pair") if person is None else _person_ok(kind, programme, person)
         if why is not None:
-            raise MentoratError(text("mail-target-wrong", target=target, kind=kind, why=why),
-                                text("mail-target-wrong-hint", hint=text("mail-nobody-person")))
+            raise MentoratError(
+                text("mail-target-wrong", target=target, kind=kind, why=why),
+                text("mail-target-wrong-hint", hint=text("mail-nobody-person")),
+            )
         if pair is not None:
             out.append(Draft(kind, f"{kind}-{pair.id}", _both(programme, pair), pair))
         elif person is not None:
@@ -104,19 +111,24 @@ def _reminders(programme: Programme, today: dt.date, targets: list[str]) -> list
     """One draft per `status` alert: pairs without meetings, reviews and closings due, charters, training."""
     data = dashboard.build(programme, today)
     out: list[Draft] = []
-    for code, rows in (("no-meeting", data["without_meeting"]), ("review-due", data["reviews_due"]),
-                       ("final-due", data["finals_due"])):
+    for code, rows in (("no-meeting", data["without_meeting"]), ("review-due", data["reviews_due"]), ("final-due", data["finals_due"])):
         for row in rows:
             pair = programme.pairs[row["pair"]]
             out.append(Draft("reminder", f"reminder-{code}-{pair.id}", _both(programme, pair), pair, {"code": code, **row}))
     for row in data["mentors_to_follow"]:
         mentor = programme.mentors[row["mentor"]]
         for pid in row["charter_unsigned"]:
-            out.append(Draft("reminder", f"reminder-charter-unsigned-{pid}", [mentor], programme.pairs[pid],
-                             {"code": "charter-unsigned", "pair": pid}))
+            out.append(
+                Draft(
+                    "reminder",
+                    f"reminder-charter-unsigned-{pid}",
+                    [mentor],
+                    programme.pairs[pid],
+                    {"code": "charter-unsigned", "pair": pid},
+                )
+            )
         if row["not_trained"]:
-            out.append(Draft("reminder", f"reminder-training-missing-{mentor.id}", [mentor], None,
-                             {"code": "training-missing"}))
+            out.append(Draft("reminder", f"reminder-training-missing-{mentor.id}", [mentor], None, {"code": "training-missing"}))
     if targets:
         wanted = set(targets)
         unknown = [t for t in sorted(wanted) if t not in programme.pairs and programme.person(t) is None]
