@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -18,17 +17,10 @@ import typer
 from mentorat_cli import __version__
 from mentorat_cli.cli.group import MentoratGroup
 from mentorat_cli.cli.usage import show_usage_error
+from mentorat_cli.core.choices import RunLang
 from mentorat_cli.core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, MentoratError, ProblemsFound
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.vocabulary import normalise_token
-
-
-class RunLang(str, Enum):
-    """Languages the command line speaks (chosen before parsing, see i18n.decide; declared here for help)."""
-
-    fr = "fr"
-    en = "en"
-
 
 app = typer.Typer(
     name="mentorat",

@@ -9,9 +9,8 @@ import os
 import shlex
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import IO, Any, Optional
 
@@ -25,20 +24,6 @@ from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.io import storage, transaction
 from mentorat_cli.load import repository, usable
-
-
-class TextOrJson(str, Enum):
-    """--format for commands that print for people (text) or for scripts (json)."""
-
-    text = "text"
-    json = "json"
-
-
-class Lang(str, Enum):
-    """Languages documents are written in."""
-
-    fr = "fr"
-    en = "en"
 
 
 @dataclass
@@ -165,3 +150,11 @@ def lazy(name: str) -> Any:
     sys.modules[name] = module
     loader.exec_module(module)
     return module
+
+
+def report_written(env: Env, folder: Path, files: Mapping[str, object]) -> None:
+    """The documents written: the file when there is one, else how many and where."""
+    if len(files) == 1:
+        env.info(text("doc-written-one", file=folder / next(iter(files))))
+    else:
+        env.info(text("doc-written", count=len(files), folder=folder))

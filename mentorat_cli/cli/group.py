@@ -1,4 +1,4 @@
-"""One module per command group; each exposes `register(app)`, loaded only when its command runs.
+"""One module per command; each exposes `register(app)`, loaded only when its command runs.
 
 `mentorat --help` lists every command from COMMANDS without importing any
 command module (they pull in the repository, jsonschema, pandas...): a test
@@ -17,33 +17,33 @@ from typer.core import TyperCommand, TyperGroup
 from mentorat_cli.cli import helptext
 from mentorat_cli.core.i18n import gettext
 
-# name -> (module under mentorat_cli.cli.group, the help line `mentorat --help` shows), in --help's order.
+# name -> (module under mentorat_cli.cli, the help line `mentorat --help` shows), in --help's order.
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("init", "Create a new programme folder with commented example files."),
     "validate": ("validate", "Check every file: schemas, references, dates, capacities and the programme's rules."),
-    "schemas": ("validate", "Refresh the copy of the schemas in .schemas/ that editors use to complete and check fields."),
-    "accept": ("selection", "Accept applications: the people take part in the next `mentorat pair`."),
-    "decline": ("selection", "Refuse applications, or put them on the waiting list with --waiting."),
+    "schemas": ("schemas", "Refresh the copy of the schemas in .schemas/ that editors use to complete and check fields."),
+    "accept": ("accept", "Accept applications: the people take part in the next `mentorat pair`."),
+    "decline": ("decline", "Refuse applications, or put them on the waiting list with --waiting."),
     "pair": ("pair", "Propose the optimal pairs, each explained, as files to review (status: proposed)."),
-    "scores": ("pair", "Every couple of the mentees to pair and the mentors: feasible or the rule broken, score, criteria."),
-    "confirm": ("pair", "Turn proposals into decisions (status: confirmed, with today's date)."),
-    "rematch": ("pair", "End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."),
-    "charter": ("documents", "Write the engagement charter of a pair (or of every confirmed pair), ready to sign."),
-    "sheet": ("documents", "Write the follow-up sheet of a pair: schedule, meetings held, hours, alerts, contacts."),
-    "calendar": ("documents", "Export the planned meetings as an iCalendar file to import into a calendar app."),
-    "sign": ("documents", "Record the dates the charter was signed in the pair's file (charter_signed)."),
-    "contact": ("followup", "Record a follow-up contact with a pair in its file (contacts)."),
-    "status": ("followup", "One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."),
+    "scores": ("scores", "Every couple of the mentees to pair and the mentors: feasible or the rule broken, score, criteria."),
+    "confirm": ("confirm", "Turn proposals into decisions (status: confirmed, with today's date)."),
+    "rematch": ("rematch", "End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."),
+    "charter": ("charter", "Write the engagement charter of a pair (or of every confirmed pair), ready to sign."),
+    "sheet": ("sheet", "Write the follow-up sheet of a pair: schedule, meetings held, hours, alerts, contacts."),
+    "calendar": ("calendar", "Export the planned meetings as an iCalendar file to import into a calendar app."),
+    "sign": ("sign", "Record the dates the charter was signed in the pair's file (charter_signed)."),
+    "contact": ("contact", "Record a follow-up contact with a pair in its file (contacts)."),
+    "status": ("status", "One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."),
     "mail": ("mail", "Write e-mail drafts to review and send from your mail program; nothing is ever sent."),
     "report": ("report", "Write the end-of-programme report: participants, pairs, meetings, satisfaction, objectives."),
-    "audit": ("report", "Assess the programme against the quality label's six stages, with the files to fix."),
-    "import": ("data", "Create and update profiles from a form export (CSV or XLSX)."),
-    "export": ("data", "Export people, pairs or meetings as CSV or XLSX, with formula-safe cells."),
-    "forget": ("data", "Erase people's personal data from the working tree (right to erasure), and say what remains."),
-    "templates": ("documents", "List, show or copy the document templates (charters, sheet, notes)."),
-    "note": ("notes", "Meeting notes: create one from a template, list them (metadata only)."),
-    "survey": ("report", "End-of-programme surveys: the blank questionnaire, and importing the answers."),
-    "person": ("data", "Right of access: what the programme holds on a person."),
+    "audit": ("audit", "Assess the programme against the quality label's six stages, with the files to fix."),
+    "import": ("import_", "Create and update profiles from a form export (CSV or XLSX)."),
+    "export": ("export", "Export people, pairs or meetings as CSV or XLSX, with formula-safe cells."),
+    "forget": ("forget", "Erase people's personal data from the working tree (right to erasure), and say what remains."),
+    "templates": ("templates", "List, show or copy the document templates (charters, sheet, notes)."),
+    "note": ("note", "Meeting notes: create one from a template, list them (metadata only)."),
+    "survey": ("survey", "End-of-programme surveys: the blank questionnaire, and importing the answers."),
+    "person": ("person", "Right of access: what the programme holds on a person."),
 }
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
-from mentorat_cli.cli.common import Lang, env_of
+from mentorat_cli.cli.common import env_of
 from mentorat_cli.core import vocabulary
+from mentorat_cli.core.choices import Lang, ProgrammeKind
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.io import git as gitops
@@ -16,18 +16,10 @@ from mentorat_cli.io import storage
 from mentorat_cli.render import scaffold
 
 
-class Kind(str, Enum):
-    school = "school"
-    ministry = "ministry"
-    company = "company"
-    alumni = "alumni"
-    youth = "youth"
-
-
 def init(
     ctx: typer.Context,
     directory: Path = typer.Argument(..., help="Folder to create (must be new or empty)."),
-    kind: Kind = typer.Option(..., "--kind", help="Kind of programme: sets the charter and default rules."),
+    kind: ProgrammeKind = typer.Option(..., "--kind", help="Kind of programme: sets the charter and default rules."),
     lang: Lang = typer.Option(Lang.fr, "--lang", help="Language of the programme's documents."),
     no_git: bool = typer.Option(False, "--no-git", help="Do not create a git repository."),
 ) -> None:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from mentorat_cli.cli.common import env_of
+from mentorat_cli.core.choices import MailFormat, MailKind
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.io import output, pairfile, storage
 from mentorat_cli.render import mail
 
 MAIL_FOLDER = "out/mail"
-
-Kind = Enum("Kind", {k: k for k in mail.KINDS}, type=str)  # type: ignore[misc]
-
-
-class MailFormat(str, Enum):
-    eml = "eml"
-    mbox = "mbox"
 
 
 def _record_intros(programme: Programme, pairs: list[str], today: str) -> int:
@@ -41,7 +34,7 @@ def _record_intros(programme: Programme, pairs: list[str], today: str) -> int:
 
 def mail_command(
     ctx: typer.Context,
-    kind: Kind = typer.Argument(..., help="intro, received, accepted, declined, waiting, reminder, survey or thanks."),
+    kind: MailKind = typer.Argument(..., help="intro, received, accepted, declined, waiting, reminder, survey or thanks."),
     targets: Optional[list[str]] = typer.Argument(None, metavar="[PAIR|ID]...", help="Pair ids (intro, thanks) or people's ids."),
     every: bool = typer.Option(False, "--all", help="Everyone concerned (e.g. every confirmed pair for intro)."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help=f"Folder for the drafts (default: {MAIL_FOLDER}/)."),

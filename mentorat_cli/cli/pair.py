@@ -1,13 +1,11 @@
-"""`mentorat pair`, `scores`, `confirm`, `rematch`: propose, audit and decide the pairs."""
+"""`mentorat pair`: propose the optimal pairs, explain one, or show the change a run would make."""
 
 from __future__ import annotations
 
-import csv
 import difflib
 import hashlib
 import sys
 import time
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -15,8 +13,9 @@ import typer
 
 from mentorat_cli.cli.common import Env, after_load, env_of, lazy
 from mentorat_cli.core import problems as P
+from mentorat_cli.core.choices import Objective
 from mentorat_cli.core.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
-from mentorat_cli.core.i18n import gettext, language
+from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
@@ -27,15 +26,13 @@ from mentorat_cli.load import cache, repository, yamlio
 # numpy and scipy load only when a pairing command runs.
 if TYPE_CHECKING:
     from mentorat_cli.io import gitcommit
-    from mentorat_cli.pair import decide, explain, plan, proposal, solve, table
+    from mentorat_cli.pair import explain, plan, proposal, solve
 else:
-    decide = lazy("mentorat_cli.pair.decide")
     explain = lazy("mentorat_cli.pair.explain")
     gitcommit = lazy("mentorat_cli.io.gitcommit")
     plan = lazy("mentorat_cli.pair.plan")
     proposal = lazy("mentorat_cli.pair.proposal")
     solve = lazy("mentorat_cli.pair.solve")
-    table = lazy("mentorat_cli.pair.table")
 
 # What a plain `pair` run depends on: with the same bytes here and the same options, it says the same.
 RUN_RECORD = "pair-run"
@@ -45,24 +42,7 @@ INPUT_FILES = (repository.PROGRAMME_FILE, "pairing.yaml")
 # Problems a new run fixes by itself when they come from a generated proposal.
 REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")
 UNMATCHED_SHOWN = 20  # mentees named in the summary; pairing.yaml lists them all
-TEXT_TABLE_LIMIT = 200_000  # rows: beyond this, aligned text is unreadable and slow; CSV streams
 OBJECTIVE_HELP = "total: most pairs, then the best total score; fair: most pairs, then the best lowest score, then the total."
-
-
-class Objective(str, Enum):
-    total = "total"
-    fair = "fair"
-
-
-class ScoresFormat(str, Enum):
-    text = "text"
-    csv = "csv"
-
-
-class EndedBy(str, Enum):
-    coordinator = "coordinator"
-    mentor = "mentor"
-    mentee = "mentee"
 
 
 def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
@@ -351,81 +331,6 @@ def _commit(env: Env, root: Path, changes: proposal.Changes, objective: Objectiv
     env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
 
 
-def scores(
-    ctx: typer.Context,
-    fmt: ScoresFormat = typer.Option(ScoresFormat.text, "--format", help="text (aligned columns) or csv."),
-) -> None:
-    """Every couple of the mentees to pair and the mentors: feasible or the rule broken, score, criteria."""
-    env = env_of(ctx)
-    prog, _ = env.load(parts=repository.PEOPLE_AND_PAIRS)
-    setup = plan.setup(prog)
-    from mentorat_cli.pair import encode
-
-    enc = encode.encode(setup.config, [r.data for r in setup.mentees], [r.data for r in setup.mentors], setup.managers)
-    head = table.header(enc)
-    if fmt is ScoresFormat.csv:
-        csv.writer(sys.stdout, lineterminator="\n").writerow(head)
-        for block in table.csv_blocks(enc, setup.previous):
-            sys.stdout.write(block)
-        raise typer.Exit(0)
-    cells = len(setup.mentees) * len(setup.mentors)
-    if cells > TEXT_TABLE_LIMIT:
-        raise MentoratError(text("scores-too-big", cells=cells))
-    # For people: column words and yes/no in the run's language (the CSV keeps the ids for tools).
-    rows = [[gettext(cell) for cell in head], *([*row[:2], gettext(row[2]), *row[3:]] for row in table.rows(enc, setup.previous))]
-    widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
-    for row in rows:
-        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
-    raise typer.Exit(0)
-
-
-def confirm(
-    ctx: typer.Context,
-    pairs: Optional[list[str]] = typer.Argument(None, metavar="PAIR", help="Pair ids (<mentee>--<mentor>)."),
-    every: bool = typer.Option(False, "--all", help="Confirm every proposal."),
-    force: bool = typer.Option(False, "--force", help="Confirm even if a rule or a capacity is broken."),
-) -> None:
-    """Turn proposals into decisions (status: confirmed, with today's date)."""
-    env = env_of(ctx)
-    if not pairs and not every:
-        raise MentoratError(text("confirm-none"), text("confirm-none-hint"))
-    with env.writing():
-        prog, _ = env.load(parts=repository.PEOPLE_AND_PAIRS)
-        writes = decide.confirm(prog, pairs or [], every, env.today, force)
-        if not writes:
-            env.info(text("confirm-nothing"))
-            raise typer.Exit(0)
-        storage.write_files(prog.root, writes)
-    env.info(text("confirm-done", count=len(writes)))
-    raise typer.Exit(0)
-
-
-def rematch(
-    ctx: typer.Context,
-    pair_id: str = typer.Argument(..., metavar="PAIR", help="The pair to end (<mentee>--<mentor>)."),
-    reason: str = typer.Option(..., "--reason", help="Why it ends (no personal details: it is kept in the file)."),
-    by: EndedBy = typer.Option(EndedBy.coordinator, "--by", help="Who asked to end it."),
-    objective: Objective = typer.Option(Objective.total, "--objective", help="As for `mentorat pair`."),
-) -> None:
-    """End a pair (date, reason) and propose a new mentor for the mentee, never the previous one."""
-    env = env_of(ctx)
-    with env.writing():
-        prog, _ = env.load(parts=repository.PEOPLE_AND_PAIRS)
-        writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
-        storage.write_files(prog.root, writes, removes=removes)
-    env.info(text("rematch-ended", pair=pair_id, date=env.today.isoformat()))
-    if new is not None:
-        env.info(text("rematch-proposed", pair=new["pair"], score=f"{new['score']:.2f}"))
-    else:
-        rows = proposal.unmatched(run)
-        reason_ = proposal.reason_text(rows[0]) if rows else text("unmatched-no-mentor")
-        env.info(text("rematch-none", mentee=prog.pairs[pair_id].data["mentee"], reason=reason_))
-    raise typer.Exit(0)
-
-
 def register(app: typer.Typer) -> None:
-    """Add the pairing commands."""
+    """Attach `pair`."""
     app.command("pair")(pair)
-    app.command("scores")(scores)
-    app.command("confirm")(confirm)
-    app.command("rematch")(rematch)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import typer
 
 from mentorat_cli.check import causes, integrity
-from mentorat_cli.cli.common import TextOrJson, env_of, print_problems
+from mentorat_cli.cli.common import env_of, print_problems
 from mentorat_cli.core import problems as P
+from mentorat_cli.core.choices import TextOrJson
 from mentorat_cli.core.messages import text
-from mentorat_cli.io import storage
-from mentorat_cli.load import repository, resources
+from mentorat_cli.load import repository
 
 
 def validate(
@@ -52,20 +52,5 @@ def _print_entries(entries: list[causes.Entry], quiet: bool) -> None:
             typer.echo(text("folded", count=len(entry.followers), files=files))
 
 
-def refresh_schemas(ctx: typer.Context) -> None:
-    """Refresh the copy of the schemas in .schemas/ that editors use to complete and check fields."""
-    env = env_of(ctx)
-    root = env.root()
-    with env.writing():
-        changed = resources.stale_editor_schemas(root)
-        if changed:
-            storage.write_files(root, changed)
-            env.info(text("schemas-done", count=len(changed), folder=root / ".schemas"))
-        else:
-            env.info(text("schemas-unchanged", folder=root / ".schemas"))
-    raise typer.Exit(0)
-
-
 def register(app: typer.Typer) -> None:
     app.command("validate")(validate)
-    app.command("schemas")(refresh_schemas)

@@ -124,6 +124,11 @@ def pair_needs(pair_id: str) -> Needs:
     return needs
 
 
+def pair_or_nothing(pair_id: str | None) -> Needs:
+    """One pair's files for a command on PAIR; nothing in particular with --all."""
+    return pair_needs(pair_id) if pair_id else NOTHING
+
+
 def person_needs(person_id: str) -> Needs:
     """`person show ID`: the person's own file (whichever folder it is in)."""
     return lambda _prog: [f"mentors/{person_id}.yaml", f"mentees/{person_id}.yaml"]

@@ -35,6 +35,18 @@ def find_pair(programme: Programme, pair_id: str) -> Record:
     raise MentoratError(text("doc-pair-missing", pair=pair_id), hint)
 
 
+def select_pairs(programme: Programme, pair_id: str | None, all_: bool, command: str) -> list[Record]:
+    """The named pair, or every confirmed pair with --all."""
+    if bool(pair_id) == all_:
+        raise MentoratError(text("doc-pair-or-all"), text("doc-pair-or-all-hint", command=command))
+    if pair_id:
+        return [find_pair(programme, pair_id)]
+    pairs = [p for _, p in sorted(programme.pairs.items()) if p.data["status"] == "confirmed"]
+    if not pairs:
+        raise MentoratError(text("doc-no-pairs"), text("doc-no-pairs-hint"))
+    return pairs
+
+
 def person(record: Record | None, lang: str) -> dict[str, Any]:
     """A mentor's or mentee's fields for documents."""
     data = record.data if record is not None else {}

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from mentorat_cli.core.choices import MailKind
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
@@ -17,7 +18,7 @@ from mentorat_cli.ingest import selection
 
 PAIR_KINDS = ("intro", "thanks")
 PERSON_KINDS = ("received", "accepted", "declined", "waiting", "survey")
-KINDS = ("intro", "received", "accepted", "declined", "waiting", "reminder", "survey", "thanks")
+KINDS = tuple(kind.value for kind in MailKind)  # the choices of `mentorat mail`, defined once
 # The status a person must have for each decision e-mail.
 STATUS_FOR = {"accepted": "accepted", "declined": "declined", "waiting": "waitlisted"}
 _GONE = ("withdrawn", "erased")

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from typing import Optional
 
 import typer
 
-from mentorat_cli.cli.common import TextOrJson, env_of
-from mentorat_cli.cli.documents import parse_date
+from mentorat_cli.cli.common import env_of
+from mentorat_cli.core import dates as datecheck
+from mentorat_cli.core.choices import NoteKind, TextOrJson
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.followup import notes
 from mentorat_cli.io import output
 from mentorat_cli.load import usable
 from mentorat_cli.render import build, context
-
-
-class NoteKind(str, Enum):
-    first = "first"
-    regular = "regular"
-    review = "review"
-    final = "final"
-
 
 note_app = typer.Typer(help="Meeting notes: create one from a template, list them (metadata only).", no_args_is_help=True)
 
@@ -42,7 +34,7 @@ def note_new(
     with env.writing():
         programme, _ = env.load(usable.pair_needs(pair))
         record = context.find_pair(programme, pair)
-        day = parse_date("--date", date, env.today) or env.today.isoformat()
+        day = datecheck.parse_option("--date", date, env.today) or env.today.isoformat()
         folder = programme.root / "notes" / record.id
         same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
         if same_day and kind is None:

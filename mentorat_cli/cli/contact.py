@@ -1,30 +1,19 @@
-"""`mentorat contact` (record a follow-up contact) and `mentorat status` (the dashboard)."""
+"""`mentorat contact`: record a follow-up contact with a pair in its file."""
 
 from __future__ import annotations
 
-import json
-import sys
-from enum import Enum
 from typing import Optional
 
 import typer
 
-from mentorat_cli.cli.common import TextOrJson, env_of, print_problems
-from mentorat_cli.cli.documents import parse_date
-from mentorat_cli.core.errors import MentoratError, ProblemsFound
+from mentorat_cli.cli.common import env_of
+from mentorat_cli.core import dates as datecheck
+from mentorat_cli.core.choices import Channel
+from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
-from mentorat_cli.followup import dashboard
-from mentorat_cli.followup import status as statusview
 from mentorat_cli.io import output, pairfile
 from mentorat_cli.load import usable
 from mentorat_cli.render import context
-
-
-class Channel(str, Enum):
-    phone = "phone"
-    mail = "mail"
-    visio = "visio"
-    in_person = "in_person"
 
 
 def contact(
@@ -39,7 +28,7 @@ def contact(
     with env.writing():
         programme, _ = env.load(usable.pair_needs(pair))
         record = context.find_pair(programme, pair)
-        day = parse_date("--date", date, env.today, future_ok=False) or env.today.isoformat()
+        day = datecheck.parse_option("--date", date, env.today, future_ok=False) or env.today.isoformat()
         summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
         if len(summary) > pairfile.SUMMARY_LIMIT:
             raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT), text("doc-contact-long-hint"))
@@ -64,31 +53,6 @@ def contact(
     raise typer.Exit(0)
 
 
-def status(
-    ctx: typer.Context,
-    days: Optional[int] = typer.Option(
-        None, "--days", min=1, max=365, help="Alert after this many days without a meeting (default: the programme's, 45)."
-    ),
-    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for scripts."),
-    show_all: bool = typer.Option(False, "--all", help="Every row of every section (by default the first ten)."),
-) -> None:
-    """One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."""
-    env = env_of(ctx)
-    try:
-        programme, _ = env.load(usable.NOTHING)
-    except ProblemsFound as exc:  # only programme.yaml can stop it; status still exits 0, as documented
-        print_problems(exc.problems, stream=sys.stderr)
-        typer.echo(text("status-programme-broken"), err=True)
-        raise typer.Exit(0) from None
-    data = dashboard.build(programme, env.today, days)
-    if fmt is TextOrJson.json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(statusview.render(data, None if show_all else statusview.FIRST_ROWS), nl=False)
-    raise typer.Exit(0)
-
-
 def register(app: typer.Typer) -> None:
-    """Attach `contact` and `status`."""
+    """Attach `contact`."""
     app.command("contact")(contact)
-    app.command("status")(status)

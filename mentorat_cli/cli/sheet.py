@@ -1,0 +1,37 @@
+"""`mentorat sheet`: the follow-up sheet of a pair, or of every confirmed pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from mentorat_cli.cli.common import env_of, report_written
+from mentorat_cli.cli.options import ALL_OPT, FORCE_OPT, OUT_OPT, PAIR_ARG
+from mentorat_cli.core.choices import PageFormat
+from mentorat_cli.io import output
+from mentorat_cli.load import usable
+from mentorat_cli.render import build, context
+
+
+def sheet(
+    ctx: typer.Context,
+    pair: Optional[str] = PAIR_ARG,
+    all_: bool = ALL_OPT,
+    fmt: PageFormat = typer.Option(PageFormat.md, "--format", help="md, or html (print-ready A4 page)."),
+    out: Optional[Path] = OUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """Write the follow-up sheet of a pair: schedule, meetings held, hours, alerts, contacts."""
+    env = env_of(ctx)
+    programme, _ = env.load(usable.pair_or_nothing(pair))
+    pairs = context.select_pairs(programme, pair, all_, "sheet")
+    files = build.sheets(programme, pairs, fmt.value, env.today)
+    report_written(env, output.write_documents(programme.root, out, files, force), files)
+    raise typer.Exit(0)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `sheet`."""
+    app.command("sheet")(sheet)
