@@ -7,13 +7,10 @@ from typing import Optional
 import typer
 
 from mentorat_cli.cli.common import env_of
-from mentorat_cli.core import dates as datecheck
 from mentorat_cli.core.choices import Channel
-from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
-from mentorat_cli.io import output, pairfile
+from mentorat_cli.followup import records
 from mentorat_cli.load import usable
-from mentorat_cli.render import context
 
 
 def contact(
@@ -27,29 +24,13 @@ def contact(
     env = env_of(ctx)
     with env.writing():
         programme, _ = env.load(usable.pair_needs(pair))
-        record = context.find_pair(programme, pair)
-        day = datecheck.parse_option("--date", date, env.today, future_ok=False) or env.today.isoformat()
-        summary = " ".join(summary.split())  # one line: the sheet shows it in a table cell
-        if len(summary) > pairfile.SUMMARY_LIMIT:
-            raise MentoratError(text("doc-contact-long", length=len(summary), limit=pairfile.SUMMARY_LIMIT), text("doc-contact-long-hint"))
-        entry = {"date": day, "channel": channel.value, **({"summary": summary} if summary else {})}
-
-        lost: list[bool] = []
-
-        def change(content: str) -> str | None:
-            new = pairfile.add_contact(pairfile.parse(content, record.path), entry)
-            if new is None:
-                return None
-            written = pairfile.dump(new, content)
-            lost.append(pairfile.dropped_comments(content, written))
-            return written
-
-        if output.update_file(programme.root, record.path, change):
-            env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))
-        else:
-            env.info(text("doc-contact-duplicate", file=record.path))
-    if any(lost):
-        env.info(text("doc-comments-dropped", file=record.path))
+        done = records.contact(programme, pair, date, channel.value, summary, env.today)
+    if done.changed:
+        env.info(text("doc-contact-done", channel=channel.value, date=done.date, file=done.file))
+    else:
+        env.info(text("doc-contact-duplicate", file=done.file))
+    if done.comments_dropped:
+        env.info(text("doc-comments-dropped", file=done.file))
     raise typer.Exit(0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -31,3 +32,23 @@ def init_and_commit(root: Path, message: str) -> bool:
         return False
     identity = [] if has_identity(root) else _FALLBACK_IDENTITY
     return _git(root, *identity, "commit", "-q", "-m", message).returncode == 0
+
+
+def top_level(root: Path) -> Path | None:
+    """The working tree holding `root` (the nearest folder upward with .git), None outside git."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def purge_paths(root: Path, removed: list[str]) -> str | None:
+    """The `--path` arguments of `git filter-repo` that purge `removed` from the history; None outside git.
+
+    A pair's notes folder goes as a whole: one --path for the folder, not one per note."""
+    top = top_level(root)
+    if top is None:
+        return None
+    prefix = root.relative_to(top).as_posix() if root != top else ""
+    purged = sorted({"/".join(p.split("/")[:2]) + "/" if p.startswith("notes/") else p for p in removed})
+    return " ".join("--path " + shlex.quote(f"{prefix}/{p}" if prefix else p) for p in purged)

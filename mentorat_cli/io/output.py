@@ -8,11 +8,13 @@ another folder with -o: only an explicit -o may lead outside the programme
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
-from mentorat_cli.io import storage
+from mentorat_cli.io import pairfile, storage
 
 DEFAULT_FOLDER = "out"
 
@@ -59,3 +61,26 @@ def create_new(root: Path, candidates: Iterable[str], content: str | None = None
                 storage.write_files(root, {relative: content or ""})
                 return relative
     raise MentoratError(text("doc-template-exists", file=relative), text("doc-template-exists-hint"))
+
+
+@dataclass
+class Edited:
+    """What `edit_pair` did: whether the file changed, and whether a comment inside a changed entry was lost."""
+
+    changed: bool
+    comments_dropped: bool
+
+
+def edit_pair(root: Path, relative: str, edit: Callable[[dict[str, Any]], dict[str, Any] | None]) -> Edited:
+    """Apply `edit` to a pair file's data (None: nothing to change) and write it back keeping its comments, under the lock."""
+    lost: list[bool] = []
+
+    def change(content: str) -> str | None:
+        new = edit(pairfile.parse(content, relative))
+        if new is None:
+            return None
+        written = pairfile.dump(new, content)
+        lost.append(pairfile.dropped_comments(content, written))
+        return written
+
+    return Edited(update_file(root, relative, change), any(lost))
