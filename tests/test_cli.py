@@ -92,7 +92,8 @@ def test_version_and_help_import_nothing_heavy(args):
     probe = (
         "import sys\nfrom mentorat_cli.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n"
         "    code = exc.code\nheavy = sorted(m for m in sys.modules if m.split('.')[0] in " + repr(HEAVY) + ")\n"
-        "heavy += sorted(m for m in sys.modules if m.startswith('mentorat_cli.cli.group.'))\n"
+        "from mentorat_cli.cli.group import COMMANDS\n"
+        "heavy += sorted(m for m in sys.modules if m in {'mentorat_cli.cli.' + module for module, _ in COMMANDS.values()})\n"
         "print('HEAVY', code, heavy)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)

@@ -9,12 +9,13 @@ import typer
 
 from mentorat_cli.cli.common import env_of
 from mentorat_cli.cli.options import ALL_OPT, PAIR_ARG
+from mentorat_cli.core import lookup
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.followup import calendar
 from mentorat_cli.io import output, storage
 from mentorat_cli.load import usable
-from mentorat_cli.render import context, labels
+from mentorat_cli.render import labels
 
 
 def calendar_cmd(
@@ -27,7 +28,7 @@ def calendar_cmd(
     """Export the planned meetings as an iCalendar file to import into a calendar app."""
     env = env_of(ctx)
     programme, _ = env.load(usable.pair_or_nothing(pair))
-    pairs = context.select_pairs(programme, pair, all_, "calendar")
+    pairs = lookup.select_pairs(programme, pair, all_, "calendar")
     if calendar.count_events(programme, pairs) == 0:
         raise MentoratError(text("doc-calendar-none"), text("doc-calendar-none-hint"))
     content = calendar.build(programme, pairs, labels.lang_of(programme.config), env.today)

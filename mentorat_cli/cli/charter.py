@@ -9,12 +9,13 @@ import typer
 
 from mentorat_cli.cli.common import env_of, report_written
 from mentorat_cli.cli.options import ALL_OPT, FORCE_OPT, OUT_OPT, PAIR_ARG
+from mentorat_cli.core import lookup
 from mentorat_cli.core.choices import CharterFormat
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.io import output
 from mentorat_cli.load import repository, usable
-from mentorat_cli.render import build, context
+from mentorat_cli.render import build
 
 
 def charter(
@@ -28,7 +29,7 @@ def charter(
     """Write the engagement charter of a pair (or of every confirmed pair), ready to sign."""
     env = env_of(ctx)
     programme, _ = env.load(usable.pair_or_nothing(pair), parts=repository.PEOPLE_AND_PAIRS)
-    pairs = context.select_pairs(programme, pair, all_, "charter")
+    pairs = lookup.select_pairs(programme, pair, all_, "charter")
     if fmt is CharterFormat.pdf and not build.pdf_available():
         raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
     files = build.charters(programme, pairs, fmt.value, env.today)

@@ -7,29 +7,16 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli.cli.common import env_of
+from mentorat_cli.cli.common import Env, env_of
 from mentorat_cli.core.choices import MailFormat, MailKind
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
-from mentorat_cli.io import output, pairfile, storage
+from mentorat_cli.followup import records
 from mentorat_cli.render import mail
+from mentorat_cli.render.mail import write as drafts_out
+from mentorat_cli.render.mail.compose import Drafted
 
-MAIL_FOLDER = "out/mail"
-
-
-def _record_intros(programme: Programme, pairs: list[str], today: str) -> int:
-    """Write `intro_drafted_on` in the pair files that do not have it yet (the first draft's date is kept)."""
-    writes: dict[str, str] = {}
-    with storage.lock(programme.root):
-        for pid in pairs:
-            record = programme.pairs[pid]
-            if record.data.get("intro_drafted_on"):
-                continue
-            original = storage.inside(programme.root, record.path).read_text(encoding="utf-8-sig")
-            data = pairfile.parse(original, record.path)
-            writes[record.path] = pairfile.dump(pairfile.set_key(data, "intro_drafted_on", today), original)
-        storage.write_files(programme.root, writes)
-    return len(writes)
+NOBODY_HINTS = {"intro": "mail-nobody-intro", "reminder": "mail-nobody-reminder"}
 
 
 def mail_command(
@@ -37,7 +24,7 @@ def mail_command(
     kind: MailKind = typer.Argument(..., help="intro, received, accepted, declined, waiting, reminder, survey or thanks."),
     targets: Optional[list[str]] = typer.Argument(None, metavar="[PAIR|ID]...", help="Pair ids (intro, thanks) or people's ids."),
     every: bool = typer.Option(False, "--all", help="Everyone concerned (e.g. every confirmed pair for intro)."),
-    out: Optional[Path] = typer.Option(None, "-o", "--output", help=f"Folder for the drafts (default: {MAIL_FOLDER}/)."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help=f"Folder for the drafts (default: {drafts_out.MAIL_FOLDER}/)."),
     fmt: MailFormat = typer.Option(MailFormat.eml, "--format", help="eml: one file per message; mbox: one mailbox file."),
     link: Optional[str] = typer.Option(None, "--link", help="survey: the online questionnaire's address (else it is attached)."),
     force: bool = typer.Option(False, "--force", help="Replace drafts that already exist."),
@@ -45,30 +32,31 @@ def mail_command(
     """Write e-mail drafts to review and send from your mail program; nothing is ever sent."""
     env = env_of(ctx)
     # intro records the draft's date in the pair files: it reads and writes them under the lock.
-    with env.writing(active=kind.value == "intro"):
+    with env.writing(active=kind is MailKind.intro):
         programme, _ = env.load()
         drafts = mail.select(programme, kind.value, targets or [], every, env.today)
         if not drafts:
-            hint = {"intro": "mail-nobody-intro", "reminder": "mail-nobody-reminder"}.get(kind.value, "mail-nobody-person")
             env.info(text("mail-nobody", kind=kind.value))
-            env.info(text(hint))
+            env.info(text(NOBODY_HINTS.get(kind.value, "mail-nobody-person")))
             raise typer.Exit(0)
         drafted = mail.compose(programme, drafts, env.today, link)
-        folder = out if out is not None else programme.root / MAIL_FOLDER
-        if fmt is MailFormat.mbox:
-            name = f"{kind.value}-{env.today.isoformat()}.mbox"
-            written = output.write_documents(programme.root, folder, {name: mail.mbox(drafted, env.today)}, force)
-            env.info(text("mail-mbox-written", count=len(drafted), path=written / name))
+        written = drafts_out.write(programme, kind.value, drafted, out, fmt.value, force, env.today)
+        if written.mbox:
+            env.info(text("mail-mbox-written", count=written.count, path=written.path))
         else:
-            written = output.write_documents(programme.root, folder, {f"{d.stem}.eml": mail.eml(d) for d in drafted}, force)
-            env.info(text("mail-written", count=len(drafted), folder=written))
-        if kind.value == "intro":
-            if not _pdf():
-                env.info(text("mail-charter-html"))
-            recorded = _record_intros(programme, [d.pair for d in drafted if d.pair], env.today.isoformat())
-            if recorded:
-                env.info(text("mail-intro-recorded", count=recorded))
+            env.info(text("mail-written", count=written.count, folder=written.path))
+        if kind is MailKind.intro:
+            _intros_drafted(env, programme, drafted)
     raise typer.Exit(0)
+
+
+def _intros_drafted(env: Env, programme: Programme, drafted: list[Drafted]) -> None:
+    """Say when the charter is attached as HTML (no PDF engine), and record the draft's date in the pair files."""
+    if not _pdf():
+        env.info(text("mail-charter-html"))
+    recorded = records.record_intros(programme, [d.pair for d in drafted if d.pair], env.today.isoformat())
+    if recorded:
+        env.info(text("mail-intro-recorded", count=recorded))
 
 
 def _pdf() -> bool:

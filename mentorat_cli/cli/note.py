@@ -9,13 +9,14 @@ import typer
 
 from mentorat_cli.cli.common import env_of
 from mentorat_cli.core import dates as datecheck
+from mentorat_cli.core import lookup
 from mentorat_cli.core.choices import NoteKind, TextOrJson
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.followup import notes
 from mentorat_cli.io import output
 from mentorat_cli.load import usable
-from mentorat_cli.render import build, context
+from mentorat_cli.render import build
 
 note_app = typer.Typer(help="Meeting notes: create one from a template, list them (metadata only).", no_args_is_help=True)
 
@@ -33,7 +34,7 @@ def note_new(
     env = env_of(ctx)
     with env.writing():
         programme, _ = env.load(usable.pair_needs(pair))
-        record = context.find_pair(programme, pair)
+        record = lookup.find_pair(programme, pair)
         day = datecheck.parse_option("--date", date, env.today) or env.today.isoformat()
         folder = programme.root / "notes" / record.id
         same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
@@ -60,7 +61,7 @@ def note_list(
     """List the meeting notes: date, kind, length and topics, never the text of the note."""
     env = env_of(ctx)
     programme, _ = env.load(usable.pair_needs(pair) if pair else usable.NOTHING)
-    pair_id = context.find_pair(programme, pair).id if pair else None
+    pair_id = lookup.find_pair(programme, pair).id if pair else None
     rows = notes.rows(programme, pair_id)
     if fmt is TextOrJson.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))

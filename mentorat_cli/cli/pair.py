@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import sys
 import time
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 import typer
@@ -14,50 +12,40 @@ import typer
 from mentorat_cli.cli.common import Env, after_load, env_of, lazy
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.choices import Objective
-from mentorat_cli.core.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
+from mentorat_cli.core.errors import ProblemsFound
 from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
-from mentorat_cli.core.problems import Problem
-from mentorat_cli.ingest import selection
 from mentorat_cli.io import storage
-from mentorat_cli.load import cache, repository, yamlio
+from mentorat_cli.load import repository
+from mentorat_cli.pair import rerun
 
-# numpy and scipy load only when a pairing command runs.
+# numpy and scipy load only when a pairing command runs (an unchanged run answers without them).
 if TYPE_CHECKING:
     from mentorat_cli.io import gitcommit
-    from mentorat_cli.pair import explain, plan, proposal, solve
+    from mentorat_cli.pair import explain, plan, propose
 else:
     explain = lazy("mentorat_cli.pair.explain")
     gitcommit = lazy("mentorat_cli.io.gitcommit")
     plan = lazy("mentorat_cli.pair.plan")
-    proposal = lazy("mentorat_cli.pair.proposal")
-    solve = lazy("mentorat_cli.pair.solve")
+    propose = lazy("mentorat_cli.pair.propose")
 
-# What a plain `pair` run depends on: with the same bytes here and the same options, it says the same.
-RUN_RECORD = "pair-run"
-INPUT_FOLDERS = ("mentors", "mentees", "pairs")
-INPUT_FILES = (repository.PROGRAMME_FILE, "pairing.yaml")
-
-# Problems a new run fixes by itself when they come from a generated proposal.
-REPLACEABLE = ("pair-rule", "pair-active-twice", "pair-person-inactive")
-UNMATCHED_SHOWN = 20  # mentees named in the summary; pairing.yaml lists them all
 OBJECTIVE_HELP = "total: most pairs, then the best total score; fair: most pairs, then the best lowest score, then the total."
 
 
-def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
-    """A stderr progress printer for long runs (none in -q or for small programmes)."""
-    if env.quiet or size < 5_000_000:
-        return None
-    last = [-1]
+@dataclass
+class Asked:
+    """The options of one `pair` run."""
 
-    def show(done: int, total: int) -> None:
-        tenth = done * 10 // max(total, 1)
-        if tenth != last[0]:
-            last[0] = tenth
-            typer.echo(text("pair-progress", done=done, total=total), err=True)
-
-    return show
+    objective: str
+    k: int
+    force: bool
+    dry_run: bool
+    show_diff: bool
+    commit: bool
+    explain: Optional[str]
+    mentor: Optional[str]
+    started: float
 
 
 class Said:
@@ -71,158 +59,9 @@ class Said:
         self.lines.append([level, key, values])
         (self.env.info if level == "info" else self.env.detail)(text(key, **values))
 
-
-def _replay(env: Env, root: Path, record: object, found: dict[str, list[object]], options: dict[str, object], started: float) -> bool:
-    """Say again what the last run said, if the inputs and options are byte for byte those it left."""
-    if not isinstance(record, dict) or record.get("fingerprint") != cache.fingerprint(found, options):
-        return False
-    if record.get("files") != found:  # files read again can be trusted by their stat next time
-        cache.write_blob(root, RUN_RECORD, {**record, "files": found})
-    for level, key, values in record["said"]:
-        if "seconds" in values:
-            values["seconds"] = time.perf_counter() - started
-        (env.info if level == "info" else env.detail)(text(key, **values))
-    return True
-
-
-def _replayed(env: Env, options: dict[str, object], started: float) -> dict[str, list[object]] | None:
-    """The digests of the run's inputs; None when the last run's record answered (said again)."""
-    root = env.root()
-    record = cache.read_blob(root, RUN_RECORD)
-    known = record.get("files") if isinstance(record, dict) else None
-    found = cache.digests(root, INPUT_FOLDERS, INPUT_FILES, known)
-    if _replay(env, root, record, found, options, started):
-        env.detail(text("pair-replayed"))
-        return None
-    return found
-
-
-def _remember(
-    root: Path,
-    found: dict[str, list[object]],
-    options: dict[str, object],
-    writes: dict[str, str],
-    removes: list[str],
-    said: Said,
-    proposed: bool,
-) -> None:
-    """Record the state this run leaves (the inputs read, updated by its own writes) and what it said."""
-    after = dict(found)
-    after.update({rel: [None, hashlib.sha256(body.encode("utf-8")).hexdigest()] for rel, body in writes.items()})
-    for rel in removes:
-        after.pop(rel, None)
-    # Run again on that state, it would write nothing and say so instead of counting files.
-    lines = [line for line in said.lines if line[1] != "pair-files"]
-    if writes or removes:
-        lines.append(["info", "pair-unchanged" if proposed else "pair-unchanged-plain", {}])
-    cache.write_blob(root, RUN_RECORD, {"fingerprint": cache.fingerprint(after, options), "said": lines, "files": after})
-
-
-def _load(env: Env) -> Programme:
-    """The programme, tolerating only the errors that this run's own outdated proposals cause."""
-    programme, found = repository.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
-    after_load()
-    blocking = [p for p in found if p.severity == P.ERROR and not _replaceable(programme, p)]
-    if blocking:
-        raise ProblemsFound(P.sort_problems(found))
-    return programme
-
-
-def _replaceable(programme: Programme, problem: Problem) -> bool:
-    pid = problem.file[len("pairs/") : -len(".yaml")] if problem.file.startswith("pairs/") else ""
-    pair = programme.pairs.get(pid)
-    return problem.code in REPLACEABLE and pair is not None and pair.data["status"] == "proposed" and not plan.hand_edited(pair)
-
-
-def _run(env: Env, setup: plan.Setup, objective: Objective, k: int) -> plan.Run:
-    if k < 1:
-        raise MentoratError(text("pair-k-invalid"))
-    try:
-        return plan.run(setup, objective.value, k, _progress(env, len(setup.mentees) * len(setup.mentors)))
-    except solve.NotOptimal as exc:
-        raise MentoratError(text("pair-optimality-failed", detail=exc), text("pair-optimality-failed-hint"), EXIT_INTERNAL) from None
-
-
-def _old(root: Path, rel: str) -> str:
-    path = root / rel
-    # Only shown as a diff: a damaged file (not UTF-8) is shown damaged, not a crash.
-    return path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
-
-
-def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:
-    out: list[str] = []
-    for rel in sorted([*writes, *removes]):
-        old, new = _old(root, rel), writes.get(rel, "")
-        out += difflib.unified_diff(
-            old.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            f"a/{rel}" if old else "/dev/null",
-            f"b/{rel}" if rel in writes else "/dev/null",
-        )
-    return "".join(out)
-
-
-TABLE_ROWS = 15
-
-
-def _proposed_table(env: Env, writes: dict[str, str]) -> None:
-    """The proposals a dry run would write, as a short table (the full diff comes with --diff)."""
-    rows = []
-    for rel in sorted(writes):
-        data, _issue = yamlio.load(writes[rel]) if rel.startswith("pairs/") else (None, None)
-        if isinstance(data, dict) and data.get("status") == "proposed":
-            rows.append((str(data.get("mentee")), str(data.get("mentor")), f"{float(data.get('score', 0)):.2f}"))
-    if not rows:
-        return
-    head = text("pair-table-head").split("|")
-    width = [max(len(head[c]), *(len(r[c]) for r in rows[:TABLE_ROWS])) for c in range(3)]
-    env.info(f"  {head[0]:<{width[0]}}  {head[1]:<{width[1]}}  {head[2]:>{width[2]}}")
-    for mentee, mentor, score in rows[:TABLE_ROWS]:
-        env.info(f"  {mentee:<{width[0]}}  {mentor:<{width[1]}}  {score:>{width[2]}}")
-    if len(rows) > TABLE_ROWS:
-        env.info(text("pair-table-more", count=len(rows) - TABLE_ROWS))
-
-
-def _summary(say: Said, run: plan.Run, changes: proposal.Changes, objective: Objective, seconds: float) -> None:
-    """The run in plain words: counts and scores, who is left unmatched and why, and how sure the result is."""
-    fig = changes.figures
-    if not run.setup.mentees:
-        # Nothing was solved: no score to show, no optimum to claim.
-        say("info", "pair-nothing-kept", kept=fig["kept"]) if fig["kept"] else say("info", "pair-nothing")
-        return
-    counts = {
-        "proposed": fig["proposed"],
-        "unmatched": fig["unmatched"],
-        "kept": fig["kept"],
-        "used": fig["mentors_used"],
-        "mentors": fig["mentors_accepted"],
-        "seconds": seconds,
-    }
-    if fig["proposed"]:
-        say("info", "pair-summary", mean=f"{fig['mean']:.2f}", lowest=f"{fig['lowest']:.2f}", **counts)
-    else:
-        say("info", "pair-summary-none", **counts)
-    if changes.unmatched:
-        say("info", "pair-unmatched-head")
-        for row in changes.unmatched[:UNMATCHED_SHOWN]:
-            say("info", "pair-unmatched-row", mentee=row["mentee"], reason=proposal.reason_text(row))
-        if len(changes.unmatched) > UNMATCHED_SHOWN:
-            say("info", "pair-unmatched-more", count=len(changes.unmatched) - UNMATCHED_SHOWN)
-    if not fig["proposed"]:
-        return
-    if run.solution.notes:
-        say("info", "pair-best-fair-floor", k=proposal.candidates_used(run))
-        say("detail", "pair-proof-fair", k=proposal.candidates_used(run))
-        return
-    say("info", "pair-best-fair" if objective is Objective.fair else "pair-best-total")
-    say("detail", "pair-proof", rounds=run.solution.rounds, added=run.solution.added)
-
-
-def _applicants(say: Said, prog: Programme) -> None:
-    """Applications not decided yet are left out of pairing: say how many, and the command that decides."""
-    waiting = len(selection.applicants(prog))
-    if waiting:
-        say("info", "pair-applicants", count=waiting)
+    def all(self, lines: list[rerun.Line]) -> None:
+        for level, key, values in lines:
+            self(level, key, **values)
 
 
 def pair(
@@ -246,89 +85,111 @@ def pair(
     env = env_of(ctx)
     if mentor is not None and explain_mentee is None:
         raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="MENTOR")
-    started = time.perf_counter()
+    asked = Asked(objective.value, k, force, dry_run, show_diff, commit, explain_mentee, mentor, time.perf_counter())
     # The lock is taken before reading: a confirm or a contact recorded meanwhile waits, and is not lost.
     with env.writing(active=not dry_run and explain_mentee is None):
-        _propose(env, objective, dry_run, show_diff, commit, force, explain_mentee, mentor, k, started)
-
-
-def _propose(
-    env: Env,
-    objective: Objective,
-    dry_run: bool,
-    show_diff: bool,
-    commit: bool,
-    force: bool,  # noqa: PLR0913
-    explain_mentee: Optional[str],
-    mentor: Optional[str],
-    k: int,
-    started: float,
-) -> None:
-    # A plain run whose inputs and options are those the last run left answers from its record.
-    # The language too: what it says again is worded in the language of the run that said it.
-    options: dict[str, object] = {
-        "objective": objective.value,
-        "k": k,
-        "force": force,
-        "today": env.today.isoformat(),
-        "language": language(),
-    }
-    plain = explain_mentee is None and not dry_run and not commit and env.cache
-    found = _replayed(env, options, started) if plain else {}
-    if found is None:
-        raise typer.Exit(0)
-    say = Said(env)
-    prog = _load(env)
-    root = prog.root
-    setup = plan.setup(prog, force)
-    run = _run(env, setup, objective, k)
-    if explain_mentee is not None:
-        typer.echo("\n".join(explain.explain(prog, run, explain_mentee, mentor)))
-        raise typer.Exit(0)
-    if setup.mentees and not setup.capacity.any():
-        say("info", "pair-no-mentor")
-    changes = proposal.build(prog, run, env.today, objective.value)
-    writes = {rel: body for rel, body in changes.writes.items() if _old(root, rel) != body}
-    for pid in setup.kept:
-        say("info", "pair-kept-edited", pair=pid)
-    if dry_run:
-        if show_diff:
-            sys.stdout.write(_diff(root, writes, changes.removes))
-        else:
-            _proposed_table(env, writes)
-        # The summary last: what a person reads last stays on screen.
-        _summary(say, run, changes, objective, time.perf_counter() - started)
-        _applicants(say, prog)
-        env.info(text("pair-dry-run"))
-        raise typer.Exit(0)
-    if commit:
-        gitcommit.check(root)
-    storage.write_files(root, writes, removes=changes.removes)
-    _summary(say, run, changes, objective, time.perf_counter() - started)
-    _applicants(say, prog)
-    if writes or changes.removes:
-        say("info", "pair-files", written=len(writes), removed=len(changes.removes))
-    else:
-        say("info", "pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain")
-    if plain:
-        _remember(root, found, options, writes, changes.removes, say, bool(changes.figures["proposed"]))
-    if commit:
-        on_file = {p.path for p in prog.pairs.values() if p.data["status"] == "proposed"}
-        _commit(env, root, changes, objective, on_file)
+        _pair(env, asked)
     raise typer.Exit(0)
 
 
-def _commit(env: Env, root: Path, changes: proposal.Changes, objective: Objective, on_file: set[str]) -> None:
-    """Commit the proposal on file (written now or by an earlier `pair`) on a new branch; no branch when nothing is new."""
-    paths = gitcommit.pending(root, sorted({*changes.writes, *changes.removes, *on_file}))
-    if not paths:
-        env.info(text("pair-commit-nothing"))
+def _pair(env: Env, asked: Asked) -> None:
+    # A plain run whose inputs and options are those the last run left answers from its record.
+    # The language too: what it says again is worded in the language of the run that said it.
+    options: dict[str, object] = {"objective": asked.objective, "k": asked.k, "force": asked.force}
+    options.update({"today": env.today.isoformat(), "language": language()})
+    plain = asked.explain is None and not asked.dry_run and not asked.commit and env.cache
+    found = _replayed(env, options, asked.started) if plain else {}
+    if found is None:
         return
-    branch = gitcommit.prepare(root, env.today)
-    fig = changes.figures
-    message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective.value)
-    done = gitcommit.commit(root, paths, message)
-    env.info(text("git-branch", branch=branch) if done else text("git-nothing"))
+    programme, solved = _solve(env, asked)
+    if asked.explain is not None:
+        typer.echo("\n".join(explain.explain(programme, solved, asked.explain, asked.mentor)))
+        return
+    say = Said(env)
+    if solved.setup.mentees and not solved.setup.capacity.any():
+        say("info", "pair-no-mentor")
+    proposed = propose.files(programme, solved, env.today, asked.objective)
+    for pid in solved.setup.kept:
+        say("info", "pair-kept-edited", pair=pid)
+    if asked.dry_run:
+        _dry_run(env, say, programme, solved, proposed, asked)
+        return
+    _write(say, programme, solved, proposed, asked)
+    if plain:
+        changed = (proposed.writes, proposed.changes.removes)
+        rerun.remember(programme.root, found, options, changed, say.lines, bool(proposed.changes.figures["proposed"]))
+    if asked.commit:
+        _commit(env, programme, proposed, asked)
+
+
+def _replayed(env: Env, options: dict[str, object], started: float) -> dict[str, list[object]] | None:
+    """The digests of the run's inputs; None when the last run's record answered (said again)."""
+    found, said = rerun.check(env.root(), options)
+    if said is None:
+        return found
+    for level, key, values in said:
+        if "seconds" in values:
+            values["seconds"] = time.perf_counter() - started
+        (env.info if level == "info" else env.detail)(text(key, **values))
+    env.detail(text("pair-replayed"))
+    return None
+
+
+def _solve(env: Env, asked: Asked) -> tuple[Programme, plan.Run]:
+    """The programme (tolerating only the errors this run's own outdated proposals cause), solved."""
+    programme, found = repository.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
+    after_load()
+    if propose.blocking(programme, found):
+        raise ProblemsFound(P.sort_problems(found))
+    setup = plan.setup(programme, asked.force)
+    return programme, propose.run(setup, asked.objective, asked.k, _progress(env, len(setup.mentees) * len(setup.mentors)))
+
+
+def _progress(env: Env, size: int):  # type: ignore[no-untyped-def]
+    """A stderr progress printer for long runs (none in -q or for small programmes)."""
+    if env.quiet or size < 5_000_000:
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if tenth != last[0]:
+            last[0] = tenth
+            typer.echo(text("pair-progress", done=done, total=total), err=True)
+
+    return show
+
+
+def _dry_run(env: Env, say: Said, programme: Programme, solved: plan.Run, proposed: propose.Proposed, asked: Asked) -> None:
+    if asked.show_diff:
+        sys.stdout.write(propose.diff(programme.root, proposed))
+    else:
+        for line in propose.table(proposed):
+            env.info(line)
+    # The summary last: what a person reads last stays on screen.
+    say.all(propose.summary(programme, solved, proposed.changes, asked.objective, time.perf_counter() - asked.started))
+    env.info(text("pair-dry-run"))
+
+
+def _write(say: Said, programme: Programme, solved: plan.Run, proposed: propose.Proposed, asked: Asked) -> None:
+    if asked.commit:
+        gitcommit.check(programme.root)  # before anything is written
+    changes = proposed.changes
+    storage.write_files(programme.root, proposed.writes, removes=changes.removes)
+    say.all(propose.summary(programme, solved, changes, asked.objective, time.perf_counter() - asked.started))
+    if proposed.writes or changes.removes:
+        say("info", "pair-files", written=len(proposed.writes), removed=len(changes.removes))
+    else:
+        say("info", "pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain")
+
+
+def _commit(env: Env, programme: Programme, proposed: propose.Proposed, asked: Asked) -> None:
+    """Commit the proposal on a new branch; no branch when nothing is new."""
+    branch = propose.commit(programme, proposed, asked.objective, env.today)
+    if branch is None:
+        env.info(text("pair-commit-nothing"))
+    else:
+        env.info(text("git-branch", branch=branch) if branch else text("git-nothing"))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,10 +9,11 @@ import typer
 
 from mentorat_cli.cli.common import env_of, report_written
 from mentorat_cli.cli.options import ALL_OPT, FORCE_OPT, OUT_OPT, PAIR_ARG
+from mentorat_cli.core import lookup
 from mentorat_cli.core.choices import PageFormat
 from mentorat_cli.io import output
 from mentorat_cli.load import usable
-from mentorat_cli.render import build, context
+from mentorat_cli.render import build
 
 
 def sheet(
@@ -26,7 +27,7 @@ def sheet(
     """Write the follow-up sheet of a pair: schedule, meetings held, hours, alerts, contacts."""
     env = env_of(ctx)
     programme, _ = env.load(usable.pair_or_nothing(pair))
-    pairs = context.select_pairs(programme, pair, all_, "sheet")
+    pairs = lookup.select_pairs(programme, pair, all_, "sheet")
     files = build.sheets(programme, pairs, fmt.value, env.today)
     report_written(env, output.write_documents(programme.root, out, files, force), files)
     raise typer.Exit(0)

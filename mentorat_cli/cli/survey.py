@@ -9,22 +9,20 @@ import typer
 
 from mentorat_cli.cli.common import Env, env_of, lazy, print_error, print_problems
 from mentorat_cli.cli.options import FORCE_FILE_OPT
-from mentorat_cli.core import problems as P
 from mentorat_cli.core.choices import PageFormat, Role
-from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
-from mentorat_cli.core.model import Programme
 from mentorat_cli.io import storage
-from mentorat_cli.load import tabular, usable
+from mentorat_cli.load import usable
 
 # pandas loads only when the command runs.
 if TYPE_CHECKING:
     from mentorat_cli.ingest import survey
-    from mentorat_cli.report import questionnaire, survey_template
+    from mentorat_cli.ingest import survey_run as surveying
+    from mentorat_cli.report import questionnaire
 else:
     questionnaire = lazy("mentorat_cli.report.questionnaire")
     survey = lazy("mentorat_cli.ingest.survey")
-    survey_template = lazy("mentorat_cli.report.survey_template")
+    surveying = lazy("mentorat_cli.ingest.survey_run")
 
 
 def survey_blank(
@@ -44,22 +42,6 @@ def survey_blank(
     raise typer.Exit(0)
 
 
-def _read_mapping(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise MentoratError(text("survey-mapping-unreadable", path=path, reason=reason), text("survey-mapping-hint")) from None
-
-
-def _write_template(env: Env, programme: Programme, table: tabular.Table, output: Optional[Path], force: bool) -> None:
-    target = storage.output_file(programme.root, output, "survey-mapping.yaml")
-    if target.path.exists() and not force:
-        raise MentoratError(text("survey-template-exists", path=target.shown), text("survey-template-exists-hint"))
-    storage.write_outputs({target: survey_template.template(table.headers, programme.config)}, force)
-    env.info(text("survey-template-written", path=target.shown))
-
-
 def survey_import(
     ctx: typer.Context,
     table_file: Path = typer.Argument(..., metavar="FILE", help="The form tool's export: .csv (any delimiter, UTF-8 or Windows) or .xlsx."),
@@ -75,44 +57,36 @@ def survey_import(
     env = env_of(ctx)
     with env.writing(active=not dry_run):
         programme, _warnings = env.load()
-        try:
-            table = tabular.read_table(table_file)
-        except tabular.TabularError as exc:
-            print_problems([P.make("survey-table", str(table_file), exc.row, exc.column, message=exc.message, hint=exc.hint)])
-            raise typer.Exit(1) from None
+        table, unreadable = surveying.read(table_file)
+        if table is None:
+            print_problems(unreadable)
+            raise typer.Exit(1)
         if template:
-            _write_template(env, programme, table, output, force)
+            env.info(text("survey-template-written", path=surveying.write_template(programme, table, output, force)))
             raise typer.Exit(0)
-        if mapping_file is None:
-            # Our own questionnaire's questions and answers are known: a form built from `survey blank` needs no mapping.
-            guessed = survey_template.template(table.headers, programme.config)
-            mapping, found = survey.load_mapping(guessed, "guessed mapping", programme, table, table_file.name)
-            if mapping is None:
-                raise MentoratError(text("survey-mapping-missing"), text("survey-mapping-missing-hint", file=table_file))
-            env.info(text("survey-mapping-guessed", count=len(mapping.columns), total=len(table.headers)))
-        else:
-            mapping_text = _read_mapping(mapping_file)
-            mapping, found = survey.load_mapping(mapping_text, str(mapping_file), programme, table, table_file.name)
-        if mapping is None:
-            print_problems(found)
+        found = surveying.prepare(programme, table, table_file, mapping_file, force)
+        if found.guessed is not None:
+            env.info(text("survey-mapping-guessed", count=found.guessed, total=len(table.headers)))
+        if found.plan is None or found.problems:
+            print_problems(found.problems)
+            if found.plan is not None:
+                print_error(text("survey-import-failed"))
             raise typer.Exit(1)
-        result = survey.plan(programme, table, mapping, str(table_file), force)
-        if result.problems:
-            print_problems(P.sort_problems(result.problems))
-            print_error(text("survey-import-failed"))
-            raise typer.Exit(1)
-        for path in result.kept:
-            env.info(text("survey-import-skip", path=path))
-        counts = {"created": len(result.write), "unchanged": len(result.unchanged), "skipped": len(result.kept)}
-        if dry_run:
-            for path in sorted(result.write):
-                env.info(path)
-            env.info(text("survey-import-dry", **counts))
-            raise typer.Exit(0)
-        if result.write:
-            storage.write_files(programme.root, {path: survey.render(data) for path, data in result.write.items()})
-    env.info(text("survey-import-done", **counts))
+        counts = _print_plan(env, found.plan, dry_run)
+        if not dry_run:
+            surveying.write(programme.root, found.plan)
+    env.info(text("survey-import-dry" if dry_run else "survey-import-done", **counts))
     raise typer.Exit(0)
+
+
+def _print_plan(env: Env, plan: survey.SurveyPlan, dry_run: bool) -> dict[str, int]:
+    """The responses kept as edited, and with --dry-run the files that would be written; the counts."""
+    for path in plan.kept:
+        env.info(text("survey-import-skip", path=path))
+    if dry_run:
+        for path in sorted(plan.write):
+            env.info(path)
+    return {"created": len(plan.write), "unchanged": len(plan.unchanged), "skipped": len(plan.kept)}
 
 
 def register(app: typer.Typer) -> None:

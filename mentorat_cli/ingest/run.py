@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from mentorat_cli import ingest
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.ingest.mapping import default_mapping, load_mapping
-from mentorat_cli.ingest.plan import ImportPlan, plan_import
+from mentorat_cli.ingest.plan import ImportPlan
 from mentorat_cli.ingest.state import load_state
 from mentorat_cli.ingest.template import template
 from mentorat_cli.io import storage
@@ -78,7 +79,8 @@ def prepare(
             )
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
-    return plan_import(programme, table, role, chosen, load_state(programme.root), today, force, status)
+    # Through the package: the package's name is the one a test patches to act between planning and writing.
+    return ingest.plan_import(programme, table, role, chosen, load_state(programme.root), today, force, status)
 
 
 def write(root: Path, plan: ImportPlan) -> None:

@@ -73,3 +73,13 @@ def commit(root: Path, paths: list[str], message: str) -> bool:
     identity = [] if gitops.has_identity(root) else _FALLBACK_IDENTITY
     _must(root, "commit", *identity, "commit", "-q", "-m", message, "--", *paths)
     return True
+
+
+def commit_on_branch(root: Path, paths: list[str], message: str, today: dt.date) -> str | None:
+    """Commit those of `paths` that are new or changed on a new review branch: its name ('' when git found
+    nothing to commit after all); None, and no branch made, when none of `paths` differs from the last commit."""
+    paths = pending(root, paths)
+    if not paths:
+        return None
+    branch = prepare(root, today)
+    return branch if commit(root, paths, message) else ""
