@@ -8,16 +8,16 @@ import typer
 
 from mentorat_cli.cli.common import Env, env_of, lazy, print_problems
 from mentorat_cli.core.choices import TextOrJson
-from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.load import usable
 
 # pandas loads only when the command runs.
 if TYPE_CHECKING:
-    from mentorat_cli.report import audit, frames
+    from mentorat_cli.report import assess as assessing
+    from mentorat_cli.report import audit
 else:
+    assessing = lazy("mentorat_cli.report.assess")
     audit = lazy("mentorat_cli.report.audit")
-    frames = lazy("mentorat_cli.report.frames")
 
 
 FIX_SHOWN = 10  # files listed per missing criterion (all of them with --verbose)
@@ -56,24 +56,17 @@ def audit_command(
     """
     env = env_of(ctx)
     programme, _warnings = env.load(usable.NOTHING)
-    path, shown = audit.criteria_file(programme.root)
-    stages, found = audit.load_criteria(path, shown)
-    if found:
-        print_problems(found)
+    found = assessing.assess(programme, env.today, cohort)
+    if found.problems:
+        print_problems(found.problems)
         raise typer.Exit(1)
-    if cohort is not None and cohort not in frames.cohorts(programme):
-        raise MentoratError(
-            text("report-unknown-cohort", cohort=cohort), text("report-unknown-cohort-hint", known=", ".join(frames.cohorts(programme)))
-        )
-    results = audit.evaluate(programme, stages, env.today, cohort)
-    counts = {s: sum(1 for r in results if r.status == s) for s in ("met", "missing", "na")}
     if fmt is TextOrJson.json:
-        typer.echo(audit.to_json(results, shown), nl=False)
+        typer.echo(audit.to_json(found.results, found.source), nl=False)
     else:
-        env.detail(text("audit-source", path=shown))
-        _print_audit(env, results)
-        typer.echo(text("audit-summary", **counts))
-    raise typer.Exit(1 if strict and counts["missing"] else 0)
+        env.detail(text("audit-source", path=found.source))
+        _print_audit(env, found.results)
+        typer.echo(text("audit-summary", **found.counts()))
+    raise typer.Exit(1 if strict and found.counts()["missing"] else 0)
 
 
 def register(app: typer.Typer) -> None:

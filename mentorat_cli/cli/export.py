@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -14,9 +12,8 @@ from mentorat_cli.core.choices import Dialect, ExportWhat, TableFormat
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
-from mentorat_cli.io import storage
 from mentorat_cli.load import usable
-from mentorat_cli.render import exporting
+from mentorat_cli.render import exporting, exportrun
 
 
 def export(
@@ -47,19 +44,14 @@ def export(
     if output == "-" and fmt is TableFormat.xlsx:
         raise MentoratError(text("export-stdout-xlsx"), text("export-stdout-xlsx-hint"))
     programme, _warnings = env.load(usable.NOTHING)
-    pseudo = None
-    if pseudonymise:
-        pseudo = exporting.Pseudonyms(exporting.find_key(os.environ, Path.home(), programme.root))
-    content = exporting.export(programme, what.value, fmt.value, pseudo, env.today, dialect.value if dialect else None)
+    made = exportrun.make(programme, what.value, fmt.value, dialect.value if dialect else None, pseudonymise, env.today)
     if output == "-":
-        sys.stdout.write(content.decode("utf-8-sig"))
-        _warn_small_groups(programme, what.value, pseudo)
-        raise typer.Exit(0)
-    target = storage.output_file(programme.root, output, f"out/export-{what.value}.{fmt.value}")
-    storage.write_outputs({target: content}, force)
-    rows = len(exporting.TABLES[what.value][1](programme, None))
-    env.info(text("export-written", path=target.shown, rows=rows, pseudo=text("export-pseudo-note") if pseudo else ""))
-    _warn_small_groups(programme, what.value, pseudo)
+        sys.stdout.write(made.content.decode("utf-8-sig"))
+    else:
+        shown, rows = exportrun.write(programme, made, output, force)
+        env.info(text("export-written", path=shown, rows=rows, pseudo=text("export-pseudo-note") if made.pseudo else ""))
+    _warn_small_groups(programme, what.value, made.pseudo)
+    raise typer.Exit(0)
 
 
 def _warn_small_groups(programme: Programme, what: str, pseudo: exporting.Pseudonyms | None) -> None:

@@ -9,10 +9,8 @@ import typer
 from mentorat_cli.cli.common import env_of
 from mentorat_cli.core import vocabulary
 from mentorat_cli.core.choices import Lang, ProgrammeKind
-from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.io import git as gitops
-from mentorat_cli.io import storage
 from mentorat_cli.render import scaffold
 
 
@@ -25,14 +23,8 @@ def init(
 ) -> None:
     """Create a new programme folder with commented example files."""
     env = env_of(ctx)
-    if ".git" in directory.resolve().parts:  # the output policy's rule: nothing is ever written into git's own files
-        raise MentoratError(text("output-git", path=directory), text("output-git-hint"))
-    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
-        raise MentoratError(text("init-not-empty", path=directory), text("init-not-empty-hint"))
-    files = scaffold.programme_files(kind.value, lang.value, env.today)
-    directory.mkdir(parents=True, exist_ok=True)
-    storage.write_files(directory, files)
-    env.info(text("init-done", kind=vocabulary.label("kind", kind.value), path=directory, files=len(files)))
+    count = scaffold.create(directory, kind.value, lang.value, env.today)
+    env.info(text("init-done", kind=vocabulary.label("kind", kind.value), path=directory, files=count))
     if not no_git:
         if not gitops.available():
             env.info(text("init-git-missing"))

@@ -8,15 +8,12 @@ from typing import Optional
 import typer
 
 from mentorat_cli.cli.common import env_of
-from mentorat_cli.core import dates as datecheck
 from mentorat_cli.core import lookup
 from mentorat_cli.core.choices import NoteKind, TextOrJson
-from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.followup import notes
-from mentorat_cli.io import output
 from mentorat_cli.load import usable
-from mentorat_cli.render import build
+from mentorat_cli.render import notefile
 
 note_app = typer.Typer(help="Meeting notes: create one from a template, list them (metadata only).", no_args_is_help=True)
 
@@ -34,20 +31,7 @@ def note_new(
     env = env_of(ctx)
     with env.writing():
         programme, _ = env.load(usable.pair_needs(pair))
-        record = lookup.find_pair(programme, pair)
-        day = datecheck.parse_option("--date", date, env.today) or env.today.isoformat()
-        folder = programme.root / "notes" / record.id
-        same_day = sorted(folder.glob(f"{day}-*.md")) if folder.is_dir() else []
-        if same_day and kind is None:
-            # Run twice the same day, the schedule would move on to the next kind: a second note nobody meant.
-            raise MentoratError(
-                text("note-same-day", file=same_day[0].relative_to(programme.root).as_posix(), date=day), text("note-same-day-hint")
-            )
-        kind_id = kind.value if kind else notes.next_kind(programme, record, env.today)
-        body = build.note_body(programme, record, kind_id, day, env.today)
-        content = notes.note_text(notes.front_matter(day, kind_id, programme.config), body)
-        # Never overwrite a note: the next free name (-2, -3...) is used instead.
-        written = output.create_new(programme.root, notes.candidates(record.id, day, kind_id), content)
+        written = notefile.create(programme, pair, date, kind.value if kind else None, env.today)
     env.info(text("doc-note-done", file=written))
     raise typer.Exit(0)
 

@@ -11,7 +11,6 @@ from mentorat_cli.cli.common import env_of, lazy
 from mentorat_cli.cli.options import FORCE_FILE_OPT
 from mentorat_cli.core.choices import ReportFormat
 from mentorat_cli.core.messages import text
-from mentorat_cli.io import storage
 
 # pandas and matplotlib load only when the command runs.
 if TYPE_CHECKING:
@@ -30,11 +29,7 @@ def report(
     """Write the end-of-programme report: participants, pairs, meetings, satisfaction, objectives."""
     env = env_of(ctx)
     programme, _warnings = env.load()  # figures for funders: a record left aside would make them wrong
-    root = programme.root
-    content = build.report(programme, env.today, cohort, fmt.value)
-    target = storage.output_file(root, output, build.default_output(cohort, programme, fmt.value))
-    storage.write_outputs({target: content}, force)
-    env.info(text("report-written", path=target.shown))
+    env.info(text("report-written", path=build.write(programme, env.today, cohort, fmt.value, output, force)))
     raise typer.Exit(0)
 
 

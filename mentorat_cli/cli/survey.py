@@ -11,7 +11,6 @@ from mentorat_cli.cli.common import Env, env_of, lazy, print_error, print_proble
 from mentorat_cli.cli.options import FORCE_FILE_OPT
 from mentorat_cli.core.choices import PageFormat, Role
 from mentorat_cli.core.messages import text
-from mentorat_cli.io import storage
 from mentorat_cli.load import usable
 
 # pandas loads only when the command runs.
@@ -35,10 +34,7 @@ def survey_blank(
     """Write the end-of-programme questionnaire to send to mentees or mentors."""
     env = env_of(ctx)
     programme, _warnings = env.load(usable.NOTHING)
-    content = questionnaire.questionnaire(programme.config, role.value, fmt.value)
-    target = storage.output_file(programme.root, output, f"out/survey-{role.value}.{fmt.value}")
-    storage.write_outputs({target: content}, force)
-    env.info(text("survey-written", path=target.shown))
+    env.info(text("survey-written", path=questionnaire.write(programme, role.value, fmt.value, output, force)))
     raise typer.Exit(0)
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from mentorat_cli.check import causes, integrity
+from mentorat_cli.check import causes, validation
 from mentorat_cli.cli.common import env_of, print_problems
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.choices import TextOrJson
 from mentorat_cli.core.messages import text
-from mentorat_cli.load import repository
 
 
 def validate(
@@ -20,25 +19,19 @@ def validate(
     """Check every file: schemas, references, dates, capacities and the programme's rules."""
     env = env_of(ctx)
     root = env.root()
-    programme, found = repository.load(root, env.today, cache=env.cache)
-    # Read-only: a change a stopped command left is reported here, finished or undone by the next writer.
-    found = P.sort_problems([*found, *integrity.leftover_problems(root), *integrity.summary_problems(root, programme)])
-    errors = sum(1 for p in found if p.severity == P.ERROR)
-    warnings = len(found) - errors
-    entries = causes.arrange(found)
+    found = validation.validate(root, env.today, env.cache)
     if fmt is TextOrJson.json:
-        print_problems(causes.flat(entries), "json")
+        print_problems(causes.flat(found.entries), "json")
     else:
-        _print_entries(entries, env.quiet)
-        folded = sum(len(e.followers) for e in entries)
-        if folded:
-            env.info(text("validate-summary-folded", errors=errors, warnings=warnings, files=programme.files_checked, folded=folded))
-        elif found:
-            env.info(text("validate-summary", errors=errors, warnings=warnings, files=programme.files_checked))
+        _print_entries(found.entries, env.quiet)
+        counts = {"errors": found.errors, "warnings": found.warnings, "files": found.files}
+        if found.folded:
+            env.info(text("validate-summary-folded", folded=found.folded, **counts))
+        elif found.errors or found.warnings:
+            env.info(text("validate-summary", **counts))
         else:
-            env.info(text("validate-ok", root=root, files=programme.files_checked))
-    failed = errors > 0 or (strict and warnings > 0)
-    raise typer.Exit(1 if failed else 0)
+            env.info(text("validate-ok", root=root, files=found.files))
+    raise typer.Exit(1 if found.errors > 0 or (strict and found.warnings > 0) else 0)
 
 
 def _print_entries(entries: list[causes.Entry], quiet: bool) -> None:

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from icalendar import Calendar, Event
 
 from mentorat_cli import __version__
+from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import schedule
 from mentorat_cli.followup import sheet as followup
+from mentorat_cli.io import output, storage
 from mentorat_cli.render import labels
 
 
@@ -78,3 +82,17 @@ def count_events(programme: Programme, pairs: list[Record]) -> int:
         for p in pairs
         if schedule.start_of(p.data, programme.config, followup.mentee_cohort(programme, p))
     )
+
+
+def export(programme: Programme, pairs: list[Record], one_pair: bool, out: Path | None, force: bool, today: dt.date) -> Path:
+    """Write the pairs' planned meetings as an .ics file: `out`, or a default name in `out` (a folder) or in out/;
+    an error when no meeting is planned."""
+    if count_events(programme, pairs) == 0:
+        raise MentoratError(text("doc-calendar-none"), text("doc-calendar-none-hint"))
+    content = build(programme, pairs, labels.lang_of(programme.config), today)
+    name = f"calendar-{pairs[0].id}.ics" if one_pair else "calendar.ics"
+    if out is not None and out.is_dir():
+        out = out / name  # a folder: the default file name inside it
+    target = storage.output_file(programme.root, out, f"{output.DEFAULT_FOLDER}/{name}")
+    storage.write_outputs({target: content}, force, sync=False)
+    return target.path

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
 
 from mentorat_cli.core import kinds
+from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.messages import text
+from mentorat_cli.io import storage
 from mentorat_cli.load import yamlio
 from mentorat_cli.load.resources import data_dir, editor_schemas
 
@@ -91,3 +95,15 @@ def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
         files["privacy-notice.md"] = env.get_template(f"privacy/notice.{lang}.md.j2").render(programme=config)
     files.update(editor_schemas())
     return files
+
+
+def create(directory: Path, kind: str, lang: str, today: dt.date) -> int:
+    """Create a new programme in `directory` (new or empty, never inside git's own files); how many files."""
+    if ".git" in directory.resolve().parts:  # the output policy's rule: nothing is ever written into git's own files
+        raise MentoratError(text("output-git", path=directory), text("output-git-hint"))
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise MentoratError(text("init-not-empty", path=directory), text("init-not-empty-hint"))
+    files = programme_files(kind, lang, today)
+    directory.mkdir(parents=True, exist_ok=True)
+    storage.write_files(directory, files)
+    return len(files)

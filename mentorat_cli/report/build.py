@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
+from mentorat_cli.io import storage
 from mentorat_cli.report import document, figures, frames, writers
 
 FORMATS = ("md", "html", "xlsx")
@@ -30,3 +32,11 @@ def report(programme: Programme, today: dt.date, cohort: str | None, fmt: str) -
 def default_output(cohort: str | None, programme: Programme, fmt: str) -> str:
     """out/report-<cohort>.<ext>, relative to the programme folder."""
     return f"out/report-{cohort or frames.cohorts(programme)[0]}.{fmt}"
+
+
+def write(programme: Programme, today: dt.date, cohort: str | None, fmt: str, output: Path | None, force: bool) -> str:
+    """Write the report (default out/report-<cohort>.<format>, under the output policy); the path as shown."""
+    content = report(programme, today, cohort, fmt)
+    target = storage.output_file(programme.root, output, default_output(cohort, programme, fmt))
+    storage.write_outputs({target: content}, force)
+    return target.shown

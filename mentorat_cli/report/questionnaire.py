@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from mentorat_cli.core.model import Programme
 from mentorat_cli.core.safetext import markdown_value
+from mentorat_cli.io import storage
 from mentorat_cli.load.resources import data_dir
 
 WORDS: dict[str, dict[str, Any]] = {
@@ -77,3 +80,10 @@ def questionnaire(config: dict[str, Any], role: str, fmt: str) -> str:
         intro=words["intro"].format(k=config["privacy"]["min_group_size"]),
         themes=[t["label"] for t in config["themes"]],
     )
+
+
+def write(programme: Programme, role: str, fmt: str, output: Path | None, force: bool) -> str:
+    """Write the blank questionnaire (default out/survey-<role>.<format>, under the output policy); the path as shown."""
+    target = storage.output_file(programme.root, output, f"out/survey-{role}.{fmt}")
+    storage.write_outputs({target: questionnaire(programme.config, role, fmt)}, force)
+    return target.shown
