@@ -1,4 +1,6 @@
-"""Load a programme folder: files -> checked records, and every problem found on the way.
+"""Read a programme folder: files -> records, each file parsed and schema-checked, and every problem found on the way.
+
+The checks across files run above this layer (check/pipeline.py reads, then checks).
 
 No stage raises on bad input: each returns problems, collected and sorted.
 Large programmes are read by a pool of worker processes, one chunk of files
