@@ -262,3 +262,32 @@ def test_the_guards_see_a_cycle_and_name_it() -> None:
     # The real source is read: a lazy import inside a function is an edge like any other.
     lazy = [imp for imp in _imports() if imp.source == "mentorat_cli.cli.group" and imp.target.startswith("mentorat_cli.")]
     assert lazy, "the import reader found no import in cli/group.py"
+
+
+def _edges_of(sources: dict[str, tuple[str, bool]]) -> list[Import]:
+    """The imports of made-up modules: name -> (source text, is a package)."""
+    known = {name: Path(name) for name in sources}
+    found = []
+    for module, (source, is_package) in sources.items():
+        for node in ast.walk(ast.parse(source)):
+            found += [Import(module, target, module, getattr(node, "lineno", 0)) for target in _targets(node, module, is_package, known)]
+    return found
+
+
+def test_imports_are_resolved_as_python_runs_them() -> None:
+    """A submodule import is an edge to that submodule; a name from a package's __init__ is an edge to it."""
+    imports = _edges_of(
+        {
+            "p": ("from p.a import thing\n", True),
+            "p.a": ("from p import b\nfrom . import c\n\ndef late():\n    from p import helper\n", False),
+            "p.b": ("", False),
+            "p.c": ("import q.d\n", False),
+            "q": ("", True),
+            "q.d": ("", False),
+        }
+    )
+    edges = {(imp.source, imp.target) for imp in imports}
+    # `from p import b` needs p.b only (p/__init__ is already running); `import q.d` runs q/__init__ too.
+    assert edges == {("p", "p.a"), ("p.a", "p.b"), ("p.a", "p.c"), ("p.a", "p"), ("p.c", "q"), ("p.c", "q.d")}
+    # The name imported late from the package's __init__, which imports p.a: a cycle, found and named.
+    assert _cycles(_graph(imports, _same)) == [["p", "p.a", "p"]]
