@@ -26,6 +26,7 @@ MAX_LINES = 400
 # core/ is the bottom layer: data in, data out. It may use nothing above it, and nothing that
 # reaches the disk, the network, a subprocess or the clock (the CLI passes `today`).
 CORE_FORBIDDEN_PACKAGES = ("load", "io", "check", "pair", "ingest", "render", "followup", "report", "privacy", "cli", "tools")
+CLOCK_CALLS = frozenset({"today", "now", "utcnow", "time", "monotonic", "perf_counter"})
 CORE_FORBIDDEN_MODULES = ("subprocess", "shutil", "tempfile", "socket", "urllib", "http", "sqlite3", "fcntl")
 
 
@@ -230,7 +231,7 @@ def test_no_import_cycle_between_packages() -> None:
 
 
 def test_core_is_the_bottom_layer() -> None:
-    """core/ imports no other package of ours, and nothing that does I/O beyond reading its own data."""
+    """core/ imports no other package of ours, nothing that does I/O beyond reading its own data, and reads no clock."""
     offences = []
     for imp in _imports():
         if _package_of(imp.source) == "core" and _package_of(imp.target) in CORE_FORBIDDEN_PACKAGES:
@@ -243,6 +244,9 @@ def test_core_is_the_bottom_layer() -> None:
             for name in names:
                 if name.split(".")[0] in CORE_FORBIDDEN_MODULES:
                     offences.append(f"{path.relative_to(REPO)}:{node.lineno} imports {name}")
+            # No clock: `today` is passed in by the CLI (--today makes every output reproducible).
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in CLOCK_CALLS:
+                offences.append(f"{path.relative_to(REPO)}:{node.lineno} reads the clock ({node.func.attr}())")
     assert not offences, "core/ must stay pure (no package above it, no I/O):\n" + "\n".join(offences)
 
 
