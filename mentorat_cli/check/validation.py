@@ -6,9 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentorat_cli.check import causes, integrity
+from mentorat_cli.check import causes, integrity, pipeline
 from mentorat_cli.core import problems as P
-from mentorat_cli.load import repository
 
 
 @dataclass
@@ -27,7 +26,7 @@ class Validation:
 
 def validate(root: Path, today: dt.date, cache: bool = True) -> Validation:
     """Load and check everything; read-only (a change a stopped command left is reported, finished or undone by the next writer)."""
-    programme, found = repository.load(root, today, cache=cache)
+    programme, found = pipeline.load(root, today, cache=cache)
     found = P.sort_problems([*found, *integrity.leftover_problems(root), *integrity.summary_problems(root, programme)])
     errors = sum(1 for p in found if p.severity == P.ERROR)
     return Validation(causes.arrange(found), errors, len(found) - errors, programme.files_checked)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.cli.common import Env, after_load, env_of, lazy
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.choices import Objective
@@ -16,6 +17,7 @@ from mentorat_cli.core.errors import ProblemsFound
 from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
+from mentorat_cli.ingest import selection
 from mentorat_cli.io import storage
 from mentorat_cli.load import repository
 from mentorat_cli.pair import rerun
@@ -137,7 +139,7 @@ def _replayed(env: Env, options: dict[str, object], started: float) -> dict[str,
 
 def _solve(env: Env, asked: Asked) -> tuple[Programme, plan.Run]:
     """The programme (tolerating only the errors this run's own outdated proposals cause), solved."""
-    programme, found = repository.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
+    programme, found = pipeline.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
     after_load()
     if propose.blocking(programme, found):
         raise ProblemsFound(P.sort_problems(found))
@@ -167,7 +169,8 @@ def _dry_run(env: Env, say: Said, programme: Programme, solved: plan.Run, propos
         for line in propose.table(proposed):
             env.info(line)
     # The summary last: what a person reads last stays on screen.
-    say.all(propose.summary(programme, solved, proposed.changes, asked.objective, time.perf_counter() - asked.started))
+    say.all(propose.summary(solved, proposed.changes, asked.objective, time.perf_counter() - asked.started))
+    _applicants(say, programme)
     env.info(text("pair-dry-run"))
 
 
@@ -176,11 +179,19 @@ def _write(say: Said, programme: Programme, solved: plan.Run, proposed: propose.
         gitcommit.check(programme.root)  # before anything is written
     changes = proposed.changes
     storage.write_files(programme.root, proposed.writes, removes=changes.removes)
-    say.all(propose.summary(programme, solved, changes, asked.objective, time.perf_counter() - asked.started))
+    say.all(propose.summary(solved, changes, asked.objective, time.perf_counter() - asked.started))
+    _applicants(say, programme)
     if proposed.writes or changes.removes:
         say("info", "pair-files", written=len(proposed.writes), removed=len(changes.removes))
     else:
         say("info", "pair-unchanged" if changes.figures["proposed"] else "pair-unchanged-plain")
+
+
+def _applicants(say: Said, programme: Programme) -> None:
+    """Applications not decided yet are left out of pairing: say how many, and the command that decides."""
+    waiting = len(selection.applicants(programme))
+    if waiting:
+        say("info", "pair-applicants", count=waiting)
 
 
 def _commit(env: Env, programme: Programme, proposed: propose.Proposed, asked: Asked) -> None:

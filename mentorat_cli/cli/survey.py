@@ -16,12 +16,12 @@ from mentorat_cli.load import usable
 # pandas loads only when the command runs.
 if TYPE_CHECKING:
     from mentorat_cli.ingest import survey
-    from mentorat_cli.ingest import survey_run as surveying
     from mentorat_cli.report import questionnaire
+    from mentorat_cli.report import survey_import as surveying
 else:
     questionnaire = lazy("mentorat_cli.report.questionnaire")
     survey = lazy("mentorat_cli.ingest.survey")
-    surveying = lazy("mentorat_cli.ingest.survey_run")
+    surveying = lazy("mentorat_cli.report.survey_import")
 
 
 def survey_blank(

@@ -16,13 +16,13 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from mentorat_cli import __version__
+from mentorat_cli.core import labels
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import schedule
 from mentorat_cli.followup import sheet as followup
 from mentorat_cli.io import output, storage
-from mentorat_cli.render import labels
 
 
 def uid(programme: Programme, pair_id: str, number: int) -> str:

@@ -14,7 +14,6 @@ from mentorat_cli.core.errors import EXIT_INTERNAL, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
-from mentorat_cli.ingest import selection
 from mentorat_cli.io import gitcommit
 from mentorat_cli.load import yamlio
 from mentorat_cli.pair import plan, proposal, solve
@@ -99,16 +98,14 @@ def table(proposed: Proposed) -> list[str]:
     return lines
 
 
-def summary(programme: Programme, solved: plan.Run, changes: proposal.Changes, objective: str, seconds: float) -> list[Line]:
-    """The run in plain words: counts and scores, who is left unmatched and why, how sure the result is,
-    and how many applications wait for a decision (they are left out of pairing)."""
+def summary(solved: plan.Run, changes: proposal.Changes, objective: str, seconds: float) -> list[Line]:
+    """The run in plain words: counts and scores, who is left unmatched and why, how sure the result is."""
     lines = _figures(solved, changes, seconds)
     if solved.setup.mentees:
         lines += _unmatched(changes)
         if changes.figures["proposed"]:
             lines += _proof(solved, objective)
-    waiting = len(selection.applicants(programme))
-    return lines + ([["info", "pair-applicants", {"count": waiting}]] if waiting else [])
+    return lines
 
 
 def _unmatched(changes: proposal.Changes) -> list[Line]:

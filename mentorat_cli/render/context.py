@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from mentorat_cli.core import dates, kinds
+from mentorat_cli.core import dates, kinds, labels
 from mentorat_cli.core.lookup import find_pair as find_pair  # where document code has always found it
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import schedule
 from mentorat_cli.followup import sheet as followup
-from mentorat_cli.render import labels, wording
+from mentorat_cli.render import wording
 
 _PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "organisation", "unit", "job")
 

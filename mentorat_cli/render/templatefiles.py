@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from mentorat_cli.check import pipeline
+from mentorat_cli.core import labels
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.io import storage
-from mentorat_cli.load import repository
-from mentorat_cli.render import labels, templating
+from mentorat_cli.render import templating
 
 
 def listing(root: Path | None) -> list[tuple[str, str, str]]:
@@ -25,7 +26,7 @@ def programme_lang(root: Path | None, today: dt.date, cache: bool) -> str:
     """The programme's language (fr outside a programme); a programme with errors elsewhere still has one."""
     if root is None:
         return "fr"
-    programme, _ = repository.load(root, today, parts=frozenset(), cache=cache)
+    programme, _ = pipeline.load(root, today, parts=frozenset(), cache=cache)
     return labels.lang_of(programme.config)
 
 
