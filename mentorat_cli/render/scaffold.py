@@ -13,6 +13,7 @@ import yaml
 from mentorat_cli.core import kinds
 from mentorat_cli.load import yamlio
 from mentorat_cli.load.resources import data_dir, editor_schemas
+from mentorat_cli.pair import criteria
 
 EDITOR_SCHEMAS = {
     "programme": "programme.yaml",
@@ -54,6 +55,13 @@ def placeholders() -> frozenset[str]:
     return frozenset(value for lang in strings.values() for value in (lang["organiser"], lang["coordinator_name"]))
 
 
+def _defaults(kind: str) -> dict[str, Any]:
+    """The kind's defaults, with the weights each built-in criterion starts from (they live with the criteria)."""
+    out = kinds.defaults(kind)
+    out["matching"]["weights"] = criteria.default_weights(kind)
+    return out
+
+
 def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
     """Every file of a new programme of this kind, documents in `lang`."""
     env = _environment()
@@ -62,7 +70,7 @@ def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
     context: dict[str, Any] = {
         "kind": kind,
         "lang": lang,
-        "d": kinds.defaults(kind),
+        "d": _defaults(kind),
         "t": strings,
         "name": strings["names"][kind],
         "organiser": strings["organiser"],
