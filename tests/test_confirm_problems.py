@@ -88,3 +88,27 @@ def test_confirm_check_collects_rules_and_capacity_together(programme):
         ("pairs/anna-mentee--paul-mentor.yaml", "confirm-rule", 3),
     ]
     assert "breaks the rule 'not_with': one of them asked not to be paired with the other" in caught.value.problems[1].message
+
+
+def test_rule_reasons_and_quoted_evidence_speak_french(programme, run_cli, monkeypatch):
+    """A French programme on a French machine: the reasons are catalogue messages, translated, evidence included."""
+    for name in ("MENTORAT_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    config = {**THEMES_ONLY, "eligibility": {"must": ["public"], "mentor_civil_servant": True, "min_experience_gap_years": 5}}
+    root = programme(
+        files(
+            mentor("paul-mentor", themes=["networking"], publics=["internal"], experience_years=20),
+            mentor("rita-mentor", themes=["networking"], publics=["talents"], experience_years=3),
+            mentee("anna-mentee", ["networking"], public="talents", experience_years=1),
+        ),
+        programme_yaml(config),
+    )
+    why = run_cli(["pair", "--explain", "anna-mentee", "paul-mentor"], cwd=root)
+    assert why.code == 0, why.err
+    assert (
+        "critère obligatoire « public » non rempli (le mentor a choisi d'autres publics (Concours interne) "
+        "que celui du mentoré (Concours externe, voie Talents))"
+    ) in why.out
+    rita = run_cli(["pair", "--explain", "anna-mentee", "rita-mentor"], cwd=root)
+    assert "écart d'expérience de 2 ans, 5 exigés" in rita.out

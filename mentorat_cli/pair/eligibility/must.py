@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from mentorat_cli.core import i18n
 from mentorat_cli.core.messages import text
+from mentorat_cli.core.messages.pairing import EVIDENCE
 from mentorat_cli.pair import criteria
 from mentorat_cli.pair.arrays import Encoded, Spec
 from mentorat_cli.pair.eligibility.base import Config, Makers, Person, Rule
@@ -20,9 +22,10 @@ def active(config: Config) -> bool:
 
 def check(config: Config, mentor: Person, mentee: Person, ctx: dict[str, Any]) -> str | None:
     by_name = criteria.named(config)
+    # The evidence is quoted in the language of the run, like the reason around it (English if it has no wording).
+    lang = i18n.language() if i18n.language() in EVIDENCE else "en"
     for name in names(config):
-        # The evidence is quoted in English, as it always was; the reason around it is in the run's language.
-        value, evidence = by_name[name].evaluate(config, mentor, mentee, "en")
+        value, evidence = by_name[name].evaluate(config, mentor, mentee, lang)
         if value <= 0:
             return text("reason-must", name=name, evidence=evidence)
     return None
