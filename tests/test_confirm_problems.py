@@ -9,8 +9,8 @@ from conftest import snapshot
 from test_pair import THEMES_ONLY, small
 from test_pair_helpers import files, mentee, mentor, programme_yaml
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.core.errors import ProblemsFound
-from mentorat_cli.load import repository
 from mentorat_cli.pair import decide
 
 
@@ -79,7 +79,7 @@ def test_confirm_check_collects_rules_and_capacity_together(programme):
         ),
         programme_yaml(THEMES_ONLY),
     )
-    prog, _ = repository.load(root, dt.date(2026, 10, 2), cache=False)
+    prog, _ = pipeline.load(root, dt.date(2026, 10, 2), cache=False)
     with pytest.raises(ProblemsFound) as caught:
         decide.confirm(prog, [], True, dt.date(2026, 10, 2), force=False)
     found = [(p.file, p.code, p.line) for p in caught.value.problems]

@@ -12,7 +12,7 @@ from mentorat_cli.core.errors import MentoratError, ProblemsFound
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.core.problems import Problem
-from mentorat_cli.load import yamlio
+from mentorat_cli.load import yamledit, yamlio
 from mentorat_cli.pair import eligibility, plan, proposal
 
 
@@ -105,7 +105,7 @@ def _rewrite(root: Path, path: str, data: dict[str, Any]) -> str:
         original = (root / path).read_text(encoding="utf-8-sig")
     except OSError:
         original = ""
-    return yamlio.rewrite(original, data, proposal.PAIR_SCHEMA_LINE)
+    return yamledit.rewrite(original, data, proposal.PAIR_SCHEMA_LINE)
 
 
 def rematch(
