@@ -97,11 +97,16 @@ def weight(config: Config, criterion: Criterion) -> float:
 
 def active_weights(config: Config) -> dict[str, float]:
     """The criteria that count (weight > 0 and applicable: distance only for in-person or hybrid programmes)."""
-    out = {}
+    return {c.name: w for c, w in _counting(config)}
+
+
+def _counting(config: Config) -> list[tuple[Criterion, float]]:
+    """(criterion, weight) of the criteria that count, in order: one pass over the registry."""
+    out = []
     for criterion in for_programme(config):
         w = weight(config, criterion)
         if w > 0 and criterion.applies(config):
-            out[criterion.name] = w
+            out.append((criterion, w))
     return out
 
 
@@ -125,16 +130,17 @@ def score(config: Config, mentor: Person, mentee: Person) -> tuple[int, list[dic
     The score is the sum of the criteria's points, each rounded to a hundredth,
     so the points written in a proposal add up to its score exactly.
     """
-    weights = active_weights(config)
-    total = sum(weights.values())
+    counting = _counting(config)  # called once per couple shown: one pass over the registry
+    total = sum(w for _, w in counting)
     lang = language(config)
-    by_name = named(config)
     units, rows = 0, []
-    for name, w in weights.items():
-        value, evidence = by_name[name].evaluate(config, mentor, mentee, lang)
+    for criterion, w in counting:
+        value, evidence = criterion.evaluate(config, mentor, mentee, lang)
         points = criterion_units(w, value, total)
         units += points
-        rows.append({"criterion": name, "points": points / 100, "max": criterion_units(w, 1.0, total) / 100, "evidence": evidence})
+        rows.append(
+            {"criterion": criterion.name, "points": points / 100, "max": criterion_units(w, 1.0, total) / 100, "evidence": evidence}
+        )
     # Rounding each criterion can overshoot 100 by a hundredth or two.
     return min(units, 10000), rows
 
