@@ -82,10 +82,9 @@ _COMMON: dict[str, Any] = {
         "max_distance_km": None,
         "must": [],
     },
-    "matching": {
-        "weights": {"themes": 40, "sector": 15, "public": 15, "distance": 10, "format": 10, "availability": 10, "school": 0},
-        "distance_scale_km": 50,
-    },
+    # Each criterion's default weight per kind lives with the criterion (pair/criteria/<name>.py, `weights`);
+    # `matching.weights` here holds only what programme.yaml sets.
+    "matching": {"weights": {}, "distance_scale_km": 50},
     "follow_up": {"alert_after_days": 45, "review_after_meeting": 4, "min_meetings": 6},
     "retention": {"months_after_end": 12},
     "privacy": {"min_group_size": 5},
@@ -95,7 +94,6 @@ _COMMON: dict[str, Any] = {
 _BY_KIND: dict[str, dict[str, Any]] = {
     "school": {
         "eligibility": {"mentor_civil_servant": True},
-        "matching": {"weights": {"themes": 35, "sector": 15, "public": 25, "school": 10, "format": 5, "availability": 10, "distance": 0}},
     },
     "ministry": {
         "eligibility": {"min_experience_gap_years": 5},
@@ -107,12 +105,10 @@ _BY_KIND: dict[str, dict[str, Any]] = {
     },
     "alumni": {
         "eligibility": {"min_experience_gap_years": 10, "require_membership": True},
-        "matching": {"weights": {"themes": 35, "sector": 25, "public": 10, "school": 10, "format": 10, "availability": 10, "distance": 0}},
     },
     "youth": {
         "format": "hybrid",
         "capacity": {"default": 1, "max": 3},
-        "matching": {"weights": {"themes": 35, "sector": 10, "public": 10, "distance": 25, "format": 10, "availability": 10, "school": 0}},
     },
 }
 

@@ -7,12 +7,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core import problems as P
+from mentorat_cli.core.errors import MentoratError, ProblemsFound
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
-from mentorat_cli.load import yamledit
-from mentorat_cli.pair import eligibility as rules
-from mentorat_cli.pair import plan, proposal
+from mentorat_cli.core.problems import Problem
+from mentorat_cli.load import yamledit, yamlio
+from mentorat_cli.pair import eligibility, plan, proposal
 
 
 def confirm(prog: Programme, pair_ids: list[str], every: bool, today: dt.date, force: bool) -> dict[str, str]:
@@ -39,25 +40,57 @@ def confirm(prog: Programme, pair_ids: list[str], every: bool, today: dt.date, f
 
 
 def _check(prog: Programme, chosen: list[Record]) -> None:
-    """Rules, capacities and one active pair per mentee, as `validate` will check them afterwards."""
-    ctx = {"managers": rules.managers_by_email([r.data for r in [*prog.mentors.values(), *prog.mentees.values()]])}
+    """Rules, capacities and one active pair per mentee, as `validate` will check them afterwards.
+
+    Every problem is found before refusing, so the coordinator fixes them all in one go.
+    """
+    ctx = {"managers": eligibility.managers_by_email([r.data for r in [*prog.mentors.values(), *prog.mentees.values()]])}
     confirmed = [p for p in prog.pairs.values() if p.data["status"] == "confirmed"]
     load = Counter(p.data["mentor"] for p in [*confirmed, *chosen])
     by_mentee = {p.data["mentee"]: p.id for p in confirmed}
     default = prog.config["capacity"]["default"]
+    found: list[Problem] = []
+    at = _Places(prog.root)
     for pair in chosen:
         mentor, mentee = prog.mentors.get(pair.data["mentor"]), prog.mentees.get(pair.data["mentee"])
         if mentor is None or mentee is None:
             raise MentoratError(text("confirm-unknown", pair=pair.id))
-        for rule, reason in rules.violations(prog.config, mentor.data, mentee.data, ctx):
-            raise MentoratError(text("confirm-rule", pair=pair.id, rule=rule, reason=reason), text("confirm-rule-hint"))
+        for rule, reason in eligibility.violations(prog.config, mentor.data, mentee.data, ctx):
+            found.append(at.problem("confirm-rule", pair, "/mentor", pair=pair.id, rule=rule, reason=reason))
         capacity = mentor.data.get("capacity", default)
         if load[mentor.id] > capacity:
-            raise MentoratError(
-                text("confirm-capacity", mentor=mentor.id, count=load[mentor.id], capacity=capacity), text("confirm-rule-hint")
+            found.append(
+                at.problem(
+                    "confirm-capacity",
+                    mentor,
+                    "/capacity" if "capacity" in mentor.data else "/id",
+                    mentor=mentor.id,
+                    count=load[mentor.id],
+                    capacity=capacity,
+                )
             )
         if mentee.id in by_mentee:
-            raise MentoratError(text("confirm-twice", mentee=mentee.id, other=by_mentee[mentee.id]), text("confirm-rule-hint"))
+            found.append(at.problem("confirm-twice", pair, "/mentee", mentee=mentee.id, other=by_mentee[mentee.id]))
+    if found:
+        problems = P.sort_problems(found)  # one capacity problem per mentor, however many of its pairs are chosen
+        raise ProblemsFound(problems, text("confirm-refused", count=len(problems)), text("confirm-rule-hint"))
+
+
+class _Places:
+    """Line and column of a value in a record's file, read only when a problem needs it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.found: dict[str, dict[str, tuple[int, int]]] = {}
+
+    def problem(self, code: str, record: Record, pointer: str, **values: Any) -> Problem:
+        if record.path not in self.found:
+            try:
+                self.found[record.path] = yamlio.positions((self.root / record.path).read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError):
+                self.found[record.path] = {}
+        line, column = self.found[record.path].get(pointer, (0, 0))
+        return P.make(code, record.path, line, column, pointer=pointer, **values)
 
 
 def end(root: Path, pair: Record, reason: str, by: str, today: dt.date) -> str:

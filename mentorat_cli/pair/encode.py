@@ -2,63 +2,24 @@
 
 Sets (themes, publics, languages, availability) become boolean matrices over
 a shared vocabulary; free-text labels (sector, school) become integer codes;
-management chains and exclusions become explicit lists of forbidden couples.
+management chains and exclusions become explicit lists of forbidden couples
+(each rule module's `pairs`). A criterion that needs other arrays encodes
+them itself (its `encode` hook, kept in Side.extra).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from mentorat_cli.core.model import email_key
-from mentorat_cli.pair import criteria, geo
-from mentorat_cli.pair import eligibility as rules
+from mentorat_cli.pair import criteria, eligibility, geo
+from mentorat_cli.pair.arrays import Encoded, Side, pairs
 
 Person = dict[str, Any]
-
-
-@dataclass
-class Side:
-    """One side (mentors or mentees) as arrays, in id order."""
-
-    ids: list[str]
-    themes: np.ndarray  # bool [n, T]
-    theme_count: np.ndarray  # int [n]
-    publics: np.ndarray  # bool [n, P] (mentors: chosen publics; mentees: their public)
-    public_count: np.ndarray  # int [n]
-    langs: np.ndarray  # bool [n, L]
-    slots: np.ndarray  # bool [n, 4]
-    sector: np.ndarray  # int [n], -1 when missing
-    school: np.ndarray  # int [n], -1 when missing
-    fmt: np.ndarray  # int [n]: 0 any, 1 remote, 2 in_person, 3 hybrid
-    place: np.ndarray  # int [n]: index in geo.table_matrix(), -1 unknown
-    experience: np.ndarray  # float [n], nan when missing
-    level: np.ndarray  # float [n], nan when missing
-    paid: np.ndarray  # bool [n]
-    civil: np.ndarray  # bool [n]
-
-
-@dataclass
-class Encoded:
-    """Both sides plus the forbidden couples, ready for block scoring."""
-
-    config: dict[str, Any]
-    mentees: Side
-    mentors: Side
-    weights: dict[str, float]
-    # rule -> (mentee index array, mentor index array) of couples that break it
-    forbidden: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
-    # per-criterion and per-rule lookup tables, built on first use by scoring.py
-    tables: dict[str, Any] = field(default_factory=dict)
-
-
 FORMATS = {"any": 0, "remote": 1, "in_person": 2, "hybrid": 3}
 SLOTS = ("weekday_daytime", "weekday_lunch", "weekday_evening", "weekend")
-# format compatibility as a 4x4 table indexed by the codes above
-FORMAT_TABLE = np.array([[1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 0.0, 0.5], [1.0, 0.0, 1.0, 0.5], [1.0, 0.5, 0.5, 1.0]])
 
 
 def _sets(people: list[Person], get: Callable[[Person], list[str]], vocab: dict[str, int]) -> np.ndarray:
@@ -119,38 +80,11 @@ def _pad(side: Side, vocabs: dict[str, dict[str, int]]) -> None:
             setattr(side, attr, np.pad(current, ((0, 0), (0, width - current.shape[1]))))
 
 
-def _pairs(found: set[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-    ordered = sorted(found)
-    return (np.array([a for a, _ in ordered], dtype=np.int64), np.array([b for _, b in ordered], dtype=np.int64))
-
-
 def _forbidden(
     config: dict[str, Any], mentees: list[Person], mentors: list[Person], managers: dict[str, str]
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Couples that break the person-specific rules (exclusions, same person, hierarchy)."""
-    mentee_at = {p["id"]: i for i, p in enumerate(mentees)}
-    mentor_at = {p["id"]: j for j, p in enumerate(mentors)}
-    mentor_email: dict[str, list[int]] = {}
-    for j, p in enumerate(mentors):
-        mentor_email.setdefault(email_key(p.get("email")), []).append(j)
-    mentee_email: dict[str, list[int]] = {}
-    for i, p in enumerate(mentees):
-        mentee_email.setdefault(email_key(p.get("email")), []).append(i)
-    not_with: set[tuple[int, int]] = set()
-    for i, p in enumerate(mentees):
-        not_with.update((i, mentor_at[o]) for o in p.get("not_with", []) if o in mentor_at)
-        not_with.update((i, j) for j in mentor_email.get(email_key(p.get("email")), []))
-    for j, p in enumerate(mentors):
-        not_with.update((mentee_at[o], j) for o in p.get("not_with", []) if o in mentee_at)
-    chain: set[tuple[int, int]] = set()
-    if config["eligibility"]["no_hierarchical_link"]:
-        for i, p in enumerate(mentees):
-            for boss in rules.chain_above(p.get("email", ""), managers):
-                chain.update((i, j) for j in mentor_email.get(boss, []))
-        for j, p in enumerate(mentors):
-            for boss in rules.chain_above(p.get("email", ""), managers):
-                chain.update((i, j) for i in mentee_email.get(boss, []))
-    return {"not_with": _pairs(not_with), "hierarchy": _pairs(chain)}
+    """Couples that break the rules about named people (exclusions, same person, hierarchy), by rule."""
+    return {rule.name: pairs(rule.pairs(config, mentees, mentors, managers)) for rule in eligibility.for_programme(config) if rule.pairs}
 
 
 def encode(config: dict[str, Any], mentees: list[Person], mentors: list[Person], managers: dict[str, str]) -> Encoded:
@@ -160,4 +94,16 @@ def encode(config: dict[str, Any], mentees: list[Person], mentors: list[Person],
     mentor_side = _side(mentors, vocabs, mentor=True)
     _pad(mentee_side, vocabs)
     _pad(mentor_side, vocabs)
-    return Encoded(config, mentee_side, mentor_side, criteria.active_weights(config), _forbidden(config, mentees, mentors, managers))
+    every = criteria.named(config)
+    for name, criterion in every.items():
+        if criterion.encode is not None:
+            mentee_side.extra[name], mentor_side.extra[name] = criterion.encode(config, mentees, mentors)
+    return Encoded(
+        config,
+        mentee_side,
+        mentor_side,
+        criteria.active_weights(config),
+        _forbidden(config, mentees, mentors, managers),
+        criteria=every,
+        rules={rule.name: rule for rule in eligibility.for_programme(config)},
+    )

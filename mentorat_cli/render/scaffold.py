@@ -16,6 +16,7 @@ from mentorat_cli.core.messages import text
 from mentorat_cli.io import storage
 from mentorat_cli.load import yamlio
 from mentorat_cli.load.resources import data_dir, editor_schemas
+from mentorat_cli.pair import criteria
 
 EDITOR_SCHEMAS = {
     "programme": "programme.yaml",
@@ -50,6 +51,13 @@ def _editor_settings() -> str:
     return json.dumps(settings, indent=2, sort_keys=True) + "\n"
 
 
+def _defaults(kind: str) -> dict[str, Any]:
+    """The kind's defaults, with the weights each built-in criterion starts from (they live with the criteria)."""
+    out = kinds.defaults(kind)
+    out["matching"]["weights"] = criteria.default_weights(kind)
+    return out
+
+
 def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
     """Every file of a new programme of this kind, documents in `lang`."""
     env = _environment()
@@ -58,7 +66,7 @@ def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:
     context: dict[str, Any] = {
         "kind": kind,
         "lang": lang,
-        "d": kinds.defaults(kind),
+        "d": _defaults(kind),
         "t": strings,
         "name": strings["names"][kind],
         "organiser": strings["organiser"],

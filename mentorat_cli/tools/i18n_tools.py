@@ -42,6 +42,10 @@ def msgids() -> dict[str, str]:
         found.setdefault(label, f"field {field}")
     for word in TABLE_WORDS:
         found.setdefault(word, "pairing table word")
+    from mentorat_cli.pair import criteria
+
+    for criterion in criteria.BUILT_IN:  # a criterion's name heads its `scores` column and its `--explain` line
+        found.setdefault(criterion.name, "pairing table word")
     for where, message in audit_criteria():
         found.setdefault(message, where)
     for where, message in help_texts():

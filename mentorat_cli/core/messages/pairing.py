@@ -4,11 +4,34 @@ from __future__ import annotations
 
 from mentorat_cli.core.messages.spec import Spec
 
-PROBLEMS: dict[str, Spec] = {}
+_FIX = "fix the data, or confirm anyway with --force"
+# What `confirm` refuses, every problem at once (the pairs to confirm are checked as `validate` will check them).
+PROBLEMS: dict[str, Spec] = {
+    "confirm-rule": Spec("error", "pair '{pair}' breaks the rule '{rule}': {reason}", _FIX),
+    "confirm-capacity": Spec("error", "mentor '{mentor}' would have {count} confirmed pairs for a capacity of {capacity}", _FIX),
+    "confirm-twice": Spec("error", "mentee '{mentee}' already has a confirmed pair '{other}'", _FIX),
+}
 
 TEXT: dict[str, str] = {
     # rule names for people
     "rule-previous_mentor": "an earlier pair of this mentee with this mentor ended",
+    # why a couple breaks an eligibility rule (one key per reason; pair/eligibility/<rule>.py names its keys)
+    "reason-not-with": "one of them asked not to be paired with the other",
+    "reason-same-person": "same person (same e-mail)",
+    "reason-hierarchy-mentor": "the mentor is in the mentee's management chain",
+    "reason-hierarchy-mentee": "the mentee is in the mentor's management chain",
+    "reason-experience-missing": "years of experience are missing, so the required gap cannot be checked",
+    "reason-experience-gap": "experience gap of {years} years, {gap} required",
+    "reason-level-missing": "hierarchical levels are missing, so the required gap cannot be checked",
+    "reason-level-gap": "the mentor is {levels} level(s) above the mentee, {gap} required",
+    "reason-membership-both": "membership dues not paid by the mentor and the mentee",
+    "reason-membership-mentor": "membership dues not paid by the mentor",
+    "reason-membership-mentee": "membership dues not paid by the mentee",
+    "reason-civil-servant": "the mentor is not recorded as a civil servant",
+    "reason-language": "no language in common",
+    "reason-distance-unknown": "a location is missing or unknown, so the distance cannot be checked",
+    "reason-distance": "{km:.0f} km apart, at most {limit:g} km allowed",
+    "reason-must": "required criterion '{name}' not met ({evidence})",
     # pair command
     "pair-nothing": "no accepted mentee is waiting for a mentor",
     "pair-no-mentor": "no accepted mentor has a free place",
@@ -99,10 +122,8 @@ TEXT: dict[str, str] = {
     "confirm-unknown": "'{pair}' is not a pair of the programme",
     "confirm-not-proposed": "pair '{pair}' is {status}, not proposed",
     "confirm-not-proposed-hint": "only proposals can be confirmed",
-    "confirm-rule": "pair '{pair}' breaks the rule '{rule}': {reason}",
-    "confirm-rule-hint": "fix the data, or confirm anyway with --force",
-    "confirm-capacity": "mentor '{mentor}' would have {count} confirmed pairs for a capacity of {capacity}",
-    "confirm-twice": "mentee '{mentee}' already has a confirmed pair '{other}'",
+    "confirm-rule-hint": _FIX,
+    "confirm-refused": "nothing confirmed: {count} problem(s) with the pairs to confirm",
     "confirm-done": "{count} pair(s) confirmed",
     "confirm-nothing": "nothing to confirm: no pair is proposed",
     # rematch
