@@ -13,7 +13,7 @@ from typing import Any
 
 from mentorat_cli.core import kinds
 from mentorat_cli.core.messages.pairing import EVIDENCE
-from mentorat_cli.pair import geo
+from mentorat_cli.pair import declared, geo
 
 Person = dict[str, Any]
 Evaluator = Callable[[dict[str, Any], Person, Person, str], tuple[float, str]]
@@ -175,17 +175,20 @@ def evaluate(name: str, config: dict[str, Any], mentor: Person, mentee: Person, 
     English by default because rules.py quotes the evidence in CLI messages;
     files get the programme's language through score().
     """
+    if name not in EVALUATORS:  # hook: criteria the programme declares (pair/declared.py)
+        return declared.evaluate(name, config, mentor, mentee, lang)
     return EVALUATORS[name](config, mentor, mentee, lang)
 
 
 def active_weights(config: dict[str, Any]) -> dict[str, float]:
     """The criteria that count (weight > 0; distance only for in-person or hybrid programmes)."""
     weights = config["matching"]["weights"]
-    return {
+    builtin = {
         name: float(weights.get(name, 0))
         for name in CRITERIA
         if weights.get(name, 0) > 0 and (name != "distance" or distance_applies(config))
     }
+    return {**builtin, **declared.weights(config)}  # hook: declared weighted criteria count after the built-in ones
 
 
 def criterion_units(weight: float, value: float, total_weight: float) -> int:

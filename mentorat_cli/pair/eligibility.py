@@ -13,6 +13,7 @@ from typing import Any
 
 from mentorat_cli.core.i18n import gettext
 from mentorat_cli.core.model import email_key
+from mentorat_cli.pair import declared
 
 Person = dict[str, Any]
 RULE_ORDER = ("not_with", "hierarchy", "experience_gap", "level_gap", "membership", "civil_servant", "language", "distance", "must")
@@ -151,4 +152,4 @@ def violations(config: dict[str, Any], mentor: Person, mentee: Person, ctx: dict
         reason = RULES[name](config, mentor, mentee, ctx)
         if reason:
             found.append((name, reason))
-    return found
+    return found + declared.violations(config, mentor, mentee)  # hook: the programme's declared rules, after the built-in ones

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from mentorat_cli.core.model import email_key
-from mentorat_cli.pair import criteria, geo
+from mentorat_cli.pair import criteria, declared, geo
 from mentorat_cli.pair import eligibility as rules
 
 Person = dict[str, Any]
@@ -53,6 +53,8 @@ class Encoded:
     forbidden: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     # per-criterion and per-rule lookup tables, built on first use by scoring.py
     tables: dict[str, Any] = field(default_factory=dict)
+    # declared criterion -> (mentee column, mentor column), built by pair/declared.py
+    declared: dict[str, Any] = field(default_factory=dict)
 
 
 FORMATS = {"any": 0, "remote": 1, "in_person": 2, "hybrid": 3}
@@ -160,4 +162,6 @@ def encode(config: dict[str, Any], mentees: list[Person], mentors: list[Person],
     mentor_side = _side(mentors, vocabs, mentor=True)
     _pad(mentee_side, vocabs)
     _pad(mentor_side, vocabs)
-    return Encoded(config, mentee_side, mentor_side, criteria.active_weights(config), _forbidden(config, mentees, mentors, managers))
+    enc = Encoded(config, mentee_side, mentor_side, criteria.active_weights(config), _forbidden(config, mentees, mentors, managers))
+    enc.declared = declared.attach(config, mentees, mentors)  # hook: the programme's declared criteria and rules
+    return enc

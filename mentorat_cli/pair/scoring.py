@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from mentorat_cli.pair import criteria, geo
+from mentorat_cli.pair import criteria, declared, geo
 from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.pair.encode import FORMAT_TABLE, Encoded
 
@@ -92,7 +92,7 @@ def _value_spec(enc: Encoded, name: str) -> tuple[np.ndarray, RowFn]:
             return (shared & reps[ids].any(axis=1)[:, None] & known_m).astype(np.float64)
 
         return cls, availability
-    raise KeyError(name)
+    return declared.value_spec(enc, name)  # hook: criteria the programme declares
 
 
 def _km(places: np.ndarray, mentor_places: np.ndarray) -> np.ndarray:
@@ -227,10 +227,12 @@ def rule_masks(
         masks["must"] = np.zeros((len(rows), _width(enc, cols)), dtype=bool)
         for name in must:
             masks["must"] |= _rows(enc, f"must:{name}", lambda name=name: _must_spec(enc, name), rows, cols)  # type: ignore[misc]
+    for name in declared.rule_names(enc.config):  # hook: the programme's declared rules
+        masks[name] = _rows(enc, f"declared:{name}", lambda name=name: declared.rule_spec(enc, name), rows, cols)  # type: ignore[misc]
     if previous:
         listed = [(i, j) for i, js in previous.items() for j in js]
         masks[PREVIOUS] = _sparse(enc, (np.array([a for a, _ in listed]), np.array([b for _, b in listed])), rows, cols)
-    return {name: masks[name] for name in (*rules.RULE_ORDER, PREVIOUS) if name in masks}
+    return {name: masks[name] for name in (*rules.RULE_ORDER, *declared.rule_names(enc.config), PREVIOUS) if name in masks}
 
 
 def _must_spec(enc: Encoded, name: str) -> tuple[np.ndarray, RowFn]:
