@@ -172,7 +172,7 @@ def criteria(config: dict[str, Any]) -> dict[str, Criterion]:
             kind=_word(KIND_WORDS, spec.get("kind"), SAME),
             mentor=str(spec.get("mentor") or both or ""),
             mentee=str(spec.get("mentee") or both or ""),
-            labels=_labels(spec.get("label"), str(name)),
+            labels=_labels(spec.get("label"), str(name)) or _field_labels(config, str(spec.get("mentee") or both or "")),
             weight=float(spec["weight"])
             if isinstance(spec.get("weight"), int | float) and not isinstance(spec.get("weight"), bool)
             else 0.0,
@@ -181,6 +181,12 @@ def criteria(config: dict[str, Any]) -> dict[str, Criterion]:
             limit=float(limit) if isinstance(limit, int | float) and not isinstance(limit, bool) else None,
         )
     return out
+
+
+def _field_labels(config: dict[str, Any], path: str) -> dict[str, str]:
+    """A criterion without a label takes the label of the declared field it reads (the mentee's)."""
+    found = fields(config).get(path[len(EXTRA) :]) if path.startswith(EXTRA) else None
+    return dict(found.labels) if found else {}
 
 
 def _truthy(value: Any) -> bool:

@@ -21,7 +21,7 @@ PROBLEMS: dict[str, Spec] = {
     "declared-criterion-field": Spec(
         E,
         "criterion '{name}': field '{field}' is neither a built-in field nor declared in extra_fields",
-        "declare it under extra_fields and write it 'extra.<name>'{suggestion}",
+        "{suggestion}declare it under extra_fields and write it 'extra.<name>'",
     ),
     "declared-criterion-side": Spec(
         E,
@@ -52,7 +52,7 @@ PROBLEMS: dict[str, Spec] = {
         E, "criterion '{name}' of kind gap needs a limit", "add 'limit:' (a number of the fields' unit, e.g. 'limit: 5')"
     ),
     "declared-extra-unknown": Spec(
-        E, "'extra.{key}' is not declared in programme.yaml (extra_fields)", "declare it there, or remove it{suggestion}"
+        E, "'extra.{key}' is not declared in programme.yaml (extra_fields)", "{suggestion}declare it there, or remove it"
     ),
     "declared-extra-side": Spec(
         E, "'extra.{key}' is declared for {side} profiles only", "remove it from this profile, or change its 'side:' in programme.yaml"
