@@ -12,7 +12,7 @@ import pytest
 from conftest import write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_pair_helpers import mentee, mentor, programme_yaml, proposals
+from test_pair_helpers import load, mentee, mentor, programme_yaml, proposals
 
 from mentorat_cli.core import kinds
 from mentorat_cli.pair import criteria, encode, scoring
@@ -361,3 +361,50 @@ def test_type_words_in_french_and_english_mean_the_same(run_cli, tmp_path, word)
     assert run_cli(["--root", tmp_path, "validate"]).code == 0
     write_tree(tmp_path, dict([mentor("anne-m", extra={"soir": 3})]))
     assert "declared-extra-value" in run_cli(["--root", tmp_path, "validate"]).out
+
+
+def test_import_fills_declared_fields_from_their_labels_and_a_mapping(run_cli, tmp_path):
+    config = {"eligibility": NO_RULES, "extra_fields": {**FIELDS, **GAP_AND_SCALE["extra_fields"], "note": {"type": "nombre"}}}
+    write_tree(tmp_path, {"programme.yaml": programme_yaml(config)})
+    (tmp_path / "form.csv").write_text(
+        "Prénom,Nom,Adresse e-mail,Secteur souhaité ?,Disponible le soir,Niveau d'anglais,Langues de travail,Auto-évaluation\n"
+        'Chloé,Roux,chloe@example.org,Finance,Oui,Courant,espagnol; allemand,"3,5"\n',
+        encoding="utf-8",
+    )
+    result = run_cli(["--root", tmp_path, "import", tmp_path / "form.csv", "--role", "mentee"])
+    assert result.code == 0, result.out + result.err
+    data = load(tmp_path / "mentees" / "chloe-roux.yaml")
+    # Headers read as the declared labels; the last column has no label to match: it needs a mapping file.
+    assert data["extra"] == {"secteur_souhaite": "Finance", "soir": True, "anglais": "courant", "langues": ["espagnol", "allemand"]}
+    (tmp_path / "map.yaml").write_text(
+        "role: mentee\ncolumns:\n  Prénom: first_name\n  Nom: last_name\n  Adresse e-mail: email\n  Auto-évaluation: extra.note\n",
+        encoding="utf-8",
+    )
+    result = run_cli(["--root", tmp_path, "import", tmp_path / "form.csv", "--role", "mentee", "--mapping", tmp_path / "map.yaml"])
+    assert result.code == 0, result.out + result.err
+    assert load(tmp_path / "mentees" / "chloe-roux.yaml")["extra"]["note"] == 3.5
+    assert run_cli(["--root", tmp_path, "validate"]).code == 0
+
+
+def test_import_rejects_a_cell_that_does_not_fit_the_declared_type(run_cli, tmp_path):
+    config = {"eligibility": NO_RULES, "extra_fields": {**FIELDS, **GAP_AND_SCALE["extra_fields"]}}
+    write_tree(tmp_path, {"programme.yaml": programme_yaml(config)})
+    (tmp_path / "form.csv").write_text(
+        "Prénom,Nom,Adresse e-mail,Disponible le soir,Niveau d'anglais\nChloé,Roux,chloe@example.org,peut-être,expert\n", encoding="utf-8"
+    )
+    result = run_cli(["--root", tmp_path, "import", tmp_path / "form.csv", "--role", "mentee"])
+    assert result.code == 1
+    assert "row 2, column D \"Disponible le soir\": 'peut-être' is not yes or no" in result.err
+    assert "row 2, column E \"Niveau d'anglais\": 'expert' is not a known extra.anglais value" in result.err
+    assert not (tmp_path / "mentees" / "chloe-roux.yaml").exists()
+
+
+def test_mapping_file_refuses_an_undeclared_extra_field(run_cli, tmp_path):
+    write_tree(tmp_path, {"programme.yaml": programme_yaml({"eligibility": NO_RULES, "extra_fields": FIELDS})})
+    (tmp_path / "form.csv").write_text("Prénom,Nom,Adresse e-mail,Soir\nChloé,Roux,chloe@example.org,oui\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(
+        "columns:\n  Prénom: first_name\n  Nom: last_name\n  Adresse e-mail: email\n  Soir: extra.soirée\n", encoding="utf-8"
+    )
+    result = run_cli(["--root", tmp_path, "import", tmp_path / "form.csv", "--role", "mentee", "--mapping", tmp_path / "map.yaml"])
+    assert result.code == 2  # a usage error, like every mistake in a mapping file
+    assert "map.yaml:5:" in result.err and "extra.soirée" in result.err and "extra.secteur_souhaite, extra.soir" in result.err

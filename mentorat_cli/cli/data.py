@@ -51,7 +51,7 @@ def _template(env: Env, table: Table, role: str, output: Optional[str], force: b
     if target.path.exists() and not force:
         raise MentoratError(text("import-template-exists", path=target.shown), text("import-template-exists-hint"))
     content = importing.template(table, role, programme.config)
-    known = len(importing.default_mapping(table.headers, role).columns)
+    known = len(importing.default_mapping(table.headers, role, programme.config).columns)
     storage.write_outputs({target: content}, force)
     unknown = sum(1 for line in content.splitlines() if line.startswith("      ") and line.split("#")[0].rstrip().endswith(": null"))
     check = sum(1 for line in content.splitlines() if line.startswith("      ") and "# check" in line)
@@ -98,7 +98,8 @@ def _import(
     status: Optional[str],
 ) -> None:
     programme, _warnings = env.load(parts=repository.PEOPLE_AND_PAIRS)
-    chosen = importing.load_mapping(mapping, role) if mapping else importing.default_mapping(table.headers, role)
+    config = programme.config
+    chosen = importing.load_mapping(mapping, role, config) if mapping else importing.default_mapping(table.headers, role, config)
     mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
     for field in ("first_name", "last_name", "email"):
         if field not in mapped:

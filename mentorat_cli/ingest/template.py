@@ -54,7 +54,7 @@ def _values(table: Table, header: str, field: str, role: str, config: dict[str, 
 
 def template(table: Table, role: str, config: dict[str, Any]) -> str:
     """The mapping file for `table`: recognised columns filled in, answers listed, the rest left to decide."""
-    recognised = default_mapping(table.headers, role).columns
+    recognised = default_mapping(table.headers, role, config).columns
     lines = [
         text("import-template-intro-1", role=role),
         text("import-template-intro-2"),
