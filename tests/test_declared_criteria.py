@@ -408,3 +408,14 @@ def test_mapping_file_refuses_an_undeclared_extra_field(run_cli, tmp_path):
     result = run_cli(["--root", tmp_path, "import", tmp_path / "form.csv", "--role", "mentee", "--mapping", tmp_path / "map.yaml"])
     assert result.code == 2  # a usage error, like every mistake in a mapping file
     assert "map.yaml:5:" in result.err and "extra.soirée" in result.err and "extra.secteur_souhaite, extra.soir" in result.err
+
+
+def test_a_broken_extra_fields_is_reported_once_not_in_every_profile(run_cli, tmp_path):
+    tree = {
+        "programme.yaml": programme_yaml({"eligibility": NO_RULES}) + "extra_fields:\n  soir: oui-non\n",
+        **dict([mentor("anne-m", extra={"soir": True}), mentee("chloe-e", extra={"soir": False})]),
+    }
+    write_tree(tmp_path, tree)
+    result = run_cli(["--root", tmp_path, "validate"])
+    assert result.code == 1
+    assert [line.split(" ")[2] for line in result.out.splitlines() if " error " in line] == ["schema-type"]

@@ -108,6 +108,8 @@ def _side(side: str) -> str:
 def check_extra_values(prog: Programme, loc: Locator, today: dt.date | None) -> list[Problem]:
     """Each profile's `extra:` holds declared fields, for its side, with values of the declared type."""
     fields, out = D.fields(prog.config), []
+    if "extra_fields" not in prog.raw_config and loc(PROGRAMME, "/extra_fields") != loc(PROGRAMME, ""):
+        return []  # programme.yaml has extra_fields with a schema error (reported): judging profiles by it would only add noise
     for role, records in (("mentor", prog.mentors), ("mentee", prog.mentees)):
         for record in records.values():
             extra = record.data.get("extra")
