@@ -419,3 +419,15 @@ def test_a_broken_extra_fields_is_reported_once_not_in_every_profile(run_cli, tm
     result = run_cli(["--root", tmp_path, "validate"])
     assert result.code == 1
     assert [line.split(" ")[2] for line in result.out.splitlines() if " error " in line] == ["schema-type"]
+
+
+def test_import_template_recognises_and_lists_declared_fields(run_cli, tmp_path):
+    write_tree(tmp_path, {"programme.yaml": programme_yaml({"eligibility": NO_RULES, "extra_fields": FIELDS})})
+    (tmp_path / "form.csv").write_text(
+        "Prénom,Nom,Adresse e-mail,Disponible le soir ?\nChloé,Roux,chloe@example.org,oui\n", encoding="utf-8"
+    )
+    result = run_cli(["--root", tmp_path, "import", tmp_path / "form.csv", "--role", "mentee", "--template"])
+    assert result.code == 0, result.err
+    content = (tmp_path / "import-mapping.yaml").read_text(encoding="utf-8")
+    assert "extra.secteur_souhaite, extra.soir" in content
+    assert '"Disponible le soir ?": extra.soir' in content or "Disponible le soir ?: extra.soir" in content

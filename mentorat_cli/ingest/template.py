@@ -6,6 +6,7 @@ from typing import Any
 
 from mentorat_cli.core.messages import text
 from mentorat_cli.ingest import answers as A
+from mentorat_cli.ingest import declared
 from mentorat_cli.ingest import fields as F
 from mentorat_cli.ingest.mapping import default_mapping
 from mentorat_cli.ingest.transforms import vocabulary
@@ -60,7 +61,7 @@ def template(table: Table, role: str, config: dict[str, Any]) -> str:
         text("import-template-intro-2"),
         text("import-template-intro-null"),
         text("import-template-intro-check"),
-        text("import-template-intro-3", fields=", ".join(sorted(F.fields_for(role)))),
+        text("import-template-intro-3", fields=", ".join(sorted([*F.fields_for(role), *declared.names(config, role)]))),
         f"role: {role}",
         "columns:",
     ]
