@@ -347,9 +347,9 @@ def test_pair_with_declared_criteria_reaches_the_brute_force_optimum(run_cli, ca
         assert result.code in (0, 2), result.err  # 2: every couple breaks a declared rule
         found = [p for p in proposals(root).values() if p["status"] == "proposed"]
         assert run_cli(["--root", root, "validate"]).code == 0  # no declared rule broken by a proposal
-        from mentorat_cli.load import repository
+        from mentorat_cli.check import pipeline
 
-        prog, _ = repository.load(root)
+        prog, _ = pipeline.load(root)
         people = [prog.mentors[m["id"]].data for m in mentors], [prog.mentees[e["id"]].data for e in mentees]
         assert (len(found), sum(round(p["score"] * 100) for p in found)) == _best(prog.config, *people)
 
