@@ -9,6 +9,7 @@ from typing import Any
 
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
+from mentorat_cli.ingest import declared
 from mentorat_cli.ingest import fields as F
 from mentorat_cli.load import yamlio
 from mentorat_cli.load.tabular import clean_header
@@ -31,12 +32,15 @@ class Mapping:
     source: str = "default mapping"
 
 
-def default_mapping(headers: list[str], role: str) -> Mapping:
-    """The columns the built-in French and English header names recognise (each field filled once)."""
+def default_mapping(headers: list[str], role: str, config: dict[str, Any] | None = None) -> Mapping:
+    """The columns the built-in French and English header names recognise (each field filled once).
+
+    With the programme's config, headers that read as a declared field's label fill `extra.<name>`.
+    """
     columns: dict[str, Column | None] = {}
     taken: set[str] = set()
     for header in headers:
-        found = F.field_for_header(header, role)
+        found = F.field_for_header(header, role) or declared.field_for_header(config, header, role)  # hook: declared fields
         if found and found not in taken:
             columns[header] = Column(found)
             taken.add(found)
@@ -48,7 +52,7 @@ def _fail(path: Path, line: int, key: str, **values: Any) -> MentoratError:
     return MentoratError(f"{where}: " + text(key, **values), text(key + "-hint", **values))
 
 
-def load_mapping(path: Path, role: str) -> Mapping:
+def load_mapping(path: Path, role: str, config: dict[str, Any] | None = None) -> Mapping:
     """Read a mapping file; every mistake is a MentoratError naming the file, line and fix."""
     try:
         raw = path.read_bytes()
@@ -65,11 +69,11 @@ def load_mapping(path: Path, role: str) -> Mapping:
     columns: dict[str, Column | None] = {}
     for header, spec in data["columns"].items():
         line = where.get("/columns/" + yamlio.escape_pointer(str(header)), (0, 0))[0]
-        columns[clean_header(str(header))] = _column(spec, role, path, line, str(header))
+        columns[clean_header(str(header))] = _column(spec, role, path, line, str(header), config)
     return Mapping(columns, source=str(path))
 
 
-def _column(spec: Any, role: str, path: Path, line: int, header: str) -> Column | None:
+def _column(spec: Any, role: str, path: Path, line: int, header: str, config: dict[str, Any] | None = None) -> Column | None:
     if spec is None or spec is False:
         return None
     if isinstance(spec, str):
@@ -77,8 +81,16 @@ def _column(spec: Any, role: str, path: Path, line: int, header: str) -> Column 
     if not isinstance(spec, dict) or set(spec) - {"field", "values", "split"}:
         raise _fail(path, line, "import-mapping-column", header=header)
     name = spec.get("field")
-    if not isinstance(name, str) or F.field_type(role, name) is None:
-        raise _fail(path, line, "import-mapping-field", header=header, field=name, role=role, known=", ".join(sorted(F.fields_for(role))))
+    if not isinstance(name, str) or (F.field_type(role, name) or declared.field_type(config, role, name)) is None:  # hook: declared fields
+        raise _fail(
+            path,
+            line,
+            "import-mapping-field",
+            header=header,
+            field=name,
+            role=role,
+            known=", ".join(sorted([*F.fields_for(role), *declared.names(config, role)])),
+        )
     values = spec.get("values") or {}
     separator = spec.get("split")
     if not isinstance(values, dict) or (separator is not None and not isinstance(separator, str)):

@@ -11,6 +11,7 @@ from typing import Any
 from mentorat_cli.check import crossfile as checks
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record, email_key
+from mentorat_cli.ingest import declared
 from mentorat_cli.ingest import fields as F
 from mentorat_cli.ingest import state as S
 from mentorat_cli.ingest.ids import unique_id
@@ -92,8 +93,9 @@ class _Context:
         for header, column in mapping.columns.items():
             if column is not None and header in self.positions:
                 self.columns.setdefault(column.field, (header, column))
-        self.vocab = {f: vocabulary(programme.config, f) for f in self.columns}
-        self.types = {f: F.field_type(role, f) or F.TEXT for f in self.columns}
+        # hook: declared fields (extra.<name>) take their kind and a scale's values from programme.yaml
+        self.vocab = {f: declared.vocabulary(programme.config, f) or vocabulary(programme.config, f) for f in self.columns}
+        self.types = {f: F.field_type(role, f) or declared.field_type(programme.config, role, f) or F.TEXT for f in self.columns}
 
     def where(self, field_name: str) -> str:
         if field_name not in self.columns:
@@ -111,7 +113,9 @@ def _read_row(ctx: _Context, number: int, cells: dict[str, str]) -> tuple[dict[s
             values[name] = None
             continue
         try:
-            value = convert(ctx.types[name], name, raw, column.values, column.separator, ctx.vocab[name])
+            value = (declared.convert if name.startswith("extra.") else convert)(
+                ctx.types[name], name, raw, column.values, column.separator, ctx.vocab[name]
+            )
         except CellError as exc:
             errors.append(Rejected(number, ctx.where(name), str(exc)))
             continue

@@ -60,4 +60,4 @@ def ordered(data: dict[str, Any], role: str) -> dict[str, Any]:
 def field_of(pointer: str) -> str:
     """The import field a JSON pointer falls in (`/location/city` -> `location.city`, `/themes/0` -> `themes`)."""
     parts = [p for p in pointer.split("/")[1:] if not p.isdigit()]
-    return ".".join(parts[:2]) if parts[:1] in (["location"], ["categories"]) else ".".join(parts[:1])
+    return ".".join(parts[:2]) if parts[:1] in (["location"], ["categories"], ["extra"]) else ".".join(parts[:1])

@@ -48,7 +48,7 @@ def write_template(programme: Programme, table: Table, role: str, output: Option
     if target.path.exists() and not force:
         raise MentoratError(text("import-template-exists", path=target.shown), text("import-template-exists-hint"))
     content = template(table, role, programme.config)
-    known = len(default_mapping(table.headers, role).columns)
+    known = len(default_mapping(table.headers, role, programme.config).columns)
     storage.write_outputs({target: content}, force)
     entries = [line for line in content.splitlines() if line.startswith("      ")]
     unknown = sum(1 for line in entries if line.split("#")[0].rstrip().endswith(": null"))
@@ -69,7 +69,8 @@ def prepare(
 ) -> ImportPlan:
     """The import's plan; an error when a required column is missing or the file has no rows.
     `force` takes the source's value over a hand edit; `status` is that of the people created."""
-    chosen = load_mapping(mapping, role) if mapping else default_mapping(table.headers, role)
+    config = programme.config
+    chosen = load_mapping(mapping, role, config) if mapping else default_mapping(table.headers, role, config)
     mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
     for field in REQUIRED:
         if field not in mapped:

@@ -6,6 +6,7 @@ from typing import Any
 
 from mentorat_cli.core.messages import text
 from mentorat_cli.ingest import answers as A
+from mentorat_cli.ingest import declared
 from mentorat_cli.ingest import fields as F
 from mentorat_cli.ingest.mapping import default_mapping
 from mentorat_cli.ingest.transforms import vocabulary
@@ -54,13 +55,13 @@ def _values(table: Table, header: str, field: str, role: str, config: dict[str, 
 
 def template(table: Table, role: str, config: dict[str, Any]) -> str:
     """The mapping file for `table`: recognised columns filled in, answers listed, the rest left to decide."""
-    recognised = default_mapping(table.headers, role).columns
+    recognised = default_mapping(table.headers, role, config).columns
     lines = [
         text("import-template-intro-1", role=role),
         text("import-template-intro-2"),
         text("import-template-intro-null"),
         text("import-template-intro-check"),
-        text("import-template-intro-3", fields=", ".join(sorted(F.fields_for(role)))),
+        text("import-template-intro-3", fields=", ".join(sorted([*F.fields_for(role), *declared.names(config, role)]))),
         f"role: {role}",
         "columns:",
     ]

@@ -8,7 +8,7 @@ from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.i18n import gettext
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
-from mentorat_cli.pair import criteria, plan, proposal, scoring
+from mentorat_cli.pair import criteria, declared, plan, proposal, scoring
 from mentorat_cli.pair import eligibility as rules
 
 FEASIBLE_SHOWN = 20  # suitable mentors listed for an unmatched mentee; a national programme may have thousands
@@ -48,7 +48,7 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
     mentor = r.setup.mentors[j]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
     lines = [text("explain-chosen", mentee=mentee.id, mentor=mentor.id, score=_fmt(units))]
-    lines += [text("explain-criterion", **{**row, "criterion": gettext(row["criterion"])}) for row in rows]
+    lines += [text("explain-criterion", **{**row, "criterion": declared.title(r.setup.config, row["criterion"])}) for row in rows]
     held = plan.holders(r)
     alts = proposal.alternatives(r, i, plan.row_arcs(r).get(i, []), held)
     if alts:
@@ -129,7 +129,13 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
     else:
         head = text("explain-why-not-higher", **values)
     compare = [
-        text("explain-criteria-compare", criterion=gettext(a["criterion"]), points=a["points"], chosen=b["points"], evidence=a["evidence"])
+        text(
+            "explain-criteria-compare",
+            criterion=declared.title(r.setup.config, a["criterion"]),
+            points=a["points"],
+            chosen=b["points"],
+            evidence=a["evidence"],
+        )
         for a, b in zip(rows, chosen_rows, strict=False)
     ]
     return [head, *compare]

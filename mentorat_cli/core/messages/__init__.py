@@ -9,13 +9,13 @@ areas can grow independently); this package merges them into one catalogue.
 from __future__ import annotations
 
 from mentorat_cli.core.i18n import gettext
-from mentorat_cli.core.messages import core, data, documents, output, outreach, pairing, report, safety, workflow
+from mentorat_cli.core.messages import core, data, declared, documents, output, outreach, pairing, report, safety, workflow
 from mentorat_cli.core.messages.spec import Spec
 
 PROBLEMS: dict[str, Spec] = {}
 TEXT: dict[str, str] = {}
 
-for _area in (core, pairing, documents, report, data, outreach, workflow, output, safety):
+for _area in (core, pairing, documents, report, data, outreach, workflow, output, safety, declared):
     for _code, _spec in _area.PROBLEMS.items():
         if _code in PROBLEMS:
             raise RuntimeError(f"problem code defined twice: {_code}")

@@ -32,6 +32,7 @@ TEXT: dict[str, str] = {
     "reason-distance-unknown": "a location is missing or unknown, so the distance cannot be checked",
     "reason-distance": "{km:.0f} km apart, at most {limit:g} km allowed",
     "reason-must": "required criterion '{name}' not met ({evidence})",
+    "reason-declared": "declared rule '{name}' not met ({evidence})",
     # pair command
     "pair-nothing": "no accepted mentee is waiting for a mentor",
     "pair-no-mentor": "no accepted mentor has a free place",

@@ -22,6 +22,7 @@ import pkgutil
 from collections.abc import Callable
 from typing import Any
 
+from mentorat_cli.pair.criteria import declared
 from mentorat_cli.pair.criteria.base import (
     Config,
     Criterion,
@@ -62,7 +63,7 @@ def built_in(config: Config) -> list[Criterion]:
 
 
 # Functions config -> criteria; for_programme() joins their answers. Programme-declared criteria add theirs here.
-SOURCES: list[Callable[[Config], list[Criterion]]] = [built_in]
+SOURCES: list[Callable[[Config], list[Criterion]]] = [built_in, declared.from_programme]
 
 
 def for_programme(config: Config) -> list[Criterion]:

@@ -18,6 +18,7 @@ import pkgutil
 from collections.abc import Callable
 from typing import Any
 
+from mentorat_cli.pair.eligibility import declared
 from mentorat_cli.pair.eligibility.base import Config, Person, Rule, chain_above, managers_by_email
 
 
@@ -45,7 +46,7 @@ def built_in(config: Config) -> list[Rule]:
 
 
 # Functions config -> rules; for_programme() joins their answers. Programme-declared rules add theirs here.
-SOURCES: list[Callable[[Config], list[Rule]]] = [built_in]
+SOURCES: list[Callable[[Config], list[Rule]]] = [built_in, declared.from_programme]
 
 
 def for_programme(config: Config) -> list[Rule]:
