@@ -12,15 +12,19 @@ from typing import Optional
 
 import typer
 
-from mentorat_cli import ingest as importing
 from mentorat_cli import privacy
-from mentorat_cli.cli.common import Env, env_of, print_error
+from mentorat_cli.cli.common import Env, env_of, print_error, print_problems
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
+from mentorat_cli.ingest import mapping as ingest_mapping
+from mentorat_cli.ingest import plan as ingest_plan
+from mentorat_cli.ingest import sheet
+from mentorat_cli.ingest import state as ingest_state
+from mentorat_cli.ingest import template as ingest_template
 from mentorat_cli.io import storage
 from mentorat_cli.load import cache, repository, usable
-from mentorat_cli.load.tabular import Table, TabularError, column_letter, read_table
+from mentorat_cli.load.tabular import Table
 from mentorat_cli.privacy import traces
 from mentorat_cli.render import exporting
 
@@ -36,13 +40,8 @@ class ImportStatus(str, Enum):
 
 
 def read_or_fail(path: Path) -> Table:
-    """read_table, with its error turned into one line naming the file, row and column."""
-    try:
-        return read_table(path)
-    except TabularError as exc:
-        where = f":{exc.row}" if exc.row else ""
-        where += f" column {column_letter(exc.column)}" if exc.column else ""
-        raise MentoratError(text("import-table-error", file=path, where=where, message=exc.message), exc.hint) from None
+    """The form export's table; an unreadable one raises TabularError, its Problems naming file, row and column."""
+    return sheet.read(path, path.name)
 
 
 def _template(env: Env, table: Table, role: str, output: Optional[str], force: bool) -> None:
@@ -50,8 +49,8 @@ def _template(env: Env, table: Table, role: str, output: Optional[str], force: b
     target = storage.output_file(programme.root, output, "import-mapping.yaml")
     if target.path.exists() and not force:
         raise MentoratError(text("import-template-exists", path=target.shown), text("import-template-exists-hint"))
-    content = importing.template(table, role, programme.config)
-    known = len(importing.default_mapping(table.headers, role).columns)
+    content = ingest_template.template(table, role, programme.config)
+    known = len(ingest_mapping.default_mapping(table.headers, role).columns)
     storage.write_outputs({target: content}, force)
     unknown = sum(1 for line in content.splitlines() if line.startswith("      ") and line.split("#")[0].rstrip().endswith(": null"))
     check = sum(1 for line in content.splitlines() if line.startswith("      ") and "# check" in line)
@@ -98,7 +97,7 @@ def _import(
     status: Optional[str],
 ) -> None:
     programme, _warnings = env.load(parts=repository.PEOPLE_AND_PAIRS)
-    chosen = importing.load_mapping(mapping, role) if mapping else importing.default_mapping(table.headers, role)
+    chosen = ingest_mapping.load_mapping(mapping, role) if mapping else ingest_mapping.default_mapping(table.headers, role)
     mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
     for field in ("first_name", "last_name", "email"):
         if field not in mapped:
@@ -108,16 +107,16 @@ def _import(
             )
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
-    state = importing.load_state(programme.root)
-    plan = importing.plan_import(programme, table, role, chosen, state, env.today, force, status)
+    state = ingest_state.load_state(programme.root)
+    plan = ingest_plan.plan_import(programme, table, role, chosen, state, env.today, force, status, file.name)
     _report(env.quiet, file.name, plan)
-    blocked = bool(plan.rejected) and not skip_invalid
+    blocked = bool(plan.problems) and not skip_invalid
     if dry_run or blocked:
         if blocked:
-            print_error(text("import-blocked", rows=len({r.row for r in plan.rejected})), text("import-blocked-hint"))
+            print_error(text("import-blocked", rows=len({p.line for p in plan.problems})), text("import-blocked-hint"))
         elif not env.quiet:
             typer.echo(text("import-dry-run"))
-        raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
+        raise typer.Exit(EXIT_PROBLEMS if plan.problems or plan.conflicts else 0)
     files = plan.files(_originals(programme.root, list(plan.records)))
     if files:
         storage.write_files(programme.root, files)
@@ -126,7 +125,7 @@ def _import(
         env.info(text("import-done", file=file.name, created=created, updated=len(plan.changes) - created, unchanged=plan.unchanged))
     else:
         env.info(text("import-nothing"))
-    raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
+    raise typer.Exit(EXIT_PROBLEMS if plan.problems or plan.conflicts else 0)
 
 
 def _originals(root: Path, paths: list[str]) -> dict[str, str]:
@@ -140,10 +139,8 @@ def _originals(root: Path, paths: list[str]) -> dict[str, str]:
     return out
 
 
-def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
-    for rejected in plan.rejected:
-        column = f", column {rejected.column}" if rejected.column else ""
-        typer.echo(text("import-rejected", file=name, row=rejected.row, column=column, reason=rejected.reason), err=True)
+def _report(quiet: bool, name: str, plan: ingest_plan.ImportPlan) -> None:
+    print_problems(plan.problems, stream=sys.stderr)
     for conflict in plan.conflicts:
         key = "import-conflict-new" if conflict.never_imported else "import-conflict"
         typer.echo(text(key, path=conflict.path, field=conflict.field, row=conflict.row), err=True)
@@ -166,7 +163,7 @@ def _report(quiet: bool, name: str, plan: importing.ImportPlan) -> None:
             updated=len(plan.changes) - created,
             unchanged=plan.unchanged,
             conflicts=len(plan.conflicts),
-            rejected=len({r.row for r in plan.rejected}),
+            rejected=len({p.line for p in plan.problems}),
         )
     )
 
@@ -256,7 +253,7 @@ def person_show(ctx: typer.Context, person_id: str = typer.Argument(..., metavar
     programme, _warnings = env.load(usable.person_needs(person_id))
     if programme.person(person_id) is None:
         raise MentoratError(text("person-unknown", id=person_id), text("person-unknown-hint"))
-    state = importing.load_state(programme.root)
+    state = ingest_state.load_state(programme.root)
     for line in privacy.person_report(programme, person_id, set(state)):
         typer.echo(line)
 
@@ -311,7 +308,7 @@ def _forget(env: Env, chosen: list[str], expired: bool, dry_run: bool) -> None:
     summary = root / "pairing.yaml"
     # A damaged pairing.yaml (not UTF-8, too large) is left as it is, like one that is not valid YAML.
     summary_text = repository.read_text(summary, "pairing.yaml")[0] if summary.is_file() and not summary.is_symlink() else None
-    plan = privacy.plan_forget(programme, chosen, env.today, importing.load_state(root), _list_files(root), summary_text)
+    plan = privacy.plan_forget(programme, chosen, env.today, ingest_state.load_state(root), _list_files(root), summary_text)
     for line in plan.lines:
         typer.echo(line)
     leftovers = privacy.leftover_files(root, chosen, set(plan.removes) | set(plan.writes))

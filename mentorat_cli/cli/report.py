@@ -13,6 +13,7 @@ from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
+from mentorat_cli.ingest import sheet
 from mentorat_cli.io import storage
 from mentorat_cli.load import tabular, usable
 
@@ -171,9 +172,9 @@ def survey_import(
     with env.writing(active=not dry_run):
         programme, _warnings = env.load()
         try:
-            table = tabular.read_table(table_file)
+            table = sheet.read(table_file, str(table_file))
         except tabular.TabularError as exc:
-            print_problems([P.make("survey-table", str(table_file), exc.row, exc.column, message=exc.message, hint=exc.hint)])
+            print_problems(exc.problems)
             raise typer.Exit(1) from None
         if template:
             _write_template(env, programme, table, output, force)

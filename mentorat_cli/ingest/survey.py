@@ -17,6 +17,7 @@ from mentorat_cli.core import problems as P
 from mentorat_cli.core.model import Programme, email_key
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.ingest.fields import fold
+from mentorat_cli.ingest.sheet import Columns, locate
 from mentorat_cli.ingest.transforms import CellError, parse_bool, parse_date
 from mentorat_cli.load import schemas, yamlio
 from mentorat_cli.load.tabular import Table
@@ -138,7 +139,7 @@ def load_mapping(
                     detail=f"'{target}' is not a survey field (use one of {', '.join(FIELDS)}, or objectives.<theme id>)",
                 )
             )
-        elif str(header) not in table.headers:
+        elif locate(table, str(header)) is None:
             found.append(
                 P.make(
                     "survey-mapping-column",
@@ -239,23 +240,16 @@ class _RowError(Exception):
 
 
 class _Row:
-    """One table row being read; errors point at the row and the column of the cell."""
+    """One table row being read; its Problems point at the row and at the cell's column (see ingest/sheet.py)."""
 
-    def __init__(self, number: int, cells: dict[str, str], mapping: Mapping, table: Table, shown: str) -> None:
-        self.number, self.cells, self.mapping, self.table, self.shown = number, cells, mapping, table, shown
-        self.by_field = {f: h for h, f in mapping.columns.items()}
-
-    def where(self, field_: str) -> tuple[int, int]:
-        header = self.by_field.get(field_)
-        return self.number, (self.table.headers.index(header) + 1 if header in self.table.headers else 0)
+    def __init__(self, number: int, cells: dict[str, str], mapping: Mapping, sheet: Columns) -> None:
+        self.number, self.cells, self.mapping, self.sheet = number, cells, mapping, sheet
 
     def fail(self, code: str, field_: str = "", **values: Any) -> _RowError:
-        line, column = self.where(field_)
-        return _RowError(P.make(code, self.shown, line, column, **values))
+        return _RowError(self.sheet.problem(code, self.number, field_, **values))
 
     def get(self, field_: str) -> str:
-        header = self.by_field.get(field_)
-        return self.cells.get(header, "").strip() if header else ""
+        return self.sheet.cell(self.cells, field_)
 
     def code(self, field_: str, kind: str | None = None) -> str:
         value = self.get(field_)
@@ -341,8 +335,10 @@ def plan(programme: Programme, table: Table, mapping: Mapping, shown: str, force
     existing = {(r.get("role"), r.get("pair")): r for _, r in sorted(programme.feedback.items())}
     taken = {r.id: str(r.get("pair")) for r in programme.feedback.values()}
     seen: dict[tuple[str, str], int] = {}
+    # The mapping's headers were all found in the table (load_mapping checked them).
+    sheet, _missing = Columns.match(table, shown, ((h, f) for h, f in mapping.columns.items()))
     for number, cells in table.rows:
-        row = _Row(number, cells, mapping, table, shown)
+        row = _Row(number, cells, mapping, sheet)
         try:
             role, pair = _respondent(row, programme, emails)
             if (role, pair) in seen:
@@ -361,11 +357,8 @@ def plan(programme: Programme, table: Table, mapping: Mapping, shown: str, force
         if errors:
             # The schema's own message may quote the cell (a comment): name the field only.
             out.problems += [
-                P.make(
-                    "survey-row-invalid",
-                    shown,
-                    *row.where(p.message.split(":")[0].split(".")[0].split("[")[0]),
-                    field=p.message.split(":")[0],
+                sheet.problem(
+                    "survey-row-invalid", number, p.message.split(":")[0].split(".")[0].split("[")[0], field=p.message.split(":")[0]
                 )
                 for p in errors
             ]

@@ -30,7 +30,6 @@ PROBLEMS: dict[str, Spec] = {
         E, "{field} cannot be stored as it is (too long or malformed)", "shorten or correct the cell (see schemas/feedback.schema.json)"
     ),
     "survey-row-duplicate": Spec(E, "a second answer for the same {role} of pair '{pair}' (also row {other})", "keep one of the two rows"),
-    "survey-table": Spec(E, "{message}", "{hint}"),
     # audit criteria file
     "audit-criteria": Spec(E, "audit criteria: {detail}", "see the bundled criteria file ({bundled}) for the expected form"),
 }
