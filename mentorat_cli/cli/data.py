@@ -98,13 +98,12 @@ def _import(
 ) -> None:
     programme, _warnings = env.load(parts=repository.PEOPLE_AND_PAIRS)
     chosen = ingest_mapping.load_mapping(mapping, role) if mapping else ingest_mapping.default_mapping(table.headers, role)
-    mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
-    for field in ("first_name", "last_name", "email"):
-        if field not in mapped:
-            raise MentoratError(
-                text("import-required-column", file=file.name, field=field, headers=", ".join(table.headers)),
-                text("import-required-column-hint", file=file, role=role),
-            )
+    missing = ingest_plan.required_missing(table, chosen)
+    if missing:
+        raise MentoratError(
+            text("import-required-column", file=file.name, field=missing[0], headers=", ".join(table.headers)),
+            text("import-required-column-hint", file=file, role=role),
+        )
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
     state = ingest_state.load_state(programme.root)

@@ -75,6 +75,12 @@ class ImportPlan:
         return out
 
 
+def required_missing(table: Table, mapping: Mapping) -> list[str]:
+    """The fields every profile needs that no column of the table fills (headers matched as ingest/sheet.py does)."""
+    mapped = {c.field for h, c in mapping.columns.items() if c is not None and locate(table, h) is not None}
+    return [f for f in REQUIRED if f not in mapped]
+
+
 class _Context:
     def __init__(self, programme: Programme, table: Table, role: str, mapping: Mapping, file: str) -> None:
         self.role = role

@@ -240,13 +240,21 @@ class _RowError(Exception):
 
 
 class _Row:
-    """One table row being read; its Problems point at the row and at the cell's column (see ingest/sheet.py)."""
+    """One table row being read; its Problems point at the row and at the cell's column (see ingest/sheet.py).
+
+    A cell that cannot be read is noted and the reading goes on, so that every bad cell
+    of the row is reported at once; only a row whose respondent is unknown stops (`fail`).
+    """
 
     def __init__(self, number: int, cells: dict[str, str], mapping: Mapping, sheet: Columns) -> None:
         self.number, self.cells, self.mapping, self.sheet = number, cells, mapping, sheet
+        self.problems: list[Problem] = []
 
     def fail(self, code: str, field_: str = "", **values: Any) -> _RowError:
         return _RowError(self.sheet.problem(code, self.number, field_, **values))
+
+    def note(self, code: str, field_: str = "", **values: Any) -> None:
+        self.problems.append(self.sheet.problem(code, self.number, field_, **values))
 
     def get(self, field_: str) -> str:
         return self.sheet.cell(self.cells, field_)
@@ -257,7 +265,8 @@ class _Row:
             return _code(kind or field_, value, self.mapping)
         except CellError:
             allowed = ", ".join(sorted(set(BUILTIN.get(kind or field_, {}).values())))
-            raise self.fail("survey-row-value", field_, field=field_, key=kind or field_, value=value[:40], allowed=allowed) from None
+            self.note("survey-row-value", field_, field=field_, key=kind or field_, value=value[:40], allowed=allowed)
+            return ""
 
     def boolean(self, field_: str) -> bool | None:
         value = self.get(field_)
@@ -266,7 +275,8 @@ class _Row:
         try:
             return parse_bool(value)
         except CellError:
-            raise self.fail("survey-row-value", field_, field=field_, key=field_, value=value[:40], allowed="oui, non") from None
+            self.note("survey-row-value", field_, field=field_, key=field_, value=value[:40], allowed="oui, non")
+            return None
 
 
 def _respondent(row: _Row, programme: Programme, emails: dict[str, tuple[str, str]]) -> tuple[str, str]:
@@ -297,17 +307,12 @@ def _record(row: _Row, role: str, pair: str) -> dict[str, Any]:
         try:
             data["submitted_on"] = parse_date(row.get("submitted_on"))
         except CellError:
-            raise row.fail(
-                "survey-row-value",
-                "submitted_on",
-                field="submitted_on",
-                key="submitted_on",
-                value=row.get("submitted_on")[:40],
-                allowed="a date such as 25/11/2026",
-            ) from None
+            cell = row.get("submitted_on")[:40]
+            row.note("survey-row-value", "submitted_on", field="submitted_on", key="submitted_on", value=cell, allowed="25/11/2026")
     if not row.get("satisfaction"):
-        raise row.fail("survey-row-missing", "satisfaction", field="satisfaction")
-    data["satisfaction"] = row.code("satisfaction")
+        row.note("survey-row-missing", "satisfaction", field="satisfaction")
+    else:
+        data["satisfaction"] = row.code("satisfaction")
     objectives = []
     for target in sorted(row.mapping.columns.values()):
         if target.startswith("objectives.") and row.get(target):
@@ -321,6 +326,24 @@ def _record(row: _Row, role: str, pair: str) -> dict[str, Any]:
     if row.get("comment"):
         data["comment"] = row.get("comment")
     return data
+
+
+def _read_row(
+    row: _Row, programme: Programme, emails: dict[str, tuple[str, str]], seen: dict[tuple[str, str], int]
+) -> tuple[str, str, dict[str, Any]]:
+    """The row's respondent and answers; every cell at fault is in `row.problems` (the answers are read even
+    when the respondent is unknown, so that one pass over the file shows all there is to fix)."""
+    try:
+        role, pair = _respondent(row, programme, emails)
+    except _RowError as exc:
+        row.problems.append(exc.problem)
+        role, pair = "", ""
+    if role and pair:
+        if (role, pair) in seen:
+            row.note("survey-row-duplicate", role=role, pair=pair, other=seen[(role, pair)])
+        else:
+            seen[(role, pair)] = row.number
+    return role, pair, _record(row, role, pair)
 
 
 def _at_row(number: int) -> Callable[[str], tuple[int, int]]:
@@ -339,14 +362,9 @@ def plan(programme: Programme, table: Table, mapping: Mapping, shown: str, force
     sheet, _missing = Columns.match(table, shown, ((h, f) for h, f in mapping.columns.items()))
     for number, cells in table.rows:
         row = _Row(number, cells, mapping, sheet)
-        try:
-            role, pair = _respondent(row, programme, emails)
-            if (role, pair) in seen:
-                raise row.fail("survey-row-duplicate", role=role, pair=pair, other=seen[(role, pair)])
-            seen[(role, pair)] = number
-            data = _record(row, role, pair)
-        except _RowError as exc:
-            out.problems.append(exc.problem)
+        role, pair, data = _read_row(row, programme, emails, seen)
+        if row.problems:
+            out.problems += row.problems
             continue
         old = existing.get((role, pair))
         ident = old.id if old is not None else feedback_id(role, pair, taken)
