@@ -175,7 +175,7 @@ def test_update_changed_fields_and_report_conflicts_with_hand_edits(programme, r
     data = load(path)
     assert data["location"]["city"] == "Lille"
     assert data["phone"] == "0799999999"  # the hand edit is kept
-    assert "mentees/marie-dupont.yaml: phone changed in row 2 of the source and was edited by hand" in result.err
+    assert "mentees/marie-dupont.yaml: warning import-conflict phone changed in row 2 of v2.csv and was edited by hand" in result.err
     assert "update mentees/marie-dupont.yaml: location.city (row 2)" in result.out
     # Reported once: the same file again leaves the hand edit alone without repeating the conflict.
     repeat = run_cli(["--root", root, "import", second, "--role", "mentee"])
@@ -250,7 +250,7 @@ def test_bad_mapping_names_file_and_line(programme, run_cli, tmp_path):
     mapping.write_text("columns:\n  Q1: first_name\n  Q2: surname\n  Q3: email\n", encoding="utf-8")
     result = run_cli(["--root", root, "import", source, "--role", "mentee", "--mapping", mapping])
     assert result.code == 2
-    assert f"{mapping}:3: column 'Q2' maps to 'surname', which a mentee profile does not have" in result.err
+    assert f"{mapping}:3:1: error import-mapping-field column 'Q2' maps to 'surname', which a mentee profile does not have" in result.err
     assert "Traceback" not in result.err
 
 

@@ -158,3 +158,15 @@ def test_a_template_using_a_missing_field_names_its_line_in_french(programme, ru
     assert result.code == 1
     assert "templates/ma-charte.md.j2:4:1: erreur doc-template-field le modèle utilise « surnom », absent des données" in result.err
     assert not (root / "out").exists()
+
+
+def test_a_mapping_file_reports_every_bad_column_at_once(programme, run_cli, tmp_path):
+    root = programme()
+    source = tmp_path / "in.csv"
+    source.write_text("Q1,Q2,Q3\nA,B,a@example.org\n", encoding="utf-8")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("columns:\n  Q1: prenom\n  Q2: last_name\n  Q3: [email]\n", encoding="utf-8")
+    result = run_cli(["--root", root, "import", source, "--role", "mentee", "--mapping", mapping])
+    assert result.code == 2 and not (root / "mentees").exists()
+    assert f"{mapping}:2:1: error import-mapping-field column 'Q1' maps to 'prenom'" in result.err
+    assert f"{mapping}:4:1: error import-mapping-column column 'Q3' must map to a field name" in result.err

@@ -139,10 +139,7 @@ def _originals(root: Path, paths: list[str]) -> dict[str, str]:
 
 
 def _report(quiet: bool, name: str, plan: ingest_plan.ImportPlan) -> None:
-    print_problems(plan.problems, stream=sys.stderr)
-    for conflict in plan.conflicts:
-        key = "import-conflict-new" if conflict.never_imported else "import-conflict"
-        typer.echo(text(key, path=conflict.path, field=conflict.field, row=conflict.row), err=True)
+    print_problems(plan.problems + plan.conflicts, stream=sys.stderr)
     if quiet:
         return
     for header in plan.unknown_headers:

@@ -36,22 +36,13 @@ class Change:
     fields: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Conflict:
-    """A field changed in the source that a human also edited since the last import: kept as it is."""
-
-    path: str
-    row: int
-    field: str
-    never_imported: bool = False  # the file's value was not written by an import (no fingerprint yet)
-
-
 @dataclass
 class ImportPlan:
     """Everything an import would do; `files` holds the texts to write."""
 
     changes: list[Change] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
+    # Warnings on the profiles: a field changed in the source that a human also edited (kept as it is).
+    conflicts: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # the rows left out: one Problem per bad cell
     unknown_headers: list[str] = field(default_factory=list)
     missing_headers: list[str] = field(default_factory=list)
@@ -131,10 +122,10 @@ def _schema_errors(ctx: _Context, number: int, data: dict[str, Any]) -> list[Pro
 
 def _merge(
     ctx: _Context, path: str, number: int, record: dict[str, Any], values: dict[str, Any], previous: dict[str, str], force: bool
-) -> tuple[list[str], list[Conflict], dict[str, str]]:
+) -> tuple[list[str], list[Problem], dict[str, str]]:
     """Apply the source's changes to an existing profile, field by field, without undoing a human's edit."""
     changed: list[str] = []
-    conflicts: list[Conflict] = []
+    conflicts: list[Problem] = []
     fingerprints = dict(previous)
     for name, value in values.items():
         new_print = S.fingerprint(path, name, value)
@@ -149,7 +140,9 @@ def _merge(
             continue
         edited_by_hand = current is not None if last is None else S.fingerprint(path, name, current) != last
         if edited_by_hand and not force:
-            conflicts.append(Conflict(path, number, name, never_imported=last is None))
+            # A value no import wrote (no fingerprint yet) says so: the human may not know the import fills it.
+            code = "import-conflict-new" if last is None else "import-conflict"
+            conflicts.append(P.make(code, path, 0, 0, field=name, row=number, source=ctx.sheet.file))
             # Reported once: the hand edit stands until the source changes again (or --force).
             fingerprints[name] = new_print
             continue
@@ -214,7 +207,7 @@ def plan_import(
                 if status != "applicant":
                     record["decided_on"] = today.isoformat()
             changed = [n for n, v in values.items() if v is not None]
-            conflicts: list[Conflict] = []
+            conflicts: list[Problem] = []
             fingerprints = {n: S.fingerprint(path, n, v) for n, v in values.items()}
             action = "create"
         else:

@@ -49,6 +49,31 @@ PROBLEMS: dict[str, Spec] = {
     "import-email-other-role": Spec(
         E, "this e-mail already belongs to {path}", "check the --role given; one person cannot be mentor and mentee of one programme"
     ),
+    # a mapping file of the import (ingest/mapping.py): a Problem on its line, every one found
+    "import-mapping-unreadable": Spec(E, "the mapping file cannot be read ({reason})", "check the file name, and that it is saved as text"),
+    "import-mapping-shape": Spec(
+        E, "a mapping file is a YAML mapping with a `columns:` section", "start from `mentorat import FILE --role ROLE --template`"
+    ),
+    "import-mapping-column": Spec(
+        E,
+        "column '{header}' must map to a field name, null, or {{field: ..., values: {{...}}, split: ';'}}",
+        "see the comments at the top of a mapping written by --template",
+    ),
+    "import-mapping-field": Spec(E, "column '{header}' maps to '{field}', which a {role} profile does not have", "use one of: {known}"),
+    "import-mapping-role": Spec(
+        E, "this mapping is for role '{found}', not {role}", "use --role {found}, or change `role:` in the mapping"
+    ),
+    # a field a human edited and the source changed too: the file's value is kept
+    "import-conflict": Spec(
+        "warning",
+        "{field} changed in row {row} of {source} and was edited by hand since the last import; kept the file's value",
+        "keep it, or run the import again with --force to take the source's value",
+    ),
+    "import-conflict-new": Spec(
+        "warning",
+        "{field} differs between row {row} of {source} and the file, which no import wrote; kept the file's value",
+        "keep it, or run the import again with --force to take the source's value",
+    ),
     "tabular-binary": Spec(E, "this is not a text file", "give a .csv or .xlsx file"),
 }
 
@@ -59,15 +84,6 @@ TEXT: dict[str, str] = {
     "import-role-needed-hint": "add --role mentor or --role mentee",
     "import-required-column": "no column of {file} gives the {field} (headers: {headers})",
     "import-required-column-hint": "rename the column, or write a mapping: mentorat import {file} --role {role} --template",
-    "import-mapping-unreadable": "mapping file {path} cannot be read ({reason})",
-    "import-mapping-shape": "a mapping file is a YAML mapping with a `columns:` section",
-    "import-mapping-shape-hint": "start from `mentorat import FILE --role ROLE --template`",
-    "import-mapping-column": "column '{header}' must map to a field name, null, or {{field: ..., values: {{...}}, split: ';'}}",
-    "import-mapping-column-hint": "see the comments at the top of a mapping written by --template",
-    "import-mapping-field": "column '{header}' maps to '{field}', which a {role} profile does not have",
-    "import-mapping-field-hint": "use one of: {known}",
-    "import-mapping-role": "this mapping is for role '{found}', not {role}",
-    "import-mapping-role-hint": "use --role {found}, or change `role:` in the mapping",
     "import-state-damaged": "the import state file {path} is damaged",
     "import-state-damaged-hint": "restore {path} from git (git checkout -- {path}); it must not be edited by hand",
     "import-state-header": "Written by `mentorat import`: for each imported person and field, a fingerprint of the\n"
@@ -90,10 +106,6 @@ TEXT: dict[str, str] = {
     "import-template-exists-hint": "add --force to overwrite it, or choose another file with --output",
     "import-unknown-header": "{file}: column '{header}' is not imported (the mapping does not know it)",
     "import-missing-header": "{file}: column '{header}' of the mapping is not in the file",
-    "import-conflict": "{path}: {field} changed in row {row} of the source and was edited by hand since the last import; "
-    "kept the file's value (use --force to take the source's)",
-    "import-conflict-new": "{path}: {field} differs between row {row} of the source and the file, which no import "
-    "wrote; kept the file's value (use --force to take the source's)",
     "import-create": "create {path} (row {row})",
     "import-update": "update {path}: {fields} (row {row})",
     "import-summary": "{created} to create, {updated} to update, {unchanged} unchanged, {conflicts} conflict(s), "
