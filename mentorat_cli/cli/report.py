@@ -19,7 +19,7 @@ from mentorat_cli.load import tabular, usable
 
 # pandas and matplotlib load only when an evaluation command runs.
 if TYPE_CHECKING:
-    from mentorat_cli.ingest import survey
+    from mentorat_cli.ingest import survey, survey_mapping
     from mentorat_cli.report import audit, build, frames, questionnaire, survey_template
 else:
     audit = lazy("mentorat_cli.report.audit")
@@ -27,6 +27,7 @@ else:
     frames = lazy("mentorat_cli.report.frames")
     questionnaire = lazy("mentorat_cli.report.questionnaire")
     survey = lazy("mentorat_cli.ingest.survey")
+    survey_mapping = lazy("mentorat_cli.ingest.survey_mapping")
     survey_template = lazy("mentorat_cli.report.survey_template")
 
 
@@ -182,13 +183,13 @@ def survey_import(
         if mapping_file is None:
             # Our own questionnaire's questions and answers are known: a form built from `survey blank` needs no mapping.
             guessed = survey_template.template(table.headers, programme.config)
-            mapping, found = survey.load_mapping(guessed, "guessed mapping", programme, table, table_file.name)
+            mapping, found = survey_mapping.load_mapping(guessed, "guessed mapping", programme, table, table_file.name)
             if mapping is None:
                 raise MentoratError(text("survey-mapping-missing"), text("survey-mapping-missing-hint", file=table_file))
             env.info(text("survey-mapping-guessed", count=len(mapping.columns), total=len(table.headers)))
         else:
             mapping_text = _read_mapping(mapping_file)
-            mapping, found = survey.load_mapping(mapping_text, str(mapping_file), programme, table, table_file.name)
+            mapping, found = survey_mapping.load_mapping(mapping_text, str(mapping_file), programme, table, table_file.name)
         if mapping is None:
             print_problems(found)
             raise typer.Exit(1)

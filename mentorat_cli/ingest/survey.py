@@ -1,8 +1,8 @@
 """Survey responses from a form tool's export: table rows -> feedback records (pure; the command writes).
 
-The mapping file says which column holds which answer, the same way as the
-profile import's mapping (`columns: {header: field}`); `values` adds answer
-labels of the form tool to the built-in French and English ones.
+The same pipeline as the people import (ingest/sheet.py): the table, its columns
+matched by the mapping (ingest/survey_mapping.py), each row read into a record
+while every bad cell becomes a Problem on its row and column.
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mentorat_cli.core import problems as P
+from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, email_key
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.ingest.fields import fold
-from mentorat_cli.ingest.sheet import Columns, locate
+from mentorat_cli.ingest.sheet import Columns
+from mentorat_cli.ingest.survey_mapping import BUILTIN, Mapping
 from mentorat_cli.ingest.transforms import CellError, parse_bool, parse_date
 from mentorat_cli.load import schemas, yamlio
 from mentorat_cli.load.tabular import Table
 
-FIELDS = ("email", "role", "pair", "submitted_on", "satisfaction", "would_recommend", "wants_to_continue", "consent_quote", "comment")
 ORDER = (
     "id",
     "role",
@@ -35,71 +36,6 @@ ORDER = (
     "consent_quote",
     "comment",
 )
-BUILTIN: dict[str, dict[str, str]] = {
-    "satisfaction": {
-        "tres satisfait": "very_satisfied",
-        "tres satisfaite": "very_satisfied",
-        "very satisfied": "very_satisfied",
-        "plutot satisfait": "rather_satisfied",
-        "plutot satisfaite": "rather_satisfied",
-        "rather satisfied": "rather_satisfied",
-        "satisfait": "rather_satisfied",
-        "satisfied": "rather_satisfied",
-        "plutot pas satisfait": "rather_not_satisfied",
-        "plutot insatisfait": "rather_not_satisfied",
-        "peu satisfait": "rather_not_satisfied",
-        "rather not satisfied": "rather_not_satisfied",
-        "rather dissatisfied": "rather_not_satisfied",
-        "pas satisfait": "not_satisfied",
-        "pas du tout satisfait": "not_satisfied",
-        "insatisfait": "not_satisfied",
-        "not satisfied": "not_satisfied",
-        "dissatisfied": "not_satisfied",
-        "not at all satisfied": "not_satisfied",
-    },
-    "reached": {
-        "oui": "yes",
-        "yes": "yes",
-        "atteint": "yes",
-        "reached": "yes",
-        "en partie": "partly",
-        "partiellement": "partly",
-        "partly": "partly",
-        "partially": "partly",
-        "non": "no",
-        "no": "no",
-        "non atteint": "no",
-        "not reached": "no",
-    },
-    "role": {
-        "mentor": "mentor",
-        "marraine": "mentor",
-        "parrain": "mentor",
-        "mentore": "mentee",
-        "mentoree": "mentee",
-        "mentee": "mentee",
-        "filleul": "mentee",
-        "filleule": "mentee",
-    },
-}
-for _level in ("very_satisfied", "rather_satisfied", "rather_not_satisfied", "not_satisfied"):
-    BUILTIN["satisfaction"][fold(_level)] = _level
-
-
-# The codes each answer list may map to (the schema's enums).
-CODES: dict[str, tuple[str, ...]] = {
-    "satisfaction": ("very_satisfied", "rather_satisfied", "rather_not_satisfied", "not_satisfied"),
-    "reached": ("yes", "partly", "no"),
-    "role": ("mentor", "mentee"),
-}
-
-
-@dataclass
-class Mapping:
-    """Header -> field, plus extra answer labels per field."""
-
-    columns: dict[str, str]
-    values: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -110,86 +46,6 @@ class SurveyPlan:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-def load_mapping(
-    text_: str, shown: str, programme: Programme, table: Table, table_name: str = "the table"
-) -> tuple[Mapping | None, list[Problem]]:
-    """Read and check the mapping file's text against the table's headers."""
-    data, issue = yamlio.load(text_)
-    if issue is not None:
-        return None, [P.make(issue.code, shown, issue.line, issue.column, **issue.values)]
-    spots = yamlio.positions(text_) or {}
-    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-        return None, [P.make("survey-mapping-field", shown, 1, 1, detail="the file needs a 'columns' mapping (header: field)")]
-    themes = {t["id"] for t in programme.config["themes"]}
-    found: list[Problem] = []
-    columns: dict[str, str] = {}
-    for header, target in data["columns"].items():
-        line, column = spots.get("/columns/" + yamlio.escape_pointer(str(header)), (1, 1))
-        if target is None or target is False:
-            continue  # a column the coordinator chose to ignore
-        if not isinstance(target, str) or not (target in FIELDS or (target.startswith("objectives.") and target[11:] in themes)):
-            found.append(
-                P.make(
-                    "survey-mapping-field",
-                    shown,
-                    line,
-                    column,
-                    detail=f"'{target}' is not a survey field (use one of {', '.join(FIELDS)}, or objectives.<theme id>)",
-                )
-            )
-        elif locate(table, str(header)) is None:
-            found.append(
-                P.make(
-                    "survey-mapping-column",
-                    shown,
-                    line,
-                    column,
-                    header=header,
-                    field=target,
-                    table=table_name,
-                    columns=", ".join(table.headers),
-                )
-            )
-        else:
-            columns[str(header)] = target
-    targets = set(columns.values())
-    if "satisfaction" not in targets:
-        found.append(P.make("survey-mapping-field", shown, 1, 1, detail="no column is mapped to 'satisfaction'"))
-    if "email" not in targets and not {"pair", "role"} <= targets:
-        found.append(P.make("survey-mapping-field", shown, 1, 1, detail="map an 'email' column, or both 'pair' and 'role'"))
-    values: dict[str, dict[str, str]] = {}
-    raw_values = data.get("values") or {}
-    if not isinstance(raw_values, dict) or not all(isinstance(v, dict) for v in raw_values.values()):
-        found.append(P.make("survey-mapping-field", shown, 1, 1, detail="'values' must map a field to {answer label: code}"))
-    else:
-        for key, answers in raw_values.items():
-            allowed = CODES.get(str(key))
-            line, column = spots.get("/values/" + yamlio.escape_pointer(str(key)), (1, 1))
-            if allowed is None:
-                found.append(
-                    P.make(
-                        "survey-mapping-field",
-                        shown,
-                        line,
-                        column,
-                        detail=f"values.{key}: answer labels can be given for {', '.join(CODES)} only",
-                    )
-                )
-            elif any(str(code) not in allowed for code in answers.values()):
-                found.append(
-                    P.make(
-                        "survey-mapping-field",
-                        shown,
-                        line,
-                        column,
-                        detail=f"values.{key}: each label must map to one of {', '.join(allowed)}",
-                    )
-                )
-            else:
-                values[str(key)] = {fold(str(label)): str(code) for label, code in answers.items()}
-    return (Mapping(columns, values) if not found else None), found
 
 
 def _people_by_email(programme: Programme) -> dict[str, tuple[str, str]]:
@@ -297,7 +153,7 @@ def _respondent(row: _Row, programme: Programme, emails: dict[str, tuple[str, st
     pairs = _pairs_of(programme, role, person)
     if len(pairs) != 1:
         # No pair, or a mentor with several mentees: the row cannot say which pair it is about.
-        raise row.fail("survey-row-pair", "email", who=f"the {role} with this e-mail", count=len(pairs))
+        raise row.fail("survey-row-pair", "email", who=text(f"survey-who-{role}"), count=len(pairs))
     return role, pairs[0]
 
 
