@@ -83,6 +83,8 @@ class _Context:
         for header, column in mapping.columns.items():
             if column is not None and self.sheet.header(column.field) == locate(table, header):
                 self.columns.setdefault(column.field, column)
+        # (field, table header, how it is read), worked out once: a row is read field by field.
+        self.reading = [(f, self.sheet.header(f), c) for f, c in self.columns.items()]
         self.vocab = {f: vocabulary(programme.config, f) for f in self.columns}
         self.types = {f: F.field_type(role, f) or F.TEXT for f in self.columns}
 
@@ -91,8 +93,8 @@ def _read_row(ctx: _Context, number: int, cells: dict[str, str]) -> tuple[dict[s
     values: dict[str, Any] = {}
     errors: list[Problem] = []
     refused: set[str] = set()
-    for name, column in ctx.columns.items():
-        raw = ctx.sheet.cell(cells, name)
+    for name, header, column in ctx.reading:
+        raw = cells.get(header, "")  # tabular.py already stripped the cell
         if not raw:
             values[name] = None
             continue
