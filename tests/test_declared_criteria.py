@@ -394,8 +394,8 @@ def test_import_rejects_a_cell_that_does_not_fit_the_declared_type(run_cli, tmp_
     )
     result = run_cli(["--root", tmp_path, "import", tmp_path / "form.csv", "--role", "mentee"])
     assert result.code == 1
-    assert "row 2, column D \"Disponible le soir\": 'peut-être' is not yes or no" in result.err
-    assert "row 2, column E \"Niveau d'anglais\": 'expert' is not a known extra.anglais value" in result.err
+    assert "row 2, column D \"Disponible le soir\": error import-cell-yes-no 'peut-être' is not yes or no" in result.err
+    assert "row 2, column E \"Niveau d'anglais\": error import-cell-choice 'expert' is not a known extra.anglais value" in result.err
     assert not (tmp_path / "mentees" / "chloe-roux.yaml").exists()
 
 

@@ -171,7 +171,7 @@ def test_missing_field_names_template_line_and_field(make, run_cli) -> None:
     )
     result = run_cli(["charter", PAIR_ID], cwd=root)
     assert result.code == 1
-    assert "templates/custom.md.j2:4: the template uses 'nickname', which the data does not have" in result.err
+    assert "templates/custom.md.j2:4:1: error doc-template-field the template uses 'nickname', which the data does not have" in result.err
     assert "Traceback" not in result.err and not (root / "out").exists()
 
 
@@ -179,14 +179,14 @@ def test_undefined_top_level_name_is_reported(make, run_cli) -> None:
     root = make(tree={"templates/charter-school.fr.md.j2": "# C\n{% for x in objectifs %}{{ x }}{% endfor %}\n"})
     result = run_cli(["charter", PAIR_ID], cwd=root)
     assert result.code == 1
-    assert "templates/charter-school.fr.md.j2:2: the template uses 'objectifs'" in result.err
+    assert "templates/charter-school.fr.md.j2:2:1: error doc-template-field the template uses 'objectifs'" in result.err
 
 
 def test_template_syntax_error_names_file_and_line(make, run_cli) -> None:
     root = make(tree={"templates/charter-school.md.j2": "# C\n\n{% if %}\n"})
     result = run_cli(["charter", PAIR_ID], cwd=root)
     assert result.code == 1
-    assert "templates/charter-school.md.j2:3: template error:" in result.err and "Traceback" not in result.err
+    assert "templates/charter-school.md.j2:3:1: error doc-template-syntax template error:" in result.err and "Traceback" not in result.err
 
 
 def test_templates_are_sandboxed(make, run_cli) -> None:

@@ -90,7 +90,10 @@ def test_template_as_written_never_fails_on_a_listed_answer(tmp_path: Path, run_
         rejected = [line for line in result.err.splitlines() if ": row " in line]
         # Only the formula-looking name is refused; no listed answer is.
         assert rejected == (
-            ['candidatures-mentores.csv: row 9, column B "Nom": starts like a spreadsheet formula; check the cell']
+            [
+                'candidatures-mentores.csv: row 9, column B "Nom": '
+                "error import-cell-formula starts like a spreadsheet formula; check the cell"
+            ]
             if role == "mentee"
             else []
         ), result.err

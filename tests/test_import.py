@@ -104,13 +104,14 @@ def test_invalid_rows_are_reported_and_nothing_is_written(programme, run_cli, tm
     assert result.code == 1
     assert snapshot(root) == before
     lines = [line for line in result.err.splitlines() if ": row " in line]
+    # Every bad cell of every row at once, each a Problem with its code, the row and the column.
     assert lines == [
-        'mentees-invalid.csv: row 3, column A "Prénom": starts like a spreadsheet formula; check the cell',
-        'mentees-invalid.csv: row 4, column C "Courriel": same e-mail as row 2',
-        'mentees-invalid.csv: row 5, column B "Nom": last_name: takes at most 200 characters',
-        "mentees-invalid.csv: row 6, column D \"Date d'inscription\": '31/02/2026' is not a real date",
-        "mentees-invalid.csv: row 6, column E \"Fonctionnaire\": 'peut-être' is not yes or no (write oui or non)",
-        'mentees-invalid.csv: row 7, column C "Courriel": is empty but required',
+        'mentees-invalid.csv: row 3, column A "Prénom": error import-cell-formula starts like a spreadsheet formula; check the cell',
+        'mentees-invalid.csv: row 4, column C "Courriel": error import-email-twice same e-mail as row 2',
+        'mentees-invalid.csv: row 5, column B "Nom": error schema-size last_name: takes at most 200 characters',
+        "mentees-invalid.csv: row 6, column D \"Date d'inscription\": error import-cell-no-such-date '31/02/2026' is not a real date",
+        "mentees-invalid.csv: row 6, column E \"Fonctionnaire\": error import-cell-yes-no 'peut-être' is not yes or no (write oui or non)",
+        'mentees-invalid.csv: row 7, column C "Courriel": error import-cell-required email is empty but required',
     ]
     assert "nothing written: 5 row(s) have errors" in result.err
     assert "Traceback" not in result.err + result.out
@@ -174,7 +175,7 @@ def test_update_changed_fields_and_report_conflicts_with_hand_edits(programme, r
     data = load(path)
     assert data["location"]["city"] == "Lille"
     assert data["phone"] == "0799999999"  # the hand edit is kept
-    assert "mentees/marie-dupont.yaml: phone changed in row 2 of the source and was edited by hand" in result.err
+    assert "mentees/marie-dupont.yaml: warning import-conflict phone changed in row 2 of v2.csv and was edited by hand" in result.err
     assert "update mentees/marie-dupont.yaml: location.city (row 2)" in result.out
     # Reported once: the same file again leaves the hand edit alone without repeating the conflict.
     repeat = run_cli(["--root", root, "import", second, "--role", "mentee"])
@@ -222,7 +223,7 @@ def test_email_of_a_mentor_is_refused_as_mentee(programme, run_cli, tmp_path):
     source = _csv(tmp_path / "in.csv", ["Prénom,Nom,Courriel", "Jean,Martin,jean@example.org"])
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 1
-    assert 'row 2, column C "Courriel": this e-mail already belongs to mentors/jean-martin.yaml' in result.err
+    assert 'row 2, column C "Courriel": error import-email-other-role this e-mail already belongs to mentors/jean-martin.yaml' in result.err
     assert not (root / "mentees").exists()
 
 
@@ -249,7 +250,7 @@ def test_bad_mapping_names_file_and_line(programme, run_cli, tmp_path):
     mapping.write_text("columns:\n  Q1: first_name\n  Q2: surname\n  Q3: email\n", encoding="utf-8")
     result = run_cli(["--root", root, "import", source, "--role", "mentee", "--mapping", mapping])
     assert result.code == 2
-    assert f"{mapping}:3: column 'Q2' maps to 'surname', which a mentee profile does not have" in result.err
+    assert f"{mapping}:3:1: error import-mapping-field column 'Q2' maps to 'surname', which a mentee profile does not have" in result.err
     assert "Traceback" not in result.err
 
 
@@ -294,7 +295,9 @@ def test_missing_required_column_and_unreadable_files(programme, run_cli, tmp_pa
     twice = _csv(tmp_path / "twice.csv", ["Nom,Nom", "A,B"])
     result = run_cli(["--root", root, "import", twice, "--role", "mentee"])
     assert result.code == 2
-    assert "twice.csv:1 column B: column header 'Nom' appears twice (columns A and B)" in result.err
+    assert (
+        "twice.csv: row 1, column B \"Nom\": error tabular-header-twice column header 'Nom' appears twice (columns A and B)" in result.err
+    )
     result = run_cli(["--root", root, "import", tmp_path / "absent.csv", "--role", "mentee"])
     assert result.code == 2 and "does not exist" in result.err
     assert not (root / "mentees").exists()
@@ -334,7 +337,7 @@ def test_unknown_label_and_quoted_multiline_cells_keep_spreadsheet_row_numbers(p
     assert result.code == 1
     # The quoted cell spans two text lines but one spreadsheet row: Paul is row 3.
     assert (
-        "in.csv: row 3, column D \"Voie d'accès\": 'Concours spécial' is not a known public value "
+        "in.csv: row 3, column D \"Voie d'accès\": error import-cell-choice 'Concours spécial' is not a known public value "
         "(known: external, internal, phd, talents, third)"
     ) in result.err
 
@@ -345,17 +348,17 @@ def test_over_long_cell_and_broken_quotes_are_one_clear_line(programme, run_cli,
     huge.write_text("Prénom,Nom,Courriel\nA,B," + "x" * 40_000 + "\n", encoding="utf-8")
     result = run_cli(["--root", root, "import", huge, "--role", "mentee"])
     assert result.code == 2
-    assert "huge.csv:2 column C: cell is 40000 characters long (at most 32767)" in result.err
+    assert 'huge.csv: row 2, column C "Courriel": error tabular-cell-too-long cell is 40000 characters long (at most 32767)' in result.err
     assert len(result.err.splitlines()) == 2  # the error and its hint
     broken = tmp_path / "broken.csv"
     broken.write_text('Prénom,Nom,Courriel\nA,"B"x,a@example.org\n', encoding="utf-8")
     result = run_cli(["--root", root, "import", broken, "--role", "mentee"])
-    assert result.code == 2 and result.err.startswith("error: ") and "broken.csv:2: CSV cannot be read" in result.err
+    assert result.code == 2 and "broken.csv: row 2: error tabular-csv-broken CSV cannot be read" in result.err
     assert "Traceback" not in result.err
 
 
 def test_a_file_saved_during_the_import_is_not_overwritten(programme, run_cli, tmp_path, monkeypatch):
-    import mentorat_cli.ingest as importing_package
+    import mentorat_cli.ingest.plan as importing_package
 
     root = programme()
     first = _csv(tmp_path / "v1.csv", ["Prénom,Nom,Courriel,Ville", "Marie,Dupont,marie@example.org,Lyon"])
@@ -405,7 +408,7 @@ def test_rows_the_programme_rules_refuse_are_rejected_before_writing(programme, 
     before = snapshot(root)
     result = run_cli(["--root", root, "import", source, "--role", "mentor"])
     assert result.code == 1
-    assert 'mentors.xlsx: row 2, column G "Capacité": capacity 2 is above the programme\'s limit of 1' in result.err
+    assert 'mentors.xlsx: row 2, column G "Capacité": error capacity-over-max capacity 2 is above the programme\'s limit of 1' in result.err
     assert snapshot(root) == before
     skipped = run_cli(["--root", root, "import", source, "--role", "mentor", "--skip-invalid"])
     assert skipped.code == 1

@@ -40,7 +40,7 @@ def test_bad_byte_after_a_utf8_bom_is_reported_with_its_line(programme, run_cli,
     source.write_bytes("\ufeffPrénom,Nom,Courriel\n".encode() + b"No\xebl,L,n@example.org\n")
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 2
-    assert "export.csv:2: the file starts as UTF-8 but byte EB is not valid UTF-8" in result.err
+    assert "export.csv: row 2: error tabular-bad-utf8 the file starts as UTF-8 but byte EB is not valid UTF-8" in result.err
     assert "CSV UTF-8" in result.err
 
 
@@ -60,5 +60,5 @@ def test_value_under_no_header_is_reported_with_row_and_column(programme, run_cl
     source.write_text("Prénom,Nom,Courriel\nAna,Silva,ana@example.org,en trop\n", encoding="utf-8")
     result = run_cli(["--root", root, "import", source, "--role", "mentee"])
     assert result.code == 2
-    assert "export.csv:2 column D: a value sits in column D, which has no header" in result.err
+    assert "export.csv: row 2, column D: error tabular-no-header-cell a value sits in column D, which has no header" in result.err
     assert not (root / "mentees").exists()

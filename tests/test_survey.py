@@ -122,13 +122,16 @@ def test_bad_rows_name_row_and_column_and_write_nothing(tmp_path: Path, run_cli)
     result = _import(run_cli, root, export, mapping)
     assert result.code == 1
     out = result.out
-    assert "export.csv:3:3: error survey-row-value satisfaction: 'Bof' is not a known answer" in out
-    assert "export.csv:4:2: error survey-row-person no mentor or mentee has the e-mail 'nobody@example.org'" in out
-    assert "export.csv:5:3: error survey-row-missing satisfaction is empty" in out
+    # The rows and columns as the spreadsheet shows them, with the column's header.
+    assert "export.csv: row 3, column C \"Satisfaction globale\": error survey-row-value satisfaction: 'Bof' is not a known answer" in out
+    assert (
+        "export.csv: row 4, column B \"Adresse e-mail\": error survey-row-person no mentor or mentee has the e-mail 'nobody@example.org'"
+    ) in out
+    assert 'export.csv: row 5, column C "Satisfaction globale": error survey-row-missing satisfaction is empty' in out
     # e09 was re-paired: two introduced pairs, so the e-mail alone cannot say which one.
-    assert "export.csv:6:2: error survey-row-pair the mentee with this e-mail has 2 introduced pairs" in out
-    assert "export.csv:7:1: error survey-row-value submitted_on: '31/02/2027'" in out
-    assert "export.csv:8:" in out and "survey-row-duplicate" in out and "also row 2" in out
+    assert 'export.csv: row 6, column B "Adresse e-mail": error survey-row-pair the mentee with this e-mail has 2 introduced pairs' in out
+    assert "export.csv: row 7, column A \"Horodateur\": error survey-row-value submitted_on: '31/02/2027'" in out
+    assert "export.csv: row 8:" in out and "survey-row-duplicate" in out and "also row 2" in out
     assert "no response imported" in result.err
     assert snapshot(root) == before
 
@@ -168,7 +171,7 @@ def test_unreadable_export_is_a_clear_error(tmp_path: Path, run_cli) -> None:
     root, _, mapping = _setup(tmp_path, [])
     result = _import(run_cli, root, tmp_path / "missing.csv", mapping)
     assert result.code == 1
-    assert "missing.csv: error survey-table" in result.out and "does not exist" in result.out
+    assert "missing.csv: error tabular-missing" in result.out and "does not exist" in result.out
 
 
 def test_dry_run_writes_nothing(tmp_path: Path, run_cli) -> None:
@@ -217,7 +220,7 @@ def test_too_long_comment_is_refused_without_quoting_it(tmp_path: Path, run_cli)
     root, export, mapping = _setup(tmp_path, [f"25/06/2027;e01@secret-mail.example;Très satisfait;;;;{comment};non"])
     result = _import(run_cli, root, export, mapping)
     assert result.code == 1
-    assert "export.csv:2:7: error survey-row-invalid comment cannot be stored as it is" in result.out
+    assert 'export.csv: row 2, column G "Commentaire": error survey-row-invalid comment cannot be stored as it is' in result.out
     assert "SECRET-LONG-COMMENT" not in result.out + result.err
 
 

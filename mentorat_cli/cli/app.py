@@ -103,7 +103,8 @@ def run(argv: list[str]) -> int:
         from mentorat_cli.cli.common import print_problems
 
         print_problems(exc.problems, "text", stream=sys.stderr)
-        print_error(exc.message, exc.hint)
+        if exc.message:  # BadInput: the problems are the whole message
+            print_error(exc.message, exc.hint)
         code = exc.exit_code
     except MentoratError as exc:
         print_error(exc.message, exc.hint)

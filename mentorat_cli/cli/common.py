@@ -132,9 +132,9 @@ def print_problems(found: list[Problem], fmt: str = "text", stream: Optional[IO[
         return
     for problem in found:
         head, _, hint = problem.render().partition("\n")
-        where, _, rest = head.partition(": ")
+        where = problem.where()
         word = P.severity_word(problem.severity)
-        terminal.write([(f"{where}: ", ""), (word, problem.severity), (rest[len(word) :], "")], stream)
+        terminal.write([(f"{where}: ", ""), (word, problem.severity), (head[len(where) + 2 + len(word) :], "")], stream)
         if hint:
             terminal.write([(hint[: hint.index(":") + 1], "hint"), (hint[hint.index(":") + 1 :], "")], stream)
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from mentorat_cli.cli.common import Env, env_of, print_error
+from mentorat_cli.cli.common import Env, env_of, print_error, print_problems
 from mentorat_cli.core.choices import ImportStatus, Role
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
@@ -47,16 +48,16 @@ def import_(
             programme, file, table, role.value, mapping, today=env.today, force=force, status=status.value if status else None
         )
         _print_plan(env.quiet, file.name, plan)
-        if not dry_run and not (plan.rejected and not skip_invalid):
+        if not dry_run and not (plan.problems and not skip_invalid):
             importing.write(programme.root, plan)
     _print_outcome(env, file.name, plan, dry_run, skip_invalid)
-    raise typer.Exit(EXIT_PROBLEMS if plan.rejected or plan.conflicts else 0)
+    raise typer.Exit(EXIT_PROBLEMS if plan.problems or plan.conflicts else 0)
 
 
 def _print_outcome(env: Env, name: str, plan: ImportPlan, dry_run: bool, skip_invalid: bool) -> None:
     """Why nothing was written (rows rejected, or a dry run), else what was."""
-    if plan.rejected and not skip_invalid:
-        print_error(text("import-blocked", rows=len({r.row for r in plan.rejected})), text("import-blocked-hint"))
+    if plan.problems and not skip_invalid:
+        print_error(text("import-blocked", rows=len({p.line for p in plan.problems})), text("import-blocked-hint"))
     elif dry_run:
         env.info(text("import-dry-run"))
     elif plan.changes:
@@ -68,12 +69,7 @@ def _print_outcome(env: Env, name: str, plan: ImportPlan, dry_run: bool, skip_in
 
 def _print_plan(quiet: bool, name: str, plan: ImportPlan) -> None:
     """Rejected rows and conflicts (always, on stderr), then the headers and changes and their counts."""
-    for rejected in plan.rejected:
-        column = f", column {rejected.column}" if rejected.column else ""
-        typer.echo(text("import-rejected", file=name, row=rejected.row, column=column, reason=rejected.reason), err=True)
-    for conflict in plan.conflicts:
-        key = "import-conflict-new" if conflict.never_imported else "import-conflict"
-        typer.echo(text(key, path=conflict.path, field=conflict.field, row=conflict.row), err=True)
+    print_problems(plan.problems + plan.conflicts, stream=sys.stderr)
     if not quiet:
         _print_changes(name, plan)
 
@@ -89,7 +85,7 @@ def _print_changes(name: str, plan: ImportPlan) -> None:
         else:
             typer.echo(text("import-update", path=change.path, fields=", ".join(change.fields), row=change.row))
     created = sum(1 for c in plan.changes if c.action == "create")
-    rejected = len({r.row for r in plan.rejected})
+    rejected = len({p.line for p in plan.problems})
     counts = {"created": created, "updated": len(plan.changes) - created, "unchanged": plan.unchanged, "rejected": rejected}
     typer.echo(text("import-summary", conflicts=len(plan.conflicts), **counts))
 

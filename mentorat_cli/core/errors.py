@@ -26,3 +26,15 @@ class ProblemsFound(MentoratError):
     def __init__(self, problems: list, message: str = "", hint: str = "") -> None:  # type: ignore[type-arg]
         super().__init__(message or "the programme has errors", hint or "run `mentorat validate` and fix them first", 1)
         self.problems = problems
+
+
+class BadInput(ProblemsFound):
+    """Problems in a file the user gave (a spreadsheet, a mapping, a template): the problems say it all.
+
+    Raised where going on makes no sense; the CLI prints the problems (one printer
+    for every command) and exits with `exit_code`.
+    """
+
+    def __init__(self, problems: list, exit_code: int = EXIT_PROBLEMS) -> None:  # type: ignore[type-arg]
+        MentoratError.__init__(self, "", "", exit_code)
+        self.problems = problems

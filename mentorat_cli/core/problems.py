@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -16,7 +17,12 @@ WARNING = "warning"
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem found in the programme's files."""
+    """One problem in a file the user gave: a programme file, a row of a spreadsheet, a template.
+
+    The place is `file`, `line`, `column` (1-based, 0 = unknown). In a spreadsheet
+    (`sheet`), `line` is the row the spreadsheet shows and `column` the column's
+    index; `header` is that column's header, to name it as the user sees it.
+    """
 
     file: str
     line: int
@@ -26,20 +32,45 @@ class Problem:
     message: str
     hint: str = ""
     pointer: str = ""
+    header: str = ""
+    sheet: bool = False
 
-    def render(self) -> str:
-        """`file:line:col: severity code message` then an indented hint."""
+    def where(self) -> str:
+        """`file:line:col` (what editors jump to), or `file: row 3, column C "Courriel"` in a spreadsheet."""
         where = self.file or "."
+        if self.sheet:
+            if self.line and self.column:
+                key = "problem-at-cell-named" if self.header else "problem-at-cell"
+                return text(key, file=where, row=self.line, letter=column_letter(self.column), header=self.header)
+            if self.line:
+                return text("problem-at-row", file=where, row=self.line)
+            return where
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        line = f"{where}: {severity_word(self.severity)} {self.code} {self.message}"
+        return where
+
+    def render(self) -> str:
+        """`where: severity code message` then an indented hint."""
+        line = f"{self.where()}: {severity_word(self.severity)} {self.code} {self.message}"
         if self.hint:
             line += "\n  " + text("hint-prefix") + self.hint
         return line
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain dict for --format json (stable key order)."""
-        return asdict(self)
+        """Plain dict for --format json (stable key order; the spreadsheet keys only for a spreadsheet)."""
+        out = asdict(self)
+        if not self.sheet:
+            del out["header"], out["sheet"]
+        return out
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name of a 1-based index (1 -> A, 27 -> AA)."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def severity_word(severity: str) -> str:
@@ -63,6 +94,16 @@ def make(code: str, file: str, line: int = 0, column: int = 0, pointer: str = ""
         hint=gettext(spec.hint).format(**values),
         pointer=pointer,
     )
+
+
+def at_cell(code: str, file: str, row: int = 0, column: int = 0, header: str = "", /, **values: Any) -> Problem:
+    """A Problem in a spreadsheet: `row` as the spreadsheet shows it, `column` 1-based (0: the whole row)."""
+    return dataclasses.replace(make(code, file, row, column, **values), header=header, sheet=True)
+
+
+def moved_to_cell(problem: Problem, file: str, row: int, column: int = 0, header: str = "") -> Problem:
+    """A problem found in a record built from a spreadsheet row, placed on that row's cell (same code and text)."""
+    return dataclasses.replace(problem, file=file, line=row, column=column, header=header, sheet=True, pointer="")
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.core.errors import MentoratError
-from mentorat_cli.core.messages import text
+from mentorat_cli.core import problems as P
+from mentorat_cli.core.errors import EXIT_USAGE, BadInput
+from mentorat_cli.core.problems import Problem
 from mentorat_cli.ingest import declared
 from mentorat_cli.ingest import fields as F
 from mentorat_cli.load import yamlio
@@ -47,17 +48,17 @@ def default_mapping(headers: list[str], role: str, config: dict[str, Any] | None
     return Mapping(columns)
 
 
-def _fail(path: Path, line: int, key: str, **values: Any) -> MentoratError:
-    where = f"{path}:{line}" if line else str(path)
-    return MentoratError(f"{where}: " + text(key, **values), text(key + "-hint", **values))
+def _fail(path: Path, line: int, key: str, **values: Any) -> BadInput:
+    # Exit code 2 as before: the import has not started.
+    return BadInput([P.make(key, str(path), line, 0, **values)], EXIT_USAGE)
 
 
 def load_mapping(path: Path, role: str, config: dict[str, Any] | None = None) -> Mapping:
-    """Read a mapping file; every mistake is a MentoratError naming the file, line and fix."""
+    """Read a mapping file; its mistakes raise BadInput, every one found, each a Problem on its line."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise MentoratError(text("import-mapping-unreadable", path=path, reason=exc.strerror)) from None
+        raise _fail(path, 0, "import-mapping-unreadable", reason=exc.strerror or type(exc).__name__) from None
     decoded, issue = yamlio.decode(raw)
     data, issue = (None, issue) if decoded is None else yamlio.load(decoded)
     if issue is not None or not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
@@ -67,9 +68,15 @@ def load_mapping(path: Path, role: str, config: dict[str, Any] | None = None) ->
     if data.get("role") not in (None, role):
         raise _fail(path, where.get("/role", (1, 1))[0], "import-mapping-role", found=data.get("role"), role=role)
     columns: dict[str, Column | None] = {}
+    found: list[Problem] = []
     for header, spec in data["columns"].items():
         line = where.get("/columns/" + yamlio.escape_pointer(str(header)), (0, 0))[0]
-        columns[clean_header(str(header))] = _column(spec, role, path, line, str(header), config)
+        try:
+            columns[clean_header(str(header))] = _column(spec, role, path, line, str(header), config)
+        except BadInput as exc:
+            found += exc.problems  # every column at fault at once
+    if found:
+        raise BadInput(found, EXIT_USAGE)
     return Mapping(columns, source=str(path))
 
 

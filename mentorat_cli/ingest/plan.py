@@ -1,4 +1,4 @@
-"""Rows of a form export -> the profiles to create and update, the conflicts and the rejected rows."""
+"""Rows of a form export -> the profiles to create and update, the conflicts, and a Problem per bad cell."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mentorat_cli.check import crossfile as checks
-from mentorat_cli.core.messages import text
+from mentorat_cli.core import problems as P
 from mentorat_cli.core.model import Programme, Record, email_key
+from mentorat_cli.core.problems import Problem
 from mentorat_cli.ingest import declared
 from mentorat_cli.ingest import fields as F
 from mentorat_cli.ingest import state as S
@@ -18,20 +19,12 @@ from mentorat_cli.ingest.ids import unique_id
 from mentorat_cli.ingest.mapping import Column, Mapping
 from mentorat_cli.ingest.records import field_of as _field_of
 from mentorat_cli.ingest.records import get_path, ordered, set_path
+from mentorat_cli.ingest.sheet import Columns, locate
 from mentorat_cli.ingest.transforms import CellError, convert, vocabulary
 from mentorat_cli.load import schemas, yamledit
-from mentorat_cli.load.tabular import Table, column_letter
+from mentorat_cli.load.tabular import Table
 
 REQUIRED = ("first_name", "last_name", "email")
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """A row left out: its number, the column at fault (`C "Courriel"`, or empty) and why."""
-
-    row: int
-    column: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -44,23 +37,14 @@ class Change:
     fields: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Conflict:
-    """A field changed in the source that a human also edited since the last import: kept as it is."""
-
-    path: str
-    row: int
-    field: str
-    never_imported: bool = False  # the file's value was not written by an import (no fingerprint yet)
-
-
 @dataclass
 class ImportPlan:
     """Everything an import would do; `files` holds the texts to write."""
 
     changes: list[Change] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
+    # Warnings on the profiles: a field changed in the source that a human also edited (kept as it is).
+    conflicts: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the rows left out: one Problem per bad cell
     unknown_headers: list[str] = field(default_factory=list)
     missing_headers: list[str] = field(default_factory=list)
     unchanged: int = 0
@@ -84,31 +68,35 @@ class ImportPlan:
         return out
 
 
+def required_missing(table: Table, mapping: Mapping) -> list[str]:
+    """The fields every profile needs that no column of the table fills (headers matched as ingest/sheet.py does)."""
+    mapped = {c.field for h, c in mapping.columns.items() if c is not None and locate(table, h) is not None}
+    return [f for f in REQUIRED if f not in mapped]
+
+
 class _Context:
-    def __init__(self, programme: Programme, table: Table, role: str, mapping: Mapping) -> None:
+    def __init__(self, programme: Programme, table: Table, role: str, mapping: Mapping, file: str) -> None:
         self.role = role
         self.folder = "mentors" if role == "mentor" else "mentees"
-        self.positions = {h: i for i, h in enumerate(table.headers, start=1)}
-        self.columns: dict[str, tuple[str, Column]] = {}  # field -> (header, column)
+        wanted = [(h, c.field) for h, c in mapping.columns.items() if c is not None]
+        self.sheet, _missing = Columns.match(table, file, wanted)
+        self.columns: dict[str, Column] = {}  # field -> how its column is read
         for header, column in mapping.columns.items():
-            if column is not None and header in self.positions:
-                self.columns.setdefault(column.field, (header, column))
+            if column is not None and self.sheet.header(column.field) == locate(table, header):
+                self.columns.setdefault(column.field, column)
+        # (field, table header, how it is read), worked out once: a row is read field by field.
+        self.reading = [(f, self.sheet.header(f), c) for f, c in self.columns.items()]
         # hook: declared fields (extra.<name>) take their kind and a scale's values from programme.yaml
         self.vocab = {f: declared.vocabulary(programme.config, f) or vocabulary(programme.config, f) for f in self.columns}
         self.types = {f: F.field_type(role, f) or declared.field_type(programme.config, role, f) or F.TEXT for f in self.columns}
 
-    def where(self, field_name: str) -> str:
-        if field_name not in self.columns:
-            return ""
-        header = self.columns[field_name][0]
-        return f'{column_letter(self.positions[header])} "{header}"'
 
-
-def _read_row(ctx: _Context, number: int, cells: dict[str, str]) -> tuple[dict[str, Any], list[Rejected]]:
+def _read_row(ctx: _Context, number: int, cells: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
     values: dict[str, Any] = {}
-    errors: list[Rejected] = []
-    for name, (header, column) in ctx.columns.items():
-        raw = cells.get(header, "")
+    errors: list[Problem] = []
+    refused: set[str] = set()
+    for name, header, column in ctx.reading:
+        raw = cells.get(header, "")  # tabular.py already stripped the cell
         if not raw:
             values[name] = None
             continue
@@ -117,16 +105,17 @@ def _read_row(ctx: _Context, number: int, cells: dict[str, str]) -> tuple[dict[s
                 ctx.types[name], name, raw, column.values, column.separator, ctx.vocab[name]
             )
         except CellError as exc:
-            errors.append(Rejected(number, ctx.where(name), str(exc)))
+            errors.append(ctx.sheet.refused(exc, number, name))
+            refused.add(name)
             continue
         values[name] = value if value not in ("", []) else None
     for name in REQUIRED:
-        if name in values and values[name] is None and not any(e.column == ctx.where(name) for e in errors):
-            errors.append(Rejected(number, ctx.where(name), text("import-cell-required")))
+        if name in values and values[name] is None and name not in refused:
+            errors.append(ctx.sheet.problem("import-cell-required", number, name, field=name))
     return values, errors
 
 
-def _schema_errors(ctx: _Context, number: int, data: dict[str, Any]) -> list[Rejected]:
+def _schema_errors(ctx: _Context, number: int, data: dict[str, Any]) -> list[Problem]:
     # A copy (profiles are at most two levels deep): the check must not add anything to what gets written.
     shallow = {k: dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v for k, v in data.items()}
     found = schemas.check(ctx.role, shallow, "", lambda _pointer: (0, 0))
@@ -134,16 +123,16 @@ def _schema_errors(ctx: _Context, number: int, data: dict[str, Any]) -> list[Rej
     for problem in found:
         if problem.severity != "error":
             continue  # e.g. an unknown key a human added: validate reports it, it does not block a row
-        out.append(Rejected(number, ctx.where(_field_of(problem.pointer)), problem.message))
+        out.append(ctx.sheet.moved(problem, number, _field_of(problem.pointer)))
     return out
 
 
 def _merge(
     ctx: _Context, path: str, number: int, record: dict[str, Any], values: dict[str, Any], previous: dict[str, str], force: bool
-) -> tuple[list[str], list[Conflict], dict[str, str]]:
+) -> tuple[list[str], list[Problem], dict[str, str]]:
     """Apply the source's changes to an existing profile, field by field, without undoing a human's edit."""
     changed: list[str] = []
-    conflicts: list[Conflict] = []
+    conflicts: list[Problem] = []
     fingerprints = dict(previous)
     for name, value in values.items():
         new_print = S.fingerprint(path, name, value)
@@ -158,7 +147,9 @@ def _merge(
             continue
         edited_by_hand = current is not None if last is None else S.fingerprint(path, name, current) != last
         if edited_by_hand and not force:
-            conflicts.append(Conflict(path, number, name, never_imported=last is None))
+            # A value no import wrote (no fingerprint yet) says so: the human may not know the import fills it.
+            code = "import-conflict-new" if last is None else "import-conflict"
+            conflicts.append(P.make(code, path, 0, 0, field=name, row=number, source=ctx.sheet.file))
             # Reported once: the hand edit stands until the source changes again (or --force).
             fingerprints[name] = new_print
             continue
@@ -177,17 +168,20 @@ def plan_import(
     today: dt.date,
     force: bool = False,
     status: str | None = None,
+    file: str = "",
 ) -> ImportPlan:
     """What importing `table` as `role` profiles would change; pure: nothing is written here.
 
     `status` (e.g. accepted, for programmes that take everyone) is given to the people created
     whose row does not say otherwise; an accepted person's decision is dated today.
+    Every bad cell of every row is a Problem naming `file`, the row and the column.
     """
-    ctx = _Context(programme, table, role, mapping)
+    ctx = _Context(programme, table, role, mapping, file)
     plan = ImportPlan(role=role)
     counters: dict[str, int] = {}
-    plan.unknown_headers = [h for h in table.headers if h not in mapping.columns]
-    plan.missing_headers = sorted(h for h, c in mapping.columns.items() if c is not None and h not in ctx.positions)
+    known = {locate(table, h) for h in mapping.columns}
+    plan.unknown_headers = [h for h in table.headers if h not in known]
+    plan.missing_headers = sorted(h for h, c in mapping.columns.items() if c is not None and locate(table, h) is None)
     own = programme.mentors if role == "mentor" else programme.mentees
     other = programme.mentees if role == "mentor" else programme.mentors
     by_email = {email_key(r.data["email"]): r for r in own.values() if r.data.get("status") != "erased"}
@@ -199,11 +193,11 @@ def plan_import(
         values, errors = _read_row(ctx, number, cells)
         email = email_key(values.get("email"))
         if not errors and email in seen_email:
-            errors.append(Rejected(number, ctx.where("email"), text("import-email-twice", row=seen_email[email])))
+            errors.append(ctx.sheet.problem("import-email-twice", number, "email", row=seen_email[email]))
         if not errors and email in other_email:
-            errors.append(Rejected(number, ctx.where("email"), text("import-email-other-role", path=other_email[email].path)))
+            errors.append(ctx.sheet.problem("import-email-other-role", number, "email", path=other_email[email].path))
         if errors:
-            plan.rejected += errors
+            plan.problems += errors
             continue
         seen_email[email] = number
         existing: Record | None = by_email.get(email)
@@ -220,7 +214,7 @@ def plan_import(
                 if status != "applicant":
                     record["decided_on"] = today.isoformat()
             changed = [n for n, v in values.items() if v is not None]
-            conflicts: list[Conflict] = []
+            conflicts: list[Problem] = []
             fingerprints = {n: S.fingerprint(path, n, v) for n, v in values.items()}
             action = "create"
         else:
@@ -232,7 +226,7 @@ def plan_import(
         if schema_errors:
             if action == "create":
                 taken.discard(record["id"])
-            plan.rejected += schema_errors
+            plan.problems += schema_errors
             continue
         plan.conflicts += conflicts
         new_state[path] = fingerprints
@@ -244,7 +238,7 @@ def plan_import(
     _cross_checks(ctx, programme, plan, new_state, state, today)
     if new_state != state:
         plan.state_text = S.dump_state(new_state)
-    plan.rejected.sort(key=lambda r: (r.row, r.column, r.reason))
+    plan.problems = P.sort_problems(plan.problems)
     return plan
 
 
@@ -269,7 +263,7 @@ def _cross_checks(ctx: _Context, programme: Programme, plan: ImportPlan, new_sta
     for problem in checks.run_all(candidate, today):
         if problem.severity == "error" and problem.file in plan.records:
             failed.add(problem.file)
-            plan.rejected.append(Rejected(rows[problem.file], ctx.where(_field_of(problem.pointer)), problem.message))
+            plan.problems.append(ctx.sheet.moved(problem, rows[problem.file], _field_of(problem.pointer)))
     for path in failed:
         del plan.records[path]
         if path in state:

@@ -7,28 +7,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from mentorat_cli import ingest
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
+from mentorat_cli.ingest import plan as ingest_plan
+from mentorat_cli.ingest import sheet
 from mentorat_cli.ingest.mapping import default_mapping, load_mapping
 from mentorat_cli.ingest.plan import ImportPlan
 from mentorat_cli.ingest.state import load_state
 from mentorat_cli.ingest.template import template
 from mentorat_cli.io import storage
-from mentorat_cli.load.tabular import Table, TabularError, column_letter, read_table
-
-REQUIRED = ("first_name", "last_name", "email")
+from mentorat_cli.load.tabular import Table
 
 
 def read_export(path: Path) -> Table:
-    """read_table, with its error turned into one line naming the file, row and column."""
-    try:
-        return read_table(path)
-    except TabularError as exc:
-        where = f":{exc.row}" if exc.row else ""
-        where += f" column {column_letter(exc.column)}" if exc.column else ""
-        raise MentoratError(text("import-table-error", file=path, where=where, message=exc.message), exc.hint) from None
+    """The form export's table; an unreadable one raises TabularError, its Problems naming file, row and column."""
+    return sheet.read(path, path.name)
 
 
 @dataclass
@@ -71,17 +65,16 @@ def prepare(
     `force` takes the source's value over a hand edit; `status` is that of the people created."""
     config = programme.config
     chosen = load_mapping(mapping, role, config) if mapping else default_mapping(table.headers, role, config)
-    mapped = {c.field for h, c in chosen.columns.items() if c is not None and h in table.headers}
-    for field in REQUIRED:
-        if field not in mapped:
-            raise MentoratError(
-                text("import-required-column", file=file.name, field=field, headers=", ".join(table.headers)),
-                text("import-required-column-hint", file=file, role=role),
-            )
+    missing = ingest_plan.required_missing(table, chosen)
+    if missing:
+        raise MentoratError(
+            text("import-required-column", file=file.name, field=missing[0], headers=", ".join(table.headers)),
+            text("import-required-column-hint", file=file, role=role),
+        )
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
-    # Through the package: the package's name is the one a test patches to act between planning and writing.
-    return ingest.plan_import(programme, table, role, chosen, load_state(programme.root), today, force, status)
+    # Through the module: its name is the one a test patches to act between planning and writing.
+    return ingest_plan.plan_import(programme, table, role, chosen, load_state(programme.root), today, force, status, file.name)
 
 
 def write(root: Path, plan: ImportPlan) -> None:

@@ -39,7 +39,15 @@ COUNTRIES = {
 
 
 class CellError(ValueError):
-    """A cell that cannot become a value; the message says why, in one line."""
+    """A cell that cannot become a value: the catalogue code saying why, and its values.
+
+    The row reader turns it into a Problem on the cell (file, row, column).
+    """
+
+    def __init__(self, code: str, **values: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.values = values
 
 
 def vocabulary(config: dict[str, Any], field: str) -> dict[str, str]:
@@ -69,12 +77,12 @@ def parse_date(text: str) -> str:
     else:
         iso = _DATE_ISO.match(text)
         if not iso:
-            raise CellError(f"'{text}' is not a date (write it 25/11/2026)")
+            raise CellError("import-cell-date", value=text)
         year, month, day = (int(g) for g in iso.groups())
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
-        raise CellError(f"'{text}' is not a real date") from None
+        raise CellError("import-cell-no-such-date", value=text) from None
 
 
 def parse_bool(text: str) -> bool:
@@ -84,14 +92,14 @@ def parse_bool(text: str) -> bool:
         return True
     if folded in NO:
         return False
-    raise CellError(f"'{text}' is not yes or no (write oui or non)")
+    raise CellError("import-cell-yes-no", value=text)
 
 
 def parse_int(text: str) -> int:
     """A whole number; `12 ans` and `12,0` are read as 12."""
     candidate = re.sub(r"\s*(ans?|years?|annees?)$", "", text.strip(), flags=re.IGNORECASE)
     if not _INT.match(candidate):
-        raise CellError(f"'{text}' is not a whole number")
+        raise CellError("import-cell-number", value=text)
     return int(re.split(r"[.,]", candidate.lstrip("+"))[0])
 
 
@@ -111,17 +119,19 @@ def _choice(item: str, values: dict[str, str | None], vocab: dict[str, str], fie
             return target
     if folded in vocab:
         return vocab[folded]
-    known = ", ".join(sorted(set(vocab.values()))) or "none declared"
-    raise CellError(f"'{item}' is not a known {field} value (known: {known})")
+    known = sorted(set(vocab.values()))
+    if not known:
+        raise CellError("import-cell-choice-none", value=item, field=field)
+    raise CellError("import-cell-choice", value=item, field=field, known=", ".join(known))
 
 
 def convert(kind: str, field: str, text: str, values: dict[str, str | None], separator: str | None, vocab: dict[str, str]) -> Any:
-    """The value for `field` from a non-empty cell (None: no value); raises CellError with a one-line reason."""
+    """The value for `field` from a non-empty cell (None: no value); raises CellError with the code saying why."""
     if text in values and values[text] is None:
         return None  # the mapping reads this answer as "no value" (e.g. "Indifférent")
     if kind == F.TEXT:
         if text.startswith(FORMULA_START) and not (field == "phone" and text.startswith("+")):
-            raise CellError("starts like a spreadsheet formula; check the cell")
+            raise CellError("import-cell-formula")
         if field == "location.country":
             return text.upper() if len(text) == 2 else _choice(text, values, COUNTRIES, field)
         return values.get(text, text)

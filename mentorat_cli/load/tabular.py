@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mentorat_cli.core.messages import text
+from mentorat_cli.core import problems as P
+from mentorat_cli.core.errors import EXIT_USAGE, BadInput
+from mentorat_cli.core.problems import Problem, column_letter
 
 # Form tools export long free-text answers; anything longer is surely not a profile field.
 MAX_CELL = 32_767  # Excel's own limit for one cell
@@ -17,19 +20,23 @@ MAX_CELL = 32_767  # Excel's own limit for one cell
 _SPACES = "\ufeff\u00a0\u202f \t\r\n"
 
 
-class TabularError(Exception):
-    """A spreadsheet that cannot be read: what is wrong, how to fix it, and where (1-based, 0 = unknown)."""
+class TabularError(BadInput):
+    """A spreadsheet that cannot be read: carries its Problems (file, row, column), every one found.
 
-    def __init__(self, message: str, hint: str = "", row: int = 0, column: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-        self.row = row
-        self.column = column
+    Exit code 2 by default, as before: nothing was read, so nothing was done.
+    """
+
+    def __init__(self, problems: list[Problem], exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(problems, exit_code)
 
 
-def _error(key: str, row: int = 0, column: int = 0, **values: object) -> TabularError:
-    return TabularError(text(key, **values), text(key + "-hint", **values), row, column)
+def _error(key: str, row: int = 0, column: int = 0, header: str = "", **values: object) -> TabularError:
+    return TabularError([_problem(key, row, column, header, **values)])
+
+
+def _problem(key: str, row: int = 0, column: int = 0, header: str = "", **values: object) -> Problem:
+    # The file's name is not known here: read_table puts it in (the reading functions work on text too).
+    return P.at_cell(key, "", row, column, header, **values)
 
 
 @dataclass
@@ -40,15 +47,6 @@ class Table:
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
-
-
-def column_letter(index: int) -> str:
-    """Spreadsheet column name of a 1-based index (1 -> A, 27 -> AA)."""
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -120,19 +118,7 @@ def _build(raw_rows: list[tuple[int, list[str]]]) -> Table:
     if not raw_rows:
         raise _error("tabular-no-header")
     header_row, header_cells = raw_rows[0]
-    headers: list[str] = []
-    seen: dict[str, int] = {}
-    for col, cell in enumerate(header_cells, start=1):
-        name = clean_header(cell)
-        if not name:
-            headers.append("")
-            continue
-        if name in seen:
-            raise _error("tabular-header-twice", header_row, col, name=name, first=column_letter(seen[name]), second=column_letter(col))
-        seen[name] = col
-        headers.append(name)
-    while headers and not headers[-1]:
-        headers.pop()
+    headers, found = _headers(header_row, header_cells)
     if not any(headers):
         raise _error("tabular-no-header", header_row)
     table = Table(headers=[h for h in headers if h])
@@ -144,15 +130,37 @@ def _build(raw_rows: list[tuple[int, list[str]]]) -> Table:
             value = cell.strip(_SPACES)
             if col > len(headers) or not headers[col - 1]:
                 if value:
-                    raise _error("tabular-no-header-cell", number, col, letter=column_letter(col))
+                    found.append(_problem("tabular-no-header-cell", number, col, letter=column_letter(col)))
                 continue
             if len(value) > MAX_CELL:
-                raise _error("tabular-cell-too-long", number, col, length=len(value), limit=MAX_CELL)
+                found.append(_problem("tabular-cell-too-long", number, col, headers[col - 1], length=len(value), limit=MAX_CELL))
+                continue
             row[headers[col - 1]] = value
         for name in table.headers:
             row.setdefault(name, "")
         table.rows.append((number, row))
+    if found:
+        # Every cell at fault at once: the user fixes the file in one go.
+        raise TabularError(found)
     return table
+
+
+def _headers(header_row: int, header_cells: list[str]) -> tuple[list[str], list[Problem]]:
+    """The cleaned headers ("" for a column without one, trailing ones dropped) and the headers given twice."""
+    headers: list[str] = []
+    found: list[Problem] = []
+    seen: dict[str, int] = {}
+    for col, cell in enumerate(header_cells, start=1):
+        name = clean_header(cell)
+        if name in seen:
+            letters = {"first": column_letter(seen[name]), "second": column_letter(col)}
+            found.append(_problem("tabular-header-twice", header_row, col, name, name=name, **letters))
+        elif name:
+            seen[name] = col
+        headers.append(name)
+    while headers and not headers[-1]:
+        headers.pop()
+    return headers, found
 
 
 def read_csv_text(content: str) -> tuple[Table, str]:
@@ -210,8 +218,16 @@ def read_xlsx(path: Path) -> Table:
     return table
 
 
-def read_table(path: Path) -> Table:
-    """Read a CSV or XLSX file into a Table; raises TabularError for anything unreadable."""
+def read_table(path: Path, shown: str = "") -> Table:
+    """Read a CSV or XLSX file into a Table; raises TabularError (its Problems name `shown`, default the path)."""
+    try:
+        return _read(path)
+    except TabularError as exc:
+        exc.problems = [dataclasses.replace(p, file=shown or str(path)) for p in exc.problems]
+        raise
+
+
+def _read(path: Path) -> Table:
     suffix = path.suffix.lower()
     try:
         data = path.read_bytes()

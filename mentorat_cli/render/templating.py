@@ -25,7 +25,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from mentorat_cli.core import labels
-from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
+from mentorat_cli.core import problems as P
+from mentorat_cli.core.errors import BadInput, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.safetext import markdown_value
 from mentorat_cli.load import resources
@@ -70,7 +71,7 @@ class _Loader(BaseLoader):
             path = folder / name
             if path.is_symlink():
                 # Followed, a link would print any file the coordinator can read into a document.
-                raise MentoratError(text("template-symlink", path=f"{shown}/{name}"), text("template-symlink-hint"), EXIT_PROBLEMS)
+                raise _bad("template-symlink", f"{shown}/{name}", path=f"{shown}/{name}")
             if path.is_file():
                 return path, f"{shown}/{name}"
         return None
@@ -83,7 +84,7 @@ class _Loader(BaseLoader):
         try:
             source = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
-            raise MentoratError(text("doc-template-unreadable", file=shown), text("doc-template-unreadable-hint"), EXIT_PROBLEMS) from None
+            raise _bad("doc-template-unreadable", shown) from None
         return source, shown, lambda: True
 
 
@@ -92,7 +93,7 @@ class Renderer:
 
     def __init__(self, root: Path | None, builtin: Path | None = None) -> None:
         if root is not None and (root / "templates").is_symlink():
-            raise MentoratError(text("template-symlink", path="templates"), text("template-symlink-hint"), EXIT_PROBLEMS)
+            raise _bad("template-symlink", "templates", path="templates")
         folders = [(root / "templates", "templates")] if root is not None and (root / "templates").is_dir() else []
         folders.append((builtin or builtin_dir(), "built-in"))  # e.g. templates/mail for e-mail drafts
         self.loader = _Loader(folders)
@@ -215,31 +216,25 @@ def _where(exc: BaseException, file_name: str) -> tuple[str, int]:
     return file_name, 0
 
 
+def _bad(code: str, file: str, line: int = 0, **values: Any) -> BadInput:
+    """A template that cannot be used: a Problem on its file and line (exit code 1, as for any file of the programme)."""
+    return BadInput([P.make(code, file, line, 0, **values)])
+
+
 def _run(render: Callable[[], str], file_name: str) -> str:
-    """Run a rendering, turning template failures into one clear error."""
+    """Run a rendering, turning a template's failure into a Problem on the template's file and line."""
     try:
         return render()
     except MentoratError:
         raise
     except TemplateNotFound as exc:
-        where, line = _where(exc, file_name)
-        raise MentoratError(
-            text("doc-template-include", file=where, line=line, name=exc.name), text("doc-template-include-hint"), EXIT_PROBLEMS
-        ) from None
+        raise _bad("doc-template-include", *_where(exc, file_name), name=exc.name) from None
     except TemplateSyntaxError as exc:
-        where, line = _where(exc, file_name)
-        raise MentoratError(
-            text("doc-template-syntax", file=where, line=line, detail=exc.message), text("doc-template-syntax-hint"), EXIT_PROBLEMS
-        ) from None
+        raise _bad("doc-template-syntax", *_where(exc, file_name), detail=exc.message) from None
     except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError, RecursionError) as exc:
-        where, line = _where(exc, file_name)
         message = str(getattr(exc, "message", None) or exc)
         for pattern in _FIELD_RES:
             match = pattern.search(message)
             if match:
-                raise MentoratError(
-                    text("doc-template-field", file=where, line=line, field=match.group(1)), text("doc-template-field-hint"), EXIT_PROBLEMS
-                ) from None
-        raise MentoratError(
-            text("doc-template-error", file=where, line=line, detail=type(exc).__name__), text("doc-template-syntax-hint"), EXIT_PROBLEMS
-        ) from None
+                raise _bad("doc-template-field", *_where(exc, file_name), field=match.group(1)) from None
+        raise _bad("doc-template-error", *_where(exc, file_name), detail=type(exc).__name__) from None

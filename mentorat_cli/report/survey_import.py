@@ -11,7 +11,7 @@ from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
-from mentorat_cli.ingest import survey
+from mentorat_cli.ingest import sheet, survey, survey_mapping
 from mentorat_cli.io import storage
 from mentorat_cli.load import tabular
 from mentorat_cli.report import survey_template
@@ -20,9 +20,9 @@ from mentorat_cli.report import survey_template
 def read(table_file: Path) -> tuple[tabular.Table | None, list[Problem]]:
     """The export's table, or the problem that stops reading it."""
     try:
-        return tabular.read_table(table_file), []
+        return sheet.read(table_file, str(table_file)), []
     except tabular.TabularError as exc:
-        return None, [P.make("survey-table", str(table_file), exc.row, exc.column, message=exc.message, hint=exc.hint)]
+        return None, list(exc.problems)
 
 
 def write_template(programme: Programme, table: tabular.Table, output: Optional[Path], force: bool) -> str:
@@ -56,11 +56,11 @@ def prepare(programme: Programme, table: tabular.Table, table_file: Path, mappin
     if mapping_file is None:
         # Our own questionnaire's questions and answers are known: a form built from `survey blank` needs no mapping.
         guessed = survey_template.template(table.headers, programme.config)
-        mapping, found = survey.load_mapping(guessed, "guessed mapping", programme, table, table_file.name)
+        mapping, found = survey_mapping.load_mapping(guessed, "guessed mapping", programme, table, table_file.name)
         if mapping is None:
             raise MentoratError(text("survey-mapping-missing"), text("survey-mapping-missing-hint", file=table_file))
     else:
-        mapping, found = survey.load_mapping(_read_mapping(mapping_file), str(mapping_file), programme, table, table_file.name)
+        mapping, found = survey_mapping.load_mapping(_read_mapping(mapping_file), str(mapping_file), programme, table, table_file.name)
         if mapping is None:
             return SurveyImport(None, found)
     plan = survey.plan(programme, table, mapping, str(table_file), force)

@@ -198,4 +198,8 @@ TEXT: dict[str, str] = {
     "warning-prefix": "warning: ",
     "error-prefix": "error: ",
     "hint-prefix": "hint: ",
+    # where a problem is in a spreadsheet (a form export): the row and the column as the spreadsheet shows them
+    "problem-at-row": "{file}: row {row}",
+    "problem-at-cell": "{file}: row {row}, column {letter}",
+    "problem-at-cell-named": '{file}: row {row}, column {letter} "{header}"',
 }

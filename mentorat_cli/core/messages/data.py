@@ -4,53 +4,86 @@ from __future__ import annotations
 
 from mentorat_cli.core.messages.spec import Spec
 
-PROBLEMS: dict[str, Spec] = {}
+E = "error"
+
+PROBLEMS: dict[str, Spec] = {
+    # reading spreadsheets (load/tabular.py): each a Problem on the file, its row and its column
+    "tabular-bad-utf8": Spec(
+        E, "the file starts as UTF-8 but byte {byte} is not valid UTF-8", "save the file again as 'CSV UTF-8' from your spreadsheet"
+    ),
+    "tabular-no-header": Spec(E, "there is no header row", "put the column names on the first row"),
+    "tabular-header-twice": Spec(E, "column header '{name}' appears twice (columns {first} and {second})", "rename one of the two columns"),
+    "tabular-no-header-cell": Spec(E, "a value sits in column {letter}, which has no header", "give that column a header or empty it"),
+    "tabular-cell-too-long": Spec(E, "cell is {length} characters long (at most {limit})", "shorten it or remove the column"),
+    "tabular-csv-broken": Spec(E, "CSV cannot be read: {detail}", "check the quotes on that row"),
+    "tabular-no-openpyxl": Spec(E, "reading XLSX needs the openpyxl package", "pip install openpyxl"),
+    "tabular-bad-xlsx": Spec(
+        E, "this is not a readable XLSX workbook ({detail})", "open it in your spreadsheet and save it again as .xlsx"
+    ),
+    "tabular-missing": Spec(E, "the file does not exist", "check the file name and folder"),
+    "tabular-folder": Spec(E, "this is a folder, not a file", "give a .csv or .xlsx file"),
+    "tabular-unreadable": Spec(E, "the file cannot be read ({reason})", "check its permissions"),
+    "tabular-xls": Spec(E, "this is an old Excel (.xls) file", "save it as .xlsx or as CSV from your spreadsheet"),
+    # importing a row of a form export (ingest/): each a Problem on the cell at fault
+    "import-cell-date": Spec(E, "'{value}' is not a date (write it 25/11/2026)", "correct the cell, or empty it"),
+    "import-cell-no-such-date": Spec(E, "'{value}' is not a real date", "correct the day or the month in the cell"),
+    "import-cell-yes-no": Spec(
+        E, "'{value}' is not yes or no (write oui or non)", "correct the cell, or say in the mapping which answer means yes"
+    ),
+    "import-cell-number": Spec(E, "'{value}' is not a whole number", "write a number such as 12 in the cell"),
+    "import-cell-choice": Spec(
+        E,
+        "'{value}' is not a known {field} value (known: {known})",
+        "correct the cell, or map this answer to one of the known values in the mapping (values:)",
+    ),
+    "import-cell-choice-none": Spec(
+        E, "'{value}' is not a known {field} value (the programme declares none)", "declare the values in programme.yaml, or empty the cell"
+    ),
+    "import-cell-formula": Spec(
+        E,
+        "starts like a spreadsheet formula; check the cell",
+        "remove the leading =, +, - or @ if the cell is text (formulas are never imported)",
+    ),
+    "import-cell-required": Spec(E, "{field} is empty but required", "fill in the cell, or remove the row"),
+    "import-email-twice": Spec(E, "same e-mail as row {row}", "keep one of the two rows, or correct the e-mail"),
+    "import-email-other-role": Spec(
+        E, "this e-mail already belongs to {path}", "check the --role given; one person cannot be mentor and mentee of one programme"
+    ),
+    # a mapping file of the import (ingest/mapping.py): a Problem on its line, every one found
+    "import-mapping-unreadable": Spec(E, "the mapping file cannot be read ({reason})", "check the file name, and that it is saved as text"),
+    "import-mapping-shape": Spec(
+        E, "a mapping file is a YAML mapping with a `columns:` section", "start from `mentorat import FILE --role ROLE --template`"
+    ),
+    "import-mapping-column": Spec(
+        E,
+        "column '{header}' must map to a field name, null, or {{field: ..., values: {{...}}, split: ';'}}",
+        "see the comments at the top of a mapping written by --template",
+    ),
+    "import-mapping-field": Spec(E, "column '{header}' maps to '{field}', which a {role} profile does not have", "use one of: {known}"),
+    "import-mapping-role": Spec(
+        E, "this mapping is for role '{found}', not {role}", "use --role {found}, or change `role:` in the mapping"
+    ),
+    # a field a human edited and the source changed too: the file's value is kept
+    "import-conflict": Spec(
+        "warning",
+        "{field} changed in row {row} of {source} and was edited by hand since the last import; kept the file's value",
+        "keep it, or run the import again with --force to take the source's value",
+    ),
+    "import-conflict-new": Spec(
+        "warning",
+        "{field} differs between row {row} of {source} and the file, which no import wrote; kept the file's value",
+        "keep it, or run the import again with --force to take the source's value",
+    ),
+    "tabular-binary": Spec(E, "this is not a text file", "give a .csv or .xlsx file"),
+}
 
 TEXT: dict[str, str] = {
-    # reading spreadsheets (tabular.py): the caller puts the file name and row/column in front
-    "tabular-bad-utf8": "the file starts as UTF-8 but byte {byte} is not valid UTF-8",
-    "tabular-bad-utf8-hint": "save the file again as 'CSV UTF-8' from your spreadsheet",
-    "tabular-no-header": "there is no header row",
-    "tabular-no-header-hint": "put the column names on the first row",
-    "tabular-header-twice": "column header '{name}' appears twice (columns {first} and {second})",
-    "tabular-header-twice-hint": "rename one of the two columns",
-    "tabular-no-header-cell": "a value sits in column {letter}, which has no header",
-    "tabular-no-header-cell-hint": "give that column a header or empty it",
-    "tabular-cell-too-long": "cell is {length} characters long (at most {limit})",
-    "tabular-cell-too-long-hint": "shorten it or remove the column",
-    "tabular-csv-broken": "CSV cannot be read: {detail}",
-    "tabular-csv-broken-hint": "check the quotes on that row",
-    "tabular-no-openpyxl": "reading XLSX needs the openpyxl package",
-    "tabular-no-openpyxl-hint": "pip install openpyxl",
-    "tabular-bad-xlsx": "this is not a readable XLSX workbook ({detail})",
-    "tabular-bad-xlsx-hint": "open it in your spreadsheet and save it again as .xlsx",
-    "tabular-missing": "the file does not exist",
-    "tabular-missing-hint": "check the file name and folder",
-    "tabular-folder": "this is a folder, not a file",
-    "tabular-folder-hint": "give a .csv or .xlsx file",
-    "tabular-unreadable": "the file cannot be read ({reason})",
-    "tabular-unreadable-hint": "check its permissions",
-    "tabular-xls": "this is an old Excel (.xls) file",
-    "tabular-xls-hint": "save it as .xlsx or as CSV from your spreadsheet",
-    "tabular-binary": "this is not a text file",
-    "tabular-binary-hint": "give a .csv or .xlsx file",
-    # import
-    "import-table-error": "{file}{where}: {message}",
     "import-no-rows": "{file} has a header row but no data rows",
     "import-no-rows-hint": "check that you exported the right sheet",
     "import-role-needed": "say which kind of people the file holds",
     "import-role-needed-hint": "add --role mentor or --role mentee",
     "import-required-column": "no column of {file} gives the {field} (headers: {headers})",
     "import-required-column-hint": "rename the column, or write a mapping: mentorat import {file} --role {role} --template",
-    "import-mapping-unreadable": "mapping file {path} cannot be read ({reason})",
-    "import-mapping-shape": "a mapping file is a YAML mapping with a `columns:` section",
-    "import-mapping-shape-hint": "start from `mentorat import FILE --role ROLE --template`",
-    "import-mapping-column": "column '{header}' must map to a field name, null, or {{field: ..., values: {{...}}, split: ';'}}",
-    "import-mapping-column-hint": "see the comments at the top of a mapping written by --template",
-    "import-mapping-field": "column '{header}' maps to '{field}', which a {role} profile does not have",
-    "import-mapping-field-hint": "use one of: {known}",
-    "import-mapping-role": "this mapping is for role '{found}', not {role}",
-    "import-mapping-role-hint": "use --role {found}, or change `role:` in the mapping",
     "import-state-damaged": "the import state file {path} is damaged",
     "import-state-damaged-hint": "restore {path} from git (git checkout -- {path}); it must not be edited by hand",
     "import-state-header": "Written by `mentorat import`: for each imported person and field, a fingerprint of the\n"
@@ -71,16 +104,8 @@ TEXT: dict[str, str] = {
     "{check} to check; edit it, then import with --mapping {path}",
     "import-template-exists": "{path} already exists",
     "import-template-exists-hint": "add --force to overwrite it, or choose another file with --output",
-    "import-cell-required": "is empty but required",
-    "import-email-twice": "same e-mail as row {row}",
-    "import-email-other-role": "this e-mail already belongs to {path}",
-    "import-rejected": "{file}: row {row}{column}: {reason}",
     "import-unknown-header": "{file}: column '{header}' is not imported (the mapping does not know it)",
     "import-missing-header": "{file}: column '{header}' of the mapping is not in the file",
-    "import-conflict": "{path}: {field} changed in row {row} of the source and was edited by hand since the last import; "
-    "kept the file's value (use --force to take the source's)",
-    "import-conflict-new": "{path}: {field} differs between row {row} of the source and the file, which no import "
-    "wrote; kept the file's value (use --force to take the source's)",
     "import-create": "create {path} (row {row})",
     "import-update": "update {path}: {fields} (row {row})",
     "import-summary": "{created} to create, {updated} to update, {unchanged} unchanged, {conflicts} conflict(s), "

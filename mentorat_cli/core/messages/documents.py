@@ -5,6 +5,24 @@ from __future__ import annotations
 from mentorat_cli.core.messages.spec import Spec
 
 PROBLEMS: dict[str, Spec] = {
+    # a programme's own template that cannot be used: a Problem on its file and line
+    "doc-template-unreadable": Spec("error", "the template cannot be read as UTF-8 text", "save the template as UTF-8"),
+    "doc-template-syntax": Spec(
+        "error", "template error: {detail}", "correct the template at this line (Jinja2 syntax: {{{{ field }}}}, {{% if ... %}})"
+    ),
+    "doc-template-field": Spec(
+        "error",
+        "the template uses '{field}', which the data does not have",
+        "check the spelling, or use a field listed in `mentorat templates show` of a built-in template",
+    ),
+    "doc-template-include": Spec(
+        "error",
+        "the template uses '{name}', which is not a template here",
+        'include or extend only templates by name, e.g. {{% include "my-part.md.j2" %}}, from templates/ or the built-ins',
+    ),
+    "doc-template-error": Spec(
+        "error", "the template failed ({detail})", "correct the template at this line (Jinja2 syntax: {{{{ field }}}}, {{% if ... %}})"
+    ),
     "minor-no-consent": Spec(
         "warning",
         "{id} is a minor and no guardian's consent is recorded",
@@ -29,17 +47,6 @@ TEXT: dict[str, str] = {
     # Templates
     "doc-template-missing": "no template '{name}' for language '{lang}' in the programme's templates/ or the built-ins",
     "doc-template-missing-hint": "run `mentorat templates list` to see the names; a programme template is templates/<name>.<lang>.md.j2",
-    "doc-template-unreadable": "{file}: the template cannot be read as UTF-8 text",
-    "doc-template-unreadable-hint": "save the template as UTF-8",
-    "doc-template-syntax": "{file}:{line}: template error: {detail}",
-    "doc-template-syntax-hint": "correct the template at this line (Jinja2 syntax: {{{{ field }}}}, {{% if ... %}})",
-    "doc-template-field": "{file}:{line}: the template uses '{field}', which the data does not have",
-    "doc-template-field-hint": "check the spelling, or use a field listed in `mentorat templates show` of a built-in template",
-    "doc-template-include": "{file}:{line}: the template uses '{name}', which is not a template here",
-    "doc-template-include-hint": (
-        'include or extend only templates by name, e.g. {{% include "my-part.md.j2" %}}, from templates/ or the built-ins'
-    ),
-    "doc-template-error": "{file}:{line}: the template failed ({detail})",
     "doc-templates-header": "{name:<24} {langs:<8} {origin}",
     "doc-templates-row": "{name:<24} {langs:<8} {origin}",
     "doc-template-source": "# {file}",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from mentorat_cli.core.messages.spec import Spec
 
-PROBLEMS: dict[str, Spec] = {}
+PROBLEMS: dict[str, Spec] = {
+    # a template reached through a link: a Problem on the link
+    "template-symlink": Spec(
+        "error",
+        "refusing to read a template through a symbolic link: {path}",
+        "replace the link by a real file or folder: templates are read from the programme only",
+    ),
+}
 
 TEXT: dict[str, str] = {
     "output-bad-path": "{path!r} is not a usable file name",
@@ -24,8 +31,6 @@ TEXT: dict[str, str] = {
     "output-exists-hint": "add --force to replace it, or choose another place with -o",
     "output-failed": "cannot write {path}: {reason}",
     "output-failed-hint": "check that the folder exists and is writable, or choose another one with -o",
-    "template-symlink": "refusing to read a template through a symbolic link: {path}",
-    "template-symlink-hint": "replace the link by a real file or folder: templates are read from the programme only",
     "forget-leftover-content": "{path}: NOT changed, it holds an erased person's {what}; delete it "
     "(it was generated from the data and can be made again)",
 }

@@ -8,7 +8,27 @@ E, W = "error", "warning"
 
 PROBLEMS: dict[str, Spec] = {
     # survey import: the mapping file
-    "survey-mapping-field": Spec(E, "mapping: {detail}", "see `mentorat survey import --help` for the mapping file's form"),
+    "survey-mapping-shape": Spec(
+        E, "mapping: the file needs a 'columns' mapping (header: field)", "see `mentorat survey import --help` for the mapping file's form"
+    ),
+    "survey-mapping-field": Spec(
+        E,
+        "mapping: '{target}' is not a survey field",
+        "use one of {fields}, or objectives.<theme id> (see `mentorat survey import --help`)",
+    ),
+    "survey-mapping-no-satisfaction": Spec(
+        E, "mapping: no column is mapped to 'satisfaction'", "add the column of the satisfaction question"
+    ),
+    "survey-mapping-no-respondent": Spec(
+        E, "mapping: no column says who answered", "map an 'email' column, or both 'pair' and 'role' columns"
+    ),
+    "survey-mapping-values-shape": Spec(
+        E, "mapping: 'values' must map a field to {{answer label: code}}", "see `mentorat survey import --help` for the mapping file's form"
+    ),
+    "survey-mapping-values-field": Spec(
+        E, "values.{key}: answer labels can be given for {fields} only", "remove it, or use one of those fields"
+    ),
+    "survey-mapping-values-code": Spec(E, "values.{key}: each label must map to one of {codes}", "correct the codes of this list"),
     "survey-mapping-column": Spec(
         E,
         "the column '{header}' named for '{field}' is not in {table}",
@@ -30,7 +50,6 @@ PROBLEMS: dict[str, Spec] = {
         E, "{field} cannot be stored as it is (too long or malformed)", "shorten or correct the cell (see schemas/feedback.schema.json)"
     ),
     "survey-row-duplicate": Spec(E, "a second answer for the same {role} of pair '{pair}' (also row {other})", "keep one of the two rows"),
-    "survey-table": Spec(E, "{message}", "{hint}"),
     # audit criteria file
     "audit-criteria": Spec(E, "audit criteria: {detail}", "see the bundled criteria file ({bundled}) for the expected form"),
 }
@@ -39,6 +58,8 @@ TEXT: dict[str, str] = {
     "report-unknown-cohort": "no cohort '{cohort}' in this programme",
     "report-unknown-cohort-hint": "known cohorts: {known}",
     "report-written": "Report written to {path}",
+    "survey-who-mentee": "the mentee with this e-mail",
+    "survey-who-mentor": "the mentor with this e-mail",
     "survey-written": "Questionnaire written to {path}",
     "survey-import-done": "{created} response(s) created, {unchanged} unchanged, {skipped} kept as edited (use --force to replace them)",
     "survey-import-dry": "Dry run: {created} response(s) would be created, {unchanged} unchanged, {skipped} kept as edited",
