@@ -431,3 +431,18 @@ def test_import_template_recognises_and_lists_declared_fields(run_cli, tmp_path)
     content = (tmp_path / "import-mapping.yaml").read_text(encoding="utf-8")
     assert "extra.secteur_souhaite, extra.soir" in content
     assert '"Disponible le soir ?": extra.soir' in content or "Disponible le soir ?: extra.soir" in content
+
+
+def test_import_reads_a_declared_number_with_a_decimal_comma_and_refuses_a_word(run_cli, tmp_path):
+    config = {"eligibility": NO_RULES, "extra_fields": {"note": {"label": "Note sur 5", "type": "nombre"}}}
+    write_tree(tmp_path, {"programme.yaml": programme_yaml(config)})
+    good = tmp_path / "good.csv"
+    good.write_text('Prénom,Nom,Adresse e-mail,Note sur 5\nChloé,Roux,chloe@example.org,"4,5"\n', encoding="utf-8")
+    assert run_cli(["--root", tmp_path, "import", good, "--role", "mentee"]).code == 0
+    assert "note: 4.5" in (tmp_path / "mentees" / "chloe-roux.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Prénom,Nom,Adresse e-mail,Note sur 5\nAnne,Petit,anne@example.org,beaucoup\n", encoding="utf-8")
+    result = run_cli(["--root", tmp_path, "import", bad, "--role", "mentee"])
+    assert result.code == 1, result.err
+    assert "row 2, column D \"Note sur 5\": error import-cell-decimal 'beaucoup' is not a number" in result.err
+    assert "Traceback" not in result.err

@@ -61,7 +61,7 @@ def convert(kind: str, field: str, text: str, values: dict[str, str | None], sep
         mapped = values.get(text) or text
         candidate = mapped.strip().replace(" ", "")
         if not _NUMBER.match(candidate):
-            raise CellError(f"'{text}' is not a number")
+            raise CellError("import-cell-decimal", value=text)
         number = float(candidate.replace(",", "."))
         return int(number) if number.is_integer() else number
     if kind == LIST:

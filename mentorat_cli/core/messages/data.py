@@ -31,6 +31,7 @@ PROBLEMS: dict[str, Spec] = {
         E, "'{value}' is not yes or no (write oui or non)", "correct the cell, or say in the mapping which answer means yes"
     ),
     "import-cell-number": Spec(E, "'{value}' is not a whole number", "write a number such as 12 in the cell"),
+    "import-cell-decimal": Spec(E, "'{value}' is not a number", "write a number such as 12 or 4,5 in the cell"),
     "import-cell-choice": Spec(
         E,
         "'{value}' is not a known {field} value (known: {known})",
