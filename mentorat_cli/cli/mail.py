@@ -12,6 +12,7 @@ from mentorat_cli.cli.common import env_of
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.io import output, pairfile, storage
+from mentorat_cli.load import repository
 from mentorat_cli.render import mail
 
 MAIL_FOLDER = "out/mail"
@@ -53,7 +54,9 @@ def mail_command(
     env = env_of(ctx)
     # intro records the draft's date in the pair files: it reads and writes them under the lock.
     with env.writing(active=kind.value == "intro"):
-        programme, _ = env.load()
+        # Only reminders look at meetings (note dates); no draft reads feedback.
+        parts = repository.PEOPLE_AND_PAIRS | {"notes"} if kind.value == "reminder" else repository.PEOPLE_AND_PAIRS
+        programme, _ = env.load(parts=parts)
         drafts = mail.select(programme, kind.value, targets or [], every, env.today)
         if not drafts:
             hint = {"intro": "mail-nobody-intro", "reminder": "mail-nobody-reminder"}.get(kind.value, "mail-nobody-person")

@@ -12,6 +12,7 @@ from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.ingest import selection
 from mentorat_cli.io import storage
+from mentorat_cli.load import repository
 
 
 class Role(str, Enum):
@@ -25,7 +26,7 @@ def _apply(env: Env, ids: list[str], every: bool, status: str, reason: Optional[
     if not ids and not every:
         raise MentoratError(text("select-none"), text("select-none-hint"))
     with env.writing():
-        programme, _ = env.load()
+        programme, _ = env.load(parts=repository.PEOPLE)  # a decision reads profiles only
         result = selection.decide(programme, ids, every, status, reason, env.today, role.value if role else None, cohort)
         label = text(f"select-status-{status}")
         if result.unchanged:

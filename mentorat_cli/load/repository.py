@@ -29,9 +29,10 @@ RECORD_FOLDERS = (("mentors", "mentor"), ("mentees", "mentee"), ("pairs", "pair"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PAIR_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*--[a-z0-9]+(-[a-z0-9]+)*$")
 NOTE_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(first|regular|review|final)(?:-\d+)?\.md$")
-# What a command reads: validate and the reports everything, pairing and charters only people and pairs.
+# What a command reads: validate and the reports everything, pairing, charters and most mail only people and pairs.
 EVERYTHING = frozenset({"mentors", "mentees", "pairs", "feedback", "notes"})
 PEOPLE_AND_PAIRS = frozenset({"mentors", "mentees", "pairs"})
+PEOPLE = frozenset({"mentors", "mentees"})  # accept, decline: decisions on applications
 PARALLEL_FROM = 3000  # files; below this, starting workers costs more than it saves
 _IGNORED = {"README.md", ".gitkeep", ".keep"}
 
@@ -145,8 +146,20 @@ def _load_chunk(args: tuple[str, list[tuple[str, str]], int]) -> list[tuple[Reco
     return [load_record_file(root, file, kind, limit) for file, kind in items]
 
 
-def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) -> list[str]:
-    """Relative paths of the data files in a folder, sorted; stray, linked and badly named files reported."""
+def _scan(
+    root: Path,
+    folder: str,
+    problems: list[Problem],
+    suffix: str | None,
+    expected: str,
+    name: re.Pattern[str] | None = None,
+    longest: int = 0,
+) -> list[str]:
+    """The one scanner of data folders: names of the wanted entries, sorted; ignored, linked, stray and badly named ones reported.
+
+    `suffix` None wants sub-folders (the notes' pair folders), else files ending with it. With `name`,
+    each stem must match it and be at most `longest` characters, and two names may not differ only by case.
+    """
     found: list[str] = []
     seen_lower: dict[str, str] = {}
     for entry in _entries(root, folder, problems) or []:
@@ -156,21 +169,27 @@ def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) 
         if entry.is_symlink():
             problems.append(P.make("file-symlink", rel))
             continue
-        if not entry.is_file() or not entry.name.endswith(suffix):
-            problems.append(P.make("file-stray", rel, folder=folder, expected=suffix))
+        if not (entry.is_dir() if suffix is None else entry.is_file() and entry.name.endswith(suffix)):
+            problems.append(P.make("file-stray", rel, folder=folder, expected=expected))
             continue
-        stem = entry.name[: -len(suffix)]
-        lower = stem.lower()
-        if lower in seen_lower:
-            problems.append(P.make("file-case-clash", rel, name=entry.name, other=seen_lower[lower]))
-            continue
-        seen_lower[lower] = entry.name
-        pattern = PAIR_ID_RE if folder == "pairs" else ID_RE
-        if not pattern.match(stem) or len(stem) > (130 if folder == "pairs" else 64):
-            problems.append(P.make("file-name", rel, name=entry.name))
-            continue
-        found.append(rel)
+        if name is not None:
+            stem = entry.name[: -len(suffix)] if suffix else entry.name
+            if suffix is not None:
+                if stem.lower() in seen_lower:
+                    problems.append(P.make("file-case-clash", rel, name=entry.name, other=seen_lower[stem.lower()]))
+                    continue
+                seen_lower[stem.lower()] = entry.name
+            if not name.match(stem) or len(stem) > longest:
+                problems.append(P.make("file-name", rel, name=entry.name))
+                continue
+        found.append(entry.name)
     return found
+
+
+def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) -> list[str]:
+    """Relative paths of a record folder's files (`mentors/x.yaml`), sorted."""
+    pattern, longest = (PAIR_ID_RE, 130) if folder == "pairs" else (ID_RE, 64)
+    return [f"{folder}/{name}" for name in _scan(root, folder, problems, suffix, suffix, pattern, longest)]
 
 
 def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
@@ -211,20 +230,11 @@ def _load_records(
 
 
 def _scan_notes(root: Path, problems: list[Problem]) -> list[str]:
-    """Relative paths of the meeting notes, sorted; stray and linked files reported."""
+    """Relative paths of the meeting notes (`notes/<pair>/<name>.md`), sorted; note names are checked on load."""
     found: list[str] = []
-    for pair_folder in _scan_dirs(_entries(root, "notes", problems) or [], problems):
+    for pair_folder in _scan(root, "notes", problems, None, "pair folders of", PAIR_ID_RE, 10**6):
         rel_folder = f"notes/{pair_folder}"
-        for entry in _entries(root, rel_folder, problems) or []:
-            rel = f"{rel_folder}/{entry.name}"
-            if entry.name.startswith(".") or entry.name in _IGNORED:
-                continue
-            if entry.is_symlink():
-                problems.append(P.make("file-symlink", rel))
-            elif not entry.is_file() or not entry.name.endswith(".md"):
-                problems.append(P.make("file-stray", rel, folder=rel_folder, expected=".md"))
-            else:
-                found.append(rel)
+        found += [f"{rel_folder}/{name}" for name in _scan(root, rel_folder, problems, ".md", ".md")]
     return found
 
 
@@ -245,23 +255,6 @@ def _entries(root: Path, folder: str, problems: list[Problem]) -> list[os.DirEnt
     except OSError as exc:  # no permission, or removed while we scan
         problems.append(P.make("folder-unreadable", folder, reason=exc.strerror or type(exc).__name__))
         return None
-
-
-def _scan_dirs(entries: list[os.DirEntry[str]], problems: list[Problem]) -> list[str]:
-    out = []
-    for entry in entries:
-        rel = f"notes/{entry.name}"
-        if entry.name.startswith(".") or entry.name in _IGNORED:
-            continue
-        if entry.is_symlink():
-            problems.append(P.make("file-symlink", rel))
-        elif not entry.is_dir():
-            problems.append(P.make("file-stray", rel, folder="notes", expected="pair folders of"))
-        elif not PAIR_ID_RE.match(entry.name):
-            problems.append(P.make("file-name", rel, name=entry.name))
-        else:
-            out.append(entry.name)
-    return out
 
 
 def load_note(root: str, rel: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[Note | None, list[Problem]]:
