@@ -22,7 +22,7 @@ def validate(
     root = env.root()
     programme, found = repository.load(root, env.today, cache=env.cache)
     # Read-only: a change a stopped command left is reported here, finished or undone by the next writer.
-    found = P.sort_problems([*found, *integrity.leftover_problems(root), *integrity.summary_problems(root, programme)])
+    found = P.sort_problems([*found, *integrity.leftover_problems(root, programme), *integrity.summary_problems(root, programme)])
     errors = sum(1 for p in found if p.severity == P.ERROR)
     warnings = len(found) - errors
     entries = causes.arrange(found)

@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import os
 import re
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -154,15 +155,20 @@ def _scan(
     expected: str,
     name: re.Pattern[str] | None = None,
     longest: int = 0,
+    hidden: dict[str, list[str]] | None = None,
 ) -> list[str]:
     """The one scanner of data folders: names of the wanted entries, sorted; ignored, linked, stray and badly named ones reported.
 
     `suffix` None wants sub-folders (the notes' pair folders), else files ending with it. With `name`,
     each stem must match it and be at most `longest` characters, and two names may not differ only by case.
+    With `hidden`, the folder is one its parent's scan saw, and its dot-names are kept there by folder.
     """
     found: list[str] = []
     seen_lower: dict[str, str] = {}
-    for entry in _entries(root, folder, problems) or []:
+    entries = _entries(root, folder, problems, checked=hidden is not None)
+    if hidden is not None and entries is not None:
+        hidden[folder] = [entry.name for entry in entries if entry.name.startswith(".")]
+    for entry in entries or []:
         rel = f"{folder}/{entry.name}"
         if entry.name.startswith(".") or entry.name in _IGNORED:
             continue
@@ -192,7 +198,9 @@ def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) 
     return [f"{folder}/{name}" for name in _scan(root, folder, problems, suffix, suffix, pattern, longest)]
 
 
-def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
+def _load_programme_file(root: Path, problems: list[Problem], use_cache: bool = True) -> dict[str, Any]:
+    from mentorat_cli.load import cache
+
     path = root / PROGRAMME_FILE
     if path.is_symlink():
         problems.append(P.make("file-symlink", PROGRAMME_FILE))
@@ -200,17 +208,25 @@ def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
     if not path.is_file():
         problems.append(P.make("programme-missing", PROGRAMME_FILE))
         return {}
-    content, found = read_text(path, PROGRAMME_FILE)
+    # Through the per-file cache too: a warm run then never loads the YAML parser's schema checks.
+    read = lambda todo: [_programme_record(root) for _ in todo]  # noqa: E731
+    [(loaded, found)] = cache.load_records(root, [(PROGRAMME_FILE, "programme")], str, read, use_cache)
     problems += found
+    return loaded.data if isinstance(loaded, Record) else {}
+
+
+def _programme_record(root: Path) -> tuple[Record | Note | None, list[Problem]]:
+    """programme.yaml read and checked, as a record (kept in the cache like any other file)."""
+    content, found = read_text(root / PROGRAMME_FILE, PROGRAMME_FILE)
     if content is None:
-        return {}
-    data, found = parse_record("programme", content, PROGRAMME_FILE)
-    problems += found
+        return None, found
+    data, more = parse_record("programme", content, PROGRAMME_FILE)
+    found += more
     if data is None:
         # Best effort: keep going with the kind's defaults so other files are still checked.
         raw, _ = yamlio.load(content)
-        return {"kind": raw.get("kind")} if isinstance(raw, dict) and raw.get("kind") in kinds.KINDS else {}
-    return data
+        data = {"kind": raw.get("kind")} if isinstance(raw, dict) and raw.get("kind") in kinds.KINDS else {}
+    return Record("programme", "programme", PROGRAMME_FILE, data), found
 
 
 def _load_records(
@@ -229,26 +245,36 @@ def _load_records(
     return results
 
 
-def _scan_notes(root: Path, problems: list[Problem]) -> list[str]:
-    """Relative paths of the meeting notes (`notes/<pair>/<name>.md`), sorted; note names are checked on load."""
+def _scan_notes(root: Path, problems: list[Problem], hidden: dict[str, list[str]] | None = None) -> list[str]:
+    """Relative paths of the meeting notes (`notes/<pair>/<name>.md`), sorted; note names are checked on load.
+
+    `hidden` receives each pair folder's dot-names (where a stopped command's temporaries would be).
+    """
     found: list[str] = []
+    hidden = {} if hidden is None else hidden
     for pair_folder in _scan(root, "notes", problems, None, "pair folders of", PAIR_ID_RE, 10**6):
         rel_folder = f"notes/{pair_folder}"
-        found += [f"{rel_folder}/{name}" for name in _scan(root, rel_folder, problems, ".md", ".md")]
+        found += [f"{rel_folder}/{name}" for name in _scan(root, rel_folder, problems, ".md", ".md", hidden=hidden)]
     return found
 
 
-def _entries(root: Path, folder: str, problems: list[Problem]) -> list[os.DirEntry[str]] | None:
-    """A data folder's entries sorted by name; None (and a problem) when it is a link, a file or unreadable."""
-    base = root / folder
-    if base.is_symlink():
-        problems.append(P.make("file-symlink", folder))
-        return None
-    if not base.exists():
-        return None
-    if not base.is_dir():
-        problems.append(P.make("folder-not-folder", folder))
-        return None
+def _entries(root: Path, folder: str, problems: list[Problem], checked: bool = False) -> list[os.DirEntry[str]] | None:
+    """A data folder's entries sorted by name; None (and a problem) when it is a link, a file or unreadable.
+
+    `checked`: the caller's scan already saw a real folder there (8,000 notes folders: one stat each saved).
+    """
+    base = f"{root}/{folder}"
+    if not checked:
+        try:
+            mode = os.lstat(base).st_mode
+        except OSError:  # missing (or its parent unreadable: that is reported for the parent)
+            return None
+        if stat.S_ISLNK(mode):
+            problems.append(P.make("file-symlink", folder))
+            return None
+        if not stat.S_ISDIR(mode):
+            problems.append(P.make("folder-not-folder", folder))
+            return None
     try:
         with os.scandir(base) as entries:
             return sorted(entries, key=lambda e: e.name)
@@ -311,14 +337,14 @@ def _load(
     from mentorat_cli.load import cache
 
     problems: list[Problem] = []
-    raw = _load_programme_file(root, problems)
+    raw = _load_programme_file(root, problems, use_cache)
     programme = Programme(root=root, config=kinds.effective_config(raw), raw_config=raw, files_checked=1)
     listing: list[tuple[str, str]] = []
     for folder, kind in RECORD_FOLDERS:
         if folder in parts:
             listing += [(rel, kind) for rel in _scan_folder(root, folder, ".yaml", problems)]
     if "notes" in parts:
-        listing += [(rel, "note") for rel in _scan_notes(root, problems)]
+        listing += [(rel, "note") for rel in _scan_notes(root, problems, programme.note_folders)]
     limit = programme.config["limits"]["max_file_bytes"]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees, "pair": programme.pairs, "feedback": programme.feedback}
     loaded_files = cache.load_records(
