@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import jinja2
 import yaml
 
 from mentorat_cli.core import kinds
 from mentorat_cli.load import yamlio
 from mentorat_cli.load.resources import data_dir, editor_schemas
-
-if TYPE_CHECKING:
-    import jinja2
 
 EDITOR_SCHEMAS = {
     "programme": "programme.yaml",
@@ -25,8 +23,6 @@ EDITOR_SCHEMAS = {
 
 
 def _environment() -> jinja2.Environment:
-    import jinja2  # only `init` renders: validate's placeholder check must not load jinja
-
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
         undefined=jinja2.StrictUndefined,
