@@ -24,9 +24,12 @@ def _paths(paths: list[str]) -> str:
     return ", ".join(paths[:SHOWN]) + (f", … (+{len(paths) - SHOWN})" if len(paths) > SHOWN else "")
 
 
-def leftover_problems(root: Path) -> list[Problem]:
-    """One problem per kind of leftover: decided changes, undecided ones, stray temporary files."""
-    found = transaction.leftovers(root)
+def leftover_problems(root: Path, programme: Programme | None = None) -> list[Problem]:
+    """One problem per kind of leftover: decided changes, undecided ones, stray temporary files.
+
+    With the loaded `programme`, the notes folders its load listed are not listed again.
+    """
+    found = transaction.leftovers(root, programme.note_folders if programme is not None else None)
     out = []
     for code, paths in (("tx-unfinished", found.decided), ("tx-undecided", found.undecided), ("tx-temporary", found.temporaries)):
         if paths:

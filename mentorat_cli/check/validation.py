@@ -27,6 +27,6 @@ class Validation:
 def validate(root: Path, today: dt.date, cache: bool = True) -> Validation:
     """Load and check everything; read-only (a change a stopped command left is reported, finished or undone by the next writer)."""
     programme, found = pipeline.load(root, today, cache=cache)
-    found = P.sort_problems([*found, *integrity.leftover_problems(root), *integrity.summary_problems(root, programme)])
+    found = P.sort_problems([*found, *integrity.leftover_problems(root, programme), *integrity.summary_problems(root, programme)])
     errors = sum(1 for p in found if p.severity == P.ERROR)
     return Validation(causes.arrange(found), errors, len(found) - errors, programme.files_checked)

@@ -11,6 +11,7 @@ from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.ingest import selection
 from mentorat_cli.io import storage
+from mentorat_cli.load import repository
 
 
 def decide_applications(
@@ -22,7 +23,7 @@ def decide_applications(
     if not ids and not every:
         raise MentoratError(text("select-none"), text("select-none-hint"))
     with env.writing():
-        programme, _ = env.load()
+        programme, _ = env.load(parts=repository.PEOPLE)  # a decision reads profiles only
         result = selection.decide(programme, ids, every, status, reason, env.today, role, cohort)
         label = text(f"select-status-{status}")
         if result.unchanged:

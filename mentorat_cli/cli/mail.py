@@ -33,7 +33,7 @@ def mail_command(
     env = env_of(ctx)
     # intro records the draft's date in the pair files: it reads and writes them under the lock.
     with env.writing(active=kind is MailKind.intro):
-        programme, _ = env.load()
+        programme, _ = env.load(parts=mail.parts_read(kind.value))
         drafts = mail.select(programme, kind.value, targets or [], every, env.today)
         if not drafts:
             env.info(text("mail-nobody", kind=kind.value))

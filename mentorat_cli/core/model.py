@@ -56,6 +56,9 @@ class Programme:
     # checks do not report a missing person whose file is merely broken).
     broken: set[str] = field(default_factory=set)
     files_checked: int = 0
+    # The notes' pair folders the load listed, each with its dot-names: validate looks there for a
+    # stopped command's temporary files without listing 8,000 folders again.
+    note_folders: dict[str, list[str]] = field(default_factory=dict)
 
     def person(self, person_id: str) -> Record | None:
         return self.mentors.get(person_id) or self.mentees.get(person_id)

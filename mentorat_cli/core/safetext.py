@@ -23,6 +23,9 @@ _CONTROLS = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)"
 )
+# Every match of _CONTROLS starts with one of these: a search for them is several times faster than the
+# substitution, and almost all text has none (`scores --format csv` writes hundreds of megabytes).
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def markdown_value(value: Any) -> Any:
@@ -34,6 +37,8 @@ def markdown_value(value: Any) -> Any:
 
 def for_terminal(message: str) -> str:
     """`message` without the control characters a terminal would act on (tab and newline kept)."""
+    if _ANY_CONTROL.search(message) is None:
+        return message
     return _CONTROLS.sub("", message)
 
 

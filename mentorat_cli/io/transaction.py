@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,8 +175,11 @@ class Leftovers:
         return bool(self.decided or self.undecided or self.temporaries)
 
 
-def leftovers(root: Path) -> Leftovers:
-    """What recover() would finish, undo or delete (read-only: `validate` reports it)."""
+def leftovers(root: Path, listed: Mapping[str, list[str]] | None = None) -> Leftovers:
+    """What recover() would finish, undo or delete (read-only: `validate` reports it).
+
+    `listed`: folders (`notes/<pair>`) already listed by the caller, with their dot-names (temporaries start with a dot).
+    """
     found = Leftovers()
     base = root / TMP_DIR
     if base.is_dir() and not base.is_symlink() and not base.parent.is_symlink():
@@ -193,6 +197,10 @@ def leftovers(root: Path) -> Leftovers:
     )
     for folder in [*LEGACY_FOLDERS, *note_folders]:
         path = root / folder if folder else root
+        if listed is not None and folder in listed:  # a real folder, listed a moment ago
+            names = [name for name in listed[folder] if LEGACY_TEMP.match(name)]
+            found.temporaries += [f"{folder}/{name}" for name in names if os.path.isfile(path / name) and not os.path.islink(path / name)]
+            continue
         if not path.is_dir() or path.is_symlink():
             continue
         try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,10 @@ RECORD_FOLDERS = (("mentors", "mentor"), ("mentees", "mentee"), ("pairs", "pair"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PAIR_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*--[a-z0-9]+(-[a-z0-9]+)*$")
 NOTE_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(first|regular|review|final)(?:-\d+)?\.md$")
-# What a command reads: validate and the reports everything, pairing and charters only people and pairs.
+# What a command reads: validate and the reports everything, pairing, charters and most mail only people and pairs.
 EVERYTHING = frozenset({"mentors", "mentees", "pairs", "feedback", "notes"})
 PEOPLE_AND_PAIRS = frozenset({"mentors", "mentees", "pairs"})
+PEOPLE = frozenset({"mentors", "mentees"})  # accept, decline: decisions on applications
 PARALLEL_FROM = 3000  # files; below this, starting workers costs more than it saves
 _IGNORED = {"README.md", ".gitkeep", ".keep"}
 
@@ -146,35 +148,60 @@ def _load_chunk(args: tuple[str, list[tuple[str, str]], int]) -> list[tuple[Reco
     return [load_record_file(root, file, kind, limit) for file, kind in items]
 
 
-def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) -> list[str]:
-    """Relative paths of the data files in a folder, sorted; stray, linked and badly named files reported."""
+def _scan(
+    root: Path,
+    folder: str,
+    problems: list[Problem],
+    suffix: str | None,
+    expected: str,
+    name: re.Pattern[str] | None = None,
+    longest: int = 0,
+    hidden: dict[str, list[str]] | None = None,
+) -> list[str]:
+    """The one scanner of data folders: names of the wanted entries, sorted; ignored, linked, stray and badly named ones reported.
+
+    `suffix` None wants sub-folders (the notes' pair folders), else files ending with it. With `name`,
+    each stem must match it and be at most `longest` characters, and two names may not differ only by case.
+    With `hidden`, the folder is one its parent's scan saw, and its dot-names are kept there by folder.
+    """
     found: list[str] = []
     seen_lower: dict[str, str] = {}
-    for entry in _entries(root, folder, problems) or []:
+    entries = _entries(root, folder, problems, checked=hidden is not None)
+    if hidden is not None and entries is not None:
+        hidden[folder] = [entry.name for entry in entries if entry.name.startswith(".")]
+    for entry in entries or []:
         rel = f"{folder}/{entry.name}"
         if entry.name.startswith(".") or entry.name in _IGNORED:
             continue
         if entry.is_symlink():
             problems.append(P.make("file-symlink", rel))
             continue
-        if not entry.is_file() or not entry.name.endswith(suffix):
-            problems.append(P.make("file-stray", rel, folder=folder, expected=suffix))
+        if not (entry.is_dir() if suffix is None else entry.is_file() and entry.name.endswith(suffix)):
+            problems.append(P.make("file-stray", rel, folder=folder, expected=expected))
             continue
-        stem = entry.name[: -len(suffix)]
-        lower = stem.lower()
-        if lower in seen_lower:
-            problems.append(P.make("file-case-clash", rel, name=entry.name, other=seen_lower[lower]))
-            continue
-        seen_lower[lower] = entry.name
-        pattern = PAIR_ID_RE if folder == "pairs" else ID_RE
-        if not pattern.match(stem) or len(stem) > (130 if folder == "pairs" else 64):
-            problems.append(P.make("file-name", rel, name=entry.name))
-            continue
-        found.append(rel)
+        if name is not None:
+            stem = entry.name[: -len(suffix)] if suffix else entry.name
+            if suffix is not None:
+                if stem.lower() in seen_lower:
+                    problems.append(P.make("file-case-clash", rel, name=entry.name, other=seen_lower[stem.lower()]))
+                    continue
+                seen_lower[stem.lower()] = entry.name
+            if not name.match(stem) or len(stem) > longest:
+                problems.append(P.make("file-name", rel, name=entry.name))
+                continue
+        found.append(entry.name)
     return found
 
 
-def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
+def _scan_folder(root: Path, folder: str, suffix: str, problems: list[Problem]) -> list[str]:
+    """Relative paths of a record folder's files (`mentors/x.yaml`), sorted."""
+    pattern, longest = (PAIR_ID_RE, 130) if folder == "pairs" else (ID_RE, 64)
+    return [f"{folder}/{name}" for name in _scan(root, folder, problems, suffix, suffix, pattern, longest)]
+
+
+def _load_programme_file(root: Path, problems: list[Problem], use_cache: bool = True) -> dict[str, Any]:
+    from mentorat_cli.load import cache
+
     path = root / PROGRAMME_FILE
     if path.is_symlink():
         problems.append(P.make("file-symlink", PROGRAMME_FILE))
@@ -182,17 +209,25 @@ def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
     if not path.is_file():
         problems.append(P.make("programme-missing", PROGRAMME_FILE))
         return {}
-    content, found = read_text(path, PROGRAMME_FILE)
+    # Through the per-file cache too: a warm run then never loads the YAML parser's schema checks.
+    read = lambda todo: [_programme_record(root) for _ in todo]  # noqa: E731
+    [(loaded, found)] = cache.load_records(root, [(PROGRAMME_FILE, "programme")], str, read, use_cache)
     problems += found
+    return loaded.data if isinstance(loaded, Record) else {}
+
+
+def _programme_record(root: Path) -> tuple[Record | Note | None, list[Problem]]:
+    """programme.yaml read and checked, as a record (kept in the cache like any other file)."""
+    content, found = read_text(root / PROGRAMME_FILE, PROGRAMME_FILE)
     if content is None:
-        return {}
-    data, found = parse_record("programme", content, PROGRAMME_FILE)
-    problems += found
+        return None, found
+    data, more = parse_record("programme", content, PROGRAMME_FILE)
+    found += more
     if data is None:
         # Best effort: keep going with the kind's defaults so other files are still checked.
         raw, _ = yamlio.load(content)
-        return {"kind": raw.get("kind")} if isinstance(raw, dict) and raw.get("kind") in kinds.KINDS else {}
-    return data
+        data = {"kind": raw.get("kind")} if isinstance(raw, dict) and raw.get("kind") in kinds.KINDS else {}
+    return Record("programme", "programme", PROGRAMME_FILE, data), found
 
 
 def _load_records(
@@ -211,58 +246,42 @@ def _load_records(
     return results
 
 
-def _scan_notes(root: Path, problems: list[Problem]) -> list[str]:
-    """Relative paths of the meeting notes, sorted; stray and linked files reported."""
+def _scan_notes(root: Path, problems: list[Problem], hidden: dict[str, list[str]] | None = None) -> list[str]:
+    """Relative paths of the meeting notes (`notes/<pair>/<name>.md`), sorted; note names are checked on load.
+
+    `hidden` receives each pair folder's dot-names (where a stopped command's temporaries would be).
+    """
     found: list[str] = []
-    for pair_folder in _scan_dirs(_entries(root, "notes", problems) or [], problems):
+    hidden = {} if hidden is None else hidden
+    for pair_folder in _scan(root, "notes", problems, None, "pair folders of", PAIR_ID_RE, 10**6):
         rel_folder = f"notes/{pair_folder}"
-        for entry in _entries(root, rel_folder, problems) or []:
-            rel = f"{rel_folder}/{entry.name}"
-            if entry.name.startswith(".") or entry.name in _IGNORED:
-                continue
-            if entry.is_symlink():
-                problems.append(P.make("file-symlink", rel))
-            elif not entry.is_file() or not entry.name.endswith(".md"):
-                problems.append(P.make("file-stray", rel, folder=rel_folder, expected=".md"))
-            else:
-                found.append(rel)
+        found += [f"{rel_folder}/{name}" for name in _scan(root, rel_folder, problems, ".md", ".md", hidden=hidden)]
     return found
 
 
-def _entries(root: Path, folder: str, problems: list[Problem]) -> list[os.DirEntry[str]] | None:
-    """A data folder's entries sorted by name; None (and a problem) when it is a link, a file or unreadable."""
-    base = root / folder
-    if base.is_symlink():
-        problems.append(P.make("file-symlink", folder))
-        return None
-    if not base.exists():
-        return None
-    if not base.is_dir():
-        problems.append(P.make("folder-not-folder", folder))
-        return None
+def _entries(root: Path, folder: str, problems: list[Problem], checked: bool = False) -> list[os.DirEntry[str]] | None:
+    """A data folder's entries sorted by name; None (and a problem) when it is a link, a file or unreadable.
+
+    `checked`: the caller's scan already saw a real folder there (8,000 notes folders: one stat each saved).
+    """
+    base = f"{root}/{folder}"
+    if not checked:
+        try:
+            mode = os.lstat(base).st_mode
+        except OSError:  # missing (or its parent unreadable: that is reported for the parent)
+            return None
+        if stat.S_ISLNK(mode):
+            problems.append(P.make("file-symlink", folder))
+            return None
+        if not stat.S_ISDIR(mode):
+            problems.append(P.make("folder-not-folder", folder))
+            return None
     try:
         with os.scandir(base) as entries:
             return sorted(entries, key=lambda e: e.name)
     except OSError as exc:  # no permission, or removed while we scan
         problems.append(P.make("folder-unreadable", folder, reason=exc.strerror or type(exc).__name__))
         return None
-
-
-def _scan_dirs(entries: list[os.DirEntry[str]], problems: list[Problem]) -> list[str]:
-    out = []
-    for entry in entries:
-        rel = f"notes/{entry.name}"
-        if entry.name.startswith(".") or entry.name in _IGNORED:
-            continue
-        if entry.is_symlink():
-            problems.append(P.make("file-symlink", rel))
-        elif not entry.is_dir():
-            problems.append(P.make("file-stray", rel, folder="notes", expected="pair folders of"))
-        elif not PAIR_ID_RE.match(entry.name):
-            problems.append(P.make("file-name", rel, name=entry.name))
-        else:
-            out.append(entry.name)
-    return out
 
 
 def load_note(root: str, rel: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[Note | None, list[Problem]]:
@@ -317,14 +336,14 @@ def _read(root: Path, workers: int | None, parts: frozenset[str], use_cache: boo
     from mentorat_cli.load import cache
 
     problems: list[Problem] = []
-    raw = _load_programme_file(root, problems)
+    raw = _load_programme_file(root, problems, use_cache)
     programme = Programme(root=root, config=kinds.effective_config(raw), raw_config=raw, files_checked=1)
     listing: list[tuple[str, str]] = []
     for folder, kind in RECORD_FOLDERS:
         if folder in parts:
             listing += [(rel, kind) for rel in _scan_folder(root, folder, ".yaml", problems)]
     if "notes" in parts:
-        listing += [(rel, "note") for rel in _scan_notes(root, problems)]
+        listing += [(rel, "note") for rel in _scan_notes(root, problems, programme.note_folders)]
     limit = programme.config["limits"]["max_file_bytes"]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees, "pair": programme.pairs, "feedback": programme.feedback}
     loaded_files = cache.load_records(

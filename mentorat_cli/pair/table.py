@@ -69,7 +69,8 @@ def csv_blocks(enc: Encoded, previous: dict[int, list[int]]) -> Iterator[str]:
     mentee_cells = np.array([_field(i) for i in enc.mentees.ids] or [""], dtype=object)
     mentor_cells = np.array([_field(j) for j in enc.mentors.ids] or [""], dtype=object)
     # Points and scores are int16 hundredths: every possible value's text, indexed by value + 32768.
-    hundredths = np.array([_field(f"{v / 100:.2f}") for v in range(-32768, 32768)], dtype=object)
+    # (Digits, a point and a sign never need CSV quoting: safe_cell alone gives what _field would.)
+    hundredths = np.array([safe_cell(f"{v / 100:.2f}") for v in range(-32768, 32768)], dtype=object)
     feasible = np.array([_field("no"), _field("yes")], dtype=object)
     step = candidates.block_rows(enc)
     for start in range(0, n, step):
@@ -89,4 +90,4 @@ def csv_blocks(enc: Encoded, previous: dict[int, list[int]]) -> Iterator[str]:
         # Text in slices: a block's 3 million rows as Python strings would take over a gigabyte.
         for low in range(0, len(first), TEXT_ROWS):
             cells = [c[low : low + TEXT_ROWS].tolist() for c in columns]
-            yield "".join(line + "\n" for line in map(",".join, zip(*cells, strict=True)))
+            yield "\n".join(map(",".join, zip(*cells, strict=True))) + "\n"

@@ -15,6 +15,7 @@ from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import dashboard
 from mentorat_cli.ingest import selection
+from mentorat_cli.load import repository
 
 PAIR_KINDS = ("intro", "thanks")
 PERSON_KINDS = ("received", "accepted", "declined", "waiting", "survey")
@@ -150,3 +151,8 @@ def select(programme: Programme, kind: str, targets: list[str], every: bool, tod
     if not targets and not every:
         raise MentoratError(text("mail-nobody", kind=kind), text("mail-nobody-hint", hint=text("mail-nobody-person")))
     return _every(kind, programme) if every else _named(kind, programme, targets)
+
+
+def parts_read(kind: str) -> frozenset[str]:
+    """The folders a kind of draft reads: people and pairs; reminders also the notes (meeting dates); never feedback."""
+    return repository.PEOPLE_AND_PAIRS | {"notes"} if kind == "reminder" else repository.PEOPLE_AND_PAIRS
