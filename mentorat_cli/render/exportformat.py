@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterable
 from typing import Any
 
 DIALECTS = ("excel-fr", "excel", "rfc")
@@ -118,22 +119,35 @@ def typed(value: Any) -> Any:
     return value
 
 
-def format_sheet(worksheet: Any, lang: str) -> None:
-    """Date format, column widths from the content, a frozen header row and filters."""
+def date_format(lang: str) -> str:
+    """The number format of a date cell: the day first in French, ISO otherwise."""
+    return "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"
+
+
+def fit_widths(worksheet: Any, lines: Iterable[Iterable[Any]]) -> None:
+    """Column widths from the content of `lines` (cells), between 8 and 60 characters."""
     from openpyxl.utils import get_column_letter
 
-    date_format = "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"
     widths: dict[int, int] = {}
-    for line in worksheet.iter_rows():
+    for line in lines:
         for item in line:
             if isinstance(item.value, dt.date):
-                item.number_format = date_format
-                shown = 10
+                # A month in words ("septembre 2026") is wider than a date in figures.
+                shown = 10 if item.number_format in ("dd/mm/yyyy", "yyyy-mm-dd") else max(15, len(item.number_format))
             else:
                 shown = len(str(item.value)) if item.value is not None else 0
             widths[item.column] = max(widths.get(item.column, 0), shown)
     for column, width in widths.items():
         worksheet.column_dimensions[get_column_letter(column)].width = min(60, max(8, width + 2))
+
+
+def format_sheet(worksheet: Any, lang: str) -> None:
+    """Date format, column widths from the content, a frozen header row and filters."""
+    for line in worksheet.iter_rows():
+        for item in line:
+            if isinstance(item.value, dt.date):
+                item.number_format = date_format(lang)
+    fit_widths(worksheet, worksheet.iter_rows())
     worksheet.freeze_panes = "A2"
     if worksheet.max_row >= 1 and worksheet.max_column >= 1:
         worksheet.auto_filter.ref = worksheet.dimensions
