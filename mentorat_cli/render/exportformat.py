@@ -38,6 +38,8 @@ HEADERS_FR = {
     "city": "Ville",
     "postcode": "Code postal",
     "departement": "Département",
+    "region": "Région",
+    "area": "Territoire",
     "cohort": "Cohorte",
     "registered_on": "Inscription",
     "left_on": "Départ",
