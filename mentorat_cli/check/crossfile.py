@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mentorat_cli.check import assets
 from mentorat_cli.core import kinds, suggest
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.dates import add_months, is_minor
@@ -380,6 +381,7 @@ CHECKS: list[Check] = [
     check_retention,
     check_date_coherence,
     check_minors,
+    assets.check_logo,
 ]
 
 
