@@ -30,6 +30,7 @@ class CharterFormat(str, Enum):
 class SheetFormat(str, Enum):
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 PAIR_ARG = typer.Argument(None, metavar="PAIR", help="Pair id, <mentee>--<mentor> (or use --all).")
@@ -103,7 +104,7 @@ def sheet(
     ctx: typer.Context,
     pair: Optional[str] = PAIR_ARG,
     all_: bool = ALL_OPT,
-    fmt: SheetFormat = typer.Option(SheetFormat.md, "--format", help="md, or html (print-ready A4 page)."),
+    fmt: SheetFormat = typer.Option(SheetFormat.md, "--format", help="md, html (print-ready A4 page) or pdf."),
     out: Optional[Path] = OUT_OPT,
     force: bool = FORCE_OPT,
 ) -> None:
@@ -111,6 +112,8 @@ def sheet(
     env = env_of(ctx)
     programme, _ = env.load(needs_of(pair))
     pairs = select_pairs(programme, pair, all_, "sheet")
+    if fmt is SheetFormat.pdf and not build.pdf_available():
+        raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
     files = build.sheets(programme, pairs, fmt.value, env.today)
     _report(env, output.write_documents(programme.root, out, files, force), files)
     raise typer.Exit(0)

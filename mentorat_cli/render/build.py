@@ -50,14 +50,15 @@ def charters(programme: Programme, pairs: list[Record], fmt: str, today: dt.date
 
 
 def sheets(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) -> dict[str, str | bytes]:
-    """Each pair's follow-up sheet, named `sheet-<pair>.<md|html>`."""
+    """Each pair's follow-up sheet, named `sheet-<pair>.<md|html|pdf>` (PDF: the HTML page printed by WeasyPrint)."""
     lang = labels.lang_of(programme.config)
     renderer = Renderer(programme.root)
     out: dict[str, str | bytes] = {}
     for pair in pairs:
         values = context.sheet_context(programme, pair, lang, today)
         # The sheet's title already names the pair: the footer repeats only the title.
-        out[f"sheet-{pair.id}.{fmt}"] = renderer.render(SHEET_TEMPLATE, lang, values, fmt)
+        page = renderer.render(SHEET_TEMPLATE, lang, values, "md" if fmt == "md" else "html")
+        out[f"sheet-{pair.id}.{fmt}"] = to_pdf(page, today) if fmt == "pdf" else page
     return out
 
 
