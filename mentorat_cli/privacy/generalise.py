@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mentorat_cli.core import i18n
 from mentorat_cli.core.messages import text
 from mentorat_cli.pair import geo
 from mentorat_cli.privacy import kanon
@@ -60,4 +61,5 @@ def describe(result: kanon.Result, k: int, lang: str) -> str:
             steps.append(text(key, bands=bands))
     if result.withheld:
         steps.append(text("export-gen-withheld", count=result.withheld, word=kanon.WITHHELD[lang]))
-    return text("export-generalised", k=k, steps="; ".join(steps)) if steps else ""
+    separator = " ; " if i18n.language() == "fr" else "; "  # French puts a space before the semicolon
+    return text("export-generalised", k=k, steps=separator.join(steps)) if steps else ""

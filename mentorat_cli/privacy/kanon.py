@@ -64,6 +64,7 @@ LADDERS: dict[str, list[tuple[str | None, Level]]] = {
     "sector": [("sector", _kept("sector")), (None, _kept(""))],
     "public": [("public", _kept("public")), (None, _kept(""))],
 }
+_GENERALISED = ("experience_years", "departement", "sector", "public")
 FIXED = ("role", "cohort")  # never generalised: an export without them would be useless, and they are broad
 
 
@@ -77,27 +78,24 @@ class Result:
     small: list[int] = field(default_factory=list)  # 1-based rows still in a group smaller than k (a tiny programme)
 
 
-def _key(row: dict[str, Any], levels: dict[str, int]) -> tuple[str, ...]:
-    named = [LADDERS[q][levels[q]][0] for q in LADDERS]
-    return tuple(str(row.get(c) or "") for c in [*FIXED, *(c for c in named if c)])
+class _Table:
+    """Each row's quasi-identifiers at every level, computed once (the search tries up to 64 combinations)."""
 
+    def __init__(self, rows: list[dict[str, Any]], datas: list[dict[str, Any]], lang: str) -> None:
+        self.fixed = [tuple(str(row.get(c) or "") for c in FIXED) for row in rows]
+        self.roles = [str(row.get("role")) for row in rows]
+        self.values = {
+            quasi: [[compute(d, r, lang) if column else "" for r, d in zip(rows, datas, strict=True)] for column, compute in ladder]
+            for quasi, ladder in LADDERS.items()
+        }
 
-def _apply(rows: list[dict[str, Any]], datas: list[dict[str, Any]], levels: dict[str, int], lang: str) -> list[dict[str, Any]]:
-    out = []
-    for row, data in zip(rows, datas, strict=True):
-        new = {k: v for k, v in row.items() if k not in ("experience_years", "departement", "sector", "public")}
-        for quasi, level in levels.items():
-            column, compute = LADDERS[quasi][level]
-            if column:
-                new[column] = compute(data, row, lang)
-        out.append(new)
-    return out
-
-
-def small_rows(rows: list[dict[str, Any]], levels: dict[str, int], k: int) -> list[int]:
-    """Indexes (0-based) of the rows whose quasi-identifiers fewer than k rows share."""
-    sizes = Counter(_key(r, levels) for r in rows)
-    return [i for i, r in enumerate(rows) if sizes[_key(r, levels)] < k]
+    def keys(self, levels: dict[str, int], hidden: set[int] | None = None, word: str = "") -> list[tuple[str, ...]]:
+        """Each row's combination at `levels`; the `hidden` rows' published columns read `word`."""
+        shown = [(self.values[q][levels[q]], LADDERS[q][levels[q]][0] is not None) for q in LADDERS]
+        return [
+            fixed + tuple(word if hidden and i in hidden and named else values[i] for values, named in shown)
+            for i, fixed in enumerate(self.fixed)
+        ]
 
 
 def _loss(levels: dict[str, int]) -> float:
@@ -109,17 +107,18 @@ def _levels(combination: tuple[int, ...]) -> dict[str, int]:
     return dict(zip(LADDERS, combination, strict=True))
 
 
-def _choose(rows: list[dict[str, Any]], datas: list[dict[str, Any]], k: int, lang: str) -> dict[str, int]:
+def _choose(table: _Table, k: int) -> dict[str, int]:
     """The least generalisation that withholds at most `budget` rows (every combination of levels is tried: 64)."""
+    rows = len(table.fixed)
     # Withholding a few rows' values costs less than coarsening everyone's, up to a point: 2k rows or 10 %, never half.
-    budget = min(max(2 * k, len(rows) // 10), len(rows) // 2)
+    budget = min(max(2 * k, rows // 10), rows // 2)
     best: tuple[float, int, tuple[int, ...]] | None = None
     combinations = sorted(itertools.product(*(range(len(ladder)) for ladder in LADDERS.values())), key=lambda c: (_loss(_levels(c)), c))
     for combination in combinations:
         levels = _levels(combination)
         if best is not None and _loss(levels) > best[0]:
             break  # sorted by loss: nothing further can do better
-        rare = len(_withheld(_apply(rows, datas, levels, lang), levels, k))
+        rare = len(_withheld(table.keys(levels), table.roles, k))
         if rare <= budget:
             best = min(best or (_loss(levels), rare, combination), (_loss(levels), rare, combination))
     # Nothing within the budget (a tiny programme): leave out every quasi-identifier that can be.
@@ -127,15 +126,15 @@ def _choose(rows: list[dict[str, Any]], datas: list[dict[str, Any]], k: int, lan
     return _levels(chosen)
 
 
-def _fill(out: list[dict[str, Any]], hidden: set[int], role: str, levels: dict[str, int], k: int) -> None:
+def _fill(keys: list[tuple[str, ...]], roles: list[str], hidden: set[int], role: str, k: int) -> None:
     """The withheld rows of one role are a group of their own: bring it to k with rows the other groups can spare."""
-    need = k - sum(1 for i in hidden if out[i].get("role") == role)
+    need = k - sum(1 for i in hidden if roles[i] == role)
     if need <= 0:
         return
     groups: dict[tuple[str, ...], list[int]] = {}
-    for index, row in enumerate(out):
-        if index not in hidden and row.get("role") == role:
-            groups.setdefault(_key(row, levels), []).append(index)
+    for index, key in enumerate(keys):
+        if index not in hidden and roles[index] == role:
+            groups.setdefault(key, []).append(index)
     # The largest group can lend rows and still hold k; otherwise whole groups go, smallest first.
     ordered = sorted(groups.values(), key=lambda members: (-len(members), members))
     if ordered and len(ordered[0]) - need >= k:
@@ -148,24 +147,31 @@ def _fill(out: list[dict[str, Any]], hidden: set[int], role: str, levels: dict[s
         need -= len(members)
 
 
-def _withheld(out: list[dict[str, Any]], levels: dict[str, int], k: int) -> set[int]:
+def _withheld(keys: list[tuple[str, ...]], roles: list[str], k: int) -> set[int]:
     """The rows whose quasi-identifiers are withheld: the rare ones, and what their role's group needs to hold k."""
-    hidden = set(small_rows(out, levels, k))
-    for role in sorted({str(out[i].get("role")) for i in hidden}):
-        _fill(out, hidden, role, levels, k)
+    sizes = Counter(keys)
+    hidden = {i for i, key in enumerate(keys) if sizes[key] < k}
+    for role in sorted({roles[i] for i in hidden}):
+        _fill(keys, roles, hidden, role, k)
     return hidden
 
 
 def anonymise(rows: list[dict[str, Any]], datas: list[dict[str, Any]], k: int, lang: str) -> Result:
     """The rows generalised and the rare ones withheld so that every combination is shared by k rows or more."""
-    levels = _choose(rows, datas, k, lang)
-    out = _apply(rows, datas, levels, lang)
-    hidden = _withheld(out, levels, k)
-    named = [LADDERS[q][levels[q]][0] for q in LADDERS]
-    for index in hidden:
-        out[index].update({c: WITHHELD[lang] for c in named if c})
-    final = Counter(_key(r, levels) for r in out)
-    small = [i + 1 for i, r in enumerate(out) if final[_key(r, levels)] < k]
+    table = _Table(rows, datas, lang)
+    levels = _choose(table, k)
+    hidden = _withheld(table.keys(levels), table.roles, k)
+    out = []
+    for index, row in enumerate(rows):
+        new = {key: value for key, value in row.items() if key not in _GENERALISED}
+        for quasi, level in levels.items():
+            column = LADDERS[quasi][level][0]
+            if column:
+                new[column] = WITHHELD[lang] if index in hidden else table.values[quasi][level][index]
+        out.append(new)
+    final = table.keys(levels, hidden, WITHHELD[lang])
+    sizes = Counter(final)
+    small = [i + 1 for i, key in enumerate(final) if sizes[key] < k]
     return Result(levels, out, len(hidden), small)
 
 
