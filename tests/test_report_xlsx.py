@@ -69,3 +69,13 @@ def test_sheet_names_are_cut_at_a_word(tmp_path: Path, run_cli) -> None:
             title = book[name]["A1"].value
             assert title.startswith(name.split(" ", 1)[1]), (name, title)
             assert len(name) <= 31
+
+
+def test_a_label_that_looks_like_a_number_stays_a_label(tmp_path: Path, run_cli) -> None:
+    root = make(tmp_path / "prog")
+    for path in (root / "mentees").glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("{genre: F}", '{genre: "01"}'), encoding="utf-8")
+    assert run_cli(["--root", root, "report", "--format", "xlsx"], today=RUNNING).code == 0
+    sheet = openpyxl.load_workbook(root / "out/report-2026.xlsx")["1 Participants"]
+    labels = [line[0] for line in sheet.iter_rows() if line[0].value in ("01", 1)]
+    assert [(c.value, c.data_type) for c in labels] == [("01", "s")]  # not the number 1

@@ -74,6 +74,8 @@ class _Writer:
         self.row += 1
         for column, text in enumerate(values, start=1):
             value, number_format = self.reader.value(text) if typed else (text, None)
+            if column == 1 and not isinstance(value, dt.date):
+                value, number_format = text, None  # a first column names its row: a category "75" stays a label
             cell = self.sheet.cell(row=self.row, column=column, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
