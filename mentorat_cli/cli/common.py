@@ -17,6 +17,7 @@ from typing import IO, Any, Optional
 
 import typer
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.cli import terminal
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import MentoratError
@@ -64,7 +65,7 @@ class Env:
         """Load the programme: with `needs=usable.ALL` any error stops the command; otherwise the records
         with errors are left aside (named on stderr) and only the files `needs` names must be valid.
         Only the folders in `parts` are read (pairing and charters never read the notes)."""
-        programme, found = repository.load(self.root(), self.today, parts=parts, cache=self.cache)
+        programme, found = pipeline.load(self.root(), self.today, parts=parts, cache=self.cache)
         aside = usable.select(programme, found, needs)
         after_load()
         if not self.quiet:

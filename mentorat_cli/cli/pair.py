@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.cli.common import Env, after_load, env_of, lazy
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
@@ -140,7 +141,7 @@ def _remember(
 
 def _load(env: Env) -> Programme:
     """The programme, tolerating only the errors that this run's own outdated proposals cause."""
-    programme, found = repository.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
+    programme, found = pipeline.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
     after_load()
     blocking = [p for p in found if p.severity == P.ERROR and not _replaceable(programme, p)]
     if blocking:

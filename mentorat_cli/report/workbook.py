@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from mentorat_cli.render import exportformat
+from mentorat_cli.io import spreadsheet
 from mentorat_cli.report.document import Document, Section
 from mentorat_cli.report.labels import MONTHS, labels
 
@@ -52,7 +52,7 @@ class _Reader:
             return self._figure(found.group(1)) / 100, "0%"
         if found := self.date.match(text):
             month = MONTHS[self.lang].index(found.group(2)) + 1
-            return dt.date(int(found.group(3)), month, int(found.group(1))), exportformat.date_format(self.lang)
+            return dt.date(int(found.group(3)), month, int(found.group(1))), spreadsheet.date_format(self.lang)
         before, after = self.partial
         # The month still running is a month like the others, its label kept in the number format.
         partial = bool(after) and text.startswith(before) and text.endswith(after)
@@ -101,7 +101,7 @@ def _section(book: Any, index: int, section: Section, reader: _Reader, tables: l
 
     bold = Font(bold=True)
     # Excel's rules: 31 characters, none of []:*?/\ ; cut at a word, never mid-word.
-    sheet = book.create_sheet(exportformat.sheet_title(f"{index} {section.title}"))
+    sheet = book.create_sheet(spreadsheet.sheet_title(f"{index} {section.title}"))
     out = _Writer(sheet, reader)
     out.append([section.title], Font(bold=True, size=13), typed=False)
     for text in section.paragraphs + section.bullets + section.quotes:
@@ -126,7 +126,7 @@ def _section(book: Any, index: int, section: Section, reader: _Reader, tables: l
         sheet.add_table(listed)
         tables.append(listed)
         table_lines.extend(sheet.iter_rows(min_row=first, max_row=out.row))
-    exportformat.fit_widths(sheet, table_lines)
+    spreadsheet.fit_widths(sheet, table_lines)
     sheet.freeze_panes = "A2"  # the section's title stays in view
 
 
