@@ -130,3 +130,45 @@ def test_printed_text_is_checked_by_the_linter() -> None:
         assert slips(line), line
     assert slips("Organisé par l'Institut, les objectifs de Yanis et d'Yves, la personne mentorée") == []
     assert re.search(r"\bde la mentore\b", "de la mentore") and slips("de la mentore") == []
+
+
+def _left_borders(page: pypdf.PageObject) -> list[tuple[float, float]]:
+    """The (top, bottom) of each vertical border drawn at the table's left edge on a page, in drawing order."""
+    segments: list[tuple[float, float, float]] = []
+    start: tuple[float, float] | None = None
+    for operands, operator in pypdf.generic.ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"m":
+            start = (float(operands[0]), float(operands[1]))
+        elif operator == b"l" and start is not None:
+            x, y = float(operands[0]), float(operands[1])
+            if abs(x - start[0]) < 0.01 and abs(y - start[1]) > 1:
+                segments.append((x, min(y, start[1]), max(y, start[1])))
+            start = None
+    left = min((x for x, _, _ in segments), default=0.0)
+    return [(top, bottom) for x, top, bottom in segments if abs(x - left) < 0.01]
+
+
+@pytest.mark.parametrize("contacts", [0, 9, 14, 22, 40])
+def test_the_sheet_pdf_keeps_each_blank_row_whole_on_one_page(programme, run_cli, contacts: int) -> None:
+    prog, tree = files(kind="school", language="fr")
+    lines = [f'  - {{date: "2026-10-{1 + i % 28:02d}", channel: phone, summary: "Point de suivi numéro {i}"}}' for i in range(contacts)]
+    tree[f"pairs/{PAIR_ID}.yaml"] += ("contacts:\n" + "\n".join(lines) + "\n") if contacts else ""
+    root = programme(tree, programme_yaml=prog)
+    result = run_cli(["sheet", PAIR_ID, "--format", "pdf"], cwd=root)
+    assert result.code == 0, result.err
+    reader = pypdf.PdfReader(root / "out" / f"sheet-{PAIR_ID}.pdf")
+    pages = pages_of((root / "out" / f"sheet-{PAIR_ID}.pdf").read_bytes())
+    assert_page_numbers(pages, "fr")
+    if contacts:
+        assert f"Point de suivi numéro {contacts - 1}" in " ".join(pages)
+    last = max(i for i, page in enumerate(reader.pages) if _left_borders(page))
+    rows = _left_borders(reader.pages[last])
+    # The drawing unit is the CSS pixel (96 per inch): 12 mm is 45.35 px. A row cut by the page break would be shorter.
+    blank = rows[-3:]
+    assert len(blank) == 3 and all(bottom - top >= 45 for top, bottom in blank), rows[-4:]
+    assert any("Suivi par la coordination Date Moyen Résumé" in page for page in pages[: last + 1])  # heading with its table
+    for page in reader.pages[last + 1 :]:
+        assert not _left_borders(page)  # nothing of the table runs over
+    for page in reader.pages:
+        for top, bottom in _left_borders(page):
+            assert bottom - top >= 20, (top, bottom)  # no row is a sliver left at a page's foot or head

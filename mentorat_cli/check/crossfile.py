@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.check import declared
+from mentorat_cli.check import assets, declared
 from mentorat_cli.core import kinds, suggest
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.dates import add_months, is_minor
@@ -379,6 +379,7 @@ CHECKS: list[Check] = [
     check_retention,
     check_date_coherence,
     check_minors,
+    assets.check_logo,
     *declared.CHECKS,  # hook: the programme's declared fields and criteria (check/declared.py)
 ]
 

@@ -55,15 +55,19 @@ def export(
 
 
 def _warn_small_groups(programme: Programme, what: str, pseudo: exporting.Pseudonyms | None) -> None:
-    """Say which rows of a pseudonymised export could still single a person out (k-anonymity)."""
-    unique = exporting.not_anonymous(programme, what, pseudo)
-    if unique:
+    """Say how a pseudonymised export was generalised, and which rows could still single a person out (k-anonymity)."""
+    result = exporting.generalisation(programme, what, pseudo)
+    if result is None:
+        return
+    if note := exporting.generalisation_note(programme, result):
+        typer.echo(note, err=True)
+    if result.small:
         typer.echo(
             text(
                 "export-small-groups",
-                count=len(unique),
+                count=len(result.small),
                 minimum=programme.config["privacy"]["min_group_size"],
-                lines=", ".join(str(i + 1) for i in unique[:30]) + (" …" if len(unique) > 30 else ""),
+                lines=", ".join(str(i + 1) for i in result.small[:30]) + (" …" if len(result.small) > 30 else ""),
             ),
             err=True,
         )

@@ -10,7 +10,9 @@ import typer
 from mentorat_cli.cli.common import env_of, report_written
 from mentorat_cli.cli.options import ALL_OPT, FORCE_OPT, OUT_OPT, PAIR_ARG
 from mentorat_cli.core import lookup
-from mentorat_cli.core.choices import PageFormat
+from mentorat_cli.core.choices import CharterFormat
+from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.messages import text
 from mentorat_cli.io import output
 from mentorat_cli.load import usable
 from mentorat_cli.render import build
@@ -20,7 +22,7 @@ def sheet(
     ctx: typer.Context,
     pair: Optional[str] = PAIR_ARG,
     all_: bool = ALL_OPT,
-    fmt: PageFormat = typer.Option(PageFormat.md, "--format", help="md, or html (print-ready A4 page)."),
+    fmt: CharterFormat = typer.Option(CharterFormat.md, "--format", help="md, html (print-ready A4 page) or pdf."),
     out: Optional[Path] = OUT_OPT,
     force: bool = FORCE_OPT,
 ) -> None:
@@ -28,6 +30,8 @@ def sheet(
     env = env_of(ctx)
     programme, _ = env.load(usable.pair_or_nothing(pair))
     pairs = lookup.select_pairs(programme, pair, all_, "sheet")
+    if fmt is CharterFormat.pdf and not build.pdf_available():
+        raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
     files = build.sheets(programme, pairs, fmt.value, env.today)
     report_written(env, output.write_documents(programme.root, out, files, force), files)
     raise typer.Exit(0)

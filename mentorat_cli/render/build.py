@@ -12,33 +12,23 @@ from mentorat_cli.core import labels
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.load import logo
 from mentorat_cli.render import context
 from mentorat_cli.render.templating import Renderer
 
 SHEET_TEMPLATE = "sheet"
-_LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
-_LOGO_MAX = 2_000_000
 
 
 def logo_uri(root: Path | None, config: dict[str, Any]) -> str:
-    """The organiser's logo as a data URI ('' when none): a real file inside the programme folder, never a link."""
+    """The organiser's logo as a data URI ('' when none): checked as `validate` does (see load.logo), never a link."""
     relative = config.get("organiser_logo")
     if not relative or root is None:
         return ""
-    path = root / str(relative)
-    reason = ""
-    if any(p.is_symlink() for p in [path, *path.parents] if p.is_relative_to(root) and p != root):
-        reason = "doc-logo-link"  # a link could point anywhere, e.g. at a private file
-    elif not path.resolve().is_relative_to(root.resolve()):
-        reason = "doc-logo-outside"
-    elif not path.is_file():
-        reason = "doc-logo-missing"
-    elif path.stat().st_size > _LOGO_MAX:
-        reason = "doc-logo-large"
+    reason = logo.refusal(root, str(relative))
     if reason:
         raise MentoratError(text("doc-logo-refused", path=relative, reason=text(reason)), text("doc-logo-refused-hint"), EXIT_PROBLEMS)
-    kind = _LOGO_TYPES.get(path.suffix.lower(), "image/png")
-    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    path = logo.path_of(root, str(relative))
+    return f"data:{logo.TYPES[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
 def _footer(data: dict[str, Any]) -> str:
@@ -61,14 +51,15 @@ def charters(programme: Programme, pairs: list[Record], fmt: str, today: dt.date
 
 
 def sheets(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) -> dict[str, str | bytes]:
-    """Each pair's follow-up sheet, named `sheet-<pair>.<md|html>`."""
+    """Each pair's follow-up sheet, named `sheet-<pair>.<md|html|pdf>` (PDF: the HTML page printed by WeasyPrint)."""
     lang = labels.lang_of(programme.config)
     renderer = Renderer(programme.root)
     out: dict[str, str | bytes] = {}
     for pair in pairs:
         values = context.sheet_context(programme, pair, lang, today)
         # The sheet's title already names the pair: the footer repeats only the title.
-        out[f"sheet-{pair.id}.{fmt}"] = renderer.render(SHEET_TEMPLATE, lang, values, fmt)
+        page = renderer.render(SHEET_TEMPLATE, lang, values, "md" if fmt == "md" else "html")
+        out[f"sheet-{pair.id}.{fmt}"] = to_pdf(page, today) if fmt == "pdf" else page
     return out
 
 

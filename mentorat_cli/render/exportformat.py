@@ -12,8 +12,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from typing import Any
+
+# The cell helpers live one layer down, shared with the report's workbook; exports use them from here too.
+from mentorat_cli.io.spreadsheet import date_format, fit_widths, sheet_title, typed
+
+__all__ = ["DIALECTS", "date_format", "default_dialect", "fit_widths", "format_sheet", "headers", "sheet_title", "to_csv", "typed"]
 
 DIALECTS = ("excel-fr", "excel", "rfc")
 
@@ -37,6 +41,8 @@ HEADERS_FR = {
     "city": "Ville",
     "postcode": "Code postal",
     "departement": "Département",
+    "region": "Région",
+    "area": "Territoire",
     "cohort": "Cohorte",
     "registered_on": "Inscription",
     "left_on": "Départ",
@@ -64,8 +70,6 @@ SHEETS = {
     "en": {"people": "People", "pairs": "Pairs", "meetings": "Meetings"},
 }
 _BOOLEANS = {"fr": ("oui", "non"), "en": ("true", "false")}
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FORBIDDEN_IN_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
 def default_dialect(lang: str) -> str:
@@ -99,41 +103,13 @@ def to_csv(columns: list[str], rows: list[list[Any]], dialect: str) -> bytes:
     return buffer.getvalue().encode("utf-8" if dialect == "rfc" else "utf-8-sig")
 
 
-def sheet_title(name: str) -> str:
-    """A valid sheet name (31 characters at most), cut at a word boundary rather than mid-word."""
-    clean = _FORBIDDEN_IN_SHEET.sub(" ", name).strip() or "Sheet"
-    if len(clean) <= 31:
-        return clean
-    cut = clean[:31]
-    return cut[: cut.rfind(" ")].rstrip() if " " in cut else cut
-
-
-def typed(value: Any) -> Any:
-    """A cell value with its type: an ISO date becomes a date; numbers and booleans stay as they are."""
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
-
-
 def format_sheet(worksheet: Any, lang: str) -> None:
     """Date format, column widths from the content, a frozen header row and filters."""
-    from openpyxl.utils import get_column_letter
-
-    date_format = "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"
-    widths: dict[int, int] = {}
     for line in worksheet.iter_rows():
         for item in line:
             if isinstance(item.value, dt.date):
-                item.number_format = date_format
-                shown = 10
-            else:
-                shown = len(str(item.value)) if item.value is not None else 0
-            widths[item.column] = max(widths.get(item.column, 0), shown)
-    for column, width in widths.items():
-        worksheet.column_dimensions[get_column_letter(column)].width = min(60, max(8, width + 2))
+                item.number_format = date_format(lang)
+    fit_widths(worksheet, worksheet.iter_rows())
     worksheet.freeze_panes = "A2"
     if worksheet.max_row >= 1 and worksheet.max_column >= 1:
         worksheet.auto_filter.ref = worksheet.dimensions

@@ -15,7 +15,7 @@ from typing import Any
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
-from mentorat_cli.privacy import generalise
+from mentorat_cli.privacy import generalise, kanon
 from mentorat_cli.render import exportformat
 
 KEY_ENV = "MENTORAT_PSEUDONYM_KEY"
@@ -119,8 +119,14 @@ def _join(values: Any) -> str:
 
 
 def people_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
-    """One row per mentor and mentee, mentors first, each group sorted by id."""
+    """One row per mentor and mentee, mentors first, each group sorted by id; pseudonymised rows are k-anonymous."""
+    rows, datas = _people(programme, pseudo)
+    return rows if pseudo is None else generalise.anonymise(rows, datas, _k(programme), _lang(programme)).rows
+
+
+def _people(programme: Programme, pseudo: Pseudonyms | None) -> tuple[list[Row], list[dict[str, Any]]]:
     rows: list[Row] = []
+    datas: list[dict[str, Any]] = []
     for role, records in (("mentor", programme.mentors), ("mentee", programme.mentees)):
         for ident in sorted(records):
             data = records[ident].data
@@ -141,20 +147,31 @@ def people_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
                     email=pseudo.email(str(data.get("email", ""))),
                     phone="",
                 )
-                row = generalise.generalise(row, data, _lang(programme))
+                row = generalise.generalise(row, data)
             rows.append(row)
-    return rows
+            datas.append(data)
+    return rows, datas
 
 
 def _lang(programme: Programme) -> str:
     return "en" if programme.config.get("language") == "en" else "fr"
 
 
-def not_anonymous(programme: Programme, what: str, pseudo: Pseudonyms | None) -> list[int]:
-    """Rows of a pseudonymised people export that fewer than `privacy.min_group_size` people share."""
+def _k(programme: Programme) -> int:
+    return int(programme.config["privacy"]["min_group_size"])
+
+
+def generalisation(programme: Programme, what: str, pseudo: Pseudonyms | None) -> kanon.Result | None:
+    """How a pseudonymised people export was generalised (None for any other export)."""
     if pseudo is None or what != "people":
-        return []
-    return generalise.small_groups(people_rows(programme, pseudo), int(programme.config["privacy"]["min_group_size"]))
+        return None
+    rows, datas = _people(programme, pseudo)
+    return generalise.anonymise(rows, datas, _k(programme), _lang(programme))
+
+
+def generalisation_note(programme: Programme, result: kanon.Result) -> str:
+    """What a pseudonymised people export generalised or withheld beyond the defaults, in one sentence."""
+    return generalise.describe(result, _k(programme), _lang(programme))
 
 
 def pair_rows(programme: Programme, pseudo: Pseudonyms | None) -> list[Row]:
@@ -264,9 +281,11 @@ def _fixed_zip(data: bytes, today: dt.date) -> bytes:
 def export(programme: Programme, what: str, fmt: str, pseudo: Pseudonyms | None, today: dt.date, dialect: str | None = None) -> bytes:
     """The export file's bytes; CSV in `dialect`, by default the one of the programme's language."""
     columns, build = TABLES[what]
-    rows = build(programme, pseudo)
-    if pseudo is not None and what == "people":
-        columns = generalise.columns(columns)
+    result = generalisation(programme, what, pseudo)
+    if result is not None:
+        columns, rows = generalise.columns(columns, result.levels), result.rows
+    else:
+        rows = build(programme, pseudo)
     lang = _lang(programme)
     if fmt == "csv":
         # With a BOM (excel, excel-fr), Excel opens UTF-8 correctly instead of guessing cp1252.

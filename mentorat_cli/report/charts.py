@@ -18,7 +18,7 @@ _STYLE: dict[str, Any] = {
     "font.family": "sans-serif",
     "font.size": 9,
 }
-_BLUE, _GREY = "#2f5d8a", "#b8c4d0"
+_BLUE, _GREY, _PALE = "#2f5d8a", "#b8c4d0", "#dce6f0"
 
 
 def _svg(fig: Any) -> str:
@@ -32,16 +32,35 @@ def _svg(fig: Any) -> str:
     return re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
 
 
-def _months_chart(months: list[str], values: list[int], title: str, kind: str) -> str:
+def _months_chart(months: list[str], values: list[int], title: str, kind: str, partial: str = "") -> str:
+    """A monthly series; a month still in progress is drawn apart (lighter, hatched, dashed), its figures not final."""
     with plt.rc_context(cast(Any, _STYLE)):
         fig, ax = plt.subplots(figsize=(6.4, 2.6))
         positions = list(range(len(months)))
+        done = len(values) - 1 if partial and values else len(values)
         if kind == "line":
-            ax.plot(positions, values, color=_BLUE, marker="o", markersize=3)
+            ax.plot(positions[:done], values[:done], color=_BLUE, marker="o", markersize=3)
+            if done < len(values):
+                # The running month joins the line dashed, with a hollow point: not yet comparable.
+                start = max(0, done - 1)
+                (line,) = ax.plot(
+                    positions[start:], values[start:], color=_BLUE, linestyle="--", marker="o", markersize=4, markerfacecolor="white"
+                )
+                line.set_markevery([len(positions[start:]) - 1])
+                line.set_gid("partial-month")
         else:
-            ax.bar(positions, values, color=_BLUE)
+            ax.bar(positions[:done], values[:done], color=_BLUE)
+            if done < len(values):
+                (bar,) = ax.bar(positions[done:], values[done:], color=_PALE, edgecolor=_BLUE, hatch="///", linewidth=0.8)
+                bar.set_gid("partial-month")
         step = max(1, len(months) // 12)
-        ax.set_xticks(positions[::step], months[::step], rotation=45, ha="right")
+        shown = sorted(set(positions[::step]) | ({positions[-1]} if partial and positions else set()))
+        ax.set_xticks(shown, [months[i] for i in shown], rotation=45, ha="right")
+        if partial and positions:
+            ax.get_xticklabels()[-1].set_fontstyle("italic")
+            # Said on the plot too: a running month with no meeting yet has no bar to hatch.
+            top = max([1, *values]) * 1.1
+            ax.text(positions[-1], values[-1] + top * 0.04, partial, ha="center", va="bottom", fontsize=7, fontstyle="italic", color=_BLUE)
         ax.set_title(title)
         # Counts are whole: no 0.05 ticks, and a flat zero series still gets a readable 0..1 axis.
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -78,12 +97,18 @@ def satisfaction_chart(
         return _svg(fig)
 
 
+def _partial_note(series: dict[str, Any], words: dict[str, str]) -> str:
+    """'mois en cours' when the last month is still running (the month label's own words, without the month)."""
+    return words["month-partial"].format(month="").strip(" ()") if series.get("partial") else ""
+
+
 def render_all(data: dict[str, Any], words: dict[str, str]) -> dict[str, str]:
     """Every chart of the report, keyed as the document's sections refer to them."""
     series = data["series"]
+    partial = _partial_note(series, words)
     return {
-        "pairs": _months_chart(series["labels"], series["active_pairs"], words["chart-pairs"], "line"),
-        "meetings": _months_chart(series["labels"], series["meetings"], words["chart-meetings"], "bar"),
+        "pairs": _months_chart(series["labels"], series["active_pairs"], words["chart-pairs"], "line", partial),
+        "meetings": _months_chart(series["labels"], series["meetings"], words["chart-meetings"], "bar", partial),
         "satisfaction": satisfaction_chart(
             data["satisfaction"], data["reference"], [words["role-mentee"], words["role-mentor"]], words, data["respondents"]
         ),

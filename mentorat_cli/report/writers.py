@@ -7,14 +7,13 @@ import io
 import re
 import zipfile
 from dataclasses import asdict
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from mentorat_cli.core.safetext import markdown_value
 from mentorat_cli.load.resources import data_dir
-from mentorat_cli.report import charts
+from mentorat_cli.report import charts, workbook
 from mentorat_cli.report.document import Document
 from mentorat_cli.report.labels import labels
 
@@ -68,59 +67,10 @@ def _stable_zip(data: bytes, stamp: str) -> bytes:
     return out.getvalue()
 
 
-_WHOLE = re.compile(r"^\d{1,3}(?:[\u202f,]\d{3})*$")
-
-
-class _Sheet:
-    """Writes rows of text one under the other; text is never read as a formula (a quote could start with '=')."""
-
-    def __init__(self, sheet: Any) -> None:
-        self.sheet, self.row = sheet, 0
-
-    def append(self, values: list[str], font: Any = None) -> None:
-        self.row += 1
-        for column, value in enumerate(values, start=1):
-            if _WHOLE.match(value):
-                # Plain counts become numbers, so that a funder can sum or chart them in the spreadsheet.
-                cell = self.sheet.cell(row=self.row, column=column, value=int(re.sub(r"[\u202f,]", "", value)))
-            else:
-                cell = self.sheet.cell(row=self.row, column=column, value=value)
-                cell.data_type = "s"
-            if font is not None:
-                cell.font = font
-
-
 def xlsx(doc: Document, today: dt.date) -> bytes:
-    """The report as a workbook: one sheet per section, tables one under the other."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    book.remove(book.active)
+    """The report as a workbook: one sheet per section, typed cells, tables with filters (see workbook)."""
+    book = workbook.build(doc, today)
     stamp = dt.datetime(today.year, today.month, today.day)
-    book.properties.created = stamp
-    book.properties.modified = stamp
-    book.properties.creator = "mentorat"
-    bold = Font(bold=True)
-    for index, section in enumerate(doc.sections, start=1):
-        # Sheet names: at most 31 characters and none of []:*?/\ (Excel's rules).
-        name = "".join(ch for ch in section.title if ch not in "[]:*?/\\")[:28]
-        sheet = book.create_sheet(f"{index} {name}"[:31])
-        out = _Sheet(sheet)
-        out.append([section.title], bold)
-        for text in section.paragraphs + section.bullets + section.quotes:
-            out.append([text])
-        for table in section.tables:
-            out.append([])
-            if table.title:
-                out.append([table.title], bold)
-            if not table.rows:
-                out.append([table.note])
-                continue
-            out.append(table.header, bold)
-            for row in table.rows:
-                out.append(row)
-        sheet.column_dimensions["A"].width = 60
     buffer = io.BytesIO()
     book.save(buffer)
     return _stable_zip(buffer.getvalue(), stamp.isoformat() + "Z")

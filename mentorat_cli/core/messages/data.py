@@ -132,6 +132,16 @@ TEXT: dict[str, str] = {
         "with fewer than {minimum} people, so they could still single someone out "
         "(spreadsheet lines {lines}); remove or merge those values before sharing the file"
     ),
+    "export-generalised": "so that every combination of role, cohort, public, sector, experience and place is shared by at least "
+    "{k} people: {steps}",
+    "export-gen-experience": "experience in wider bands ({bands})",
+    "export-gen-experience-out": "experience left out",
+    "export-gen-region": "region instead of département",
+    "export-gen-area": "metropolitan France or overseas instead of département",
+    "export-gen-place-out": "place left out",
+    "export-gen-sector-out": "sector left out",
+    "export-gen-public-out": "public left out",
+    "export-gen-withheld": "{count} row(s) with a rare combination have these columns shown as {word}",
     # person show
     "person-unknown": "no mentor or mentee has the id '{id}'",
     "person-unknown-hint": "ids are the file names under mentors/ and mentees/ (without .yaml)",

@@ -29,6 +29,13 @@ PROBLEMS: dict[str, Spec] = {
         "once the parent or legal guardian has agreed in writing, record it under guardian: "
         "name, email or phone, and consent_on: YYYY-MM-DD (the youth charter then has their signature block)",
     ),
+    "organiser-logo": Spec(
+        # A warning: only documents need the logo (they refuse it), and an error in programme.yaml would stop every command.
+        "warning",
+        "organiser_logo: {path} {reason}",
+        "put the logo (PNG, JPEG or SVG, under 2 MB) in the programme folder, as a real file, "
+        "and give its path relative to programme.yaml, e.g. organiser_logo: logo.png",
+    ),
 }
 
 TEXT: dict[str, str] = {
@@ -62,6 +69,8 @@ TEXT: dict[str, str] = {
     "doc-logo-link": "is a symbolic link",
     "doc-logo-missing": "is not a file",
     "doc-logo-large": "is larger than 2 MB",
+    "doc-logo-not-image": "is not a PNG, JPEG or SVG image of the kind its name says",
+    "doc-logo-svg-unsafe": "is an SVG that runs a script or loads other files",
     "doc-pdf-missing": "PDF output needs WeasyPrint, which is not installed",
     "doc-pdf-missing-hint": (
         "pip install 'mentorat[pdf]' (from a source checkout: pip install '.[pdf]'), "
