@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mentorat_cli.core import kinds
+from mentorat_cli.core import formatting, kinds
 from mentorat_cli.core.messages.pairing import EVIDENCE
 from mentorat_cli.pair import geo
 
@@ -59,15 +59,12 @@ def say(lang: str, key: str, **values: object) -> str:
 
 def listing(lang: str, items: list[str]) -> str:
     """Items as people list them: 'A, B et C' in French, 'A, B and C' in English."""
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + EVIDENCE[lang]["and"] + items[-1]
+    return formatting.listing(items, lang)
 
 
 def number(lang: str, units: int) -> str:
     """Score units (hundredths) as written in a sentence: '82,50' in French, '82.50' in English."""
-    shown = f"{units / 100:.2f}"
-    return shown.replace(".", ",") if lang == "fr" else shown
+    return formatting.score(units, lang)
 
 
 def _word(lang: str, prefix: str, value: str) -> str:

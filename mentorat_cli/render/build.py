@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mentorat_cli.core import formatting
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
@@ -75,7 +76,7 @@ def note_body(programme: Programme, pair: Record, kind: str, date: str, today: d
     """The body a new meeting note starts with, from the `note-<kind>` template."""
     lang = labels.lang_of(programme.config)
     values: dict[str, Any] = context.charter_context(programme, pair, lang, today)
-    values.update({"date": labels.long_date(date, lang), "kind": labels.MEETING_KINDS[lang][kind]})
+    values.update({"date": formatting.long_date(date, lang), "kind": labels.MEETING_KINDS[lang][kind]})
     return Renderer(programme.root).render(f"note-{kind}", lang, values, "md")
 
 
