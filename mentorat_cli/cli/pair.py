@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli.cli.common import Env, after_load, env_of, lazy
+from mentorat_cli.core import formatting
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import EXIT_INTERNAL, MentoratError, ProblemsFound
 from mentorat_cli.core.i18n import gettext, language
@@ -100,7 +101,7 @@ def _replay(env: Env, root: Path, record: object, found: dict[str, list[object]]
         cache.write_blob(root, RUN_RECORD, {**record, "files": found})
     for level, key, values in record["said"]:
         if "seconds" in values:
-            values["seconds"] = time.perf_counter() - started
+            values["seconds"] = formatting.seconds(time.perf_counter() - started, language())
         (env.info if level == "info" else env.detail)(text(key, **values))
     return True
 
@@ -191,7 +192,7 @@ def _proposed_table(env: Env, writes: dict[str, str]) -> None:
     for rel in sorted(writes):
         data, _issue = yamlio.load(writes[rel]) if rel.startswith("pairs/") else (None, None)
         if isinstance(data, dict) and data.get("status") == "proposed":
-            rows.append((str(data.get("mentee")), str(data.get("mentor")), f"{float(data.get('score', 0)):.2f}"))
+            rows.append((str(data.get("mentee")), str(data.get("mentor")), formatting.number(float(data.get("score", 0)), language(), 2)))
     if not rows:
         return
     head = text("pair-table-head").split("|")
@@ -216,10 +217,16 @@ def _summary(say: Said, run: plan.Run, changes: proposal.Changes, objective: Obj
         "kept": fig["kept"],
         "used": fig["mentors_used"],
         "mentors": fig["mentors_accepted"],
-        "seconds": seconds,
+        "seconds": formatting.seconds(seconds, language()),
     }
     if fig["proposed"]:
-        say("info", "pair-summary", mean=f"{fig['mean']:.2f}", lowest=f"{fig['lowest']:.2f}", **counts)
+        say(
+            "info",
+            "pair-summary",
+            mean=formatting.number(fig["mean"], language(), 2),
+            lowest=formatting.number(fig["lowest"], language(), 2),
+            **counts,
+        )
     else:
         say("info", "pair-summary-none", **counts)
     if changes.unmatched:
@@ -372,7 +379,11 @@ def scores(
     if cells > TEXT_TABLE_LIMIT:
         raise MentoratError(text("scores-too-big", cells=cells))
     # For people: column words and yes/no in the run's language (the CSV keeps the ids for tools).
-    rows = [[gettext(cell) for cell in head], *([*row[:2], gettext(row[2]), *row[3:]] for row in table.rows(enc, setup.previous))]
+    sign = formatting.number(0.5, language())[1]  # the decimal sign of the run's language; CSV keeps the dot (for tools)
+    rows = [
+        [gettext(cell) for cell in head],
+        *([*row[:2], gettext(row[2]), row[3], *(cell.replace(".", sign) for cell in row[4:])] for row in table.rows(enc, setup.previous)),
+    ]
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     for row in rows:
         typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
@@ -413,9 +424,9 @@ def rematch(
         prog, _ = env.load(parts=repository.PEOPLE_AND_PAIRS)
         writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
         storage.write_files(prog.root, writes, removes=removes)
-    env.info(text("rematch-ended", pair=pair_id, date=env.today.isoformat()))
+    env.info(text("rematch-ended", pair=pair_id, date=formatting.long_date(env.today, language())))
     if new is not None:
-        env.info(text("rematch-proposed", pair=new["pair"], score=f"{new['score']:.2f}"))
+        env.info(text("rematch-proposed", pair=new["pair"], score=formatting.number(new["score"], language(), 2)))
     else:
         rows = proposal.unmatched(run)
         reason_ = proposal.reason_text(rows[0]) if rows else text("unmatched-no-mentor")

@@ -14,10 +14,10 @@ TEXT: dict[str, str] = {
     "pair-no-mentor": "no accepted mentor has a free place",
     "pair-summary": (
         "{proposed} pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; "
-        "mean score {mean}, lowest {lowest}; {used} of {mentors} mentors used; {seconds:.1f} s"
+        "mean score {mean}, lowest {lowest}; {used} of {mentors} mentors used; {seconds}"
     ),
     "pair-summary-none": (
-        "0 pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; {used} of {mentors} mentors used; {seconds:.1f} s"
+        "0 pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; {used} of {mentors} mentors used; {seconds}"
     ),
     "pair-nothing-kept": "no accepted mentee is waiting for a mentor ({kept} pair(s) kept as they are)",
     "pair-unmatched-head": "mentees left without a mentor:",
@@ -68,13 +68,13 @@ TEXT: dict[str, str] = {
     "explain-fixed": "mentee '{mentee}' already has the pair '{pair}' ({status}); it is kept as it is",
     "explain-done": "mentee '{mentee}' completed a mentoring relationship and is not paired again",
     "explain-chosen": "mentee {mentee}: proposed mentor {mentor}, score {score}",
-    "explain-criterion": "  {criterion:<13} {points:>6.2f} / {max:<6.2f} {evidence}",
+    "explain-criterion": "  {criterion:<13} {points:>6} / {max:<6} {evidence}",
     "explain-alternatives": "next best mentors:",
-    "explain-alternative": "  {mentor:<24} {score:>6.2f}  {why}",
+    "explain-alternative": "  {mentor:<24} {score:>6}  {why}",
     "explain-unmatched": "mentee {mentee}: no mentor proposed ({reason}); {feasible} feasible mentor(s)",
     "explain-excluded": "  excluded by {rule}: {count} mentor(s)",
     "explain-feasible-head": "suitable mentors, best score first, and who holds their places:",
-    "explain-feasible-row": "  {mentor:<24} {score:>6.2f}  {held}",
+    "explain-feasible-row": "  {mentor:<24} {score:>6}  {held}",
     "explain-held-by": "places taken by {holders}",
     "explain-nobody": "nobody (no place offered)",
     "explain-holder": "{mentee} ({score})",
@@ -90,7 +90,7 @@ TEXT: dict[str, str] = {
     ),
     "explain-is-chosen": "{mentor} is the proposed mentor",
     "explain-why-not-unmatched": "why not {mentor}: it would score {score}, but its places are taken by {holders}",
-    "explain-criteria-compare": "  {criterion:<13} {points:>6.2f} (proposed mentor: {chosen:>6.2f})  {evidence}",
+    "explain-criteria-compare": "  {criterion:<13} {points:>6} (proposed mentor: {chosen:>6})  {evidence}",
     # scores
     "scores-too-big": "the candidate table has {cells} rows; use --format csv and redirect it to a file",
     # confirm
