@@ -260,9 +260,11 @@ def pair(
     commit: bool = typer.Option(False, "--commit", help="Commit the proposal on a new git branch (the message names no one)."),
     force: bool = typer.Option(False, "--force", help="Also recompute proposals that were edited by hand."),
     explain_mentee: Optional[str] = typer.Option(
-        None, "--explain", metavar="MENTEE", help="Explain the proposal for this mentee (add a MENTOR: why not that one)."
+        None, "--explain", metavar="MENTEE", help="Explain the proposal for this mentee (with --why-not: compared with that mentor)."
     ),
-    mentor: Optional[str] = typer.Argument(None, metavar="MENTOR", help="With --explain: the mentor to compare with."),
+    why_not: Optional[str] = typer.Option(None, "--why-not", metavar="MENTOR", help="With --explain: why not this mentor."),
+    # The older form `--explain MENTEE MENTOR` still works; hidden, as a positional only makes sense with --explain.
+    mentor: Optional[str] = typer.Argument(None, metavar="MENTOR", hidden=True),
     k: int = typer.Option(
         40,
         "--candidates",  # plan.DEFAULT_K, written out so that scipy loads lazily
@@ -271,8 +273,11 @@ def pair(
 ) -> None:
     """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
     env = env_of(ctx)
+    if mentor is not None and why_not is not None and mentor != why_not:
+        raise typer.BadParameter(text("pair-two-mentors"), param_hint="--why-not")
+    mentor = why_not if why_not is not None else mentor
     if mentor is not None and explain_mentee is None:
-        raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="MENTOR")
+        raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="--why-not")
     started = time.perf_counter()
     # The lock is taken before reading: a confirm or a contact recorded meanwhile waits, and is not lost.
     with env.writing(active=not dry_run and explain_mentee is None):

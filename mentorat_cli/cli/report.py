@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli.cli.common import Env, TextOrJson, env_of, lazy, print_error, print_problems
+from mentorat_cli.core import formatting
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.io import storage
@@ -67,7 +69,11 @@ def _print_audit(env: Env, results: list[audit.Result]) -> None:
             typer.echo(text("audit-stage", title=stage))
         if result.base:
             evidence = text(
-                "audit-evidence", value=result.met, base=result.base, pct=100 * result.met // result.base, threshold=f"{result.threshold:g}"
+                "audit-evidence",
+                value=result.met,
+                base=result.base,
+                pct=formatting.percent(100 * result.met // result.base, language()),
+                threshold=formatting.percent(result.threshold, language(), None),
             )
         else:
             evidence = text("audit-evidence-none")

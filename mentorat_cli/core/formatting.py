@@ -69,12 +69,13 @@ def score(units: int, lang: str) -> str:
     return number(units / 100, lang, 2)
 
 
-def percent(value: float, lang: str) -> str:
-    """A whole percentage, half up: 89.5 -> '90 %' (fr, no-break space), '90%' (en)."""
-    whole = int(value + 0.5)  # half up, unlike round()
+def percent(value: float, lang: str, decimals: int | None = 0) -> str:
+    """A percentage: 89.5 -> '90 %' (fr, no-break space), '90%' (en); whole and half up unless `decimals` says
+    otherwise (None: as many as the value has, for a threshold such as 62.5)."""
+    shown = number(int(value + 0.5), lang) if decimals == 0 else number(value, lang, decimals)  # half up, unlike round()
     pattern = str(_locale(lang).percent_formats[None].pattern)
     spaced = pattern.endswith(("\u00a0%", " %"))
-    return f"{number(whole, lang)}{NBSP if spaced else ''}%"
+    return f"{shown}{NBSP if spaced else ''}%"
 
 
 def seconds(value: float, lang: str) -> str:

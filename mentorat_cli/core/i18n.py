@@ -95,6 +95,13 @@ def gettext(message: str) -> str:
     return _french_spaces(found) if _language == "fr" else found
 
 
+def gettext_plain(message: str) -> str:
+    """`message` in the language of this run, with the catalogue's own spaces: for text a wrapper reflows (help)."""
+    if not message or _language == SOURCE:
+        return message
+    return _translations.gettext(message)
+
+
 @functools.lru_cache(maxsize=4096)
 def _french_spaces(found: str) -> str:
     from mentorat_cli.core.formatting import french_spaces

@@ -33,7 +33,8 @@ TEXT: dict[str, str] = {
     "pair-replayed": "answered from the last run's record: the profiles, pairs, programme.yaml and options are unchanged",
     "pair-table-head": "MENTEE|MENTOR|SCORE",
     "pair-table-more": "  and {count} more proposal(s) (--diff shows every change)",
-    "pair-mentor-without-explain": "MENTOR is only used with --explain",
+    "pair-mentor-without-explain": "--why-not MENTOR is only used with --explain MENTEE",
+    "pair-two-mentors": "name one mentor to compare with: --why-not MENTOR",
     "pair-kept-edited": "kept proposal '{pair}': it was edited by hand (use --force to recompute it)",
     "pair-best-total": (
         "This is the best possible result for the whole programme: the most mentees paired, "
