@@ -109,11 +109,13 @@ def test_english_programme_keeps_the_decimal_point_and_english_dates(sample, run
 
 
 def test_french_lines_have_no_plain_space_before_a_high_sign(sample, run_cli, french_machine):
-    (sample / "mentees" / "lea-martin.yaml").write_text("id: lea-martin\nformat: [\n", encoding="utf-8")
     outputs = []
-    for args in (["status"], ["status", "--all"], ["pair", "--dry-run"], ["validate"], ["audit"]):
+    for args in (["status"], ["status", "--all"], ["pair", "--dry-run"], ["audit"], ["pair"], ["validate"]):
+        if args == ["pair"]:  # a broken file: validate's problems and hints, pair's refusal
+            (sample / "mentees" / "lea-martin.yaml").write_text("id: lea-martin\nformat: [\n", encoding="utf-8")
         result = run_cli(args, cwd=sample)
         outputs.append(result.out + result.err)
+    assert "le programme comporte des erreurs" in outputs[4]
     for text in outputs:
         assert text.strip()
         # Our sentences only: ids and file contents (a note's summary) are data, shown as written.
