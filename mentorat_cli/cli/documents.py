@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 
+from mentorat_cli.cli import progress
 from mentorat_cli.cli.common import Env, Lang, env_of
 from mentorat_cli.core import datefix
 from mentorat_cli.core.errors import MentoratError
@@ -94,7 +95,8 @@ def charter(
     pairs = select_pairs(programme, pair, all_, "charter")
     if fmt is CharterFormat.pdf and not build.pdf_available():
         raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
-    files = build.charters(programme, pairs, fmt.value, env.today)
+    with progress.bar(text("progress-charters"), progress.DOCUMENTS) as shown:
+        files = build.charters(programme, pairs, fmt.value, env.today, shown)
     _report(env, output.write_documents(programme.root, out, files, force), files)
     raise typer.Exit(0)
 
@@ -111,7 +113,8 @@ def sheet(
     env = env_of(ctx)
     programme, _ = env.load(needs_of(pair))
     pairs = select_pairs(programme, pair, all_, "sheet")
-    files = build.sheets(programme, pairs, fmt.value, env.today)
+    with progress.bar(text("progress-sheets"), progress.DOCUMENTS) as shown:
+        files = build.sheets(programme, pairs, fmt.value, env.today, shown)
     _report(env, output.write_documents(programme.root, out, files, force), files)
     raise typer.Exit(0)
 

@@ -141,7 +141,7 @@ def _remember(
 
 def _load(env: Env) -> Programme:
     """The programme, tolerating only the errors that this run's own outdated proposals cause."""
-    programme, found = repository.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
+    programme, found = env.read(env.root(), repository.PEOPLE_AND_PAIRS)
     after_load()
     blocking = [p for p in found if p.severity == P.ERROR and not _replaceable(programme, p)]
     if blocking:

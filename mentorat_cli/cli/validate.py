@@ -9,7 +9,7 @@ from mentorat_cli.cli.common import TextOrJson, env_of, print_problems
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.messages import text
 from mentorat_cli.io import storage
-from mentorat_cli.load import repository, resources
+from mentorat_cli.load import resources
 
 
 def validate(
@@ -20,7 +20,7 @@ def validate(
     """Check every file: schemas, references, dates, capacities and the programme's rules."""
     env = env_of(ctx)
     root = env.root()
-    programme, found = repository.load(root, env.today, cache=env.cache)
+    programme, found = env.read(root)
     # Read-only: a change a stopped command left is reported here, finished or undone by the next writer.
     found = P.sort_problems([*found, *integrity.leftover_problems(root), *integrity.summary_problems(root, programme)])
     errors = sum(1 for p in found if p.severity == P.ERROR)

@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Note, Programme, Record
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.load import resources, yamlio
+
+Progress = Callable[[int, int], None]  # progress(done, total): the CLI shows it on a terminal (cli/progress.py)
 
 PROGRAMME_FILE = "programme.yaml"
 RECORD_FOLDERS = (("mentors", "mentor"), ("mentees", "mentee"), ("pairs", "pair"), ("feedback", "feedback"))
@@ -195,18 +198,24 @@ def _load_programme_file(root: Path, problems: list[Problem]) -> dict[str, Any]:
 
 
 def _load_records(
-    root: Path, listing: list[tuple[str, str]], workers: int | None, limit: int
+    root: Path, listing: list[tuple[str, str]], workers: int | None, limit: int, progress: Progress | None = None
 ) -> list[tuple[Record | Note | None, list[Problem]]]:
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(listing) >= PARALLEL_FROM else 1
+    results: list[tuple[Record | Note | None, list[Problem]]] = []
     if workers <= 1:
-        return [load_record_file(str(root), file, kind, limit) for file, kind in listing]
+        for file, kind in listing:
+            results.append(load_record_file(str(root), file, kind, limit))
+            if progress is not None and (len(results) % 64 == 0 or len(results) == len(listing)):
+                progress(len(results), len(listing))
+        return results
     size = max(200, len(listing) // (workers * 8))
     chunks = [(str(root), listing[i : i + size], limit) for i in range(0, len(listing), size)]
-    results: list[tuple[Record | Note | None, list[Problem]]] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for part in pool.map(_load_chunk, chunks):
             results.extend(part)
+            if progress is not None:
+                progress(len(results), len(listing))
     return results
 
 
@@ -292,12 +301,19 @@ def load_note(root: str, rel: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[N
 
 
 def load(
-    root: Path, today: dt.date | None = None, workers: int | None = None, *, parts: frozenset[str] = EVERYTHING, cache: bool = True
+    root: Path,
+    today: dt.date | None = None,
+    workers: int | None = None,
+    *,
+    parts: frozenset[str] = EVERYTHING,
+    cache: bool = True,
+    progress: Progress | None = None,
 ) -> tuple[Programme, list[Problem]]:
     """Load and check the files of the programme at `root` (cross-file checks included).
 
     `parts` names the folders to read (the others are neither read nor checked); `cache` uses
     and refreshes `.mentorat/cache/`, which never changes a result, only saves reading again.
+    `progress(done, total)` hears of the files read (those the cache answers are not counted).
     """
     # A load keeps millions of small objects alive; each cyclic collection would
     # scan them all again and free nothing (about 4 s of CPU for 140,000 files).
@@ -305,14 +321,14 @@ def load(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, today, workers, parts, cache)
+        return _load(root, today, workers, parts, cache, progress)
     finally:
         if enabled:
             gc.enable()
 
 
 def _load(
-    root: Path, today: dt.date | None, workers: int | None, parts: frozenset[str], use_cache: bool
+    root: Path, today: dt.date | None, workers: int | None, parts: frozenset[str], use_cache: bool, progress: Progress | None = None
 ) -> tuple[Programme, list[Problem]]:
     from mentorat_cli.check import crossfile as checks  # checks depend on the model built here
     from mentorat_cli.load import cache
@@ -329,7 +345,7 @@ def _load(
     limit = programme.config["limits"]["max_file_bytes"]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees, "pair": programme.pairs, "feedback": programme.feedback}
     loaded_files = cache.load_records(
-        root, listing, _cache_part, lambda todo: _load_records(root, todo, workers, limit), use_cache, setting=limit
+        root, listing, _cache_part, lambda todo: _load_records(root, todo, workers, limit, progress), use_cache, setting=limit
     )
     for (file, kind), (loaded, found) in zip(listing, loaded_files, strict=True):
         problems += found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,9 @@ def _footer(data: dict[str, Any]) -> str:
     return labels.PAIR_NAMES[data["lang"]].format(mentee=data["mentee"]["full_name"], mentor=data["mentor"]["full_name"])
 
 
-def charters(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) -> dict[str, str | bytes]:
+def charters(
+    programme: Programme, pairs: list[Record], fmt: str, today: dt.date, progress: Callable[[int, int], None] | None = None
+) -> dict[str, str | bytes]:
     """Each pair's charter, named `charter-<pair>.<md|html|pdf>`."""
     lang = labels.lang_of(programme.config)
     renderer = Renderer(programme.root)
@@ -57,10 +60,14 @@ def charters(programme: Programme, pairs: list[Record], fmt: str, today: dt.date
         values = context.charter_context(programme, pair, lang, today)
         page = renderer.render(name, lang, values, "md" if fmt == "md" else "html", footer=_footer(values), logo=logo)
         out[f"charter-{pair.id}.{fmt}"] = to_pdf(page, today) if fmt == "pdf" else page
+        if progress is not None:
+            progress(len(out), len(pairs))
     return out
 
 
-def sheets(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) -> dict[str, str | bytes]:
+def sheets(
+    programme: Programme, pairs: list[Record], fmt: str, today: dt.date, progress: Callable[[int, int], None] | None = None
+) -> dict[str, str | bytes]:
     """Each pair's follow-up sheet, named `sheet-<pair>.<md|html>`."""
     lang = labels.lang_of(programme.config)
     renderer = Renderer(programme.root)
@@ -69,6 +76,8 @@ def sheets(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) 
         values = context.sheet_context(programme, pair, lang, today)
         # The sheet's title already names the pair: the footer repeats only the title.
         out[f"sheet-{pair.id}.{fmt}"] = renderer.render(SHEET_TEMPLATE, lang, values, fmt)
+        if progress is not None:
+            progress(len(out), len(pairs))
     return out
 
 
