@@ -195,3 +195,17 @@ def test_why_not_is_an_option_and_the_older_positional_still_works(sample, run_c
     assert both.code == 2
     usage = run_cli(["pair", "--help"], cwd=sample).out
     assert "[MENTOR]" not in usage and "--why-not" in usage
+
+
+# --- datefix: why a date does not exist, from the catalogue -------------------------------------
+
+
+def test_an_impossible_date_is_explained_in_the_programmes_language(sample, run_cli, french_machine):
+    args = ["contact", "amadou-keita--samira-bouzid", "--channel", "téléphone", "--date", "2026-02-31", "--summary", "Point"]
+    french = run_cli(args, cwd=sample)
+    assert french.code == 2
+    assert f"conseil{NBSP}: le mois de février compte 28 jours en 2026" in french.err
+    english = run_cli(["--lang", "en", *args], cwd=sample)
+    assert "hint: February has 28 days in 2026" in english.err
+    month = run_cli([*args[:-4], "--date", "2026-13-02", "--summary", "Point"], cwd=sample)
+    assert "il n'y a pas de mois 13" in month.err

@@ -97,6 +97,11 @@ def long_date(day: dt.date | str | None, lang: str) -> str:
     return f"{first} {month} {day.year}"
 
 
+def month_name(month: int, lang: str) -> str:
+    """A month's name as a sentence starts it: 'February', 'février' (French writes months in lower case)."""
+    return str(_locale(lang).months["format"]["wide"][month])
+
+
 def month_year(month: str | dt.date, lang: str) -> str:
     """A month in words from YYYY-MM (or a date): 'novembre 2026', 'November 2026'."""
     if isinstance(month, str):
