@@ -83,3 +83,20 @@ def test_the_bar_decides_once_and_never_shows_below_its_minimum() -> None:
             shown(done, 5)
             calls.append(shown.shown)  # type: ignore[attr-defined]
     assert calls == [None] * 5
+
+
+def test_core_functions_report_their_progress_to_the_callback(sample: Path) -> None:
+    import datetime as dt
+
+    from mentorat_cli.load import repository
+    from mentorat_cli.render import build
+
+    heard: list[tuple[int, int]] = []
+    programme, _ = repository.load(sample, dt.date(2026, 11, 25), workers=1, cache=False, progress=lambda d, t: heard.append((d, t)))
+    total = heard[-1][1]
+    assert heard[-1] == (total, total) and total == programme.files_checked - 1  # every file but programme.yaml
+    assert [d for d, _ in heard] == sorted(d for d, _ in heard)
+    pairs = [p for _, p in sorted(programme.pairs.items()) if p.data["status"] == "confirmed"]
+    written: list[tuple[int, int]] = []
+    files = build.sheets(programme, pairs, "md", dt.date(2026, 11, 25), lambda d, t: written.append((d, t)))
+    assert written == [(n, len(pairs)) for n in range(1, len(pairs) + 1)] and len(files) == len(pairs)

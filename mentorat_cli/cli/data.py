@@ -14,6 +14,7 @@ import typer
 
 from mentorat_cli import ingest as importing
 from mentorat_cli import privacy
+from mentorat_cli.cli import progress
 from mentorat_cli.cli.common import Env, env_of, print_error
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
@@ -109,7 +110,8 @@ def _import(
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
     state = importing.load_state(programme.root)
-    plan = importing.plan_import(programme, table, role, chosen, state, env.today, force, status)
+    with progress.bar(text("progress-rows")) as shown:
+        plan = importing.plan_import(programme, table, role, chosen, state, env.today, force, status, shown)
     _report(env.quiet, file.name, plan)
     blocked = bool(plan.rejected) and not skip_invalid
     if dry_run or blocked:

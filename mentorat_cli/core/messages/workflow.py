@@ -47,5 +47,6 @@ TEXT: dict[str, str] = {
     "progress-reading": "Reading files",
     "progress-charters": "Writing charters",
     "progress-sheets": "Writing follow-up sheets",
+    "progress-rows": "Reading rows",
     "status-programme-broken": "status: programme.yaml has errors, so nothing else can be shown (run `mentorat validate`)",
 }
