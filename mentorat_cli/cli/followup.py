@@ -11,7 +11,9 @@ import typer
 
 from mentorat_cli.cli.common import env_of, print_problems
 from mentorat_cli.cli.documents import parse_date
+from mentorat_cli.core import formatting, vocabulary
 from mentorat_cli.core.errors import MentoratError, ProblemsFound
+from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.followup import dashboard, statuscsv
 from mentorat_cli.followup import status as statusview
@@ -62,7 +64,14 @@ def contact(
             return written
 
         if output.update_file(programme.root, record.path, change):
-            env.info(text("doc-contact-done", channel=channel.value, date=day, file=record.path))
+            env.info(
+                text(
+                    "doc-contact-done",
+                    channel=vocabulary.label("channel", channel.value),
+                    date=formatting.long_date(day, language()),
+                    file=record.path,
+                )
+            )
         else:
             env.info(text("doc-contact-duplicate", file=record.path))
     if any(lost):
