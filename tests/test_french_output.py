@@ -59,6 +59,24 @@ def test_one_formatter_writes_each_language_its_way() -> None:
     assert formatting.listing(["A", "B", "C"], "fr") == "A, B et C" and formatting.listing(["A", "B"], "en") == "A and B"
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_shipped_languages_copy_of_cldr_still_says_what_babel_says(lang: str) -> None:
+    from babel.core import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = Locale.parse(lang)
+    decimal, group, spaced, months = formatting._SHIPPED[lang]
+    assert (decimal, group) == (get_decimal_symbol(locale), get_group_symbol(locale))
+    assert spaced == str(locale.percent_formats[None].pattern).endswith("\u00a0%")
+    assert months == tuple(locale.months["format"]["wide"][m] for m in range(1, 13))
+    assert months == tuple(locale.months["stand-alone"]["wide"][m] for m in range(1, 13))
+
+
+def test_another_language_is_formatted_from_babel_without_code() -> None:
+    assert formatting.long_date("2026-12-02", "de") == "2 Dezember 2026"
+    assert formatting.number(1234.5, "de") == "1.234,5"
+
+
 def test_rounding_is_pythons_whatever_babel_does() -> None:
     # 2.45 is 2.4500000000000001776 in binary: Python rounds it up; decimal half-even would print 2,4.
     assert formatting.number(2.45, "fr", 1) == f"{2.45:.1f}".replace(".", ",")

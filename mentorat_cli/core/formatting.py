@@ -4,8 +4,11 @@ Every place that shows a number or a date to a person (documents, reports, propo
 files, the command line) formats it here, so the same value reads the same
 everywhere: `72,30` and `2 décembre 2026` in French, `72.30` and `2 December 2026`
 in English. The locale data (decimal and grouping signs, month names, percent
-pattern) comes from Babel (CLDR), loaded on first use only: `--help` and
-`--version` never pay for it, and a third language needs no code here.
+pattern) is CLDR's: for the two languages mentorat ships (fr, en) a copy of it is
+kept below, so that a command pays nothing to format (Babel's data takes 0.2 s to
+load, more than `status` itself on a small programme); any other language comes
+from Babel, loaded on first use, so a third language needs no code here. A test
+checks that the copy still says what Babel says.
 
 Rounding is Python's (the value's decimal digits are fixed first, then localised),
 so a figure never changes with the Babel version.
@@ -29,6 +32,23 @@ _AFTER_OPENING = re.compile(r"« +")
 _BEFORE_CLOSING = re.compile(r" +»")
 
 
+# CLDR's data for the shipped languages: (decimal sign, grouping sign, space before %, month names).
+_SHIPPED: dict[str, tuple[str, str, bool, tuple[str, ...]]] = {
+    "fr": (
+        ",",
+        NNBSP,
+        True,
+        ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+    ),
+    "en": (
+        ".",
+        ",",
+        False,
+        ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+    ),
+}
+
+
 @functools.lru_cache(maxsize=8)
 def _locale(lang: str) -> Any:
     from babel.core import Locale, UnknownLocaleError  # imported here: Babel's data costs ~0.15 s to load
@@ -42,6 +62,8 @@ def _locale(lang: str) -> Any:
 @functools.lru_cache(maxsize=8)
 def _symbols(lang: str) -> tuple[str, str]:
     """(decimal sign, grouping sign) of a language: (',', U+202F) in French, ('.', ',') in English."""
+    if lang in _SHIPPED:
+        return _SHIPPED[lang][0], _SHIPPED[lang][1]
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
     return str(get_decimal_symbol(_locale(lang))), str(get_group_symbol(_locale(lang)))
@@ -73,8 +95,10 @@ def percent(value: float, lang: str, decimals: int | None = 0) -> str:
     """A percentage: 89.5 -> '90 %' (fr, no-break space), '90%' (en); whole and half up unless `decimals` says
     otherwise (None: as many as the value has, for a threshold such as 62.5)."""
     shown = number(int(value + 0.5), lang) if decimals == 0 else number(value, lang, decimals)  # half up, unlike round()
-    pattern = str(_locale(lang).percent_formats[None].pattern)
-    spaced = pattern.endswith(("\u00a0%", " %"))
+    if lang in _SHIPPED:
+        spaced = _SHIPPED[lang][2]
+    else:
+        spaced = str(_locale(lang).percent_formats[None].pattern).endswith(("\u00a0%", " %"))
     return f"{shown}{NBSP if spaced else ''}%"
 
 
@@ -92,13 +116,15 @@ def long_date(day: dt.date | str | None, lang: str) -> str:
     if day is None or day == "":
         return ""
     day = _as_date(day)
-    month = _locale(lang).months["format"]["wide"][day.month]
+    month = month_name(day.month, lang)
     first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
     return f"{first} {month} {day.year}"
 
 
 def month_name(month: int, lang: str) -> str:
     """A month's name as a sentence starts it: 'February', 'février' (French writes months in lower case)."""
+    if lang in _SHIPPED:
+        return _SHIPPED[lang][3][month - 1]
     return str(_locale(lang).months["format"]["wide"][month])
 
 
@@ -108,6 +134,8 @@ def month_year(month: str | dt.date, lang: str) -> str:
         year, number_ = (int(part) for part in month.split("-")[:2])
     else:
         year, number_ = month.year, month.month
+    if lang in _SHIPPED:  # French and English write a month alone as in a date
+        return f"{_SHIPPED[lang][3][number_ - 1]} {year}"
     return f"{_locale(lang).months['stand-alone']['wide'][number_]} {year}"
 
 
