@@ -120,7 +120,6 @@ TEXT: dict[str, str] = {
 # are quoted as entered; themes and publics by their label in the programme.
 EVIDENCE: dict[str, dict[str, str]] = {
     "fr": {
-        "and": " et ",
         "themes-none": "le mentoré n'a pas encore fixé d'objectif",
         "themes-no-match": "aucun thème en commun (le mentoré vise : {wanted})",
         "themes-only": "thème en commun : {shared} (l'unique objectif du mentoré)",
@@ -160,7 +159,6 @@ EVIDENCE: dict[str, dict[str, str]] = {
         "why-same": "même score ({score}) : le total est identique dans les deux cas",
     },
     "en": {
-        "and": " and ",
         "themes-none": "the mentee has set no objective yet",
         "themes-no-match": "no shared theme (the mentee's themes: {wanted})",
         "themes-only": "shared theme: {shared} (the mentee's only objective)",
