@@ -27,8 +27,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pair_synthetic  # noqa: E402
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.io import storage  # noqa: E402
-from mentorat_cli.load import repository
 from mentorat_cli.pair import candidates, encode, plan, proposal, solve  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
@@ -88,7 +88,7 @@ def child(root: Path) -> dict:
     """The measured run on one programme folder, then the baselines."""
     times: dict[str, float] = {}
     t0 = time.perf_counter()
-    prog, _ = repository.load_valid(root, TODAY)
+    prog, _ = pipeline.load_valid(root, TODAY)
     times["load"] = time.perf_counter() - t0
     t = time.perf_counter()
     s = plan.setup(prog)

@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench_validate import dataset  # noqa: E402
 
-from mentorat_cli.load import repository  # noqa: E402
+from mentorat_cli.check import pipeline  # noqa: E402
 from mentorat_cli.report import audit, document, figures, frames, writers  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
@@ -43,7 +43,7 @@ def timed(label: str, action: Callable[[], Any]) -> tuple[Any, float]:
 
 def run(root: Path) -> float:
     """One timed pass over every stage; returns the end-to-end seconds of `mentorat report` (html)."""
-    programme, _ = timed("load + checks (repository.load)", lambda: repository.load(root, TODAY)[0])
+    programme, _ = timed("load + checks (pipeline.load)", lambda: pipeline.load(root, TODAY)[0])
     tables, _ = timed("pandas tables (frames.build)", lambda: frames.build(programme, None, TODAY))
     figs, _ = timed("figures (figures.compute)", lambda: figures.compute(tables, programme.config, TODAY, frames.cohorts(programme)[0]))
     doc, _ = timed("document (privacy, wording)", lambda: document.build(figs, programme.config))

@@ -4,7 +4,7 @@
                                         [--notes 100000] [--seed 1] [--runs 3] [--workers N] [--profile]
 
 Generates the programme once under benchmarks/data/ (git-ignored) and reuses
-it; then times `mentorat_cli.load.repository.load`, the loader and every check that
+it; then times `mentorat_cli.check.pipeline.load`, the loader and every check that
 `mentorat validate` runs, and prints files, seconds, files per second and peak
 memory. It also prints the CPU seconds used (main process and workers) and the
 load average: on a shared machine the wall time varies, the CPU time much less.
@@ -38,7 +38,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from generate import generate  # noqa: E402
 
-from mentorat_cli.load import repository  # noqa: E402
+from mentorat_cli.check import pipeline  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 TARGET_SECONDS = 10.0
@@ -89,7 +89,7 @@ def run_once(root: Path, workers: int | None, collect: bool = True) -> tuple[flo
         gc.disable()
     try:
         (main0, work0), started = _cpu_seconds(), time.perf_counter()
-        programme, found = repository.load(root, TODAY, workers=workers)
+        programme, found = pipeline.load(root, TODAY, workers=workers)
         seconds = time.perf_counter() - started
         main1, work1 = _cpu_seconds()
     finally:
@@ -100,7 +100,7 @@ def run_once(root: Path, workers: int | None, collect: bool = True) -> tuple[flo
 def traced_peak_mb(root: Path, workers: int | None) -> float:
     """Peak Python allocations of one load, in MB (a separate run: tracing slows the loader several times)."""
     tracemalloc.start()
-    repository.load(root, TODAY, workers=workers)
+    pipeline.load(root, TODAY, workers=workers)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / 2**20
@@ -119,7 +119,7 @@ def profile(root: Path, top: int) -> None:
     """cProfile of one serial load: where the time goes."""
     profiler = cProfile.Profile()
     profiler.enable()
-    repository.load(root, TODAY, workers=1)
+    pipeline.load(root, TODAY, workers=1)
     profiler.disable()
     stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
     print(f"\n--- cProfile, serial load, top {top} by cumulative time ---")

@@ -22,8 +22,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from mentorat_cli.check import pipeline  # noqa: E402
 from mentorat_cli.core import kinds  # noqa: E402
-from mentorat_cli.load import repository  # noqa: E402
 from mentorat_cli.pair import eligibility as rules  # noqa: E402
 
 # key -> (city, postcode, region). Postcodes are text: 01000, 06000 and 02000 keep their zero.
@@ -1430,7 +1430,7 @@ def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "sample-programme"
     out.mkdir(parents=True, exist_ok=True)
     counts = write(out)
-    _, found = repository.load(out, dt.date(2026, 11, 25))
+    _, found = pipeline.load(out, dt.date(2026, 11, 25))
     for problem in found:
         print(problem.render())
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + f"; {len(found)} problem(s)")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorat_cli.load import repository
+from mentorat_cli.check import pipeline
 
 
 def test_internal_error_exits_3_with_a_log_and_no_traceback(run_cli, programme, monkeypatch):
@@ -17,7 +17,7 @@ def test_internal_error_exits_3_with_a_log_and_no_traceback(run_cli, programme, 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(repository, "load", broken)
+    monkeypatch.setattr(pipeline, "load", broken)
     result = run_cli(["validate"], cwd=root)
     assert result.code == 3
     assert "internal error: ZeroDivisionError" in result.err
@@ -32,7 +32,7 @@ def test_interrupt_exits_130(run_cli, programme, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(repository, "load", interrupted)
+    monkeypatch.setattr(pipeline, "load", interrupted)
     result = run_cli(["validate"], cwd=root)
     assert result.code == 130
     assert "interrupted" in result.err

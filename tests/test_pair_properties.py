@@ -215,9 +215,9 @@ def test_pair_is_optimal_safe_and_stable(run_cli, case):
         caps = {m["id"]: m["capacity"] for m in case["mentors"]}
         assert all(count <= caps[m] for m, count in load_by_mentor.items())
         if case["objective"] == "total":
-            from mentorat_cli.load import repository
+            from mentorat_cli.check import pipeline
 
-            prog, _ = repository.load(root)
+            prog, _ = pipeline.load(root)
             busy = {case["confirmed"][0]["id"]} if case["confirmed"] else set()
             free = dict(caps)
             if case["confirmed"]:

@@ -11,7 +11,7 @@ from conftest import snapshot, write_tree
 from scipy.optimize import linear_sum_assignment
 from test_pair_helpers import load, mentee, mentor, programme_yaml, proposals
 
-from mentorat_cli.load import repository
+from mentorat_cli.check import pipeline
 from mentorat_cli.pair import criteria
 from mentorat_cli.pair import eligibility as rules
 
@@ -59,7 +59,7 @@ def _tight_programme(root: Path, n_mentors: int, n_mentees: int, seed: int) -> N
 
 def _exact(root: Path) -> tuple[int, int]:
     """(most matched, best total units) from the reference rules and scores and SciPy's dense solver."""
-    prog, _ = repository.load(root)
+    prog, _ = pipeline.load(root)
     mentors = [r.data for _, r in sorted(prog.mentors.items())]
     mentees = [r.data for _, r in sorted(prog.mentees.items())]
     managers = rules.managers_by_email(mentors + mentees)

@@ -88,11 +88,11 @@ def test_the_bar_decides_once_and_never_shows_below_its_minimum() -> None:
 def test_core_functions_report_their_progress_to_the_callback(sample: Path) -> None:
     import datetime as dt
 
-    from mentorat_cli.load import repository
+    from mentorat_cli.check import pipeline
     from mentorat_cli.render import build
 
     heard: list[tuple[int, int]] = []
-    programme, _ = repository.load(sample, dt.date(2026, 11, 25), workers=1, cache=False, progress=lambda d, t: heard.append((d, t)))
+    programme, _ = pipeline.load(sample, dt.date(2026, 11, 25), workers=1, cache=False, progress=lambda d, t: heard.append((d, t)))
     total = heard[-1][1]
     assert heard[-1] == (total, total) and total == programme.files_checked - 1  # every file but programme.yaml
     assert [d for d, _ in heard] == sorted(d for d, _ in heard)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.load import repository
 from mentorat_cli.pair import encode, plan, table
 
 
 def _row_by_row(root, today):
     """The reference: every row of table.rows() through csv.writer and safe_cell, as the command used to write."""
-    prog, _ = repository.load(root, today, parts=repository.PEOPLE_AND_PAIRS, cache=False)
+    prog, _ = pipeline.load(root, today, parts=repository.PEOPLE_AND_PAIRS, cache=False)
     setup = plan.setup(prog)
     enc = encode.encode(setup.config, [r.data for r in setup.mentees], [r.data for r in setup.mentors], setup.managers)
     out = io.StringIO()

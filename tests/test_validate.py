@@ -324,13 +324,13 @@ def test_fast_and_full_validators_agree(run_cli, programme, monkeypatch, mutatio
 
 
 def test_parallel_loading_gives_the_same_result(programme):
-    from mentorat_cli.load import repository
+    from mentorat_cli.check import pipeline
 
     files = {f"mentors/m-{i}.yaml": MENTOR.replace("jean-martin", f"m-{i}").replace("jean.martin", f"m{i}") for i in range(30)}
     files["mentors/m-7.yaml"] += "status: x\n"
     root = programme({**BASE, **files})
-    serial = repository.load(root, workers=1)
-    parallel = repository.load(root, workers=2)
+    serial = pipeline.load(root, workers=1)
+    parallel = pipeline.load(root, workers=2)
     assert serial[1] == parallel[1]
     assert sorted(serial[0].mentors) == sorted(parallel[0].mentors)
 

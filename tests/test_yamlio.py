@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentorat_cli.load import yamlio
+from mentorat_cli.load import yamledit, yamlio
 
 scalars = st.one_of(
     st.text(max_size=30),
@@ -55,7 +55,7 @@ def test_rewrite_keeps_comments_of_unchanged_entries():
     data, _ = yamlio.load(ORIGINAL)
     data["status"] = "confirmed"
     data["contacts"].append({"date": "2026-04-01", "channel": "mail"})
-    out = yamlio.rewrite(ORIGINAL, {**data, "confirmed_on": "2026-03-15"})
+    out = yamledit.rewrite(ORIGINAL, {**data, "confirmed_on": "2026-03-15"})
     assert "# Binôme suivi de près (note de la coordinatrice)" in out
     assert "# Confirmé après l'entretien du 12 mars\nstatus: confirmed\n" in out
     assert "score: 80.5   # bon score" in out
@@ -66,19 +66,19 @@ def test_rewrite_keeps_comments_of_unchanged_entries():
 def test_rewrite_removes_a_key_with_its_comment():
     data, _ = yamlio.load(ORIGINAL)
     del data["status"]
-    out = yamlio.rewrite(ORIGINAL, data)
+    out = yamledit.rewrite(ORIGINAL, data)
     assert "12 mars" not in out and "status" not in out
     assert yamlio.load(out)[0] == data
 
 
 def test_rewrite_of_unchanged_data_is_the_original():
     data, _ = yamlio.load(ORIGINAL)
-    assert yamlio.rewrite(ORIGINAL, data) == ORIGINAL
+    assert yamledit.rewrite(ORIGINAL, data) == ORIGINAL
 
 
 @settings(max_examples=150, deadline=None)
 @given(documents, documents)
 def test_rewrite_always_reads_back_as_the_new_data(before, after):
     original = "# note\n" + yamlio.dump(before)
-    out = yamlio.rewrite(original, after)
+    out = yamledit.rewrite(original, after)
     assert (yamlio.load(out)[0] or {}) == after

@@ -18,7 +18,7 @@ from mentorat_cli.core.dates import add_months, is_minor
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record, email_key
 from mentorat_cli.core.problems import Problem
-from mentorat_cli.load import yamlio
+from mentorat_cli.load import resources, yamlio
 from mentorat_cli.pair import eligibility as rules
 
 ACTIVE = ("proposed", "confirmed")
@@ -68,9 +68,7 @@ def check_programme(prog: Programme, loc: Locator, today: dt.date | None) -> lis
         seen.add(theme["id"])
         if theme["id"] not in kinds.THEMES and not theme.get("label"):
             out.append(_at(loc, "programme-theme-label", "programme.yaml", f"/themes/{index}", theme=theme["id"]))
-    from mentorat_cli.render.scaffold import placeholders
-
-    examples = placeholders()
+    examples = resources.placeholders()
     for pointer, value in (("/organiser", raw.get("organiser")), ("/coordinator/name", (raw.get("coordinator") or {}).get("name"))):
         if value in examples:
             out.append(

@@ -17,6 +17,7 @@ from typing import IO, Any, Optional
 
 import typer
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.cli import progress, terminal
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import MentoratError
@@ -61,9 +62,9 @@ class Env:
         return repository.find_root(Path.cwd())
 
     def read(self, root: Path, parts: frozenset[str] = repository.EVERYTHING) -> tuple[Programme, list[Problem]]:
-        """repository.load with this run's options, and a progress bar on a terminal for a large programme."""
+        """pipeline.load with this run's options, and a progress bar on a terminal for a large programme."""
         with progress.bar(text("progress-reading")) as shown:
-            return repository.load(root, self.today, parts=parts, cache=self.cache, progress=shown)
+            return pipeline.load(root, self.today, parts=parts, cache=self.cache, progress=shown)
 
     def load(self, needs: usable.Needs = usable.ALL, parts: frozenset[str] = repository.EVERYTHING) -> tuple[Programme, list[Problem]]:
         """Load the programme: with `needs=usable.ALL` any error stops the command; otherwise the records

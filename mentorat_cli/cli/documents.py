@@ -10,16 +10,17 @@ from typing import Optional
 
 import typer
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.cli import progress
 from mentorat_cli.cli.common import Env, Lang, env_of
-from mentorat_cli.core import datefix
+from mentorat_cli.core import datefix, labels
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import calendar
 from mentorat_cli.io import output, pairfile, storage
 from mentorat_cli.load import repository, usable
-from mentorat_cli.render import build, context, labels, templating
+from mentorat_cli.render import build, context, templating
 
 
 class CharterFormat(str, Enum):
@@ -250,7 +251,7 @@ def _programme_lang(env: Env, root: Path | None) -> str:
     """The programme's language; a programme with errors elsewhere still has one."""
     if root is None:
         return "fr"
-    programme, _ = repository.load(root, env.today, parts=frozenset(), cache=env.cache)
+    programme, _ = pipeline.load(root, env.today, parts=frozenset(), cache=env.cache)
     return labels.lang_of(programme.config)
 
 

@@ -15,10 +15,10 @@ import re
 from icalendar import Calendar, Event
 
 from mentorat_cli import __version__
+from mentorat_cli.core import labels
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import schedule
 from mentorat_cli.followup import sheet as followup
-from mentorat_cli.render import labels
 
 
 def uid(programme: Programme, pair_id: str, number: int) -> str:

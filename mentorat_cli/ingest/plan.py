@@ -19,7 +19,7 @@ from mentorat_cli.ingest.mapping import Column, Mapping
 from mentorat_cli.ingest.records import field_of as _field_of
 from mentorat_cli.ingest.records import get_path, ordered, set_path
 from mentorat_cli.ingest.transforms import CellError, convert, vocabulary
-from mentorat_cli.load import schemas, yamlio
+from mentorat_cli.load import schemas, yamledit
 from mentorat_cli.load.tabular import Table, column_letter
 
 REQUIRED = ("first_name", "last_name", "email")
@@ -76,7 +76,8 @@ class ImportPlan:
         schema_line = f"../.schemas/{self.role}.schema.json"
         originals = originals or {}
         out = {
-            path: yamlio.rewrite(originals.get(path, ""), ordered(record, self.role), schema_line) for path, record in self.records.items()
+            path: yamledit.rewrite(originals.get(path, ""), ordered(record, self.role), schema_line)
+            for path, record in self.records.items()
         }
         if self.state_text is not None:
             out[S.STATE_FILE] = self.state_text

@@ -10,7 +10,7 @@ from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.ingest.records import ordered
-from mentorat_cli.load import yamlio
+from mentorat_cli.load import yamledit
 
 UNDECIDED = "applicant"
 # A decision can be revised by naming the person; `--all` only takes those nobody has decided on yet.
@@ -102,4 +102,4 @@ def _rewrite(programme: Programme, record: Record, data: dict[str, Any]) -> str:
         original = (programme.root / record.path).read_text(encoding="utf-8-sig")
     except OSError:
         original = ""
-    return yamlio.rewrite(original, data, f"../.schemas/{record.kind}.schema.json")
+    return yamledit.rewrite(original, data, f"../.schemas/{record.kind}.schema.json")

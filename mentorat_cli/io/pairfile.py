@@ -1,6 +1,6 @@
 """Change one or two keys of a pair file, leaving everything else as the coordinator wrote it.
 
-The file is parsed, the keys changed, and written back with `yamlio.rewrite`:
+The file is parsed, the keys changed, and written back with `yamledit.rewrite`:
 entries that did not change keep their text and comments, a new key goes
 where the schema puts it. A comment inside the changed entry itself cannot
 be kept, and the command says so.
@@ -15,7 +15,7 @@ from typing import Any
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.problems import has_errors
-from mentorat_cli.load import schemas, yamlio
+from mentorat_cli.load import schemas, yamledit, yamlio
 
 SCHEMA_LINE = "../.schemas/pair.schema.json"
 SUMMARY_LIMIT = 2000
@@ -92,7 +92,7 @@ def add_contact(data: dict[str, Any], contact: dict[str, str]) -> dict[str, Any]
 
 def dump(data: dict[str, Any], original: str = "") -> str:
     """The pair file's text: entries that did not change keep their comments and layout."""
-    return yamlio.rewrite(original, data, SCHEMA_LINE)
+    return yamledit.rewrite(original, data, SCHEMA_LINE)
 
 
 def dropped_comments(original: str, new_text: str) -> bool:

@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mentorat_cli.io import storage
+from mentorat_cli.io.paths import FILE_MODE, inside
 
 TMP_DIR = ".mentorat/tmp"
 MANIFEST = "manifest.json"
@@ -51,11 +51,11 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def apply(root: Path, writes: list[tuple[str, Path, bytes]], removes: list[tuple[str, Path]], sync: bool) -> None:
-    """Write and delete files (targets already checked by storage.inside) as one crash-safe change."""
+    """Write and delete files (targets already checked by inside) as one crash-safe change."""
     if not writes and not removes:
         return
     # inside() refuses a linked .mentorat/ or tmp/: temporaries hold personal data and must stay here.
-    folder = storage.inside(root, f"{TMP_DIR}/{time.time_ns():x}-{os.getpid()}")
+    folder = inside(root, f"{TMP_DIR}/{time.time_ns():x}-{os.getpid()}")
     folder.mkdir(parents=True)
     try:
         renames = _stage(folder, writes, sync)
@@ -76,7 +76,7 @@ def _stage(folder: Path, writes: list[tuple[str, Path, bytes]], sync: bool) -> l
         try:
             mode = os.stat(target).st_mode & 0o777  # a replaced file keeps its mode
         except FileNotFoundError:
-            mode = storage._FILE_MODE
+            mode = FILE_MODE
         name = str(number)
         fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
         try:
@@ -120,11 +120,11 @@ def _finish(root: Path, folder: Path, manifest: dict) -> None:  # type: ignore[t
         source = folder / name
         if not source.exists():
             continue  # renamed before a crash
-        target = storage.inside(root, relative)
+        target = inside(root, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, target)
     for relative in manifest["removes"]:
-        target = storage.inside(root, relative)
+        target = inside(root, relative)
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
         with contextlib.suppress(OSError):

@@ -1,4 +1,6 @@
-"""Load a programme folder: files -> checked records, and every problem found on the way.
+"""Read a programme folder: files -> records, each file parsed and schema-checked, and every problem found on the way.
+
+The checks across files run above this layer (check/pipeline.py reads, then checks).
 
 No stage raises on bad input: each returns problems, collected and sorted.
 Large programmes are read by a pool of worker processes, one chunk of files
@@ -7,7 +9,6 @@ each, because parsing and schema checks are CPU-bound.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import re
@@ -300,19 +301,14 @@ def load_note(root: str, rel: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[N
     return Note(pair, rel, data), problems
 
 
-def load(
-    root: Path,
-    today: dt.date | None = None,
-    workers: int | None = None,
-    *,
-    parts: frozenset[str] = EVERYTHING,
-    cache: bool = True,
-    progress: Progress | None = None,
+def read(
+    root: Path, workers: int | None = None, *, parts: frozenset[str] = EVERYTHING, cache: bool = True, progress: Progress | None = None
 ) -> tuple[Programme, list[Problem]]:
-    """Load and check the files of the programme at `root` (cross-file checks included).
+    """Read the files of the programme at `root` into records, with each file's own problems.
 
-    `parts` names the folders to read (the others are neither read nor checked); `cache` uses
-    and refreshes `.mentorat/cache/`, which never changes a result, only saves reading again.
+    `parts` names the folders to read (the others are not read); `cache` uses and refreshes
+    `.mentorat/cache/`, which never changes a result, only saves reading again. The checks
+    across files run above this layer: `check.pipeline.load` reads then checks.
     `progress(done, total)` hears of the files read (those the cache answers are not counted).
     """
     # A load keeps millions of small objects alive; each cyclic collection would
@@ -321,16 +317,15 @@ def load(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, today, workers, parts, cache, progress)
+        return _read(root, workers, parts, cache, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(
-    root: Path, today: dt.date | None, workers: int | None, parts: frozenset[str], use_cache: bool, progress: Progress | None = None
+def _read(
+    root: Path, workers: int | None, parts: frozenset[str], use_cache: bool, progress: Progress | None = None
 ) -> tuple[Programme, list[Problem]]:
-    from mentorat_cli.check import crossfile as checks  # checks depend on the model built here
     from mentorat_cli.load import cache
 
     problems: list[Problem] = []
@@ -361,7 +356,6 @@ def _load(
     for notes in programme.notes.values():
         notes.sort(key=lambda n: (str(n.meta.get("date")), n.path))
     problems += _stale_editor_schemas(root)
-    problems += checks.run_all(programme, today)
     return programme, P.sort_problems(problems)
 
 
@@ -379,15 +373,3 @@ def _stale_editor_schemas(root: Path) -> list[Problem]:
     if not stale:
         return []
     return [P.make("schemas-outdated", ".schemas", names=", ".join(rel.split("/", 1)[1] for rel in stale))]
-
-
-def load_valid(
-    root: Path, today: dt.date | None = None, *, parts: frozenset[str] = EVERYTHING, cache: bool = True
-) -> tuple[Programme, list[Problem]]:
-    """Load for a command that needs a valid programme: errors stop it (warnings are returned)."""
-    from mentorat_cli.core.errors import ProblemsFound
-
-    programme, found = load(root, today, parts=parts, cache=cache)
-    if P.has_errors(found):
-        raise ProblemsFound(found)
-    return programme, found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent.parent
@@ -31,3 +32,12 @@ def stale_editor_schemas(root: Path) -> dict[str, str]:
         if current != content:
             stale[relative] = content
     return stale
+
+
+@functools.lru_cache(maxsize=1)
+def placeholders() -> frozenset[str]:
+    """The example values `init` writes for the organiser and the coordinator, in every language."""
+    import yaml  # here, not at the top: this module is imported before any YAML is read (start-up time)
+
+    strings = yaml.safe_load((data_dir("templates") / "init" / "strings.yaml").read_text(encoding="utf-8"))
+    return frozenset(value for lang in strings.values() for value in (lang["organiser"], lang["coordinator_name"]))

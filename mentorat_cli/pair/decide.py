@@ -10,7 +10,7 @@ from typing import Any
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
-from mentorat_cli.load import yamlio
+from mentorat_cli.load import yamledit
 from mentorat_cli.pair import eligibility as rules
 from mentorat_cli.pair import plan, proposal
 
@@ -72,7 +72,7 @@ def _rewrite(root: Path, path: str, data: dict[str, Any]) -> str:
         original = (root / path).read_text(encoding="utf-8-sig")
     except OSError:
         original = ""
-    return yamlio.rewrite(original, data, proposal.PAIR_SCHEMA_LINE)
+    return yamledit.rewrite(original, data, proposal.PAIR_SCHEMA_LINE)
 
 
 def rematch(

@@ -16,7 +16,7 @@ from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import ACTIVE_PAIR_STATUSES, Programme, pair_id
 from mentorat_cli.ingest.records import ordered
 from mentorat_cli.ingest.state import STATE_FILE, State, dump_state
-from mentorat_cli.load import yamlio
+from mentorat_cli.load import yamledit, yamlio
 from mentorat_cli.privacy.show import pairs_of, role_of
 
 ERASED_NAME = {"fr": "Anonyme", "en": "Anonymous"}
@@ -186,7 +186,7 @@ def _faithful(programme: Programme, path: str, data: dict[str, Any], schema_line
         original = (programme.root / path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return yamlio.dump(data, schema_line)
-    spliced = yamlio.rewrite(original, data, schema_line)
+    spliced = yamledit.rewrite(original, data, schema_line)
     return yamlio.dump(data, schema_line) if _names_anyone(spliced, renamed) else spliced
 
 
@@ -211,7 +211,7 @@ def _pairing_summary(summary_text: str | None, renamed: dict[str, str], plan: Fo
 
     new = swap(data)
     if new != data:
-        plan.writes[SUMMARY_FILE] = yamlio.rewrite(summary_text, new, ".schemas/pairing.schema.json")
+        plan.writes[SUMMARY_FILE] = yamledit.rewrite(summary_text, new, ".schemas/pairing.schema.json")
         plan.lines.append(text("forget-reference", path=SUMMARY_FILE))
 
 

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.core import formatting
+from mentorat_cli.core import formatting, labels
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
-from mentorat_cli.render import context, labels
+from mentorat_cli.render import context
 from mentorat_cli.render.templating import Renderer
 
 SHEET_TEMPLATE = "sheet"

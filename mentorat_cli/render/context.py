@@ -11,13 +11,13 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from mentorat_cli.core import dates, formatting, kinds
+from mentorat_cli.core import dates, formatting, kinds, labels
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import schedule
 from mentorat_cli.followup import sheet as followup
-from mentorat_cli.render import labels, wording
+from mentorat_cli.render import wording
 
 _PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "organisation", "unit", "job")
 

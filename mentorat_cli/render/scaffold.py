@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from typing import Any
 
@@ -45,13 +44,6 @@ def _cohort(today: dt.date) -> tuple[str, str]:
 def _editor_settings() -> str:
     settings = {"yaml.schemas": {f".schemas/{kind}.schema.json": glob for kind, glob in EDITOR_SCHEMAS.items()}}
     return json.dumps(settings, indent=2, sort_keys=True) + "\n"
-
-
-@functools.lru_cache(maxsize=1)
-def placeholders() -> frozenset[str]:
-    """The example values `init` writes for the organiser and the coordinator, in every language."""
-    strings = yaml.safe_load((data_dir("templates") / "init" / "strings.yaml").read_text(encoding="utf-8"))
-    return frozenset(value for lang in strings.values() for value in (lang["organiser"], lang["coordinator_name"]))
 
 
 def programme_files(kind: str, lang: str, today: dt.date) -> dict[str, str]:

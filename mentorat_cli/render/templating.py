@@ -24,11 +24,12 @@ from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, Temp
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from mentorat_cli.core import labels
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.safetext import markdown_value
 from mentorat_cli.load import resources
-from mentorat_cli.render import labels, wording
+from mentorat_cli.render import wording
 
 SUFFIX = ".md.j2"
 PAGE = "page.html.j2"

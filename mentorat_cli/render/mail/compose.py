@@ -15,12 +15,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
 
-from mentorat_cli.core import formatting
+from mentorat_cli.core import formatting, labels
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.load import resources
-from mentorat_cli.render import build, context, labels
+from mentorat_cli.render import build, context
 from mentorat_cli.render.mail.select import Draft
 from mentorat_cli.render.templating import Renderer
 

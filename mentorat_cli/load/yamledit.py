@@ -1,5 +1,9 @@
 """Faithful edits of a human-edited YAML file: only the lines of the entries that change are written.
 
+`rewrite(original, data, schema_line)` is the entry point every writer of a
+file a human may have edited uses; it is built on the reader (`yamlio`), so
+it lives above it.
+
 `splice(original, data)` walks the original text's block mappings and
 sequences alongside the new data. An entry whose value did not change keeps
 its bytes (comments, quoting, blank lines); a mapping that changed inside is
@@ -190,3 +194,51 @@ class _Editor:
             elif j2 > j1:  # insert or replace: the new items written in the list's own indentation
                 out += self.dump(new[j1:j2], column)
         return out
+
+
+def rewrite(original: str, data: dict[str, Any], schema_line: str | None = None) -> str:
+    """`data` written over `original`, keeping the comments and layout of every top-level entry
+    that did not change (a coordinator's notes in a file survive a command's update).
+
+    First `splice`: only the lines of what changed, down to one list item. When the
+    file's layout does not allow it (flow style...), changed top-level entries are written anew
+    (with the comment lines just above them kept); added ones are written in `data`'s order; removed ones go. Falls back to `dump` when the
+    original is empty or not a plain block mapping, and always checks the result reads back as `data`.
+    """
+    spliced = splice(original, data) if original.strip() else None
+    if spliced is not None and yamlio.load(spliced) == (data, None):
+        return spliced
+    old, issue = yamlio.load(original)
+    try:
+        node = yaml.compose(original, Loader=yamlio.DataLoader) if issue is None else None
+    except yaml.YAMLError:
+        node = None
+    if not isinstance(old, dict) or not isinstance(node, yaml.MappingNode) or node.flow_style:
+        return yamlio.dump(data, schema_line)
+    lines = original.splitlines(keepends=True)
+    starts = [key_node.start_mark.line for key_node, _ in node.value]
+    names = [str(key_node.value) for key_node, _ in node.value]
+    # Comment and blank lines just above a key belong to that key.
+    firsts = []
+    for index, start in enumerate(starts):
+        first = start
+        floor = starts[index - 1] + 1 if index else 0
+        while first > floor and (not lines[first - 1].strip() or lines[first - 1].lstrip().startswith("#")):
+            first -= 1
+        firsts.append(first if index else start)
+    ends = [*firsts[1:], len(lines)]
+    header = "".join(lines[: firsts[0]]) if firsts else ""
+    blocks = {
+        name: ("".join(lines[first:start]), "".join(lines[start:end]))
+        for name, first, start, end in zip(names, firsts, starts, ends, strict=True)
+    }
+    out = [header if header or schema_line is None else f"# yaml-language-server: $schema={schema_line}\n"]
+    for key, value in data.items():
+        above, body = blocks.get(key, ("", ""))
+        if key in old and old[key] == value:
+            out.append(above + body if body.endswith("\n") else above + body + "\n")
+        else:
+            out.append(above + yamlio.dump({key: value}))
+    result = "".join(out)
+    back, problem = yamlio.load(result)
+    return result if problem is None and back == data else yamlio.dump(data, schema_line)
