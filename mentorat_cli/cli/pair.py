@@ -186,13 +186,17 @@ def _diff(root: Path, writes: dict[str, str], removes: list[str]) -> str:
 TABLE_ROWS = 15
 
 
+def _points(value: float) -> str:
+    return formatting.number(value, language(), 2)  # 72,30 in French, 72.30 in English
+
+
 def _proposed_table(env: Env, writes: dict[str, str]) -> None:
     """The proposals a dry run would write, as a short table (the full diff comes with --diff)."""
     rows = []
     for rel in sorted(writes):
         data, _issue = yamlio.load(writes[rel]) if rel.startswith("pairs/") else (None, None)
         if isinstance(data, dict) and data.get("status") == "proposed":
-            rows.append((str(data.get("mentee")), str(data.get("mentor")), formatting.number(float(data.get("score", 0)), language(), 2)))
+            rows.append((str(data.get("mentee")), str(data.get("mentor")), _points(float(data.get("score", 0)))))
     if not rows:
         return
     head = text("pair-table-head").split("|")
@@ -220,13 +224,7 @@ def _summary(say: Said, run: plan.Run, changes: proposal.Changes, objective: Obj
         "seconds": formatting.seconds(seconds, language()),
     }
     if fig["proposed"]:
-        say(
-            "info",
-            "pair-summary",
-            mean=formatting.number(fig["mean"], language(), 2),
-            lowest=formatting.number(fig["lowest"], language(), 2),
-            **counts,
-        )
+        say("info", "pair-summary", mean=_points(fig["mean"]), lowest=_points(fig["lowest"]), **counts)
     else:
         say("info", "pair-summary-none", **counts)
     if changes.unmatched:
@@ -263,8 +261,7 @@ def pair(
         None, "--explain", metavar="MENTEE", help="Explain the proposal for this mentee (with --why-not: compared with that mentor)."
     ),
     why_not: Optional[str] = typer.Option(None, "--why-not", metavar="MENTOR", help="With --explain: why not this mentor."),
-    # The older form `--explain MENTEE MENTOR` still works; hidden, as a positional only makes sense with --explain.
-    mentor: Optional[str] = typer.Argument(None, metavar="MENTOR", hidden=True),
+    mentor: Optional[str] = typer.Argument(None, metavar="MENTOR", hidden=True),  # the older `--explain MENTEE MENTOR`
     k: int = typer.Option(
         40,
         "--candidates",  # plan.DEFAULT_K, written out so that scipy loads lazily
@@ -273,9 +270,9 @@ def pair(
 ) -> None:
     """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
     env = env_of(ctx)
-    if mentor is not None and why_not is not None and mentor != why_not:
+    if None not in (mentor, why_not) and mentor != why_not:
         raise typer.BadParameter(text("pair-two-mentors"), param_hint="--why-not")
-    mentor = why_not if why_not is not None else mentor
+    mentor = why_not or mentor
     if mentor is not None and explain_mentee is None:
         raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="--why-not")
     started = time.perf_counter()
@@ -384,11 +381,9 @@ def scores(
     if cells > TEXT_TABLE_LIMIT:
         raise MentoratError(text("scores-too-big", cells=cells))
     # For people: column words and yes/no in the run's language (the CSV keeps the ids for tools).
-    sign = formatting.number(0.5, language())[1]  # the decimal sign of the run's language; CSV keeps the dot (for tools)
-    rows = [
-        [gettext(cell) for cell in head],
-        *([*row[:2], gettext(row[2]), row[3], *(cell.replace(".", sign) for cell in row[4:])] for row in table.rows(enc, setup.previous)),
-    ]
+    sign = _points(0)[1]  # the run's decimal sign (the CSV keeps the dot, for tools)
+    body = ([*row[:2], gettext(row[2]), row[3], *(cell.replace(".", sign) for cell in row[4:])] for row in table.rows(enc, setup.previous))
+    rows = [[gettext(cell) for cell in head], *body]
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     for row in rows:
         typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
@@ -431,7 +426,7 @@ def rematch(
         storage.write_files(prog.root, writes, removes=removes)
     env.info(text("rematch-ended", pair=pair_id, date=formatting.long_date(env.today, language())))
     if new is not None:
-        env.info(text("rematch-proposed", pair=new["pair"], score=formatting.number(new["score"], language(), 2)))
+        env.info(text("rematch-proposed", pair=new["pair"], score=_points(new["score"])))
     else:
         rows = proposal.unmatched(run)
         reason_ = proposal.reason_text(rows[0]) if rows else text("unmatched-no-mentor")
