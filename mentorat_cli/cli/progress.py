@@ -71,8 +71,14 @@ class _Bar:
 
 
 @contextmanager
-def bar(label: str, minimum: int = FILES) -> Iterator[Progress]:
-    """`with bar("Reading files") as progress: core(..., progress=progress)`: erased when the block ends."""
+def bar(label: str, minimum: int = FILES) -> Iterator[Progress | None]:
+    """`with bar("Reading files") as progress: core(..., progress=progress)`: erased when the block ends.
+
+    None when standard error is not a terminal: the core then has nothing to call at all.
+    """
+    if _terminal() is None:
+        yield None
+        return
     shown = _Bar(label, minimum)
     try:
         yield shown

@@ -220,6 +220,13 @@ def _load_records(
     return results
 
 
+def _reader(root: Path, workers: int | None, limit: int, progress: Progress | None) -> Callable[[list[tuple[str, str]]], list[Any]]:
+    """What reads the files the cache does not answer (the progress callback passed only when there is one)."""
+    if progress is None:
+        return lambda todo: _load_records(root, todo, workers, limit)
+    return lambda todo: _load_records(root, todo, workers, limit, progress)
+
+
 def _scan_notes(root: Path, problems: list[Problem]) -> list[str]:
     """Relative paths of the meeting notes, sorted; stray and linked files reported."""
     found: list[str] = []
@@ -339,9 +346,7 @@ def _read(
         listing += [(rel, "note") for rel in _scan_notes(root, problems)]
     limit = programme.config["limits"]["max_file_bytes"]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees, "pair": programme.pairs, "feedback": programme.feedback}
-    loaded_files = cache.load_records(
-        root, listing, _cache_part, lambda todo: _load_records(root, todo, workers, limit, progress), use_cache, setting=limit
-    )
+    loaded_files = cache.load_records(root, listing, _cache_part, _reader(root, workers, limit, progress), use_cache, setting=limit)
     for (file, kind), (loaded, found) in zip(listing, loaded_files, strict=True):
         problems += found
         programme.files_checked += 1
