@@ -91,7 +91,7 @@ def test_validate_on_broken_files_speaks_french(sample, run_cli, french_machine)
     _broken(sample)
     result = run_cli(["validate"], cwd=sample)
     assert result.code == 1
-    assert "erreur" in result.out and "conseil : " in result.out
+    assert "erreur" in result.out and "conseil\u00a0: " in result.out
     assert english_lines(result.out + result.err) == [], result.out
 
 
@@ -190,9 +190,9 @@ def test_lang_option_outside_a_programme(run_cli, tmp_path, monkeypatch):
     monkeypatch.setenv("LANG", "C.UTF-8")
     result = run_cli(["--lang", "fr", "status"], cwd=tmp_path)
     assert result.code == 2
-    assert "erreur : aucun programme.yaml trouvé" in result.err
+    assert "erreur\u00a0: aucun programme.yaml trouvé" in result.err
     result = run_cli(["status", "--lang", "fr"], cwd=tmp_path)
-    assert "erreur : aucun programme.yaml trouvé" in result.err
+    assert "erreur\u00a0: aucun programme.yaml trouvé" in result.err
 
 
 def test_status_shows_first_rows_and_all_with_all(sample, run_cli, french_machine):

@@ -42,7 +42,7 @@ def test_pair_and_status_point_at_the_decision(programme, run_cli) -> None:
 def test_accept_and_decline_record_the_decision_and_its_date(programme, run_cli) -> None:
     root = _prog(programme)
     result = run_cli(["--root", root, "accept", "--all", "--role", "mentee", "--cohort", "2027"])
-    assert result.code == 0 and "accepted: 1 person(s) (decided on 2026-11-25)" in result.out
+    assert result.code == 0 and "accepted: 1 person(s) (decided on 25 November 2026)" in result.out
     assert "status: accepted\ndecided_on: '2026-11-25'\n" in (root / "mentees/bob-roy.yaml").read_text(encoding="utf-8")
     assert "status" not in (root / "mentees/ana-lima.yaml").read_text(encoding="utf-8")
     waiting = run_cli(["--root", root, "decline", "ana-lima", "--reason", "  promotion   complète ", "--waiting"])

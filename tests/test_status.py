@@ -139,7 +139,7 @@ def test_status_text_is_one_screen(busy: Path, run_cli) -> None:
     result = run_cli(["status"], cwd=busy)
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0] == "Programme de test: status on 2026-11-25"
+    assert lines[0] == "Programme de test: status on 25 November 2026"
     assert lines[1] == "Pairs: 2 confirmed, 1 proposed, 2 ended"
     assert "No meeting for more than 45 days (1)" in lines
     assert any(line.split() == ["ann-late--max-one", "2026-09-01", "85"] for line in lines)

@@ -99,7 +99,8 @@ def test_in_french_a_wrong_value_lists_the_french_labels(programme, run_cli, mon
     root = programme(dict([mentee("anna-mentee", ["networking"], format="nimporte")]), programme_yaml())
     result = run_cli(["validate"], cwd=root)
     assert (
-        'format : "nimporte" ne fait pas partie de : remote (à distance), in_person (en présentiel), hybrid (hybride), any (indifférent)'
+        'format\u00a0: "nimporte" ne fait pas partie de\u00a0: '
+        "remote (à distance), in_person (en présentiel), hybrid (hybride), any (indifférent)"
     ) in result.out
 
 

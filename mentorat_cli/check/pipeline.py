@@ -24,18 +24,20 @@ def load(
     *,
     parts: frozenset[str] = repository.EVERYTHING,
     cache: bool = True,
+    progress: repository.Progress | None = None,
 ) -> tuple[Programme, list[Problem]]:
     """Load and check the files of the programme at `root` (cross-file checks included).
 
     `parts` names the folders to read (the others are neither read nor checked); `cache` uses
     and refreshes `.mentorat/cache/`, which never changes a result, only saves reading again.
+    `progress(done, total)` hears of the files read (cli/progress.py shows it on a terminal).
     """
     # The checks walk the millions of objects the load keeps alive: no cyclic collection meanwhile
     # either (see repository.read).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        programme, problems = repository.read(root, workers, parts=parts, cache=cache)
+        programme, problems = repository.read(root, workers, parts=parts, cache=cache, progress=progress)
         problems += crossfile.run_all(programme, today)
         return programme, P.sort_problems(problems)
     finally:

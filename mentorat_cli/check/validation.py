@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +25,11 @@ class Validation:
         return sum(len(e.followers) for e in self.entries)
 
 
-def validate(root: Path, today: dt.date, cache: bool = True) -> Validation:
-    """Load and check everything; read-only (a change a stopped command left is reported, finished or undone by the next writer)."""
-    programme, found = pipeline.load(root, today, cache=cache)
+def validate(root: Path, today: dt.date, cache: bool = True, progress: Callable[[int, int], None] | None = None) -> Validation:
+    """Load and check everything; read-only (a change a stopped command left is reported, finished or undone by the next writer).
+
+    `progress(done, total)` hears of the files read (the CLI shows it on a terminal)."""
+    programme, found = pipeline.load(root, today, cache=cache, progress=progress)
     found = P.sort_problems([*found, *integrity.leftover_problems(root, programme), *integrity.summary_problems(root, programme)])
     errors = sum(1 for p in found if p.severity == P.ERROR)
     return Validation(causes.arrange(found), errors, len(found) - errors, programme.files_checked)

@@ -7,7 +7,9 @@ from typing import Optional
 import typer
 
 from mentorat_cli.cli.common import Env
+from mentorat_cli.core import formatting
 from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.ingest import selection
 from mentorat_cli.io import storage
@@ -33,7 +35,7 @@ def decide_applications(
                 env.info(text("select-nothing"))
             raise typer.Exit(0)
         storage.write_files(programme.root, result.writes)
-    env.info(text("select-done", status=label, count=len(result.decided), date=env.today.isoformat()))
+    env.info(text("select-done", status=label, count=len(result.decided), date=formatting.long_date(env.today, language())))
     if status == "accepted":
         env.info(text("select-next-accepted"))
     raise typer.Exit(0)

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from mentorat_cli.cli.common import Env, env_of, lazy, print_problems
+from mentorat_cli.core import formatting
 from mentorat_cli.core.choices import TextOrJson
+from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.load import usable
 
@@ -31,7 +33,11 @@ def _print_audit(env: Env, results: list[audit.Result]) -> None:
             typer.echo(text("audit-stage", title=stage))
         if result.base:
             evidence = text(
-                "audit-evidence", value=result.met, base=result.base, pct=100 * result.met // result.base, threshold=f"{result.threshold:g}"
+                "audit-evidence",
+                value=result.met,
+                base=result.base,
+                pct=formatting.percent(100 * result.met // result.base, language()),
+                threshold=formatting.percent(result.threshold, language(), None),
             )
         else:
             evidence = text("audit-evidence-none")

@@ -17,7 +17,7 @@ from typing import IO, Any, Optional
 import typer
 
 from mentorat_cli.check import pipeline
-from mentorat_cli.cli import terminal
+from mentorat_cli.cli import progress, terminal
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
@@ -46,11 +46,16 @@ class Env:
             return root.resolve()
         return repository.find_root(Path.cwd())
 
+    def read(self, root: Path, parts: frozenset[str] = repository.EVERYTHING) -> tuple[Programme, list[Problem]]:
+        """pipeline.load with this run's options, and a progress bar on a terminal for a large programme."""
+        with progress.bar(text("progress-reading")) as shown:
+            return pipeline.load(root, self.today, parts=parts, cache=self.cache, progress=shown)
+
     def load(self, needs: usable.Needs = usable.ALL, parts: frozenset[str] = repository.EVERYTHING) -> tuple[Programme, list[Problem]]:
         """Load the programme: with `needs=usable.ALL` any error stops the command; otherwise the records
         with errors are left aside (named on stderr) and only the files `needs` names must be valid.
         Only the folders in `parts` are read (pairing and charters never read the notes)."""
-        programme, found = pipeline.load(self.root(), self.today, parts=parts, cache=self.cache)
+        programme, found = self.read(self.root(), parts)
         aside = usable.select(programme, found, needs)
         after_load()
         if not self.quiet:

@@ -7,7 +7,9 @@ from typing import Optional
 import typer
 
 from mentorat_cli.cli.common import env_of
+from mentorat_cli.core import formatting, vocabulary
 from mentorat_cli.core.choices import Channel
+from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.followup import records
 from mentorat_cli.load import usable
@@ -26,7 +28,8 @@ def contact(
         programme, _ = env.load(usable.pair_needs(pair))
         done = records.contact(programme, pair, date, channel.value, summary, env.today)
     if done.changed:
-        env.info(text("doc-contact-done", channel=channel.value, date=done.date, file=done.file))
+        channel_word, day = vocabulary.label("channel", channel.value), formatting.long_date(done.date, language())
+        env.info(text("doc-contact-done", channel=channel_word, date=day, file=done.file))
     else:
         env.info(text("doc-contact-duplicate", file=done.file))
     if done.comments_dropped:

@@ -19,7 +19,10 @@ import typer.core
 from typer._click.core import Command
 from typer.core import TyperArgument, TyperOption
 
-from mentorat_cli.core.i18n import gettext, language
+# Help is wrapped by Rich, which breaks lines at any space, no-break ones too: help keeps the catalogue's
+# plain spaces (a sign never starts a line then), the no-break ones are for messages printed line by line.
+from mentorat_cli.core.i18n import gettext_plain as gettext
+from mentorat_cli.core.i18n import language
 
 # One or two examples per command (command lines are the same in every language).
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -27,7 +30,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "init": ("mentorat init mon-programme --kind ministry", "mentorat init my-programme --kind company --lang en"),
     "validate": ("mentorat validate", "mentorat validate --format json > problemes.json"),
     "schemas": ("mentorat schemas",),
-    "pair": ("mentorat pair --dry-run", "mentorat pair --explain lea-martin"),
+    "pair": ("mentorat pair --dry-run", "mentorat pair --explain lea-martin --why-not paul-durand"),
     "scores": ("mentorat scores --format csv > scores.csv",),
     "confirm": ("mentorat confirm", "mentorat confirm lea-martin--paul-lambert"),
     "rematch": ('mentorat rematch lea-martin--paul-lambert --reason "déménagement"',),
@@ -224,6 +227,11 @@ def _usage_name(self: Any) -> str:
     return name + ("..." if self.nargs != 1 else "")
 
 
+def _usage_pieces(self: Any, ctx: Any) -> list[str]:
+    """A hidden argument (an older form kept working) stays out of the usage line too."""
+    return [] if getattr(self, "hidden", False) else [self._usage_display_name()]
+
+
 _help_option = Command.get_help_option
 
 
@@ -239,6 +247,7 @@ HELP_OPTION = "Show this message and exit."
 TyperOption.display_type_rich = _metavar  # type: ignore[method-assign,assignment]
 TyperArgument.display_type_rich = _metavar  # type: ignore[method-assign,assignment]
 TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign]
+TyperArgument.get_usage_pieces = _usage_pieces  # type: ignore[method-assign]
 Command.get_help_option = _translated_help_option  # type: ignore[method-assign]
 _typer_gettext = typer.core._
 typer.core._ = _plain_gettext  # type: ignore[attr-defined]

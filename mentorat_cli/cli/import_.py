@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from mentorat_cli.cli import progress
 from mentorat_cli.cli.common import Env, env_of, print_error, print_problems
 from mentorat_cli.core.choices import ImportStatus, Role
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
@@ -44,9 +45,11 @@ def import_(
         raise typer.Exit(0)
     with env.writing(active=not dry_run):
         programme, _warnings = env.load(parts=repository.PEOPLE_AND_PAIRS)
-        plan = importing.prepare(
-            programme, file, table, role.value, mapping, today=env.today, force=force, status=status.value if status else None
-        )
+        chosen_status = status.value if status else None
+        with progress.bar(text("progress-rows")) as shown:
+            plan = importing.prepare(
+                programme, file, table, role.value, mapping, today=env.today, force=force, status=chosen_status, progress=shown
+            )
         _print_plan(env.quiet, file.name, plan)
         if not dry_run and not (plan.problems and not skip_invalid):
             importing.write(programme.root, plan)

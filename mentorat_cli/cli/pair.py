@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from mentorat_cli.check import pipeline
 from mentorat_cli.cli.common import Env, after_load, env_of, lazy
+from mentorat_cli.core import formatting
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.choices import Objective
 from mentorat_cli.core.errors import ProblemsFound
@@ -74,9 +74,10 @@ def pair(
     commit: bool = typer.Option(False, "--commit", help="Commit the proposal on a new git branch (the message names no one)."),
     force: bool = typer.Option(False, "--force", help="Also recompute proposals that were edited by hand."),
     explain_mentee: Optional[str] = typer.Option(
-        None, "--explain", metavar="MENTEE", help="Explain the proposal for this mentee (add a MENTOR: why not that one)."
+        None, "--explain", metavar="MENTEE", help="Explain the proposal for this mentee (with --why-not: compared with that mentor)."
     ),
-    mentor: Optional[str] = typer.Argument(None, metavar="MENTOR", help="With --explain: the mentor to compare with."),
+    why_not: Optional[str] = typer.Option(None, "--why-not", metavar="MENTOR", help="With --explain: why not this mentor."),
+    mentor: Optional[str] = typer.Argument(None, metavar="MENTOR", hidden=True),  # the older `--explain MENTEE MENTOR`
     k: int = typer.Option(
         40,
         "--candidates",  # plan.DEFAULT_K, written out so that scipy loads lazily
@@ -85,8 +86,11 @@ def pair(
 ) -> None:
     """Propose the optimal pairs, each explained, as files to review (status: proposed)."""
     env = env_of(ctx)
+    if None not in (mentor, why_not) and mentor != why_not:
+        raise typer.BadParameter(text("pair-two-mentors"), param_hint="--why-not")
+    mentor = why_not or mentor
     if mentor is not None and explain_mentee is None:
-        raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="MENTOR")
+        raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="--why-not")
     asked = Asked(objective.value, k, force, dry_run, show_diff, commit, explain_mentee, mentor, time.perf_counter())
     # The lock is taken before reading: a confirm or a contact recorded meanwhile waits, and is not lost.
     with env.writing(active=not dry_run and explain_mentee is None):
@@ -131,7 +135,7 @@ def _replayed(env: Env, options: dict[str, object], started: float) -> dict[str,
         return found
     for level, key, values in said:
         if "seconds" in values:
-            values["seconds"] = time.perf_counter() - started
+            values["seconds"] = formatting.seconds(time.perf_counter() - started, language())
         (env.info if level == "info" else env.detail)(text(key, **values))
     env.detail(text("pair-replayed"))
     return None
@@ -139,7 +143,7 @@ def _replayed(env: Env, options: dict[str, object], started: float) -> dict[str,
 
 def _solve(env: Env, asked: Asked) -> tuple[Programme, plan.Run]:
     """The programme (tolerating only the errors this run's own outdated proposals cause), solved."""
-    programme, found = pipeline.load(env.root(), env.today, parts=repository.PEOPLE_AND_PAIRS, cache=env.cache)
+    programme, found = env.read(env.root(), repository.PEOPLE_AND_PAIRS)
     after_load()
     if propose.blocking(programme, found):
         raise ProblemsFound(P.sort_problems(found))

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 import typer
 
 from mentorat_cli.cli.common import env_of, lazy
+from mentorat_cli.core import formatting
 from mentorat_cli.core.choices import EndedBy, Objective
+from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.io import storage
 from mentorat_cli.load import repository
@@ -33,9 +35,9 @@ def rematch(
         prog, _ = env.load(parts=repository.PEOPLE_AND_PAIRS)
         writes, removes, run, new = decide.rematch(prog, pair_id, reason, by.value, env.today, objective.value)
         storage.write_files(prog.root, writes, removes=removes)
-    env.info(text("rematch-ended", pair=pair_id, date=env.today.isoformat()))
+    env.info(text("rematch-ended", pair=pair_id, date=formatting.long_date(env.today, language())))
     if new is not None:
-        env.info(text("rematch-proposed", pair=new["pair"], score=f"{new['score']:.2f}"))
+        env.info(text("rematch-proposed", pair=new["pair"], score=formatting.number(new["score"], language(), 2)))
     else:
         rows = proposal.unmatched(run)
         reason_ = proposal.reason_text(rows[0]) if rows else text("unmatched-no-mentor")

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from mentorat_cli.cli import progress
 from mentorat_cli.cli.common import env_of, report_written
 from mentorat_cli.cli.options import ALL_OPT, FORCE_OPT, OUT_OPT, PAIR_ARG
 from mentorat_cli.core import lookup
@@ -32,7 +33,8 @@ def sheet(
     pairs = lookup.select_pairs(programme, pair, all_, "sheet")
     if fmt is CharterFormat.pdf and not build.pdf_available():
         raise MentoratError(text("doc-pdf-missing"), text("doc-pdf-missing-hint"))
-    files = build.sheets(programme, pairs, fmt.value, env.today)
+    with progress.bar(text("progress-sheets"), progress.DOCUMENTS) as shown:
+        files = build.sheets(programme, pairs, fmt.value, env.today, shown)
     report_written(env, output.write_documents(programme.root, out, files, force), files)
     raise typer.Exit(0)
 

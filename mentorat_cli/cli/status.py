@@ -9,10 +9,10 @@ from typing import Optional
 import typer
 
 from mentorat_cli.cli.common import env_of, print_problems
-from mentorat_cli.core.choices import TextOrJson
+from mentorat_cli.core.choices import StatusFormat
 from mentorat_cli.core.errors import ProblemsFound
 from mentorat_cli.core.messages import text
-from mentorat_cli.followup import dashboard
+from mentorat_cli.followup import dashboard, statuscsv
 from mentorat_cli.followup import status as statusview
 from mentorat_cli.load import usable
 
@@ -22,7 +22,7 @@ def status(
     days: Optional[int] = typer.Option(
         None, "--days", min=1, max=365, help="Alert after this many days without a meeting (default: the programme's, 45)."
     ),
-    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="text, or json for scripts."),
+    fmt: StatusFormat = typer.Option(StatusFormat.text, "--format", help="text, or json or csv for scripts and spreadsheets."),
     show_all: bool = typer.Option(False, "--all", help="Every row of every section (by default the first ten)."),
 ) -> None:
     """One screen: pairs by state, pairs to follow up, mentees waiting, mentors to remind."""
@@ -34,8 +34,10 @@ def status(
         typer.echo(text("status-programme-broken"), err=True)
         raise typer.Exit(0) from None
     data = dashboard.build(programme, env.today, days)
-    if fmt is TextOrJson.json:
+    if fmt is StatusFormat.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt is StatusFormat.csv:
+        typer.echo(statuscsv.render(data), nl=False)
     else:
         typer.echo(statusview.render(data, None if show_all else statusview.FIRST_ROWS), nl=False)
     raise typer.Exit(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from mentorat_cli.check import causes, validation
+from mentorat_cli.cli import progress
 from mentorat_cli.cli.common import env_of, print_problems
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.choices import TextOrJson
@@ -19,7 +20,8 @@ def validate(
     """Check every file: schemas, references, dates, capacities and the programme's rules."""
     env = env_of(ctx)
     root = env.root()
-    found = validation.validate(root, env.today, env.cache)
+    with progress.bar(text("progress-reading")) as shown:
+        found = validation.validate(root, env.today, env.cache, shown)
     if fmt is TextOrJson.json:
         print_problems(causes.flat(found.entries), "json")
     else:

@@ -129,3 +129,9 @@ class MailKind(str, Enum):
 class MailFormat(str, Enum):
     eml = "eml"
     mbox = "mbox"
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"

@@ -13,6 +13,10 @@ import re
 import unicodedata
 from typing import Any
 
+from mentorat_cli.core import formatting
+from mentorat_cli.core.i18n import language
+from mentorat_cli.core.messages import text
+
 _MONTHS = {
     "janvier": 1,
     "janv": 1,
@@ -56,7 +60,6 @@ _MONTHS = {
     "dec": 12,
     "december": 12,
 }
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _WORDS = re.compile(r"^(?:[^\W\d_]+\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?\s+(\d{4})$")
 _YMD = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:[T ][0-9:.]+Z?)?$")
@@ -74,14 +77,14 @@ def looks_like_date(value: Any) -> bool:
 
 
 def why_impossible(year: int, month: int, day: int) -> str:
-    """'February has 28 days in 2026', 'there is no month 13', or '' when the date exists."""
+    """'February has 28 days in 2026', 'there is no month 13', or '' when the date exists (in the run's language)."""
     if not 1 <= month <= 12:
-        return f"there is no month {month}"
+        return text("date-no-month", month=month)
     days = calendar.monthrange(year, month)[1]
     if day < 1:
-        return f"there is no day {day}"
+        return text("date-no-day", day=day)
     if day > days:
-        return f"{_MONTH_NAMES[month - 1]} has {days} days in {year}"
+        return text("date-month-days", month=formatting.month_name(month, language()), days=days, year=year)
     return ""
 
 

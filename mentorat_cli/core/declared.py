@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from mentorat_cli.core import vocabulary
+
 Person = dict[str, Any]
 
 TEXT, YES_NO, LIST, NUMBER, SCALE = "text", "yes-no", "list", "number", "scale"
@@ -22,42 +24,13 @@ SAME, OVERLAP, GAP, SCALE_KIND = "same", "overlap", "gap", "scale"
 AT_LEAST, AT_MOST, CLOSEST = "at_least", "at_most", "closest"
 EXTRA = "extra."
 
-# Accepted spellings (folded: lower case, no accents, '_' and ' ' read as '-') -> English id.
-TYPE_WORDS = {
-    "text": TEXT,
-    "texte": TEXT,
-    "yes-no": YES_NO,
-    "oui-non": YES_NO,
-    "boolean": YES_NO,
-    "list": LIST,
-    "liste": LIST,
-    "number": NUMBER,
-    "nombre": NUMBER,
-    "scale": SCALE,
-    "echelle": SCALE,
-}
-SIDE_WORDS = {"mentor": "mentor", "mentee": "mentee", "mentore": "mentee", "both": "both", "les-deux": "both", "tous-les-deux": "both"}
-KIND_WORDS = {
-    "same": SAME,
-    "identique": SAME,
-    "meme-valeur": SAME,
-    "overlap": OVERLAP,
-    "commun": OVERLAP,
-    "en-commun": OVERLAP,
-    "gap": GAP,
-    "ecart": GAP,
-    "scale": SCALE_KIND,
-    "echelle": SCALE_KIND,
-}
-MODE_WORDS = {
-    "at-least": AT_LEAST,
-    "au-moins": AT_LEAST,
-    "at-most": AT_MOST,
-    "au-plus": AT_MOST,
-    "closest": CLOSEST,
-    "le-plus-proche": CLOSEST,
-    "proche": CLOSEST,
-}
+
+# Accepted spellings (folded: lower case, no accents, '_' and ' ' read as '-') -> English id, from core/vocabulary.py.
+def _words(name: str) -> dict[str, str]:
+    entries = vocabulary.VOCABULARIES[name]
+    return {fold(word): cid for cid, (fr, en, others) in entries.items() for word in (cid, fr, en, *others)}
+
+
 YES_WORDS = {"oui", "yes", "vrai", "true", "o", "y", "1"}
 NO_WORDS = {"non", "no", "faux", "false", "n", "0"}
 
@@ -92,6 +65,12 @@ def fold(word: Any) -> str:
     """A hand-written keyword as compared: lower case, accents removed, spaces and '_' as '-'."""
     plain = unicodedata.normalize("NFKD", str(word)).encode("ascii", "ignore").decode().casefold()
     return "-".join(plain.replace("_", " ").replace("-", " ").split())
+
+
+TYPE_WORDS = _words("declared_type")
+SIDE_WORDS = _words("declared_side")
+KIND_WORDS = _words("declared_kind")
+MODE_WORDS = _words("declared_mode")
 
 
 def norm(value: Any) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mentorat_cli.core.i18n import gettext
+
 # Documented exit codes (README, "Exit codes").
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -24,7 +26,8 @@ class ProblemsFound(MentoratError):
     """The programme's files have errors; the command cannot go on."""
 
     def __init__(self, problems: list, message: str = "", hint: str = "") -> None:  # type: ignore[type-arg]
-        super().__init__(message or "the programme has errors", hint or "run `mentorat validate` and fix them first", 1)
+        message = message or gettext("the programme has errors")  # in the run's language, like every message
+        super().__init__(message, hint or gettext("run `mentorat validate` and fix them first"), 1)
         self.problems = problems
 
 

@@ -13,6 +13,7 @@ message, problem and help text goes through `gettext` here.
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
 import os
 import re
@@ -82,10 +83,30 @@ def language() -> str:
 
 
 def gettext(message: str) -> str:
-    """`message` (an English msgid) in the language of this run."""
+    """`message` (an English msgid) in the language of this run.
+
+    In French, the spaces before ':', ';', '?' and '!' become no-break (typography.french_spaces):
+    what the terminal shows never wraps a sign away from its word. Records written into files
+    (`gettext_for`) keep the catalogue's plain spaces.
+    """
+    if not message or _language == SOURCE:
+        return message
+    found = _translations.gettext(message)
+    return _french_spaces(found) if _language == "fr" else found
+
+
+def gettext_plain(message: str) -> str:
+    """`message` in the language of this run, with the catalogue's own spaces: for text a wrapper reflows (help)."""
     if not message or _language == SOURCE:
         return message
     return _translations.gettext(message)
+
+
+@functools.lru_cache(maxsize=4096)
+def _french_spaces(found: str) -> str:
+    from mentorat_cli.core.formatting import french_spaces
+
+    return french_spaces(found)
 
 
 def N_(message: str) -> str:

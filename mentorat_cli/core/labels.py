@@ -1,18 +1,15 @@
 """Words the documents use, in the programme's language (fr default, en available).
 
 Sentences live in the templates; this module holds only the short labels
-that code needs to fill in (dates, kinds of meeting, channels, formats).
+that code needs to fill in (kinds of meeting, channels, formats). Dates, numbers and
+durations come from the one formatter, core/formatting.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 
-MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
-}
+from mentorat_cli.core.formatting import number
 
 MEETING_KINDS = {
     "fr": {"first": "Premier rendez-vous", "regular": "Rendez-vous", "review": "Bilan intermédiaire", "final": "Rendez-vous de clôture"},
@@ -51,25 +48,7 @@ CALENDAR = {
 def lang_of(config: dict[str, object]) -> str:
     """The documents' language: the programme's, when we have words for it; else French."""
     lang = config.get("language", "fr")
-    return lang if isinstance(lang, str) and lang in MONTHS else "fr"
-
-
-def long_date(day: dt.date | str | None, lang: str) -> str:
-    """A date as people write it: `5 octobre 2026`, `5 October 2026` ('' when unknown)."""
-    if day is None or day == "":
-        return ""
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day)
-    if lang == "fr":
-        number = "1er" if day.day == 1 else str(day.day)
-        return f"{number} {MONTHS['fr'][day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
-
-
-def number(value: float, lang: str) -> str:
-    """1 -> '1', 1.5 -> '1,5' in French, '1.5' in English."""
-    shown = str(int(value)) if float(value).is_integer() else f"{value:g}"
-    return shown.replace(".", ",") if lang == "fr" else shown
+    return lang if isinstance(lang, str) and lang in MEETING_KINDS else "fr"
 
 
 def frequency(per_month: float, lang: str) -> str:
@@ -83,14 +62,6 @@ def frequency(per_month: float, lang: str) -> str:
         return "twice a month"
     shown = number(per_month, lang)
     return f"{shown} fois par mois" if lang == "fr" else f"{shown} times a month"
-
-
-def duration(minutes: int) -> str:
-    """Minutes as people write them: 45 -> '45 min', 60 -> '1 h', 75 -> '1 h 15', 0 -> '0 min'."""
-    hours, rest = divmod(int(minutes), 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
 # French elides "de" and "que" before a vowel or a mute h: "d'Adam", "qu'Aïcha", "d'Hélène".

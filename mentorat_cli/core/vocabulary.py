@@ -3,7 +3,7 @@
 Defined once here and used everywhere a person types a value: CLI choices (through click's
 token_normalize_func, see cli.py), YAML files (normalised in memory on load, before the schema
 check; files are never rewritten for it, and every write stores the canonical id), and the
-schemas' documentation (`x-labels`, generated from this table by `mentorat_cli.tools.i18n_tools`).
+schemas' documentation (`markdownEnumDescriptions`, generated from these tables by `mentorat_cli.tools.schema_labels`).
 Accents, case, spaces, hyphens and underscores do not matter: `Présentiel`, `presentiel` and
 `in-person` are all `in_person`.
 """
@@ -45,6 +45,30 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "mentee": ("la personne mentorée", "mentee", ("mentoré", "mentorée", "filleul", "filleule")),
         "coordinator": ("la coordination", "coordinator", ("coordination", "coordinateur", "coordinatrice", "référent")),
         "completed": ("arrivé à terme", "completed", ("à terme", "terme", "achevé")),
+    },
+    # programme.yaml's declared fields and criteria (core/declared.py reads its keywords from these)
+    "declared_type": {
+        "text": ("texte", "text", ()),
+        "yes-no": ("oui-non", "yes-no", ("boolean",)),
+        "list": ("liste", "list", ()),
+        "number": ("nombre", "number", ()),
+        "scale": ("échelle", "scale", ()),
+    },
+    "declared_side": {
+        "mentor": ("mentor", "mentor", ()),
+        "mentee": ("mentoré", "mentee", ()),
+        "both": ("les-deux", "both", ("tous-les-deux",)),
+    },
+    "declared_kind": {
+        "same": ("identique", "same", ("même-valeur",)),
+        "overlap": ("commun", "overlap", ("en-commun",)),
+        "gap": ("écart", "gap", ()),
+        "scale": ("échelle", "scale", ()),
+    },
+    "declared_mode": {
+        "at_least": ("au-moins", "at-least", ()),
+        "at_most": ("au-plus", "at-most", ()),
+        "closest": ("le-plus-proche", "closest", ("proche",)),
     },
     "channel": {
         "phone": ("téléphone", "phone", ("tel", "tél", "telephone", "appel", "call")),
@@ -96,6 +120,49 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
     "objective": {
         "total": ("total", "total", ("maximum",)),
         "fair": ("équitable", "fair", ("équité",)),
+    },
+}
+
+# Values documented in the schemas (editor completion shows the labels) but not read as people's words:
+# an article is itself a word, criterion ids and holiday regions are settings written once by whoever
+# sets the programme up. vocabulary -> canonical id -> (French label, English label).
+LABELS_ONLY: dict[str, dict[str, tuple[str, str]]] = {
+    "gender_form": {"feminine": ("féminin", "feminine"), "masculine": ("masculin", "masculine"), "epicene": ("épicène", "epicene")},
+    "unmatched_reason": {
+        "no-feasible-mentor": ("aucun mentor possible", "no feasible mentor"),
+        "all-feasible-mentors-full": ("tous les mentors possibles sont complets", "every feasible mentor is full"),
+    },
+    "organiser_article": {
+        "l'": ("l' (devant une voyelle ou un h muet)", "l' (before a vowel or a mute h)"),
+        "le": ("le", "le (masculine)"),
+        "la": ("la", "la (feminine)"),
+        "les": ("les", "les (plural)"),
+        "": ("sans article", "no article"),
+    },
+    "criterion": {
+        "themes": ("thèmes", "themes"),
+        "sector": ("secteur", "sector"),
+        "public": ("public", "public"),
+        "distance": ("distance", "distance"),
+        "format": ("format des rencontres", "meeting format"),
+        "availability": ("disponibilités", "availability"),
+        "school": ("école", "school"),
+    },
+    "holiday_region": {
+        "57": ("Moselle", "Moselle"),
+        "6AE": ("Alsace", "Alsace"),
+        "971": ("Guadeloupe", "Guadeloupe"),
+        "972": ("Martinique", "Martinique"),
+        "973": ("Guyane", "French Guiana"),
+        "974": ("La Réunion", "Réunion"),
+        "976": ("Mayotte", "Mayotte"),
+        "BL": ("Saint-Barthélemy", "Saint Barthélemy"),
+        "MF": ("Saint-Martin", "Saint Martin"),
+        "NC": ("Nouvelle-Calédonie", "New Caledonia"),
+        "PF": ("Polynésie française", "French Polynesia"),
+        "PM": ("Saint-Pierre-et-Miquelon", "Saint Pierre and Miquelon"),
+        "TF": ("Terres australes et antarctiques françaises", "French Southern and Antarctic Lands"),
+        "WF": ("Wallis-et-Futuna", "Wallis and Futuna"),
     },
 }
 
@@ -183,7 +250,9 @@ def label(vocabulary: str, canonical_id: str, lang: str | None = None) -> str:
 
 
 def labels(vocabulary: str) -> dict[str, dict[str, str]]:
-    """{id: {"fr": label, "en": label}} for a schema's `x-labels`."""
+    """{id: {"fr": label, "en": label}} of a vocabulary (or a LABELS_ONLY table), for the schemas' documentation."""
+    if vocabulary in LABELS_ONLY:
+        return {cid: {"fr": fr, "en": en} for cid, (fr, en) in LABELS_ONLY[vocabulary].items()}
     return {cid: {"fr": fr, "en": en} for cid, (fr, en, _others) in VOCABULARIES[vocabulary].items()}
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorat_cli.core import vocabulary
-from mentorat_cli.core.i18n import gettext
+from mentorat_cli.core import formatting, vocabulary
+from mentorat_cli.core.i18n import gettext, language
 from mentorat_cli.core.messages import text
 
 # Rows shown per section unless --all: a national programme's status fits a screen.
@@ -37,7 +37,10 @@ def _charter_cell(row: dict[str, Any]) -> str:
 def render(data: dict[str, Any], limit: int | None = FIRST_ROWS) -> str:
     """The text view of `dashboard.build`'s result: counts per section and the first `limit` rows (None: all)."""
     counts = data["pairs_by_status"]
-    lines = [text("st-title", programme=data["programme"], today=data["today"]), text("st-pairs", **counts)]
+    lines = [
+        text("st-title", programme=data["programme"], today=formatting.long_date(data["today"], language())),
+        text("st-pairs", **counts),
+    ]
     if data["not_started"]:
         lines.append(text("st-not-started", count=len(data["not_started"]), pairs=", ".join(data["not_started"])))
     if data["to_introduce"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,12 +170,14 @@ def plan_import(
     force: bool = False,
     status: str | None = None,
     file: str = "",
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportPlan:
     """What importing `table` as `role` profiles would change; pure: nothing is written here.
 
     `status` (e.g. accepted, for programmes that take everyone) is given to the people created
     whose row does not say otherwise; an accepted person's decision is dated today.
     Every bad cell of every row is a Problem naming `file`, the row and the column.
+    `progress(done, total)` hears of the rows read (the CLI shows it on a terminal).
     """
     ctx = _Context(programme, table, role, mapping, file)
     plan = ImportPlan(role=role)
@@ -189,7 +192,9 @@ def plan_import(
     taken = set(programme.mentors) | set(programme.mentees)
     seen_email: dict[str, int] = {}
     new_state = copy.deepcopy(state)
-    for number, cells in table.rows:
+    for done, (number, cells) in enumerate(table.rows, 1):
+        if progress is not None and (done % 64 == 0 or done == len(table.rows)):
+            progress(done, len(table.rows))
         values, errors = _read_row(ctx, number, cells)
         email = email_key(values.get("email"))
         if not errors and email in seen_email:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -60,9 +61,11 @@ def prepare(
     today: dt.date,
     force: bool,
     status: Optional[str],
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportPlan:
     """The import's plan; an error when a required column is missing or the file has no rows.
-    `force` takes the source's value over a hand edit; `status` is that of the people created."""
+    `force` takes the source's value over a hand edit; `status` is that of the people created;
+    `progress(done, total)` hears of the rows read."""
     config = programme.config
     chosen = load_mapping(mapping, role, config) if mapping else default_mapping(table.headers, role, config)
     missing = ingest_plan.required_missing(table, chosen)
@@ -74,7 +77,7 @@ def prepare(
     if not table.rows:
         raise MentoratError(text("import-no-rows", file=file.name), text("import-no-rows-hint"))
     # Through the module: its name is the one a test patches to act between planning and writing.
-    return ingest_plan.plan_import(programme, table, role, chosen, load_state(programme.root), today, force, status, file.name)
+    return ingest_plan.plan_import(programme, table, role, chosen, load_state(programme.root), today, force, status, file.name, progress)
 
 
 def write(root: Path, plan: ImportPlan) -> None:

@@ -13,6 +13,7 @@ import gc
 import os
 import re
 import stat
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Note, Programme, Record
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.load import resources, yamlio
+
+Progress = Callable[[int, int], None]  # progress(done, total): the CLI shows it on a terminal (cli/progress.py)
 
 PROGRAMME_FILE = "programme.yaml"
 RECORD_FOLDERS = (("mentors", "mentor"), ("mentees", "mentee"), ("pairs", "pair"), ("feedback", "feedback"))
@@ -231,19 +234,32 @@ def _programme_record(root: Path) -> tuple[Record | Note | None, list[Problem]]:
 
 
 def _load_records(
-    root: Path, listing: list[tuple[str, str]], workers: int | None, limit: int
+    root: Path, listing: list[tuple[str, str]], workers: int | None, limit: int, progress: Progress | None = None
 ) -> list[tuple[Record | Note | None, list[Problem]]]:
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(listing) >= PARALLEL_FROM else 1
+    results: list[tuple[Record | Note | None, list[Problem]]] = []
     if workers <= 1:
-        return [load_record_file(str(root), file, kind, limit) for file, kind in listing]
+        for file, kind in listing:
+            results.append(load_record_file(str(root), file, kind, limit))
+            if progress is not None and (len(results) % 64 == 0 or len(results) == len(listing)):
+                progress(len(results), len(listing))
+        return results
     size = max(200, len(listing) // (workers * 8))
     chunks = [(str(root), listing[i : i + size], limit) for i in range(0, len(listing), size)]
-    results: list[tuple[Record | Note | None, list[Problem]]] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for part in pool.map(_load_chunk, chunks):
             results.extend(part)
+            if progress is not None:
+                progress(len(results), len(listing))
     return results
+
+
+def _reader(root: Path, workers: int | None, limit: int, progress: Progress | None) -> Callable[[list[tuple[str, str]]], list[Any]]:
+    """What reads the files the cache does not answer (the progress callback passed only when there is one)."""
+    if progress is None:
+        return lambda todo: _load_records(root, todo, workers, limit)
+    return lambda todo: _load_records(root, todo, workers, limit, progress)
 
 
 def _scan_notes(root: Path, problems: list[Problem], hidden: dict[str, list[str]] | None = None) -> list[str]:
@@ -312,13 +328,14 @@ def load_note(root: str, rel: str, limit: int = kinds.MAX_FILE_BYTES) -> tuple[N
 
 
 def read(
-    root: Path, workers: int | None = None, *, parts: frozenset[str] = EVERYTHING, cache: bool = True
+    root: Path, workers: int | None = None, *, parts: frozenset[str] = EVERYTHING, cache: bool = True, progress: Progress | None = None
 ) -> tuple[Programme, list[Problem]]:
     """Read the files of the programme at `root` into records, with each file's own problems.
 
     `parts` names the folders to read (the others are not read); `cache` uses and refreshes
     `.mentorat/cache/`, which never changes a result, only saves reading again. The checks
     across files run above this layer: `check.pipeline.load` reads then checks.
+    `progress(done, total)` hears of the files read (those the cache answers are not counted).
     """
     # A load keeps millions of small objects alive; each cyclic collection would
     # scan them all again and free nothing (about 4 s of CPU for 140,000 files).
@@ -326,13 +343,15 @@ def read(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read(root, workers, parts, cache)
+        return _read(root, workers, parts, cache, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def _read(root: Path, workers: int | None, parts: frozenset[str], use_cache: bool) -> tuple[Programme, list[Problem]]:
+def _read(
+    root: Path, workers: int | None, parts: frozenset[str], use_cache: bool, progress: Progress | None = None
+) -> tuple[Programme, list[Problem]]:
     from mentorat_cli.load import cache
 
     problems: list[Problem] = []
@@ -346,9 +365,7 @@ def _read(root: Path, workers: int | None, parts: frozenset[str], use_cache: boo
         listing += [(rel, "note") for rel in _scan_notes(root, problems, programme.note_folders)]
     limit = programme.config["limits"]["max_file_bytes"]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees, "pair": programme.pairs, "feedback": programme.feedback}
-    loaded_files = cache.load_records(
-        root, listing, _cache_part, lambda todo: _load_records(root, todo, workers, limit), use_cache, setting=limit
-    )
+    loaded_files = cache.load_records(root, listing, _cache_part, _reader(root, workers, limit, progress), use_cache, setting=limit)
     for (file, kind), (loaded, found) in zip(listing, loaded_files, strict=True):
         problems += found
         programme.files_checked += 1

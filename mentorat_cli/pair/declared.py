@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from mentorat_cli.core import declared as D
+from mentorat_cli.core import formatting
 from mentorat_cli.core.i18n import gettext, language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.messages.declared import EVIDENCE
@@ -40,8 +41,7 @@ def _say(lang: str, key: str, **values: object) -> str:
 
 
 def _number(lang: str, value: float) -> str:
-    shown = f"{value:g}"
-    return shown.replace(".", ",") if lang == "fr" else shown
+    return formatting.number(value, _lang(lang))
 
 
 def _shown(config: dict[str, Any], path: str, value: Any, lang: str) -> str:
@@ -134,9 +134,7 @@ def _overlap(config: dict[str, Any], c: D.Criterion, mentor: Person, mentee: Per
 
 def _listing(lang: str, items: list[str]) -> str:
     """'A, B et C' in French, 'A, B and C' in English."""
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + EVIDENCE[_lang(lang)]["and"] + items[-1]
+    return formatting.listing(items, _lang(lang))
 
 
 def _gap(config: dict[str, Any], c: D.Criterion, mentor: Person, mentee: Person, lang: str) -> tuple[float, str]:

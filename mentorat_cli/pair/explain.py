@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from mentorat_cli.core import formatting
 from mentorat_cli.core.errors import MentoratError
-from mentorat_cli.core.i18n import gettext
+from mentorat_cli.core.i18n import gettext, language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.pair import criteria, declared, plan, proposal, scoring
@@ -15,7 +16,7 @@ FEASIBLE_SHOWN = 20  # suitable mentors listed for an unmatched mentee; a nation
 
 
 def _fmt(units: int) -> str:
-    return f"{proposal.points(units):.2f}"
+    return formatting.score(units, language())
 
 
 def _mentee_state(prog: Programme, r: plan.Run, mentee_id: str) -> tuple[int | None, list[str]]:
@@ -48,12 +49,26 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
     mentor = r.setup.mentors[j]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
     lines = [text("explain-chosen", mentee=mentee.id, mentor=mentor.id, score=_fmt(units))]
-    lines += [text("explain-criterion", **{**row, "criterion": declared.title(r.setup.config, row["criterion"])}) for row in rows]
+    lang = language()
+    lines += [
+        text(
+            "explain-criterion",
+            **{
+                **row,
+                "criterion": declared.title(r.setup.config, row["criterion"]),
+                "points": formatting.number(row["points"], lang, 2),
+                "max": formatting.number(row["max"], lang, 2),
+            },
+        )
+        for row in rows
+    ]
     held = plan.holders(r)
     alts = proposal.alternatives(r, i, plan.row_arcs(r).get(i, []), held)
     if alts:
         lines.append(text("explain-alternatives"))
-        lines += [text("explain-alternative", mentor=a["mentor"], score=a["score"], why=a["why_not"]) for a in alts]
+        lines += [
+            text("explain-alternative", mentor=a["mentor"], score=formatting.number(a["score"], lang, 2), why=a["why_not"]) for a in alts
+        ]
     return lines
 
 
@@ -85,7 +100,7 @@ def feasible_lines(prog: Programme, r: plan.Run, i: int) -> list[str]:
             state = text("explain-held-by", holders=taken)
         else:
             state = text("explain-no-place" if r.setup.total_capacity[j] == 0 else "explain-free-place")
-        lines.append(text("explain-feasible-row", mentor=mentor.id, score=proposal.points(int(units[0][j])), held=state))
+        lines.append(text("explain-feasible-row", mentor=mentor.id, score=_fmt(int(units[0][j])), held=state))
     if len(cols) > FEASIBLE_SHOWN:
         lines.append(text("explain-feasible-more", count=len(cols) - FEASIBLE_SHOWN))
     return lines
@@ -132,8 +147,8 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
         text(
             "explain-criteria-compare",
             criterion=declared.title(r.setup.config, a["criterion"]),
-            points=a["points"],
-            chosen=b["points"],
+            points=formatting.number(a["points"], language(), 2),
+            chosen=formatting.number(b["points"], language(), 2),
             evidence=a["evidence"],
         )
         for a, b in zip(rows, chosen_rows, strict=False)

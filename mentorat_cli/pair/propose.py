@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mentorat_cli.core import formatting
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.errors import EXIT_INTERNAL, MentoratError
+from mentorat_cli.core.i18n import language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
@@ -87,7 +89,7 @@ def table(proposed: Proposed) -> list[str]:
     for rel in sorted(proposed.writes):
         data, _issue = yamlio.load(proposed.writes[rel]) if rel.startswith("pairs/") else (None, None)
         if isinstance(data, dict) and data.get("status") == "proposed":
-            rows.append((str(data.get("mentee")), str(data.get("mentor")), f"{float(data.get('score', 0)):.2f}"))
+            rows.append((str(data.get("mentee")), str(data.get("mentor")), _points(float(data.get("score", 0)))))
     if not rows:
         return []
     head = text("pair-table-head").split("|")
@@ -130,10 +132,10 @@ def _figures(solved: plan.Run, changes: proposal.Changes, seconds: float) -> lis
         "kept": fig["kept"],
         "used": fig["mentors_used"],
         "mentors": fig["mentors_accepted"],
-        "seconds": seconds,
+        "seconds": formatting.seconds(seconds, language()),
     }
     if fig["proposed"]:
-        return [["info", "pair-summary", {"mean": f"{fig['mean']:.2f}", "lowest": f"{fig['lowest']:.2f}", **counts}]]
+        return [["info", "pair-summary", {"mean": _points(fig["mean"]), "lowest": _points(fig["lowest"]), **counts}]]
     return [["info", "pair-summary-none", counts]]
 
 
@@ -154,3 +156,8 @@ def commit(programme: Programme, proposed: Proposed, objective: str, today: dt.d
     fig = changes.figures
     message = text("git-message", proposed=fig["proposed"], unmatched=fig["unmatched"], objective=objective)
     return gitcommit.commit_on_branch(programme.root, sorted({*changes.writes, *changes.removes, *on_file}), message, today)
+
+
+def _points(value: float) -> str:
+    """A score as the run's language writes it: 72,30 in French, 72.30 in English."""
+    return formatting.number(value, language(), 2)

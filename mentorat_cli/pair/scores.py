@@ -7,8 +7,9 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from mentorat_cli.core import formatting
 from mentorat_cli.core.errors import MentoratError
-from mentorat_cli.core.i18n import gettext
+from mentorat_cli.core.i18n import gettext, language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.pair import encode, plan, table
@@ -44,6 +45,8 @@ def aligned(found: Scores) -> list[str]:
     if found.cells > TEXT_TABLE_LIMIT:
         raise MentoratError(text("scores-too-big", cells=found.cells))
     head = table.header(found.enc)
-    rows = [[gettext(cell) for cell in head], *([*row[:2], gettext(row[2]), *row[3:]] for row in table.rows(found.enc, found.previous))]
+    sign = formatting.number(0, language(), 2)[1]  # the run's decimal sign (the CSV keeps the dot, for tools)
+    body = ([*row[:2], gettext(row[2]), row[3], *(c.replace(".", sign) for c in row[4:])] for row in table.rows(found.enc, found.previous))
+    rows = [[gettext(cell) for cell in head], *body]
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip() for row in rows]

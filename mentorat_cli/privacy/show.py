@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mentorat_cli.core import kinds, vocabulary
 from mentorat_cli.core.i18n import SOURCE, gettext, language
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.messages.fields import FIELDS
@@ -21,17 +22,55 @@ def role_of(programme: Programme, person_id: str) -> str:
     return "mentor" if person_id in programme.mentors else "mentee"
 
 
-def _block(data: Any, indent: str = "    ") -> list[str]:
-    return [indent + line for line in yamlio.dump(_labelled(data)).rstrip("\n").splitlines()]
+def _block(data: Any, kind: str, config: dict[str, Any], indent: str = "    ") -> list[str]:
+    words = _Words(kind, config)
+    return [indent + line for line in yamlio.dump(_labelled(data, words)).rstrip("\n").splitlines()]
 
 
-def _labelled(data: Any) -> Any:
-    """Field names as people read them, in the language of the run (a reply to a right-of-access request)."""
+class _Words:
+    """Which vocabulary (or programme list) names the values of each field of one kind of record."""
+
+    def __init__(self, kind: str, config: dict[str, Any]) -> None:
+        self.config = config
+        self.active = language() != SOURCE  # in English, the files' own ids read as English already
+        # `contacts[].channel` -> `channel`: within one kind of record a field name says its vocabulary.
+        self.vocabularies = {path.split(".")[-1].removesuffix("[]"): name for path, name in vocabulary.FIELDS.get(kind, ())}
+        if kind == "note":
+            self.vocabularies["format"] = "format"  # a meeting's format: remote or in person
+
+    def value(self, field: str, value: Any) -> Any:
+        if not self.active or not isinstance(value, str):
+            return value
+        if field in self.vocabularies:
+            return vocabulary.label(self.vocabularies[field], value)
+        if field in ("theme", "themes"):
+            return kinds.theme_label(self.config, value)
+        if field in ("public", "publics"):
+            return kinds.public_label(self.config, value)
+        if field in ("topics", "topic"):
+            return kinds.theme_label(self.config, value)  # free words stay as written
+        if field == "languages":
+            return _language_name(value)
+        return value
+
+
+def _language_name(code: str) -> str:
+    """`bm` -> `bambara` in French (CLDR's names, through Babel); the code itself when unknown."""
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(language()).languages.get(code, code))
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def _labelled(data: Any, words: _Words, field: str = "") -> Any:
+    """Field names and coded values as people read them, in the language of the run (a reply to a right-of-access request)."""
     if isinstance(data, dict):
-        return {field_label(str(k)): _labelled(v) for k, v in data.items()}
+        return {field_label(str(k)): _labelled(v, words, str(k)) for k, v in data.items()}
     if isinstance(data, list):
-        return [_labelled(v) for v in data]
-    return data
+        return [_labelled(v, words, field) for v in data]
+    return words.value(field, data)
 
 
 def field_label(field: str) -> str:
@@ -57,12 +96,16 @@ def person_report(programme: Programme, person_id: str, state_paths: set[str]) -
     person = programme.person(person_id)
     assert person is not None
     role = role_of(programme, person_id)
-    lines = [text("show-title", path=person.path, role=field_label(role).lower()), text("show-profile"), *_block(person.data)]
+    lines = [
+        text("show-title", path=person.path, role=field_label(role).lower()),
+        text("show-profile"),
+        *_block(person.data, role, programme.config),
+    ]
     pairs = pairs_of(programme, person_id)
     lines.append(text("show-pairs", count=len(pairs)))
     for pair in pairs:
         lines.append("  " + pair.path)
-        lines += _block(pair.data)
+        lines += _block(pair.data, "pair", programme.config)
     own: list[Record] = []
     others: list[Record] = []
     pair_ids = {p.id for p in pairs}
@@ -72,13 +115,14 @@ def person_report(programme: Programme, person_id: str, state_paths: set[str]) -
     lines.append(text("show-feedback", count=len(own)))
     for record in own:
         lines.append("  " + record.path)
-        lines += _block(record.data)
+        lines += _block(record.data, "feedback", programme.config)
     for record in others:
         lines.append("  " + text("show-feedback-other", path=record.path))
     notes = [n for pid in sorted(pair_ids) for n in programme.notes_of(pid)]
+    note_words = _Words("note", programme.config)
     lines.append(text("show-notes", count=len(notes)))
     for note in notes:
-        meta = ", ".join(f"{field_label(k)}: {_flat(v)}" for k, v in note.meta.items())
+        meta = ", ".join(f"{field_label(k)}: {_flat(_labelled(v, note_words, k))}" for k, v in note.meta.items())
         lines.append(f"  {note.path}: {meta}")
     mentions = _mentions(programme, person_id)
     lines.append(text("show-mentions", count=len(mentions)))

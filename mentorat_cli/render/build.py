@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mentorat_cli.core import labels
+from mentorat_cli.core import formatting, labels
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
@@ -36,7 +37,9 @@ def _footer(data: dict[str, Any]) -> str:
     return labels.PAIR_NAMES[data["lang"]].format(mentee=data["mentee"]["full_name"], mentor=data["mentor"]["full_name"])
 
 
-def charters(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) -> dict[str, str | bytes]:
+def charters(
+    programme: Programme, pairs: list[Record], fmt: str, today: dt.date, progress: Callable[[int, int], None] | None = None
+) -> dict[str, str | bytes]:
     """Each pair's charter, named `charter-<pair>.<md|html|pdf>`."""
     lang = labels.lang_of(programme.config)
     renderer = Renderer(programme.root)
@@ -47,10 +50,14 @@ def charters(programme: Programme, pairs: list[Record], fmt: str, today: dt.date
         values = context.charter_context(programme, pair, lang, today)
         page = renderer.render(name, lang, values, "md" if fmt == "md" else "html", footer=_footer(values), logo=logo)
         out[f"charter-{pair.id}.{fmt}"] = to_pdf(page, today) if fmt == "pdf" else page
+        if progress is not None:
+            progress(len(out), len(pairs))
     return out
 
 
-def sheets(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) -> dict[str, str | bytes]:
+def sheets(
+    programme: Programme, pairs: list[Record], fmt: str, today: dt.date, progress: Callable[[int, int], None] | None = None
+) -> dict[str, str | bytes]:
     """Each pair's follow-up sheet, named `sheet-<pair>.<md|html|pdf>` (PDF: the HTML page printed by WeasyPrint)."""
     lang = labels.lang_of(programme.config)
     renderer = Renderer(programme.root)
@@ -60,6 +67,8 @@ def sheets(programme: Programme, pairs: list[Record], fmt: str, today: dt.date) 
         # The sheet's title already names the pair: the footer repeats only the title.
         page = renderer.render(SHEET_TEMPLATE, lang, values, "md" if fmt == "md" else "html")
         out[f"sheet-{pair.id}.{fmt}"] = to_pdf(page, today) if fmt == "pdf" else page
+        if progress is not None:
+            progress(len(out), len(pairs))
     return out
 
 
@@ -67,7 +76,7 @@ def note_body(programme: Programme, pair: Record, kind: str, date: str, today: d
     """The body a new meeting note starts with, from the `note-<kind>` template."""
     lang = labels.lang_of(programme.config)
     values: dict[str, Any] = context.charter_context(programme, pair, lang, today)
-    values.update({"date": labels.long_date(date, lang), "kind": labels.MEETING_KINDS[lang][kind]})
+    values.update({"date": formatting.long_date(date, lang), "kind": labels.MEETING_KINDS[lang][kind]})
     return Renderer(programme.root).render(f"note-{kind}", lang, values, "md")
 
 

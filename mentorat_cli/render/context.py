@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from mentorat_cli.core import dates, kinds, labels
+from mentorat_cli.core import dates, formatting, kinds, labels
 from mentorat_cli.core.lookup import find_pair as find_pair  # where document code has always found it
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import schedule
@@ -26,7 +26,7 @@ def person(record: Record | None, lang: str) -> dict[str, Any]:
     out = {key: str(data.get(key, "")) for key in _PERSON_FIELDS}
     out["id"] = record.id if record is not None else ""
     out["full_name"] = f"{out['first_name']} {out['last_name']}".strip()
-    out["trained_on"] = labels.long_date(data.get("trained_on"), lang)
+    out["trained_on"] = formatting.long_date(data.get("trained_on"), lang)
     out["gender_form"] = str(data.get("gender_form", "epicene"))
     return out
 
@@ -54,16 +54,16 @@ def programme_fields(config: dict[str, Any], lang: str) -> dict[str, Any]:
         "organiser_with": wording.organiser(str(config.get("organiser", "")), config.get("organiser_article"), lang),
         "remote_only": config.get("format", "remote") == "remote",
         "cohort": str(cohort.get("id", "")),
-        "cohort_start": labels.long_date(cohort.get("start"), lang),
-        "cohort_end": labels.long_date(cohort.get("end"), lang),
+        "cohort_start": formatting.long_date(cohort.get("start"), lang),
+        "cohort_end": formatting.long_date(cohort.get("end"), lang),
         "coordinator": {key: str(coordinator.get(key, "")) for key in ("name", "email", "phone")},
         "duration_months": int(config["duration_months"]),
         "renewal_allowed": bool(renewal.get("allowed", False)),
         "renewal_max_months": int(renewal.get("max_months", 0)),
-        "meetings_per_month": labels.number(float(cadence["meetings_per_month"]), lang),
+        "meetings_per_month": formatting.number(float(cadence["meetings_per_month"]), lang),
         "frequency": labels.frequency(float(cadence["meetings_per_month"]), lang),
         "minutes_per_meeting": int(cadence["minutes_per_meeting"]),
-        "meeting_length": labels.duration(int(cadence["minutes_per_meeting"])),
+        "meeting_length": formatting.duration(int(cadence["minutes_per_meeting"])),
         "format": labels.FORMATS[lang].get(str(config.get("format")), str(config.get("format", ""))),
         "alert_after_days": int(config["follow_up"]["alert_after_days"]),
         "min_meetings": int(config["follow_up"]["min_meetings"]),
@@ -86,7 +86,7 @@ def charter_context(programme: Programme, pair: Record, lang: str, today: dt.dat
     mentee_role = {"youth": "youth", "school": "student"}.get(str(config.get("kind")), "mentee")
     return {
         "lang": lang,
-        "today": labels.long_date(today, lang),
+        "today": formatting.long_date(today, lang),
         "roles": {
             "mentor": wording.role("mentor", mentor_["gender_form"], lang),
             "mentee": wording.role(mentee_role, mentee_["gender_form"], lang),
@@ -96,11 +96,11 @@ def charter_context(programme: Programme, pair: Record, lang: str, today: dt.dat
         "pair": {
             "id": pair.id,
             "status": labels.PAIR_STATUSES[lang][data["status"]],
-            "start": labels.long_date(schedule.start_of(data, config, cohort), lang),
-            "end": labels.long_date(schedule.planned_end(data, config, None, cohort), lang),
-            "confirmed_on": labels.long_date(data.get("confirmed_on"), lang),
-            "mentor_signed": labels.long_date(signed.get("mentor"), lang),
-            "mentee_signed": labels.long_date(signed.get("mentee"), lang),
+            "start": formatting.long_date(schedule.start_of(data, config, cohort), lang),
+            "end": formatting.long_date(schedule.planned_end(data, config, None, cohort), lang),
+            "confirmed_on": formatting.long_date(data.get("confirmed_on"), lang),
+            "mentor_signed": formatting.long_date(signed.get("mentor"), lang),
+            "mentee_signed": formatting.long_date(signed.get("mentee"), lang),
         },
         "mentor": mentor_,
         "mentee": mentee_,
@@ -119,23 +119,23 @@ def sheet_context(programme: Programme, pair: Record, lang: str, today: dt.date)
         schedule_rows.append(
             {
                 "number": planned.number,
-                "date": labels.long_date(planned.date, lang),
+                "date": formatting.long_date(planned.date, lang),
                 "kind": kinds_[planned.kind],
                 "kind_id": planned.kind,
                 "status": status,
             }
         )
-    context["pair"]["end"] = labels.long_date(state.end, lang)  # a renewed pair ends later than first planned
+    context["pair"]["end"] = formatting.long_date(state.end, lang)  # a renewed pair ends later than first planned
     context.update(
         {
             "extended": state.extended,
             "schedule": schedule_rows,
             "meetings": [
                 {
-                    "date": labels.long_date(h.date, lang),
+                    "date": formatting.long_date(h.date, lang),
                     "kind": kinds_.get(h.kind, h.kind),
                     "kind_id": h.kind,
-                    "duration": labels.duration(h.minutes),
+                    "duration": formatting.duration(h.minutes),
                     "topics": ", ".join(h.topics),
                 }
                 for h in state.held
@@ -143,23 +143,27 @@ def sheet_context(programme: Programme, pair: Record, lang: str, today: dt.date)
             "meetings_held": len(state.held),
             "meetings_planned": len(state.planned),
             "expected_by_now": state.expected_by_now,
-            "hours": labels.duration(state.minutes),
-            "last_meeting": labels.long_date(state.last_meeting, lang),
+            "hours": formatting.duration(state.minutes),
+            "last_meeting": formatting.long_date(state.last_meeting, lang),
             "days_without": "" if state.days_without is None else state.days_without,
             "next_due": (
                 {
-                    "date": labels.long_date(state.next_due.date, lang),
+                    "date": formatting.long_date(state.next_due.date, lang),
                     "kind": kinds_[state.next_due.kind],
                     "late": state.next_due.date < today,
                 }
                 if state.next_due
                 else ""
             ),
-            "review_date": labels.long_date(state.review.date, lang) if state.review else "",
-            "final_date": labels.long_date(state.final.date, lang) if state.final else "",
+            "review_date": formatting.long_date(state.review.date, lang) if state.review else "",
+            "final_date": formatting.long_date(state.final.date, lang) if state.final else "",
             "alerts": state.alerts,
             "contacts": [
-                {"date": labels.long_date(c["date"], lang), "channel": labels.CHANNELS[lang][c["channel"]], "summary": c.get("summary", "")}
+                {
+                    "date": formatting.long_date(c["date"], lang),
+                    "channel": labels.CHANNELS[lang][c["channel"]],
+                    "summary": c.get("summary", ""),
+                }
                 for c in sorted(pair.data.get("contacts", []), key=lambda c: str(c["date"]))
             ],
         }

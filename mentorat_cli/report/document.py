@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mentorat_cli.core import kinds
+from mentorat_cli.core.formatting import long_date, number, percent
+from mentorat_cli.core.formatting import month_year as month_name
 from mentorat_cli.privacy import suppression as privacy
-from mentorat_cli.report.labels import category_label, labels, long_date, month_name, number, percent
+from mentorat_cli.report.labels import category_label, labels
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 LABELS: dict[str, dict[str, str]] = {
@@ -257,40 +256,6 @@ LABELS: dict[str, dict[str, str]] = {
 def labels(language: str) -> dict[str, str]:
     """The wording for a language (French when the language is unknown)."""
     return LABELS.get(language, LABELS["fr"])
-
-
-def number(value: float, language: str, decimals: int = 0) -> str:
-    """A number written the way the language writes it (1 234,5 in French, 1,234.5 in English)."""
-    text = f"{value:,.{decimals}f}"
-    if language == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
-
-
-def percent(value: float, language: str) -> str:
-    """A whole percentage (90 % in French, 90% in English)."""
-    whole = int(value + 0.5)  # half up, unlike round()
-    return f"{number(whole, language)}\u00a0%" if language == "fr" else f"{number(whole, language)}%"
-
-
-MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
-}
-
-
-def long_date(iso: str, language: str) -> str:
-    """A date in words: 25 novembre 2026 (1er for the first day, as French writes it), 25 November 2026."""
-    day = dt.date.fromisoformat(iso)
-    lang = language if language in MONTHS else "fr"
-    number_ = "1er" if lang == "fr" and day.day == 1 else str(day.day)
-    return f"{number_} {MONTHS[lang][day.month - 1]} {day.year}"
-
-
-def month_name(year_month: str, language: str) -> str:
-    """A month in words: novembre 2026, November 2026 (from YYYY-MM)."""
-    year, month = year_month.split("-")
-    return f"{MONTHS[language if language in MONTHS else 'fr'][int(month) - 1]} {year}"
 
 
 # Names with their accents for the category ids programmes use most; programme.yaml `category_labels` wins.

@@ -13,13 +13,19 @@ import datetime as dt
 import re
 from typing import Any
 
+from mentorat_cli.core import formatting
 from mentorat_cli.io import spreadsheet
 from mentorat_cli.report.document import Document, Section
-from mentorat_cli.report.labels import MONTHS, labels
+from mentorat_cli.report.labels import labels
 
 # Excel tables need a non-empty header: the first column of the per-role tables has none in the document.
 _FIRST_HEADER = {"fr": "Public", "en": "Group"}
 _SEPARATORS = {"fr": ("[\u202f\u00a0 ]", ","), "en": (",", r"\.")}
+
+
+def _months(lang: str) -> list[str]:
+    """The month names the report writes in `lang`, January first (the one formatter's)."""
+    return [formatting.month_name(month, lang) for month in range(1, 13)]
 
 
 class _Reader:
@@ -31,7 +37,7 @@ class _Reader:
         figure = rf"\d{{1,3}}(?:{group}\d{{3}})*(?:{decimal}(\d+))?"
         self.number = re.compile(rf"^({figure})$")
         self.percent = re.compile(rf"^({figure})[\u202f\u00a0 ]?%$")
-        months = "|".join(MONTHS[lang])
+        months = "|".join(_months(lang))
         self.month = re.compile(rf"^({months}) (\d{{4}})$")
         self.date = re.compile(rf"^(\d{{1,2}})(?:er)? ({months}) (\d{{4}})$")
         partial = labels(lang)["month-partial"]
@@ -51,14 +57,14 @@ class _Reader:
         if found := self.percent.match(text):
             return self._figure(found.group(1)) / 100, "0%"
         if found := self.date.match(text):
-            month = MONTHS[self.lang].index(found.group(2)) + 1
+            month = _months(self.lang).index(found.group(2)) + 1
             return dt.date(int(found.group(3)), month, int(found.group(1))), spreadsheet.date_format(self.lang)
         before, after = self.partial
         # The month still running is a month like the others, its label kept in the number format.
         partial = bool(after) and text.startswith(before) and text.endswith(after)
         core = text[len(before) : len(text) - len(after)] if partial else text
         if found := self.month.match(core):
-            month = MONTHS[self.lang].index(found.group(1)) + 1
+            month = _months(self.lang).index(found.group(1)) + 1
             shown = f'mmmm yyyy" {after.strip()}"' if partial else "mmmm yyyy"
             return dt.date(int(found.group(2)), month, 1), shown
         return text, None

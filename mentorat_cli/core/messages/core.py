@@ -162,6 +162,10 @@ PROBLEMS: dict[str, Spec] = {
 }
 
 TEXT: dict[str, str] = {
+    # why a date does not exist (core/datefix.py); {month} is the month's name in the run's language
+    "date-no-month": "there is no month {month}",
+    "date-no-day": "there is no day {day}",
+    "date-month-days": "{month} has {days} days in {year}",
     "no-programme": "no programme.yaml found in {start} or any folder above it",
     "no-programme-hint": "run the command inside a programme folder, pass --root PATH, or create one with `mentorat init DIR`",
     "root-not-programme": "{root} is not a programme folder (no programme.yaml)",

@@ -77,6 +77,7 @@ FIELDS: dict[str, str] = {
     "wants_to_continue": "Wants to continue",
     "kind": "Kind",
     "minutes": "Duration (minutes)",
+    "duration_minutes": "Duration (minutes)",
     "topics": "Topics",
 }
 

@@ -38,10 +38,10 @@ TEXT: dict[str, str] = {
     "pair-no-mentor": "no accepted mentor has a free place",
     "pair-summary": (
         "{proposed} pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; "
-        "mean score {mean}, lowest {lowest}; {used} of {mentors} mentors used; {seconds:.1f} s"
+        "mean score {mean}, lowest {lowest}; {used} of {mentors} mentors used; {seconds}"
     ),
     "pair-summary-none": (
-        "0 pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; {used} of {mentors} mentors used; {seconds:.1f} s"
+        "0 pair(s) proposed, {unmatched} mentee(s) unmatched, {kept} pair(s) kept; {used} of {mentors} mentors used; {seconds}"
     ),
     "pair-nothing-kept": "no accepted mentee is waiting for a mentor ({kept} pair(s) kept as they are)",
     "pair-unmatched-head": "mentees left without a mentor:",
@@ -57,7 +57,8 @@ TEXT: dict[str, str] = {
     "pair-replayed": "answered from the last run's record: the profiles, pairs, programme.yaml and options are unchanged",
     "pair-table-head": "MENTEE|MENTOR|SCORE",
     "pair-table-more": "  and {count} more proposal(s) (--diff shows every change)",
-    "pair-mentor-without-explain": "MENTOR is only used with --explain",
+    "pair-mentor-without-explain": "--why-not MENTOR is only used with --explain MENTEE",
+    "pair-two-mentors": "name one mentor to compare with: --why-not MENTOR",
     "pair-kept-edited": "kept proposal '{pair}': it was edited by hand (use --force to recompute it)",
     "pair-best-total": (
         "This is the best possible result for the whole programme: the most mentees paired, "
@@ -92,13 +93,13 @@ TEXT: dict[str, str] = {
     "explain-fixed": "mentee '{mentee}' already has the pair '{pair}' ({status}); it is kept as it is",
     "explain-done": "mentee '{mentee}' completed a mentoring relationship and is not paired again",
     "explain-chosen": "mentee {mentee}: proposed mentor {mentor}, score {score}",
-    "explain-criterion": "  {criterion:<13} {points:>6.2f} / {max:<6.2f} {evidence}",
+    "explain-criterion": "  {criterion:<13} {points:>6} / {max:<6} {evidence}",
     "explain-alternatives": "next best mentors:",
-    "explain-alternative": "  {mentor:<24} {score:>6.2f}  {why}",
+    "explain-alternative": "  {mentor:<24} {score:>6}  {why}",
     "explain-unmatched": "mentee {mentee}: no mentor proposed ({reason}); {feasible} feasible mentor(s)",
     "explain-excluded": "  excluded by {rule}: {count} mentor(s)",
     "explain-feasible-head": "suitable mentors, best score first, and who holds their places:",
-    "explain-feasible-row": "  {mentor:<24} {score:>6.2f}  {held}",
+    "explain-feasible-row": "  {mentor:<24} {score:>6}  {held}",
     "explain-held-by": "places taken by {holders}",
     "explain-nobody": "nobody (no place offered)",
     "explain-holder": "{mentee} ({score})",
@@ -114,7 +115,7 @@ TEXT: dict[str, str] = {
     ),
     "explain-is-chosen": "{mentor} is the proposed mentor",
     "explain-why-not-unmatched": "why not {mentor}: it would score {score}, but its places are taken by {holders}",
-    "explain-criteria-compare": "  {criterion:<13} {points:>6.2f} (proposed mentor: {chosen:>6.2f})  {evidence}",
+    "explain-criteria-compare": "  {criterion:<13} {points:>6} (proposed mentor: {chosen:>6})  {evidence}",
     # scores
     "scores-too-big": "the candidate table has {cells} rows; use --format csv and redirect it to a file",
     # confirm
@@ -141,7 +142,6 @@ TEXT: dict[str, str] = {
 # are quoted as entered; themes and publics by their label in the programme.
 EVIDENCE: dict[str, dict[str, str]] = {
     "fr": {
-        "and": " et ",
         "themes-none": "le mentoré n'a pas encore fixé d'objectif",
         "themes-no-match": "aucun thème en commun (le mentoré vise : {wanted})",
         "themes-only": "thème en commun : {shared} (l'unique objectif du mentoré)",
@@ -181,7 +181,6 @@ EVIDENCE: dict[str, dict[str, str]] = {
         "why-same": "même score ({score}) : le total est identique dans les deux cas",
     },
     "en": {
-        "and": " and ",
         "themes-none": "the mentee has set no objective yet",
         "themes-no-match": "no shared theme (the mentee's themes: {wanted})",
         "themes-only": "shared theme: {shared} (the mentee's only objective)",

@@ -81,7 +81,7 @@ TEXT: dict[str, str] = {
     "audit-fix": "           fix: {files}",
     "audit-more": "{files} and {more} more",
     "audit-summary": "{met} criteria met, {missing} missing, {na} not applicable yet",
-    "audit-evidence": "{value} of {base} ({pct}%, threshold {threshold}%)",
+    "audit-evidence": "{value} of {base} ({pct}, threshold {threshold})",
     "audit-evidence-none": "nothing to assess yet",
     "audit-source": "criteria from {path}",
 }

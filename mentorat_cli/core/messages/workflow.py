@@ -43,5 +43,10 @@ TEXT: dict[str, str] = {
     "note-same-day": "{file} already records a meeting on {date}",
     "note-same-day-hint": "edit that note; for a second meeting on the same day, pass --kind",
     "pair-commit-nothing": "nothing new to commit: the proposal on file is already committed (no branch created)",
+    # progress bars (cli/progress.py), on a terminal only
+    "progress-reading": "Reading files",
+    "progress-charters": "Writing charters",
+    "progress-sheets": "Writing follow-up sheets",
+    "progress-rows": "Reading rows",
     "status-programme-broken": "status: programme.yaml has errors, so nothing else can be shown (run `mentorat validate`)",
 }

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from mentorat_cli.core import formatting
 from mentorat_cli.core.kinds import KINDS
 from mentorat_cli.core.messages.pairing import EVIDENCE
 from mentorat_cli.pair.arrays import Encoded, Spec
@@ -81,15 +82,12 @@ def say(lang: str, key: str, **values: object) -> str:
 
 def listing(lang: str, items: list[str]) -> str:
     """Items as people list them: 'A, B et C' in French, 'A, B and C' in English."""
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + EVIDENCE[lang]["and"] + items[-1]
+    return formatting.listing(items, lang)
 
 
 def number(lang: str, units: int) -> str:
     """Score units (hundredths) as written in a sentence: '82,50' in French, '82.50' in English."""
-    shown = f"{units / 100:.2f}"
-    return shown.replace(".", ",") if lang == "fr" else shown
+    return formatting.score(units, lang)
 
 
 def word(lang: str, prefix: str, value: str) -> str:

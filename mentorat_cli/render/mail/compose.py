@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
 
-from mentorat_cli.core import labels
+from mentorat_cli.core import formatting, labels
 from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
@@ -56,21 +56,21 @@ def _values(programme: Programme, draft: Draft, lang: str, today: dt.date, link:
     if draft.pair is not None:
         values = context.charter_context(programme, draft.pair, lang, today)
     else:
-        values = {"lang": lang, "today": labels.long_date(today, lang), "programme": context.programme_fields(programme.config, lang)}
+        values = {"lang": lang, "today": formatting.long_date(today, lang), "programme": context.programme_fields(programme.config, lang)}
     person = draft.to[0]
     values.update(
         {
             "person": _person_context(person, lang),
             "role": person.kind,
             "people": [_person_context(r, lang) for r in draft.to],
-            "registered_on": labels.long_date(person.data.get("registered_on"), lang),
+            "registered_on": formatting.long_date(person.data.get("registered_on"), lang),
             "survey_link": link or "",
         }
     )
     alert = dict(draft.alert)
     for key in ("planned", "last_meeting"):
         if alert.get(key):
-            alert[key] = labels.long_date(alert[key], lang)
+            alert[key] = formatting.long_date(alert[key], lang)
     values["alert"] = alert
     return values
 
