@@ -107,7 +107,8 @@ def test_rule_reasons_and_quoted_evidence_speak_french(programme, run_cli, monke
     why = run_cli(["pair", "--explain", "anna-mentee", "paul-mentor"], cwd=root)
     assert why.code == 0, why.err
     assert (
-        "critère obligatoire « public » non rempli (le mentor a choisi d'autres publics (Concours interne) "
+        # The run's French typography: narrow no-break spaces inside « ».
+        "critère obligatoire «\u202fpublic\u202f» non rempli (le mentor a choisi d'autres publics (Concours interne) "
         "que celui du mentoré (Concours externe, voie Talents))"
     ) in why.out
     rita = run_cli(["pair", "--explain", "anna-mentee", "rita-mentor"], cwd=root)

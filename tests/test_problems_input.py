@@ -27,7 +27,7 @@ ROWS = [
     "Zoé;Blanc;;03/09/2026;12;Concours externe",
 ]
 PROBLEM_LINE = re.compile(
-    r'^in\.csv(?:: row|, ligne) (\d+), (?:column|colonne) ([A-Z]) ["«] ?([^"»]+?) ?["»]: (?:error|erreur) ([a-z0-9-]+) '
+    r'^in\.csv(?:: row|, ligne) (\d+), (?:column|colonne) ([A-Z]) ["«][ \u202f]?([^"»]+?)[ \u202f]?["»]: (?:error|erreur) ([a-z0-9-]+) '
 )
 
 
@@ -81,9 +81,12 @@ def test_import_problems_speak_french_in_a_french_programme(programme, run_cli, 
     result = run_cli(["--root", root, "import", _export(tmp_path, ROWS), "--role", "mentee"])
     assert result.code == 1
     assert len(_problems(result.err)) == 6
-    assert "in.csv, ligne 3, colonne E « Fonctionnaire »: erreur import-cell-yes-no « peut-être » n'est ni oui ni non" in result.err
-    assert "in.csv, ligne 6, colonne C « Courriel »: erreur import-cell-required email est vide mais obligatoire" in result.err
-    assert "conseil : remplissez la cellule, ou supprimez la ligne" in result.err
+    assert (
+        "in.csv, ligne 3, colonne E «\u202fFonctionnaire\u202f»: erreur import-cell-yes-no «\u202fpeut-être\u202f» n'est ni oui ni non"
+        in result.err
+    )
+    assert "in.csv, ligne 6, colonne C «\u202fCourriel\u202f»: erreur import-cell-required email est vide mais obligatoire" in result.err
+    assert "conseil\xa0: remplissez la cellule, ou supprimez la ligne" in result.err
     assert " is not " not in result.err  # no English reason left
 
 
@@ -145,8 +148,8 @@ def test_a_broken_custom_template_is_a_problem_with_file_and_line_in_french(prog
     assert result.code == 1
     first, hint = result.err.splitlines()[:2]
     # Unclosed {% if %}: Jinja reports the end of the template, the line after the last one.
-    assert re.match(r"^templates/ma-charte\.md\.j2:\d+:1: erreur doc-template-syntax erreur de modèle : ", first), first
-    assert hint.startswith("  conseil : corrigez le modèle")
+    assert re.match(r"^templates/ma-charte\.md\.j2:\d+:1: erreur doc-template-syntax erreur de modèle\xa0: ", first), first
+    assert hint.startswith("  conseil\xa0: corrigez le modèle")
     assert not (root / "out").exists() and "Traceback" not in result.err
 
 
@@ -156,7 +159,9 @@ def test_a_template_using_a_missing_field_names_its_line_in_french(programme, ru
     root = programme(tree, programme_yaml=prog)
     result = run_cli(["charter", PAIR_ID], cwd=root)
     assert result.code == 1
-    assert "templates/ma-charte.md.j2:4:1: erreur doc-template-field le modèle utilise « surnom », absent des données" in result.err
+    assert (
+        "templates/ma-charte.md.j2:4:1: erreur doc-template-field le modèle utilise «\u202fsurnom\u202f», absent des données" in result.err
+    )
     assert not (root / "out").exists()
 
 
