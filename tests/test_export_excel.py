@@ -62,8 +62,10 @@ def test_xlsx_cells_are_typed_with_widths_frozen_header_and_filters(prog, run_cl
     assert sheet.column_dimensions["A"].width >= len("marie-dupont--jean-martin")
     assert run_cli(["--root", prog, "export", "meetings", "--format", "xlsx"]).code == 0
     meetings = openpyxl.load_workbook(prog / "out" / "export-meetings.xlsx").active
-    held = [c.value for c in meetings[2]]
-    assert True in held and 60 in held
+    cells = {c.value: cell for c, cell in zip(meetings[1], meetings[2], strict=True)}
+    # Typed by column: a boolean (True == 1 would also pass `True in values`) and a number.
+    assert cells["Tenu"].value is True and cells["Tenu"].data_type == "b"
+    assert cells["Durée (min)"].value == 60 and cells["Durée (min)"].data_type == "n"
 
 
 @pytest.mark.parametrize(
