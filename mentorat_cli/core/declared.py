@@ -11,11 +11,11 @@ import all go through it so they agree on what a declaration means.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from mentorat_cli.core import vocabulary
+from mentorat_cli.core.vocabulary import norm as norm  # one comparison of free-text values, built-in and declared
 
 Person = dict[str, Any]
 
@@ -23,12 +23,6 @@ TEXT, YES_NO, LIST, NUMBER, SCALE = "text", "yes-no", "list", "number", "scale"
 SAME, OVERLAP, GAP, SCALE_KIND = "same", "overlap", "gap", "scale"
 AT_LEAST, AT_MOST, CLOSEST = "at_least", "at_most", "closest"
 EXTRA = "extra."
-
-
-# Accepted spellings (folded: lower case, no accents, '_' and ' ' read as '-') -> English id, from core/vocabulary.py.
-def _words(name: str) -> dict[str, str]:
-    entries = vocabulary.VOCABULARIES[name]
-    return {fold(word): cid for cid, (fr, en, others) in entries.items() for word in (cid, fr, en, *others)}
 
 
 YES_WORDS = {"oui", "yes", "vrai", "true", "o", "y", "1"}
@@ -59,23 +53,6 @@ KIND_TYPES: dict[str, frozenset[str]] = {
     GAP: frozenset({NUMBER}),
     SCALE_KIND: frozenset({SCALE}),
 }
-
-
-def fold(word: Any) -> str:
-    """A hand-written keyword as compared: lower case, accents removed, spaces and '_' as '-'."""
-    plain = unicodedata.normalize("NFKD", str(word)).encode("ascii", "ignore").decode().casefold()
-    return "-".join(plain.replace("_", " ").replace("-", " ").split())
-
-
-TYPE_WORDS = _words("declared_type")
-SIDE_WORDS = _words("declared_side")
-KIND_WORDS = _words("declared_kind")
-MODE_WORDS = _words("declared_mode")
-
-
-def norm(value: Any) -> str:
-    """Free-text values compared whole: case folded, spacing ignored (as the built-in criteria do)."""
-    return " ".join(str(value).casefold().split()) if value is not None else ""
 
 
 @dataclass(frozen=True)
@@ -118,10 +95,9 @@ def _labels(raw: Any, name: str) -> dict[str, str]:
     return {}
 
 
-def _word(table: dict[str, str], raw: Any, default: str) -> str:
-    if raw is None:
-        return default
-    return table.get(fold(raw), str(raw))
+def _word(vocab: str, raw: Any, default: str) -> str:
+    """A keyword as its English id (French words accepted, through core/vocabulary.py); an unknown one as written."""
+    return default if raw is None else str(vocabulary.canonical(vocab, str(raw)))
 
 
 def fields(config: dict[str, Any]) -> dict[str, Field]:
@@ -133,7 +109,7 @@ def fields(config: dict[str, Any]) -> dict[str, Field]:
         values = tuple(str(v) for v in spec.get("values") or [] if v is not None)
         labels = _labels(spec.get("label"), str(name))
         out[str(name)] = Field(
-            str(name), _word(TYPE_WORDS, spec.get("type"), TEXT), _word(SIDE_WORDS, spec.get("side"), "both"), labels, values
+            str(name), _word("declared_type", spec.get("type"), TEXT), _word("declared_side", spec.get("side"), "both"), labels, values
         )
     return out
 
@@ -148,7 +124,7 @@ def criteria(config: dict[str, Any]) -> dict[str, Criterion]:
         limit = spec.get("limit")
         out[str(name)] = Criterion(
             name=str(name),
-            kind=_word(KIND_WORDS, spec.get("kind"), SAME),
+            kind=_word("declared_kind", spec.get("kind"), SAME),
             mentor=str(spec.get("mentor") or both or ""),
             mentee=str(spec.get("mentee") or both or ""),
             labels=_labels(spec.get("label"), str(name)) or _field_labels(config, str(spec.get("mentee") or both or "")),
@@ -156,7 +132,7 @@ def criteria(config: dict[str, Any]) -> dict[str, Criterion]:
             if isinstance(spec.get("weight"), int | float) and not isinstance(spec.get("weight"), bool)
             else 0.0,
             rule=_truthy(spec.get("rule")),
-            mode=_word(MODE_WORDS, spec.get("mode"), CLOSEST),
+            mode=_word("declared_mode", spec.get("mode"), CLOSEST),
             limit=float(limit) if isinstance(limit, int | float) and not isinstance(limit, bool) else None,
         )
     return out
@@ -169,7 +145,7 @@ def _field_labels(config: dict[str, Any], path: str) -> dict[str, str]:
 
 
 def _truthy(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and fold(value) in YES_WORDS)
+    return value is True or (isinstance(value, str) and vocabulary.fold(value) in YES_WORDS)
 
 
 def weights(config: dict[str, Any]) -> dict[str, float]:
@@ -209,7 +185,7 @@ def yes_no(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        word = fold(value)
+        word = vocabulary.fold(value)
         return True if word in YES_WORDS else False if word in NO_WORDS else None
     return None
 

@@ -179,6 +179,11 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+def norm(value: Any) -> str:
+    """Free-text values compared whole (sectors, schools, declared answers): case folded, spacing ignored, accents kept."""
+    return " ".join(str(value).casefold().split()) if value is not None else ""
+
+
 def fold(word: str) -> str:
     """Accents, case, and the separators people vary (space, -, _, ') set aside: `Présentiel` -> `presentiel`."""
     decomposed = unicodedata.normalize("NFKD", word.strip().casefold())

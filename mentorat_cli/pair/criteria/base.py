@@ -22,6 +22,7 @@ import numpy as np
 from mentorat_cli.core import formatting
 from mentorat_cli.core.kinds import KINDS
 from mentorat_cli.core.messages.pairing import EVIDENCE
+from mentorat_cli.core.vocabulary import norm as norm  # re-exported: the criteria compare labels with it
 from mentorat_cli.pair.arrays import Encoded, Spec
 
 Person = dict[str, Any]
@@ -53,11 +54,6 @@ class Criterion:
     def default_weight(self, kind: str) -> float:
         """Its weight when programme.yaml sets none (a kind it does not name: 0)."""
         return float(self.weights.get(kind if kind in KINDS else FALLBACK_KIND, 0))
-
-
-def norm(value: Any) -> str:
-    """Compare free-text labels whole: case, accents kept, spacing ignored."""
-    return " ".join(str(value).casefold().split()) if value is not None else ""
 
 
 def mentee_themes(mentee: Person) -> list[str]:
