@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,9 @@ from mentorat_cli.core.problems import Problem
 from mentorat_cli.load import resources
 
 FOLDER = ".mentorat/cache"
-FORMAT = "mentorat-cache-1"
+FORMAT = "mentorat-cache-2"
+SHARDS = 64  # cache files of a large folder
+SHARD_FROM = 2048  # files: a smaller folder is kept in one cache file
 # Coarsest timestamp resolution in common use (FAT, exFAT: 2 s); ext4, APFS and NTFS are far finer.
 RACY_NS = 2_000_000_000
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "MENTORAT_LANG")
@@ -134,10 +137,12 @@ class FileCache:
         if entry is not None:
             self.fresh[rel] = [key, entry]
 
-    def save(self) -> None:
-        """Write the entries of this load (atomically); files gone since are dropped."""
+    def save(self) -> bool:
+        """Write the entries of this load (atomically) if any changed; files gone since are dropped. True when written."""
         if self.enabled and (self.changed or len(self.fresh) != len(self.entries)):
             write_blob(self.root, self.part, self.fresh)
+            return True
+        return False
 
 
 def read_blob(root: Path, name: str) -> Any:
@@ -236,6 +241,18 @@ def _safe_folder(root: Path) -> bool:
     return True
 
 
+def shard_of(part: str, count: int) -> Callable[[str], str]:
+    """The cache file of each of a part's `count` files: the part itself, or one of SHARDS by a hash of the path.
+
+    Sharding a large folder keeps an edit cheap: only the shard holding the edited file is written again.
+    The hash (CRC-32 of the path) is stable across runs and machines, so a file stays in its shard.
+    """
+    if count < SHARD_FROM:
+        return lambda _file: part
+    names = [f"{part}-{index:02d}" for index in range(SHARDS)]
+    return lambda file: names[zlib.crc32(file.encode()) % SHARDS]
+
+
 def load_records(
     root: Path,
     listing: Iterable[tuple[str, str]],
@@ -246,48 +263,79 @@ def load_records(
 ) -> list[Loaded]:
     """Each (file, kind) of `listing` loaded: from the cache when unchanged, else by `read` (then cached).
 
+    `part_of` names the part (a folder) a file belongs to; a large part is kept in SHARDS cache files.
     `setting` is a value of programme.yaml the result also depends on (the size limit): it is part
     of each file's key, so a changed limit reads the files again.
     """
     started_ns = time.time_ns()
     items = list(listing)
-    caches: dict[str, FileCache] = {}
-    results: list[Loaded | None] = []
-    keys: list[StatKey | None] = []
-    misses: list[int] = []
-    # The warm path runs once per file (140,000 at national scale): locals, no helper calls.
-    lstat, prefix = os.lstat, f"{root}/"
-    cache: FileCache | None = None
-    current = None
+    groups: dict[str, list[int]] = {}
     for index, (file, _kind) in enumerate(items):
-        part = part_of(file)
-        if part != current:
-            current = part
-            cache = caches.get(part) or caches.setdefault(part, FileCache(root, part, enabled))
-            entries, fresh, on = cache.entries, cache.fresh, cache.enabled
-        key: StatKey | None = None
-        if on:
-            try:
-                st = lstat(prefix + file)
-                key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, setting]
-            except OSError:
-                pass
-        keys.append(key)
-        cached = entries.get(file) if key is not None else None
-        hit: Loaded | None = None
-        if cached is not None and cached[0] == key:
-            try:
-                hit = _decode(cached[1], file)
-            except (TypeError, ValueError, IndexError, KeyError):
-                hit = None  # well-formed JSON that is not ours: read the file
-            if hit is not None:
-                fresh[file] = cached
-        results.append(hit)
-        if hit is None:
-            misses.append(index)
+        groups.setdefault(part_of(file), []).append(index)
+    shards: dict[str, list[int]] = {}
+    owner: list[str] = [""] * len(items)  # each file's shard
+    for part, indices in groups.items():
+        shard = shard_of(part, len(indices))
+        for index in indices:
+            name = owner[index] = shard(items[index][0])
+            shards.setdefault(name, []).append(index)
+    results: list[Loaded | None] = [None] * len(items)
+    keys: list[StatKey | None] = [None] * len(items)
+    caches = {name: FileCache(root, name, enabled) for name in shards}
+    misses: list[int] = []
+    for name, indices in shards.items():
+        _from_cache(root, caches[name], items, indices, setting, results, keys)
+        misses += [index for index in indices if results[index] is None]
+    misses.sort()
     for index, loaded in zip(misses, read([items[i] for i in misses]), strict=True):
         results[index] = loaded
-        caches[part_of(items[index][0])].put(items[index][0], keys[index], loaded, started_ns)
-    for each in caches.values():
-        each.save()
+        caches[owner[index]].put(items[index][0], keys[index], loaded, started_ns)
+    written = [each.save() for each in caches.values()]
+    if any(written):
+        _drop_other_shards(root, set(groups), set(caches))
     return [loaded for loaded in results if loaded is not None]
+
+
+def _from_cache(
+    root: Path, cache: FileCache, items: list[tuple[str, str]], indices: list[int], setting: int, results: list[Any], keys: list[Any]
+) -> None:
+    """Fill `results` (and `keys`) for the files of one shard that the cache answers; the others stay None."""
+    if not cache.enabled:
+        return
+    # The warm path runs once per file (140,000 at national scale): locals, no helper calls.
+    lstat, prefix, entries, fresh = os.lstat, f"{root}/", cache.entries, cache.fresh
+    for index in indices:
+        file = items[index][0]
+        try:
+            st = lstat(prefix + file)
+        except OSError:
+            continue
+        key = keys[index] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, setting]
+        cached = entries.get(file)
+        if cached is None:
+            continue
+        try:
+            if cached[0] != key:
+                continue
+            hit = _decode(cached[1], file)
+        except (TypeError, ValueError, IndexError, KeyError):
+            continue  # well-formed JSON that is not ours: read the file
+        if hit is not None:
+            results[index] = hit
+            fresh[file] = cached
+
+
+def _drop_other_shards(root: Path, parts: set[str], kept: set[str]) -> None:
+    """Remove the cache files of these parts that this load did not use (a folder that grew past SHARD_FROM, or shrank)."""
+    try:
+        with os.scandir(root / FOLDER) as entries:
+            names = [entry.name[: -len(".json")] for entry in entries if entry.name.endswith(".json")]
+    except OSError:
+        return
+    for name in names:
+        part = name.rsplit("-", 1)[0] if name[-3:-2] == "-" and name[-2:].isdigit() else name
+        if part in parts and name not in kept:
+            try:
+                os.unlink(root / FOLDER / f"{name}.json")
+            except OSError:
+                pass

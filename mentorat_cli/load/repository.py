@@ -345,7 +345,8 @@ def read(
     try:
         return _read(root, workers, parts, cache, progress)
     finally:
-        if enabled:
+        if enabled:  # what was loaded stays: frozen, so that no collection walks it (all of it is in gen 0 now)
+            gc.freeze()
             gc.enable()
 
 
