@@ -5,9 +5,14 @@ and change times (nanoseconds) and inode are those recorded is not read
 again; its record and its problems come from the cache. A cache can never
 change a result:
 - each cache file starts with a header naming the format, this mentorat's
-  version, the schemas' hash and the message language, then the SHA-256 of
-  the body: a missing, stale, truncated, corrupted or foreign cache fails one
-  of these checks and is ignored (then rebuilt);
+  version, the schemas' hash, the message language and the wording (message
+  templates and that language's catalogue: problems are cached worded) and
+  its part, then the SHA-256 of the body: a missing, stale, truncated,
+  corrupted or foreign cache file fails one of these checks and is ignored
+  (then rebuilt);
+- a folder of SHARD_FROM files or more is kept in SHARDS files (by a hash of
+  each path): an edit rewrites one small shard, a damaged shard costs only
+  its own files;
 - the body is JSON, read with `json.loads`, which builds only plain data (no
   pickle: a cache file is data that anyone able to write the folder controls,
   and unpickling it could run code); a record is cached only if JSON gives
@@ -34,6 +39,7 @@ from typing import Any
 
 from mentorat_cli import __version__
 from mentorat_cli.core import i18n
+from mentorat_cli.core.messages import PROBLEMS, TEXT
 from mentorat_cli.core.model import Note, Record
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.load import resources
@@ -69,9 +75,33 @@ def _schemas_hash() -> str:
 
 def _identity(part: str) -> str:
     """Everything a cached result depends on besides the file itself."""
-    # Problems are cached already worded: in the run's language (--lang, programme, locale).
+    # Problems are cached already worded: in the run's language (--lang, programme, locale), with
+    # the templates and the translations of this run (a reworded message or catalogue is a new cache).
     locale = "|".join(os.environ.get(name, "") for name in _LOCALE_VARIABLES)
-    return json.dumps([FORMAT, __version__, _schemas_hash(), i18n.language(), locale, part])
+    language = i18n.language()
+    catalogues = tuple(_file_key(path) for path in i18n.catalogue_paths(language))
+    return json.dumps([FORMAT, __version__, _schemas_hash(), language, _wording_hash(catalogues), locale, part])
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return str(path), -1, 0
+    return str(path), st.st_size, st.st_mtime_ns
+
+
+@functools.cache
+def _wording_hash(catalogues: tuple[tuple[str, int, int], ...]) -> str:
+    """The problems' wording: severities and English templates, and the bytes of the language's .po and .mo."""
+    digest = hashlib.sha256(repr(sorted(PROBLEMS.items())).encode() + repr(sorted(TEXT.items())).encode())
+    for path, size, _mtime in catalogues:
+        if size >= 0:
+            try:
+                digest.update(path.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+            except OSError:
+                digest.update(b"unreadable\0")
+    return digest.hexdigest()[:32]
 
 
 def _plain(value: Any) -> bool:
