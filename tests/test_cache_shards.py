@@ -164,3 +164,19 @@ def test_a_reworded_catalogue_is_a_new_cache(tmp_path, run_cli, monkeypatch, rea
     assert cached.code == 1 and "n'est pas admis" in cached.out and "ne fait pas partie de" not in cached.out
     assert cached.out == fresh.out
     assert "mentees/alexandre-muller.yaml" in reads
+
+
+def test_a_value_json_would_not_give_back_is_never_cached(tmp_path, run_cli, reads):
+    """An integer over 64 bits would come back from the cache as a float: that file is read every time."""
+    root = tmp_path / "p"
+    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns("out", ".mentorat"))
+    path = root / "mentees" / "alexandre-muller.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "notes_internes: 123456789012345678901234567890\n", encoding="utf-8")
+    time.sleep(cache.RACY_NS / 1e9 + 0.2)
+    reference = _outputs(run_cli, root, ["--no-cache"])
+    assert '"pointer": "/notes_internes"' in reference[1][1]  # an unknown field: a warning, the record kept
+    assert _outputs(run_cli, root) == reference
+    reads.clear()
+    assert _outputs(run_cli, root) == reference
+    assert set(reads) == {"mentees/alexandre-muller.yaml"}

@@ -13,7 +13,8 @@ change a result:
 - a folder of SHARD_FROM files or more is kept in SHARDS files (by a hash of
   each path): an edit rewrites one small shard, a damaged shard costs only
   its own files;
-- the body is JSON, read with `json.loads`, which builds only plain data (no
+- the body is JSON, read and written with orjson (a third faster to read
+  than json, ten times faster to write), which builds only plain data (no
   pickle: a cache file is data that anyone able to write the folder controls,
   and unpickling it could run code); a record is cached only if JSON gives
   it back exactly (text keys, finite numbers, lists), otherwise it is re-read;
@@ -36,6 +37,8 @@ import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from mentorat_cli import __version__
 from mentorat_cli.core import i18n
@@ -107,8 +110,10 @@ def _wording_hash(catalogues: tuple[tuple[str, int, int], ...]) -> str:
 def _plain(value: Any) -> bool:
     """True when JSON gives `value` back exactly (same types, same keys)."""
     kind = type(value)
-    if kind is str or kind is bool or kind is int or value is None:
+    if kind is str or kind is bool or value is None:
         return True
+    if kind is int:  # orjson reads a larger integer back as a float
+        return -(2**63) <= value < 2**64
     if kind is float:
         return value == value and value not in (float("inf"), float("-inf"))
     if kind is list:
@@ -185,14 +190,17 @@ def read_blob(root: Path, name: str) -> Any:
         header, digest, body = blob.split(b"\n", 2)
         if header.decode() != _identity(name) or hashlib.sha256(body).hexdigest().encode() != digest:
             return None
-        return json.loads(body)
+        return orjson.loads(body)
     except (OSError, ValueError, UnicodeDecodeError):
         return None
 
 
 def write_blob(root: Path, name: str, value: Any) -> None:
     """Keep a JSON value under `name`: header, checksum, body; a temporary file renamed into place."""
-    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    try:
+        body = orjson.dumps(value)
+    except TypeError:  # not plain data (an integer over 64 bits): not kept
+        return
     head = _identity(name).encode() + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n"
     folder = root / FOLDER
     temporary = folder / f".{name}.{os.getpid()}.tmp"
