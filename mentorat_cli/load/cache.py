@@ -136,18 +136,6 @@ def _encode(loaded: Loaded) -> list[Any] | None:
     return entry if _plain(entry) else None
 
 
-def _decode(entry: list[Any], path: str) -> Loaded | None:
-    """A cached entry back as loaded; None when it is not one of ours."""
-    value, problems = entry
-    found = [Problem(*row) for row in problems] if problems else []
-    tag = value[0]
-    if tag == "N":
-        return Note(value[1], path, value[2]), found
-    if tag == "R":
-        return Record(value[1], value[2], path, value[3]), found
-    return (None, found) if tag == "-" else None
-
-
 class FileCache:
     """The cache of one part of the programme (a folder, or the notes): relative path -> [stat, entry]."""
 
@@ -279,58 +267,58 @@ def _safe_folder(root: Path) -> bool:
     return True
 
 
-def shard_of(part: str, count: int) -> Callable[[str], str]:
-    """The cache file of each of a part's `count` files: the part itself, or one of SHARDS by a hash of the path.
+def _shards(items: list[tuple[str, str]]) -> dict[str, list[int]]:
+    """The cache file of each file, as {name: indices in `items`}: its part (its top folder), or a shard of it.
 
-    Sharding a large folder keeps an edit cheap: only the shard holding the edited file is written again.
-    The hash (CRC-32 of the path) is stable across runs and machines, so a file stays in its shard.
+    A part of SHARD_FROM files or more is kept in SHARDS files, by the CRC-32 of each path (stable
+    across runs and machines): an edit then rewrites one small shard, not its whole folder.
     """
-    if count < SHARD_FROM:
-        return lambda _file: part
-    names = [f"{part}-{index:02d}" for index in range(SHARDS)]
-    return lambda file: names[zlib.crc32(file.encode()) % SHARDS]
+    groups: dict[str, list[int]] = {}
+    for index, (file, _kind) in enumerate(items):
+        groups.setdefault(file.partition("/")[0], []).append(index)
+    shards: dict[str, list[int]] = {}
+    crc = zlib.crc32
+    for part, indices in groups.items():
+        if len(indices) < SHARD_FROM:
+            shards[part] = indices
+            continue
+        buckets: list[list[int]] = [[] for _ in range(SHARDS)]
+        for index in indices:
+            buckets[crc(items[index][0].encode()) % SHARDS].append(index)
+        shards.update((f"{part}-{code:02d}", bucket) for code, bucket in enumerate(buckets) if bucket)
+    return shards
 
 
 def load_records(
     root: Path,
     listing: Iterable[tuple[str, str]],
-    part_of: Callable[[str], str],
     read: Callable[[list[tuple[str, str]]], list[Loaded]],
     enabled: bool = True,
     setting: int = 0,
 ) -> list[Loaded]:
     """Each (file, kind) of `listing` loaded: from the cache when unchanged, else by `read` (then cached).
 
-    `part_of` names the part (a folder) a file belongs to; a large part is kept in SHARDS cache files.
+    A file's results are kept with those of its top folder (its part), in one cache file or shards.
     `setting` is a value of programme.yaml the result also depends on (the size limit): it is part
     of each file's key, so a changed limit reads the files again.
     """
     started_ns = time.time_ns()
     items = list(listing)
-    groups: dict[str, list[int]] = {}
-    for index, (file, _kind) in enumerate(items):
-        groups.setdefault(part_of(file), []).append(index)
-    shards: dict[str, list[int]] = {}
-    owner: list[str] = [""] * len(items)  # each file's shard
-    for part, indices in groups.items():
-        shard = shard_of(part, len(indices))
-        for index in indices:
-            name = owner[index] = shard(items[index][0])
-            shards.setdefault(name, []).append(index)
+    shards = _shards(items)
     results: list[Loaded | None] = [None] * len(items)
     keys: list[StatKey | None] = [None] * len(items)
     caches = {name: FileCache(root, name, enabled) for name in shards}
-    misses: list[int] = []
+    misses: list[tuple[int, FileCache]] = []
     for name, indices in shards.items():
         _from_cache(root, caches[name], items, indices, setting, results, keys)
-        misses += [index for index in indices if results[index] is None]
-    misses.sort()
-    for index, loaded in zip(misses, read([items[i] for i in misses]), strict=True):
+        misses += [(index, caches[name]) for index in indices if results[index] is None]
+    misses.sort(key=lambda miss: miss[0])
+    for (index, cache), loaded in zip(misses, read([items[i] for i, _ in misses]), strict=True):
         results[index] = loaded
-        caches[owner[index]].put(items[index][0], keys[index], loaded, started_ns)
+        cache.put(items[index][0], keys[index], loaded, started_ns)
     written = [each.save() for each in caches.values()]
     if any(written):
-        _drop_other_shards(root, set(groups), set(caches))
+        _drop_other_shards(root, {file.partition("/")[0] for file, _ in items}, set(caches))
     return [loaded for loaded in results if loaded is not None]
 
 
@@ -352,15 +340,22 @@ def _from_cache(
         cached = entries.get(file)
         if cached is None:
             continue
-        try:
+        try:  # well-formed JSON that is not ours raises: the file is read
             if cached[0] != key:
                 continue
-            hit = _decode(cached[1], file)
+            value, problems = cached[1]
+            tag = value[0]
+            if tag == "N":
+                results[index] = Note(value[1], file, value[2]), [Problem(*row) for row in problems] if problems else []
+            elif tag == "R":
+                results[index] = Record(value[1], value[2], file, value[3]), [Problem(*row) for row in problems] if problems else []
+            elif tag == "-":
+                results[index] = None, [Problem(*row) for row in problems]
+            else:
+                continue
         except (TypeError, ValueError, IndexError, KeyError):
-            continue  # well-formed JSON that is not ours: read the file
-        if hit is not None:
-            results[index] = hit
-            fresh[file] = cached
+            continue
+        fresh[file] = cached
 
 
 def _drop_other_shards(root: Path, parts: set[str], kept: set[str]) -> None:
