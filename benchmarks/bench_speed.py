@@ -67,7 +67,25 @@ def fresh_copy(source: Path, target: Path) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     subprocess.run(["cp", "-al", str(source), str(target)], check=True)
     shutil.rmtree(target / ".mentorat" / "cache", ignore_errors=True)
+    # Linking sets every file's change time to now: wait out the racy-clean window (a coordinator's
+    # files are older than 2 s), else the cold run may not cache the last files linked and the
+    # next runs read them again.
+    time.sleep(2.2)
     return target
+
+
+def own_source(root: Path, variant: str) -> Path:
+    """A full copy of the programme for one variant (made once): its work copies link to it alone.
+
+    Linking a file changes its change time, which the cache checks; were the variants' work copies
+    linked to the same files, making one variant's copy would make the other's cache stale.
+    """
+    source = root.with_name(f"{root.name}-{variant}")
+    marker = source / ".complete.json"
+    if not marker.is_file():
+        shutil.rmtree(source, ignore_errors=True)
+        subprocess.run(["cp", "-a", str(root), str(source)], check=True)
+    return source
 
 
 def edit_one_profile(root: Path) -> None:
@@ -104,7 +122,7 @@ def measure(variants: dict[str, Path], root: Path, small: Path, only: list[str],
                 work = HERE / "data" / f"work-{name}"
                 args, before = cases_for(root, small, work)[case]
                 if before == "fresh" or (str(work) in args and not work.exists()):
-                    fresh_copy(root, work)
+                    fresh_copy(own_source(root, name), work)
                 if before == "edit":
                     edit_one_profile(work)
                 if before == "scores":

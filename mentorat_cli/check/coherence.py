@@ -66,11 +66,11 @@ def _pair_dates(pair: Record, loc: Any, today: dt.date | None, cohort_start: str
 
 
 def _future(loc: Any, record: Record, fields: list[tuple[str, str, Any]], today: dt.date) -> list[Problem]:
-    out = []
+    out, now = [], today.isoformat()  # (once: 170,000 dates at national scale)
     for pointer, field, value in fields:
-        if value and str(value) > today.isoformat():
+        if value and str(value) > now:
             line, column = loc(record.path, pointer)
-            out.append(P.make("date-future", record.path, line, column, pointer=pointer, field=field, value=value, today=today.isoformat()))
+            out.append(P.make("date-future", record.path, line, column, pointer=pointer, field=field, value=value, today=now))
     return out
 
 
@@ -78,8 +78,9 @@ def _note_dates(root: Any, notes: list[Note], today: dt.date | None) -> list[Pro
     out = []
     held = [n for n in notes if n.meta.get("held", True) is not False]
     if today is not None:
+        now = today.isoformat()
         for note in held:
-            if str(note.meta["date"]) > today.isoformat():
+            if str(note.meta["date"]) > now:
                 out.append(
                     P.make(
                         "date-future",

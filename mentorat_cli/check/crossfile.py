@@ -104,7 +104,6 @@ def check_people(prog: Programme, loc: Locator, today: dt.date | None) -> list[P
     categories = set(config.get("categories") or [])
     capacity_max = config["capacity"]["max"]
     people = {**prog.mentors, **prog.mentees}
-    known_paths = {f"mentors/{i}.yaml" for i in prog.mentors} | {f"mentees/{i}.yaml" for i in prog.mentees}
     for record in sorted(people.values(), key=lambda r: r.path):
         data = record.data
         for index, other in enumerate(data.get("not_with", [])):
@@ -177,7 +176,6 @@ def check_people(prog: Programme, loc: Locator, today: dt.date | None) -> list[P
                     earlier_value=data["registered_on"],
                 )
             )
-    del known_paths
     return out
 
 

@@ -41,7 +41,8 @@ def load(
         problems += crossfile.run_all(programme, today)
         return programme, P.sort_problems(problems)
     finally:
-        if enabled:
+        if enabled:  # what was loaded stays: frozen, so that no collection walks it (all of it is in gen 0 now)
+            gc.freeze()
             gc.enable()
 
 

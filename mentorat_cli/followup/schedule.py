@@ -80,6 +80,35 @@ def review_number(config: dict[str, Any], months: int | None = None) -> int:
 
 def plan(start: dt.date, config: dict[str, Any], months: int | None = None) -> list[Planned]:
     """The planned meetings of a pair starting on `start`, over the programme's duration or `months`."""
+    # Thousands of pairs start on the same few days: each schedule is worked out once per process,
+    # keyed on every setting it reads (a setting that is not a plain value is not cached).
+    region = str((config.get("calendar") or {}).get("region", ""))
+    key = (
+        start,
+        months,
+        config["cadence"]["meetings_per_month"],
+        config["duration_months"],
+        config["follow_up"]["review_after_meeting"],
+        region,
+    )
+    try:
+        return list(_plan(*key))
+    except TypeError:  # unhashable
+        return _planned(start, config, months)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan(start: dt.date, months: int | None, per_month: Any, duration: Any, review_after: Any, region: str) -> tuple[Planned, ...]:
+    config = {
+        "cadence": {"meetings_per_month": per_month},
+        "duration_months": duration,
+        "follow_up": {"review_after_meeting": review_after},
+        "calendar": {"region": region},
+    }
+    return tuple(_planned(start, config, months))
+
+
+def _planned(start: dt.date, config: dict[str, Any], months: int | None) -> list[Planned]:
     total = meeting_count(config, months)
     interval = DAYS_PER_MONTH / float(config["cadence"]["meetings_per_month"])
     review = review_number(config, months)

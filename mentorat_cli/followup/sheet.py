@@ -56,13 +56,14 @@ class PairState:
 def held_meetings(notes: list[Note], config: dict[str, Any], today: dt.date) -> list[Held]:
     """The meetings held up to `today`, oldest first."""
     default_minutes = int(config["cadence"]["minutes_per_meeting"])
+    labels: dict[str, str] = {}  # kinds.theme_label of each topic, looked up once
     out = []
     for note in notes:
         meta = note.meta
         day = dt.date.fromisoformat(str(meta["date"]))
         if day > today or meta.get("held") is False:
             continue
-        topics = tuple(kinds.theme_label(config, str(t)) for t in meta.get("topics", []))
+        topics = tuple(labels.get(t) or labels.setdefault(t, kinds.theme_label(config, t)) for t in map(str, meta.get("topics", [])))
         out.append(Held(day, str(meta["kind"]), int(meta.get("duration_minutes", default_minutes)), topics, note.path))
     out.sort(key=lambda h: (h.date, h.path))
     return out

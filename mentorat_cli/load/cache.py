@@ -5,10 +5,16 @@ and change times (nanoseconds) and inode are those recorded is not read
 again; its record and its problems come from the cache. A cache can never
 change a result:
 - each cache file starts with a header naming the format, this mentorat's
-  version, the schemas' hash and the message language, then the SHA-256 of
-  the body: a missing, stale, truncated, corrupted or foreign cache fails one
-  of these checks and is ignored (then rebuilt);
-- the body is JSON, read with `json.loads`, which builds only plain data (no
+  version, the schemas' hash, the message language and the wording (message
+  templates and that language's catalogue: problems are cached worded) and
+  its part, then the SHA-256 of the body: a missing, stale, truncated,
+  corrupted or foreign cache file fails one of these checks and is ignored
+  (then rebuilt);
+- a folder of SHARD_FROM files or more is kept in SHARDS files (by a hash of
+  each path): an edit rewrites one small shard, a damaged shard costs only
+  its own files;
+- the body is JSON, read and written with orjson (a third faster to read
+  than json, ten times faster to write), which builds only plain data (no
   pickle: a cache file is data that anyone able to write the folder controls,
   and unpickling it could run code); a record is cached only if JSON gives
   it back exactly (text keys, finite numbers, lists), otherwise it is re-read;
@@ -27,18 +33,24 @@ import hashlib
 import json
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from mentorat_cli import __version__
 from mentorat_cli.core import i18n
+from mentorat_cli.core.messages import PROBLEMS, TEXT
 from mentorat_cli.core.model import Note, Record
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.load import resources
 
 FOLDER = ".mentorat/cache"
-FORMAT = "mentorat-cache-1"
+FORMAT = "mentorat-cache-2"
+SHARDS = 64  # cache files of a large folder
+SHARD_FROM = 2048  # files: a smaller folder is kept in one cache file
 # Coarsest timestamp resolution in common use (FAT, exFAT: 2 s); ext4, APFS and NTFS are far finer.
 RACY_NS = 2_000_000_000
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "MENTORAT_LANG")
@@ -66,16 +78,42 @@ def _schemas_hash() -> str:
 
 def _identity(part: str) -> str:
     """Everything a cached result depends on besides the file itself."""
-    # Problems are cached already worded: in the run's language (--lang, programme, locale).
+    # Problems are cached already worded: in the run's language (--lang, programme, locale), with
+    # the templates and the translations of this run (a reworded message or catalogue is a new cache).
     locale = "|".join(os.environ.get(name, "") for name in _LOCALE_VARIABLES)
-    return json.dumps([FORMAT, __version__, _schemas_hash(), i18n.language(), locale, part])
+    language = i18n.language()
+    catalogues = tuple(_file_key(path) for path in i18n.catalogue_paths(language))
+    return json.dumps([FORMAT, __version__, _schemas_hash(), language, _wording_hash(catalogues), locale, part])
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return str(path), -1, 0
+    return str(path), st.st_size, st.st_mtime_ns
+
+
+@functools.cache
+def _wording_hash(catalogues: tuple[tuple[str, int, int], ...]) -> str:
+    """The problems' wording: severities and English templates, and the bytes of the language's .po and .mo."""
+    digest = hashlib.sha256(repr(sorted(PROBLEMS.items())).encode() + repr(sorted(TEXT.items())).encode())
+    for path, size, _mtime in catalogues:
+        if size >= 0:
+            try:
+                digest.update(path.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+            except OSError:
+                digest.update(b"unreadable\0")
+    return digest.hexdigest()[:32]
 
 
 def _plain(value: Any) -> bool:
     """True when JSON gives `value` back exactly (same types, same keys)."""
     kind = type(value)
-    if kind is str or kind is bool or kind is int or value is None:
+    if kind is str or kind is bool or value is None:
         return True
+    if kind is int:  # orjson reads a larger integer back as a float
+        return -(2**63) <= value < 2**64
     if kind is float:
         return value == value and value not in (float("inf"), float("-inf"))
     if kind is list:
@@ -96,18 +134,6 @@ def _encode(loaded: Loaded) -> list[Any] | None:
         value = ["-"]
     entry = [value, problems]
     return entry if _plain(entry) else None
-
-
-def _decode(entry: list[Any], path: str) -> Loaded | None:
-    """A cached entry back as loaded; None when it is not one of ours."""
-    value, problems = entry
-    found = [Problem(*row) for row in problems] if problems else []
-    tag = value[0]
-    if tag == "N":
-        return Note(value[1], path, value[2]), found
-    if tag == "R":
-        return Record(value[1], value[2], path, value[3]), found
-    return (None, found) if tag == "-" else None
 
 
 class FileCache:
@@ -134,10 +160,12 @@ class FileCache:
         if entry is not None:
             self.fresh[rel] = [key, entry]
 
-    def save(self) -> None:
-        """Write the entries of this load (atomically); files gone since are dropped."""
+    def save(self) -> bool:
+        """Write the entries of this load (atomically) if any changed; files gone since are dropped. True when written."""
         if self.enabled and (self.changed or len(self.fresh) != len(self.entries)):
             write_blob(self.root, self.part, self.fresh)
+            return True
+        return False
 
 
 def read_blob(root: Path, name: str) -> Any:
@@ -150,14 +178,17 @@ def read_blob(root: Path, name: str) -> Any:
         header, digest, body = blob.split(b"\n", 2)
         if header.decode() != _identity(name) or hashlib.sha256(body).hexdigest().encode() != digest:
             return None
-        return json.loads(body)
+        return orjson.loads(body)
     except (OSError, ValueError, UnicodeDecodeError):
         return None
 
 
 def write_blob(root: Path, name: str, value: Any) -> None:
     """Keep a JSON value under `name`: header, checksum, body; a temporary file renamed into place."""
-    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    try:
+        body = orjson.dumps(value)
+    except TypeError:  # not plain data (an integer over 64 bits): not kept
+        return
     head = _identity(name).encode() + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n"
     folder = root / FOLDER
     temporary = folder / f".{name}.{os.getpid()}.tmp"
@@ -236,58 +267,108 @@ def _safe_folder(root: Path) -> bool:
     return True
 
 
+def _shards(items: list[tuple[str, str]]) -> dict[str, list[int]]:
+    """The cache file of each file, as {name: indices in `items`}: its part (its top folder), or a shard of it.
+
+    A part of SHARD_FROM files or more is kept in SHARDS files, by the CRC-32 of each path (stable
+    across runs and machines): an edit then rewrites one small shard, not its whole folder.
+    """
+    groups: dict[str, list[int]] = {}
+    for index, (file, _kind) in enumerate(items):
+        groups.setdefault(file.partition("/")[0], []).append(index)
+    shards: dict[str, list[int]] = {}
+    crc = zlib.crc32
+    for part, indices in groups.items():
+        if len(indices) < SHARD_FROM:
+            shards[part] = indices
+            continue
+        buckets: list[list[int]] = [[] for _ in range(SHARDS)]
+        for index in indices:
+            buckets[crc(items[index][0].encode()) % SHARDS].append(index)
+        shards.update((f"{part}-{code:02d}", bucket) for code, bucket in enumerate(buckets) if bucket)
+    return shards
+
+
 def load_records(
     root: Path,
     listing: Iterable[tuple[str, str]],
-    part_of: Callable[[str], str],
     read: Callable[[list[tuple[str, str]]], list[Loaded]],
     enabled: bool = True,
     setting: int = 0,
 ) -> list[Loaded]:
     """Each (file, kind) of `listing` loaded: from the cache when unchanged, else by `read` (then cached).
 
+    A file's results are kept with those of its top folder (its part), in one cache file or shards.
     `setting` is a value of programme.yaml the result also depends on (the size limit): it is part
     of each file's key, so a changed limit reads the files again.
     """
     started_ns = time.time_ns()
     items = list(listing)
-    caches: dict[str, FileCache] = {}
-    results: list[Loaded | None] = []
-    keys: list[StatKey | None] = []
-    misses: list[int] = []
+    shards = _shards(items)
+    results: list[Loaded | None] = [None] * len(items)
+    keys: list[StatKey | None] = [None] * len(items)
+    caches = {name: FileCache(root, name, enabled) for name in shards}
+    misses: list[tuple[int, FileCache]] = []
+    for name, indices in shards.items():
+        _from_cache(root, caches[name], items, indices, setting, results, keys)
+        misses += [(index, caches[name]) for index in indices if results[index] is None]
+    misses.sort(key=lambda miss: miss[0])
+    for (index, cache), loaded in zip(misses, read([items[i] for i, _ in misses]), strict=True):
+        results[index] = loaded
+        cache.put(items[index][0], keys[index], loaded, started_ns)
+    written = [each.save() for each in caches.values()]
+    if any(written):
+        _drop_other_shards(root, {file.partition("/")[0] for file, _ in items}, set(caches))
+    return [loaded for loaded in results if loaded is not None]
+
+
+def _from_cache(
+    root: Path, cache: FileCache, items: list[tuple[str, str]], indices: list[int], setting: int, results: list[Any], keys: list[Any]
+) -> None:
+    """Fill `results` (and `keys`) for the files of one shard that the cache answers; the others stay None."""
+    if not cache.enabled:
+        return
     # The warm path runs once per file (140,000 at national scale): locals, no helper calls.
-    lstat, prefix = os.lstat, f"{root}/"
-    cache: FileCache | None = None
-    current = None
-    for index, (file, _kind) in enumerate(items):
-        part = part_of(file)
-        if part != current:
-            current = part
-            cache = caches.get(part) or caches.setdefault(part, FileCache(root, part, enabled))
-            entries, fresh, on = cache.entries, cache.fresh, cache.enabled
-        key: StatKey | None = None
-        if on:
+    lstat, prefix, entries, fresh = os.lstat, f"{root}/", cache.entries, cache.fresh
+    for index in indices:
+        file = items[index][0]
+        try:
+            st = lstat(prefix + file)
+        except OSError:
+            continue
+        key = keys[index] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, setting]
+        cached = entries.get(file)
+        if cached is None:
+            continue
+        try:  # well-formed JSON that is not ours raises: the file is read
+            if cached[0] != key:
+                continue
+            value, problems = cached[1]
+            tag = value[0]
+            if tag == "N":
+                results[index] = Note(value[1], file, value[2]), [Problem(*row) for row in problems] if problems else []
+            elif tag == "R":
+                results[index] = Record(value[1], value[2], file, value[3]), [Problem(*row) for row in problems] if problems else []
+            elif tag == "-":
+                results[index] = None, [Problem(*row) for row in problems]
+            else:
+                continue
+        except (TypeError, ValueError, IndexError, KeyError):
+            continue
+        fresh[file] = cached
+
+
+def _drop_other_shards(root: Path, parts: set[str], kept: set[str]) -> None:
+    """Remove the cache files of these parts that this load did not use (a folder that grew past SHARD_FROM, or shrank)."""
+    try:
+        with os.scandir(root / FOLDER) as entries:
+            names = [entry.name[: -len(".json")] for entry in entries if entry.name.endswith(".json")]
+    except OSError:
+        return
+    for name in names:
+        part = name.rsplit("-", 1)[0] if name[-3:-2] == "-" and name[-2:].isdigit() else name
+        if part in parts and name not in kept:
             try:
-                st = lstat(prefix + file)
-                key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, setting]
+                os.unlink(root / FOLDER / f"{name}.json")
             except OSError:
                 pass
-        keys.append(key)
-        cached = entries.get(file) if key is not None else None
-        hit: Loaded | None = None
-        if cached is not None and cached[0] == key:
-            try:
-                hit = _decode(cached[1], file)
-            except (TypeError, ValueError, IndexError, KeyError):
-                hit = None  # well-formed JSON that is not ours: read the file
-            if hit is not None:
-                fresh[file] = cached
-        results.append(hit)
-        if hit is None:
-            misses.append(index)
-    for index, loaded in zip(misses, read([items[i] for i in misses]), strict=True):
-        results[index] = loaded
-        caches[part_of(items[index][0])].put(items[index][0], keys[index], loaded, started_ns)
-    for each in caches.values():
-        each.save()
-    return [loaded for loaded in results if loaded is not None]

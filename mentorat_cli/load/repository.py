@@ -10,6 +10,7 @@ each, because parsing and schema checks are CPU-bound.
 from __future__ import annotations
 
 import gc
+import operator
 import os
 import re
 import stat
@@ -39,6 +40,7 @@ PEOPLE_AND_PAIRS = frozenset({"mentors", "mentees", "pairs"})
 PEOPLE = frozenset({"mentors", "mentees"})  # accept, decline: decisions on applications
 PARALLEL_FROM = 3000  # files; below this, starting workers costs more than it saves
 _IGNORED = {"README.md", ".gitkeep", ".keep"}
+_BY_NAME = operator.attrgetter("name")
 
 
 def find_root(start: Path) -> Path:
@@ -171,7 +173,17 @@ def _scan(
     entries = _entries(root, folder, problems, checked=hidden is not None)
     if hidden is not None and entries is not None:
         hidden[folder] = [entry.name for entry in entries if entry.name.startswith(".")]
+    fast = suffix if suffix is not None and name is None else None  # a pair's notes (100,000 files): the usual case first
     for entry in entries or []:
+        if (
+            fast
+            and entry.name.endswith(fast)
+            and entry.name[0] != "."
+            and entry.name not in _IGNORED
+            and entry.is_file(follow_symlinks=False)
+        ):
+            found.append(entry.name)
+            continue
         rel = f"{folder}/{entry.name}"
         if entry.name.startswith(".") or entry.name in _IGNORED:
             continue
@@ -213,7 +225,7 @@ def _load_programme_file(root: Path, problems: list[Problem], use_cache: bool = 
         return {}
     # Through the per-file cache too: a warm run then never loads the YAML parser's schema checks.
     read = lambda todo: [_programme_record(root) for _ in todo]  # noqa: E731
-    [(loaded, found)] = cache.load_records(root, [(PROGRAMME_FILE, "programme")], str, read, use_cache)
+    [(loaded, found)] = cache.load_records(root, [(PROGRAMME_FILE, "programme")], read, use_cache)
     problems += found
     return loaded.data if isinstance(loaded, Record) else {}
 
@@ -295,7 +307,7 @@ def _entries(root: Path, folder: str, problems: list[Problem], checked: bool = F
             return None
     try:
         with os.scandir(base) as entries:
-            return sorted(entries, key=lambda e: e.name)
+            return sorted(entries, key=_BY_NAME)
     except OSError as exc:  # no permission, or removed while we scan
         problems.append(P.make("folder-unreadable", folder, reason=exc.strerror or type(exc).__name__))
         return None
@@ -346,7 +358,8 @@ def read(
     try:
         return _read(root, workers, parts, cache, progress)
     finally:
-        if enabled:
+        if enabled:  # what was loaded stays: frozen, so that no collection walks it (all of it is in gen 0 now)
+            gc.freeze()
             gc.enable()
 
 
@@ -366,35 +379,21 @@ def _read(
         listing += [(rel, "note") for rel in _scan_notes(root, problems, programme.note_folders)]
     limit = programme.config["limits"]["max_file_bytes"]
     targets = {"mentor": programme.mentors, "mentee": programme.mentees, "pair": programme.pairs, "feedback": programme.feedback}
-    loaded_files = cache.load_records(root, listing, _cache_part, _reader(root, workers, limit, progress), use_cache, setting=limit)
+    loaded_files = cache.load_records(root, listing, _reader(root, workers, limit, progress), use_cache, setting=limit)
+    programme.files_checked += len(listing)
+    by_pair, broken = programme.notes, programme.broken  # (once per file: 140,000 at national scale)
     for (file, kind), (loaded, found) in zip(listing, loaded_files, strict=True):
-        problems += found
-        programme.files_checked += 1
-        if loaded is None or P.has_errors(found):
-            programme.broken.add(file)
+        if found:
+            problems += found
+            if P.has_errors(found):
+                broken.add(file)
         if loaded is None:
-            continue
-        if isinstance(loaded, Note):
-            programme.notes.setdefault(loaded.pair, []).append(loaded)
+            broken.add(file)
+        elif isinstance(loaded, Note):
+            by_pair.setdefault(loaded.pair, []).append(loaded)
         else:
             targets[kind][loaded.id] = loaded
     for notes in programme.notes.values():
         notes.sort(key=lambda n: (str(n.meta.get("date")), n.path))
-    problems += _stale_editor_schemas(root)
+    problems += resources.outdated_editor_schemas(root)
     return programme, P.sort_problems(problems)
-
-
-def _cache_part(file: str) -> str:
-    """The cache file a programme file's result is kept in: one per folder."""
-    return file.split("/", 1)[0]
-
-
-def _stale_editor_schemas(root: Path) -> list[Problem]:
-    """The copies of the schemas in .schemas/ (for editors) differ from this version's."""
-    folder = root / ".schemas"
-    if not folder.is_dir() or folder.is_symlink():
-        return []
-    stale = resources.stale_editor_schemas(root)
-    if not stale:
-        return []
-    return [P.make("schemas-outdated", ".schemas", names=", ".join(rel.split("/", 1)[1] for rel in stale))]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from mentorat_cli.core import problems as P
+from mentorat_cli.core.problems import Problem
+
 _HERE = Path(__file__).resolve().parent.parent
 
 
@@ -32,6 +35,17 @@ def stale_editor_schemas(root: Path) -> dict[str, str]:
         if current != content:
             stale[relative] = content
     return stale
+
+
+def outdated_editor_schemas(root: Path) -> list[Problem]:
+    """A problem when the copies of the schemas in .schemas/ (for editors) differ from this version's."""
+    folder = root / ".schemas"
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    stale = stale_editor_schemas(root)
+    if not stale:
+        return []
+    return [P.make("schemas-outdated", ".schemas", names=", ".join(rel.split("/", 1)[1] for rel in stale))]
 
 
 @functools.lru_cache(maxsize=1)
