@@ -19,7 +19,7 @@ from mentorat_cli.pair.encode import Encoded
 
 CELLS_PER_BLOCK = 3_000_000  # mentees x mentors scored at once: bounds peak memory
 UNITS_MAX = 10_000  # a score of 100.00 in hundredths
-SAMPLE_STRIDE, SAMPLE_RANK = 8, 10  # see _thresholds
+SAMPLE_STRIDE = 8  # see _thresholds
 MENTOR_K = 60  # each mentor's best mentees, added when places are short (see MentorTops)
 Progress = Callable[[int, int], None]
 Block = tuple[np.ndarray, np.ndarray, np.ndarray]  # scores (-1: infeasible or full), feasible mentors, those with a free place
@@ -48,8 +48,8 @@ def block_rows(enc: Encoded) -> int:
 def _thresholds(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Each row's k-th best score and its (k+1)-th best (the best left out), -1 where there is none.
 
-    A full partition of each row costs 20 ns a cell. Instead, the 10th best of every 8th column
-    gives a floor that about a hundred cells of the row reach: the exact k-th and (k+1)-th best
+    A full partition of each row costs 20 ns a cell. Instead, the (k/4 + 2)-th best of every 8th column
+    gives a floor that about 2k cells of the row reach: the exact k-th and (k+1)-th best
     are then among those cells, sorted cheaply. Rows where fewer than k+1 cells reach the floor
     (a guess, not a rule) are partitioned in full, as before.
     """
@@ -58,9 +58,10 @@ def _thresholds(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     if m <= k:
         return kth, left
     todo = np.arange(rows)
-    if m >= SAMPLE_STRIDE * 4 * k:
+    rank = -(-2 * (k + 1) // SAMPLE_STRIDE) + 1  # about twice k+1 cells of the row reach the floor
+    if m >= SAMPLE_STRIDE * 4 * rank:
         sample = np.sort(scores[:, ::SAMPLE_STRIDE], axis=1)
-        floor = np.maximum(sample[:, -SAMPLE_RANK], 0).astype(scores.dtype)
+        floor = np.maximum(sample[:, -rank], 0).astype(scores.dtype)
         r, c = np.divmod(np.flatnonzero(scores >= floor[:, None]), m)
         units = scores[r, c].astype(np.int64)
         counts = np.bincount(r, minlength=rows)
