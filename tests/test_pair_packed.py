@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -18,8 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_pair_properties import _person_fields
 
+from mentorat_cli.check import pipeline
 from mentorat_cli.core import kinds
-from mentorat_cli.pair import candidates, criteria, encode, packed, scoring
+from mentorat_cli.load import repository
+from mentorat_cli.pair import candidates, criteria, encode, packed, plan, proposal, scoring
 from mentorat_cli.pair import eligibility as rules
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,7 +56,9 @@ def runs(draw: Any) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str
             person["not_with"] = [draw(st.sampled_from(people))["id"]]
     capacity = np.array(draw(st.lists(st.integers(0, 2), min_size=len(mentors), max_size=len(mentors))), dtype=np.int64)
     previous = {
-        i: sorted(set(draw(st.lists(st.integers(0, len(mentors) - 1), max_size=2)))) for i in range(len(mentees)) if draw(st.integers(0, 4)) == 0
+        i: sorted(set(draw(st.lists(st.integers(0, len(mentors) - 1), max_size=2))))
+        for i in range(len(mentees))
+        if draw(st.integers(0, 4)) == 0
     }
     return kinds.effective_config(raw), mentors, mentees, capacity, {i: js for i, js in previous.items() if js}
 
@@ -63,8 +68,12 @@ def runs(draw: Any) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str
 def test_packed_scores_equal_the_reference_scoring(case):
     config, mentors, mentees, capacity, previous = case
     enc = encode.encode(config, mentees, mentors, rules.managers_by_email(mentors + mentees))
-    found = packed.pack(enc, capacity, previous)
+    k = 2
+    found = packed.pack(enc, capacity, previous, k)
     assert found is not None
+    # The full mentors are left out when more than k have a free place; their cells are -1 anyway.
+    expected_cols = np.flatnonzero(capacity > 0) if (capacity > 0).sum() > k else np.arange(len(mentors))
+    assert np.array_equal(found.cols, expected_cols)
     rows = np.arange(len(mentees))
     feasible, units = scoring.block(enc, rows, previous)
     position = np.arange(len(mentees))
@@ -75,9 +84,23 @@ def test_packed_scores_equal_the_reference_scoring(case):
         scores, every, free = packed.block(found, chunk, position)
         open_ = feasible[chunk] & (capacity > 0)[None, :]
         assert scores.dtype == np.int16
-        assert np.array_equal(scores, np.where(open_, units[chunk], -1))
+        assert np.array_equal(scores, np.where(open_, units[chunk], -1)[:, found.cols])
         assert np.array_equal(every, feasible[chunk].sum(axis=1))
         assert np.array_equal(free, open_.sum(axis=1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(runs())
+def test_unmatched_reasons_by_class_equal_each_mentee_s_own(case):
+    """The rules each mentee breaks, counted once per class, are those counted mentee by mentee."""
+    config, mentors, mentees, _capacity, previous = case
+    enc = encode.encode(config, mentees, mentors, rules.managers_by_email(mentors + mentees))
+    run = SimpleNamespace(enc=enc, setup=SimpleNamespace(previous=previous))
+    rows = np.arange(len(mentees))
+    expected = proposal.exclusions(run, rows)
+    found = proposal._by_class(run, rows)
+    assert [found[i] for i in rows.tolist()] == expected
+    assert len({id(found[i]) for i in rows.tolist()}) == len(rows)  # no shared dict: YAML would write an alias
 
 
 def _brute_top_k(scores: np.ndarray, k: int) -> tuple[list[tuple[int, int, int]], np.ndarray]:
@@ -122,6 +145,23 @@ def _generated(root: Path) -> None:
 
 def _files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and ".mentorat" not in p.parts}
+
+
+def test_candidate_lists_are_those_of_the_reference_scoring(monkeypatch, tmp_path):
+    """Same arcs in the same order (the solver's ties depend on it), same bounds and counts."""
+    _generated(tmp_path / "prog")
+    programme, _ = pipeline.load(tmp_path / "prog", parts=repository.PEOPLE_AND_PAIRS)
+    setup = plan.setup(programme)
+    found = []
+    for pack in (packed.pack, lambda *args: None):
+        monkeypatch.setattr(packed, "pack", pack)
+        enc = encode.encode(setup.config, [r.data for r in setup.mentees], [r.data for r in setup.mentors], setup.managers)
+        found.append(candidates.build(enc, setup.capacity, plan.DEFAULT_K, setup.previous))
+    fast, reference = found
+    assert fast.col_left is not None and reference.col_left is not None  # places are short: the mentors' lists too
+    for name in ("arc_i", "arc_j", "arc_u", "left_out", "feasible", "feasible_all", "col_left"):
+        assert np.array_equal(getattr(fast, name), getattr(reference, name)), name
+    assert (setup.capacity == 0).any() and len(fast.arc_i) > plan.DEFAULT_K * len(setup.mentees) // 2
 
 
 @pytest.mark.parametrize("programme", ["sample", "generated"])

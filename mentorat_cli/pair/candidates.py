@@ -169,9 +169,10 @@ def _merge(
     return np.concatenate([i, ei[order]]), np.concatenate([j, ej[order]]), np.concatenate([u, eu[order]])
 
 
-def _scorer(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]]) -> Callable[[np.ndarray], Block]:
-    """Scores of a block (-1 where infeasible or full) with its feasible counts: by packed.py when it can, else scoring.block."""
-    found = packed.pack(enc, capacity, previous)
+def _scorer(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]], k: int) -> tuple[np.ndarray, Callable[[np.ndarray], Block]]:
+    """The mentors scored, and a block's scores over them (-1 where infeasible or full) with its feasible counts:
+    by packed.py when it can, else by scoring.block over every mentor."""
+    found = packed.pack(enc, capacity, previous, k)
     if found is not None:
         position = np.full(len(enc.mentees.ids), -1, dtype=np.int64)
 
@@ -182,7 +183,7 @@ def _scorer(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]]) 
             finally:
                 position[chunk] = -1
 
-        return fast
+        return found.cols, fast
     open_ = capacity > 0
 
     def reference(chunk: np.ndarray) -> Block:
@@ -191,7 +192,7 @@ def _scorer(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]]) 
         feasible &= open_[None, :]
         return np.where(feasible, units, np.int16(-1)), every, feasible.sum(axis=1)
 
-    return reference
+    return np.arange(len(capacity)), reference
 
 
 def build(
@@ -209,14 +210,15 @@ def build(
     left_out = np.full(n, -1, dtype=np.int64)
     feasible_n = np.zeros(n, dtype=np.int64)
     feasible_all = np.zeros(n, dtype=np.int64)
-    step = block_rows(enc)
     if m == 0:
         rows = rows[:0]
     # Only when places are short: otherwise the mentors' lists are rarely needed and cost time.
     # (Their sort keys must fit 32 bits: true up to 429,000 mentees.)
     tight = m > k and int(capacity.sum()) < len(rows) and (UNITS_MAX + 1) * (n + 1) < 1 << 32
-    tops = MentorTops(n, m, MENTOR_K if tight else 0)
-    score = _scorer(enc, capacity, previous)
+    cols, score = _scorer(enc, capacity, previous, k)
+    # Scored columns only: a full mentor's column is all -1, which no list and no mentor's list keeps.
+    tops = MentorTops(n, len(cols), MENTOR_K if tight else 0)
+    step = block_rows(enc)  # (arcs come out block by block: other blocks, another order of the same arcs)
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]
         scores, feasible_all[chunk], feasible_n[chunk] = score(chunk)
@@ -225,7 +227,7 @@ def build(
             tops.add(chunk, scores)
         left_out[chunk] = best_left
         parts_i.append(chunk[i])
-        parts_j.append(j)
+        parts_j.append(cols[j])
         parts_u.append(u)
         if progress is not None:
             progress(min(start + step, len(rows)), len(rows))
@@ -236,9 +238,12 @@ def build(
     arc_i, arc_j, arc_u = cat(parts_i), cat(parts_j), cat(parts_u)
     if not tops.k:
         return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all)
-    arc_i, arc_j, arc_u = _merge(arc_i, arc_j, arc_u, tops.arcs(), m)
+    ti, tj, tu = tops.arcs()
+    arc_i, arc_j, arc_u = _merge(arc_i, arc_j, arc_u, (ti, cols[tj], tu), m)
     # A mentee outside a mentor's full list scores at most its k-th best; a list not full holds them all.
-    return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all, tops.floor.astype(np.int64))
+    col_left = np.full(m, -1, dtype=np.int64)
+    col_left[cols] = tops.floor
+    return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all, col_left)
 
 
 def rescore(

@@ -12,9 +12,9 @@ so the candidate lists (and the proposals) do not change by a byte
 (tests/test_pair_packed.py holds them to scoring.block).
 
 Offsets: a couple breaking a rule sits at BROKEN plus its points, a couple
-whose mentor is full at FULL plus its points, so that a count of cells above
-FEASIBLE_ALL gives the feasible mentors (full or not), and above -1 those
-with a free place. That needs the sum of points under POINTS_LIMIT, checked.
+whose mentor is full at FULL plus its points (under 0 either way: the sum of
+points stays under POINTS_LIMIT, checked). The feasible mentors of each
+mentee are counted once per class of rules, not per cell.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from mentorat_cli.pair.arrays import Encoded
 
 BROKEN = -30000  # a couple that breaks a rule: any sum of points keeps it under FEASIBLE_ALL
 FULL = -12000  # a feasible couple whose mentor has no free place: any sum of points keeps it under 0
-FEASIBLE_ALL = -15000
 POINTS_LIMIT = 3000 - FULL  # points of a couple never reach this (10,000 plus rounding)
 JOINT_CELLS = 16_000_000  # cells of one joined table (32 MB): bounds the tables' memory
 UNITS_MAX = 10_000
@@ -39,10 +38,13 @@ Part = tuple[np.ndarray, np.ndarray]  # (mentee class, int16 table [classes, men
 class Packed:
     """Joined int16 tables (joint class x mentor) and each mentee's joint class; the named-people couples."""
 
+    cols: np.ndarray  # the mentors scored (all, or those with a free place)
     classes: list[np.ndarray]  # int64 [mentees] per table
-    tables: list[np.ndarray]  # int16 [joint classes, mentors]
+    tables: list[np.ndarray]  # int16 [joint classes, cols]
     broken_i: np.ndarray  # int64 mentee index of couples a named-people rule or an earlier pair forbids
-    broken_j: np.ndarray  # int64 mentor index of those couples
+    broken_j: np.ndarray  # int64 position in cols of those couples' mentor
+    feasible_all: np.ndarray  # int64 [mentees]: feasible mentors, full or not
+    feasible: np.ndarray  # int64 [mentees]: feasible mentors with a free place
 
 
 def _whole(enc: Encoded, key: str, make: scoring.Maker) -> Part | None:
@@ -92,8 +94,34 @@ def _groups(parts: list[Part], m: int) -> list[Part]:
     return out
 
 
-def pack(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]]) -> Packed | None:
-    """The joined tables for this run; None when a table is kept per block or the points could overflow."""
+def _named(enc: Encoded, previous: dict[int, list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Every couple a named-people rule or an earlier pair forbids, once each: (mentee indexes, mentor indexes)."""
+    found = [enc.forbidden[name] for name, rule in enc.rules.items() if rule.pairs is not None]
+    found.append((np.array([i for i, js in previous.items() for _ in js]), np.array([j for js in previous.values() for j in js])))
+    m = max(len(enc.mentors.ids), 1)
+    codes = np.unique(np.concatenate([np.asarray(i, dtype=np.int64) * m + np.asarray(j, dtype=np.int64) for i, j in found]))
+    return np.divmod(codes, m)
+
+
+def _counts(rules: Part, named: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Feasible mentors of each mentee (full or not, then with a free place): per class of rules, less its named couples."""
+    cls, offsets = rules
+    every = np.count_nonzero(offsets != BROKEN, axis=1)[cls]
+    free = np.count_nonzero(offsets == 0, axis=1)[cls]
+    i, j = named
+    hit = offsets[cls[i], j]
+    np.subtract.at(every, i[hit != BROKEN], 1)
+    np.subtract.at(free, i[hit == 0], 1)
+    return every, free
+
+
+def pack(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]], k: int) -> Packed | None:
+    """The joined tables for this run; None when a table is kept per block or the points could overflow.
+
+    Only the mentors with a free place are scored when there are more than k of them (half the
+    mentors of a national programme are full): with k or fewer, every mentor is, as top_k's ties
+    between them then depend on the full mentors' -1 cells.
+    """
     parts: list[Part] = []
     for name in enc.weights:
         found = _whole(enc, f"points:{name}", scoring.point_maker(enc, name))
@@ -105,24 +133,19 @@ def pack(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]]) -> 
     rules = _rules(enc, capacity)
     if rules is None:
         return None
-    joined = _groups([*parts, rules], len(capacity))
-    named = [enc.forbidden[name] for name, rule in enc.rules.items() if rule.pairs is not None]
-    named.append(
-        (
-            np.array([i for i, js in previous.items() for _ in js], dtype=np.int64),
-            np.array([j for js in previous.values() for j in js], dtype=np.int64),
-        )
-    )
-    return Packed(
-        [cls for cls, _ in joined],
-        [table for _, table in joined],
-        np.concatenate([i for i, _ in named]).astype(np.int64),
-        np.concatenate([j for _, j in named]).astype(np.int64),
-    )
+    named = _named(enc, previous)
+    every, free = _counts(rules, named)
+    cols = np.flatnonzero(capacity > 0)
+    cols = cols if len(cols) > k else np.arange(len(capacity))
+    at = np.full(len(capacity), -1, dtype=np.int64)
+    at[cols] = np.arange(len(cols))
+    keep = at[named[1]] >= 0
+    joined = _groups([(cls, table[:, cols]) for cls, table in [*parts, rules]], len(cols))
+    return Packed(cols, [cls for cls, _ in joined], [table for _, table in joined], named[0][keep], at[named[1][keep]], every, free)
 
 
 def block(p: Packed, rows: np.ndarray, position: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(scores int16 with -1 where infeasible or full, feasible mentors, feasible mentors with a free place) for these mentees.
+    """(scores int16 over p.cols with -1 where infeasible or full, feasible mentors, feasible mentors with a free place).
 
     `position` maps a mentee index to its row in this block (-1 elsewhere), reset by the caller.
     """
@@ -131,7 +154,5 @@ def block(p: Packed, rows: np.ndarray, position: np.ndarray) -> tuple[np.ndarray
         scores += table[cls[rows]]
     keep = position[p.broken_i] >= 0
     scores[position[p.broken_i[keep]], p.broken_j[keep]] = BROKEN
-    feasible_all = np.count_nonzero(scores > FEASIBLE_ALL, axis=1)
-    feasible = np.count_nonzero(scores >= 0, axis=1)
     np.clip(scores, -1, UNITS_MAX, out=scores)
-    return scores, feasible_all, feasible
+    return scores, p.feasible_all[rows], p.feasible[rows]

@@ -113,6 +113,16 @@ def rule_masks(
     return masks
 
 
+def rule_classes(enc: Encoded) -> list[np.ndarray]:
+    """The mentee classes of every rule table rule_masks reads: mentees alike in all of them (and in no
+    named-people couple or earlier pair) break the same rules with every mentor."""
+    out = []
+    for name, rule in enc.rules.items():
+        if rule.pairs is None and rule.vectorised is not None and rule.active(enc.config):
+            out += [table(enc, f"rule:{name}:{part}", make)[0] for part, make in enumerate(rule.vectorised(enc))]
+    return out
+
+
 def block(
     enc: Encoded, rows: np.ndarray, previous: dict[int, list[int]] | None = None, cols: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
