@@ -19,9 +19,10 @@ from mentorat_cli.pair.encode import Encoded
 
 CELLS_PER_BLOCK = 3_000_000  # mentees x mentors scored at once: bounds peak memory
 UNITS_MAX = 10_000  # a score of 100.00 in hundredths
-SAMPLE_STRIDE = 8  # see _thresholds
+GROUP = 64  # columns whose maximum _thresholds takes at once
 MENTOR_K = 60  # each mentor's best mentees, added when places are short (see MentorTops)
 Progress = Callable[[int, int], None]
+Cells = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, units
 Block = tuple[np.ndarray, np.ndarray, np.ndarray]  # scores (-1: infeasible or full), feasible mentors, those with a free place
 
 
@@ -45,36 +46,41 @@ def block_rows(enc: Encoded) -> int:
     return max(1, CELLS_PER_BLOCK // max(1, len(enc.mentors.ids)))
 
 
-def _thresholds(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's k-th best score and its (k+1)-th best (the best left out), -1 where there is none.
+def _thresholds(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, Cells, np.ndarray]:
+    """Each row's k-th best score and its (k+1)-th best (the best left out), -1 where there is none;
+    the cells reaching the k-th best in the rows settled here (row by row); the rows left to the caller.
 
-    A full partition of each row costs 20 ns a cell. Instead, the (k/4 + 2)-th best of every 8th column
-    gives a floor that about 2k cells of the row reach: the exact k-th and (k+1)-th best
-    are then among those cells, sorted cheaply. Rows where fewer than k+1 cells reach the floor
-    (a guess, not a rule) are partitioned in full, as before.
+    A full partition of each row costs 20 ns a cell. Instead, the row's columns go by groups of
+    GROUP: the (k+1)-th best of the groups' maxima is a floor that at least k+1 cells reach, and few
+    more; the exact k-th and (k+1)-th best are then among those cells, sorted cheaply. A row is left
+    to a full partition only when its floor had to be raised to 0 (fewer than k+1 feasible groups).
     """
     rows, m = scores.shape
     kth, left = np.full(rows, -1, dtype=np.int64), np.full(rows, -1, dtype=np.int64)
+    none: Cells = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    todo, hits = np.arange(rows), none
     if m <= k:
-        return kth, left
-    todo = np.arange(rows)
-    rank = -(-2 * (k + 1) // SAMPLE_STRIDE) + 1  # about twice k+1 cells of the row reach the floor
-    if m >= SAMPLE_STRIDE * 4 * rank:
-        sample = np.sort(scores[:, ::SAMPLE_STRIDE], axis=1)
-        floor = np.maximum(sample[:, -rank], 0).astype(scores.dtype)
-        r, c = np.divmod(np.flatnonzero(scores >= floor[:, None]), m)
-        units = scores[r, c].astype(np.int64)
+        return kth, left, none, todo  # every feasible cell is kept: no k-th best to find
+    groups = m // GROUP
+    if groups > k:
+        # Group q holds columns q, q + groups, q + 2 groups...: a maximum over the middle axis runs on whole slices.
+        maxima = scores[:, : groups * GROUP].reshape(rows, GROUP, groups).max(axis=1)
+        floor = np.maximum(np.sort(maxima, axis=1)[:, groups - k - 1], 0).astype(scores.dtype)
+        flat = np.flatnonzero(scores >= floor[:, None])
+        r, c = np.divmod(flat, m)
+        units = scores.ravel()[flat].astype(np.int64)
         counts = np.bincount(r, minlength=rows)
         best = units[np.lexsort((-units, r))]  # by row, best first
         starts = np.cumsum(counts) - counts
         ok = counts > k
         kth[ok], left[ok] = best[starts[ok] + k - 1], best[starts[ok] + k]
-        todo = np.flatnonzero(~ok)
+        settled = ok[r]
+        hits, todo = (r[settled], c[settled], units[settled]), np.flatnonzero(~ok)
     if len(todo):
         # One kth only: partitioning at two positions at once is several times slower.
         parts = np.partition(scores[todo], m - k - 1, axis=1)
         left[todo], kth[todo] = parts[:, m - k - 1], parts[:, m - k :].min(axis=1)
-    return kth, np.where(left >= 0, left, -1)
+    return kth, np.where(left >= 0, left, -1), hits, todo
 
 
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -83,15 +89,22 @@ def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarra
     Cells come out row by row, those above the row's k-th best first, then the ties (lowest columns).
     """
     rows, m = scores.shape
-    kth, left = _thresholds(scores, k)
+    kth, left, (r, j, units), todo = _thresholds(scores, k)
     kth = np.maximum(kth, 0)  # fewer than k feasible: take every feasible cell
-    r, j = np.divmod(np.flatnonzero(scores >= kth.astype(scores.dtype)[:, None]), m)
-    units = scores[r, j].astype(np.int64)
+    if len(todo):
+        sub = scores[todo]
+        more_r, more_j = np.divmod(np.flatnonzero(sub >= kth[todo].astype(scores.dtype)[:, None]), m)
+        r, j = np.concatenate([r, todo[more_r]]), np.concatenate([j, more_j])
+        units = np.concatenate([units, sub[more_r, more_j].astype(np.int64)])
+        order = np.lexsort((j, r))  # row by row again
+        r, j, units = r[order], j[order], units[order]
+    reach = units >= kth[r]
+    r, j, units = r[reach], j[reach], units[reach]
     tie = units == kth[r]
     above = ~tie
     room = k - np.bincount(r[above], minlength=rows)
     r_tie = r[tie]
-    # rank of each tie within its row (flatnonzero lists them row by row, columns ascending)
+    # rank of each tie within its row (the cells come row by row, columns ascending)
     starts = np.searchsorted(r_tie, np.arange(rows))
     keep = (np.arange(len(r_tie)) - starts[r_tie]) < room[r_tie]
     return (

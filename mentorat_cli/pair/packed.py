@@ -140,7 +140,8 @@ def pack(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]], k: 
     at = np.full(len(capacity), -1, dtype=np.int64)
     at[cols] = np.arange(len(cols))
     keep = at[named[1]] >= 0
-    joined = _groups([(cls, table[:, cols]) for cls, table in [*parts, rules]], len(cols))
+    # (table[:, cols] is laid out column by column: made row by row, a block's rows are copied whole.)
+    joined = _groups([(cls, np.ascontiguousarray(table[:, cols])) for cls, table in [*parts, rules]], len(cols))
     return Packed(cols, [cls for cls, _ in joined], [table for _, table in joined], named[0][keep], at[named[1][keep]], every, free)
 
 
