@@ -148,8 +148,10 @@ class MentorTops:
             self._reduce()
 
     def _reduce(self) -> None:
-        # One int64 sort: mentor first, then best key first (keys < 2**32, unique per mentor).
-        order = np.sort(np.concatenate([(self.cols << 32) | ((1 << 32) - 1 - self.keys), *self.pending]))
+        # Int64 sort keys: mentor first, then best key first (keys < 2**32, unique per mentor). The kept
+        # entries are sorted already: sort the new ones, then a stable sort (timsort) merges the two runs.
+        fresh = np.sort(np.concatenate(self.pending)) if self.pending else np.zeros(0, dtype=np.int64)
+        order = np.sort(np.concatenate([(self.cols << 32) | ((1 << 32) - 1 - self.keys), fresh]), kind="stable")
         self.pending, self.count = [], 0
         cols = order >> 32
         starts = np.searchsorted(cols, np.arange(self.m))
