@@ -180,7 +180,7 @@ def reason_text(row: dict[str, Any]) -> str:
 def build(prog: Programme, r: plan.Run, today: dt.date, objective: str, summary: bool = True) -> Changes:
     """The files a run writes and removes; unchanged proposals keep their date and bytes."""
     changes = Changes()
-    arcs, held = plan.row_arcs(r), plan.holders(r)
+    arcs, held = plan.row_arcs(r, mentees=np.flatnonzero(r.solution.mate >= 0)), plan.holders(r)
     new_ids: set[str] = set()
     scores: list[int] = []
     for i, j in enumerate(r.solution.mate.tolist()):
