@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE, snapshot
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mentorat_cli.load import cache, repository
 
@@ -273,3 +275,17 @@ def test_a_changed_size_limit_reads_the_files_again(aged, run_cli):
     assert cached.code == fresh.code == 1
     assert "mentees/lea-martin.yaml: error file-too-large" in cached.out, cached.out
     assert cached.out == fresh.out
+
+
+JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=8)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(JSON, st.dictionaries(st.text(max_size=12), JSON, max_size=6)))
+def test_cache_body_is_json_dumps_text(value):
+    """Written entry by entry (a national programme's cache without a GiB of small strings), the same bytes."""
+    assert cache.body_text(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
