@@ -6,11 +6,14 @@ import hashlib
 import json
 import re
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLE, snapshot
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mentorat_cli.load import cache, repository
 
@@ -273,3 +276,26 @@ def test_a_changed_size_limit_reads_the_files_again(aged, run_cli):
     assert cached.code == fresh.code == 1
     assert "mentees/lea-martin.yaml: error file-too-large" in cached.out, cached.out
     assert cached.out == fresh.out
+
+
+JSON = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(2**63), max_value=2**64 - 1),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=8),
+    ),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(JSON, st.dictionaries(st.text(max_size=12), JSON, max_size=6)))
+def test_a_kept_value_reads_back_equal(value):
+    """Whatever plain data is kept comes back the same: a cache that bends a value would change a result."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        cache.write_blob(root, "probe", value)
+        assert cache.read_blob(root, "probe") == value

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import string
+import subprocess
+import sys
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -82,3 +85,31 @@ def test_every_wording_of_proposal_files_is_written_as_pyyaml_writes_it():
         "alternatives": [{"mentor": "b", "why_not": s} for s in sentences],
     }
     assert emit.dump(data, schema_line=line) == yamlio.dump(data, schema_line=line)
+
+
+KEYS = st.sampled_from(["mentee", "reason", "excluded", "not_with", "civil_servant", "yes", "a b", "x:", "0", "idle_mentors", ""])
+NESTED = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(KEYS, inner, max_size=3)),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(KEYS, NESTED, max_size=5))
+def test_emit_matches_pyyaml_on_nested_data(data):
+    """Mappings in mappings, lists of scalars, lists of mappings holding mappings (pairing.yaml's shapes), and the rest."""
+    line = ".schemas/pairing.schema.json"
+    assert emit.dump(data, schema_line=line) == yamlio.dump(data, schema_line=line)
+
+
+def test_pairing_summary_is_written_as_pyyaml_writes_it(run_cli, tmp_path):
+    """pairing.yaml of a real run, unmatched mentees and their excluded counts included."""
+    root = tmp_path / "prog"
+    command = [sys.executable, str(Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"), str(root)]
+    subprocess.run([*command, "--mentees", "400", "--mentors", "120", "--pairs", "40", "--notes", "0", "--seed", "2"], check=True)
+    assert run_cli(["--root", root, "pair"]).code == 0
+    text = (root / "pairing.yaml").read_text(encoding="utf-8")
+    data, _ = yamlio.load(text)
+    assert data["unmatched"] and data["unmatched"][0]["excluded"]
+    assert text == yamlio.dump(data, schema_line=".schemas/pairing.schema.json")

@@ -64,20 +64,20 @@ class Env:
         return programme, [p for p in found if p.severity != P.ERROR]
 
     @contextlib.contextmanager
-    def writing(self, active: bool = True) -> Iterator[None]:
+    def writing(self, active: bool = True, folders: tuple[str, ...] | None = None) -> Iterator[None]:
         """Run a command that rewrites programme files: load, compute and write inside this block.
 
         The lock is taken before anything is read, so that two writers are
         serialised and neither loses the other's update; a change a stopped
         command left is finished or undone first (one line says so); and a
         file saved by hand meanwhile is never written over (see storage.lock).
-        `active=False` (a dry run) takes no lock.
+        `active=False` (a dry run) takes no lock; `folders` narrows the guard to what the command writes.
         """
         if not active:
             yield
             return
         root = self.root()
-        with storage.lock(root, command_line(), guard=True) as held:
+        with storage.lock(root, command_line(), guard=True, folders=folders) as held:
             if held.taken_over is not None:
                 typer.echo(text("lock-taken-over", holder=held.taken_over.render()), err=True)
             report_recovery(transaction.recover(root))

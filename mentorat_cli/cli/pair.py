@@ -93,7 +93,8 @@ def pair(
         raise typer.BadParameter(text("pair-mentor-without-explain"), param_hint="--why-not")
     asked = Asked(objective.value, k, force, dry_run, show_diff, commit, explain_mentee, mentor, time.perf_counter())
     # The lock is taken before reading: a confirm or a contact recorded meanwhile waits, and is not lost.
-    with env.writing(active=not dry_run and explain_mentee is None):
+    # pair writes only proposals and pairing.yaml: its guard need not stat every note.
+    with env.writing(active=not dry_run and explain_mentee is None, folders=("pairs",)):
         _pair(env, asked)
     raise typer.Exit(0)
 

@@ -46,6 +46,7 @@ class Held:
     depth: int = 1
     guard: dict[str, tuple[int, ...]] | None = None
     taken_over: Holder | None = None
+    folders: tuple[str, ...] = GUARDED_FOLDERS  # those the guard watches (with the files at the top)
 
 
 _HELD: dict[Path, Held] = {}  # this process's locks, by programme folder: nested lock() calls share one
@@ -105,14 +106,15 @@ def _acquire(path: Path, command: str) -> Held:
 
 
 @contextlib.contextmanager
-def lock(root: Path, command: str = "mentorat", guard: bool = False) -> Iterator[Held]:
+def lock(root: Path, command: str = "mentorat", guard: bool = False, folders: tuple[str, ...] | None = None) -> Iterator[Held]:
     """Hold the programme's write lock, so that two commands cannot lose each other's updates.
 
     A second process waits up to MENTORAT_LOCK_WAIT seconds (default 5), then
     fails naming the holder (pid, command, since when). Nested calls in one
     process share the lock. With `guard`, the state of every programme file is
     recorded now, before the command reads anything, and `write_files` refuses
-    to replace a file that changed since (a hand edit saved meanwhile).
+    to replace a file that changed since (a hand edit saved meanwhile). `folders` narrows the
+    guard to the folders the command may write (pair: pairs/, not 100,000 notes to stat).
     """
     key = _key(root)
     held = _HELD.get(key)
@@ -122,7 +124,8 @@ def lock(root: Path, command: str = "mentorat", guard: bool = False) -> Iterator
         held = _HELD[key] = _acquire(root / LOCK_NAME, command)
     try:
         if guard and held.guard is None:
-            held.guard = _snapshot(root)
+            held.folders = GUARDED_FOLDERS if folders is None else folders
+            held.guard = _snapshot(root, held.folders)
         yield held
     finally:
         held.depth -= 1
@@ -143,7 +146,7 @@ def _stat(path: str) -> tuple[int, ...] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def _snapshot(root: Path) -> dict[str, tuple[int, ...]]:
+def _snapshot(root: Path, folders: tuple[str, ...] = GUARDED_FOLDERS) -> dict[str, tuple[int, ...]]:
     """(size, mtime, ctime, inode) of every file a writer may rewrite, by relative path."""
     out: dict[str, tuple[int, ...]] = {}
     stack = [("", str(root))]
@@ -156,7 +159,7 @@ def _snapshot(root: Path) -> dict[str, tuple[int, ...]]:
         for entry in entries:
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                if (prefix or entry.name in GUARDED_FOLDERS) and not (rel + "/").startswith(_UNGUARDED):
+                if (prefix or entry.name in folders) and not (rel + "/").startswith(_UNGUARDED):
                     stack.append((rel + "/", entry.path))
                 continue
             try:
@@ -167,13 +170,15 @@ def _snapshot(root: Path) -> dict[str, tuple[int, ...]]:
     return out
 
 
-def _guarded(relative: str) -> bool:
-    return ("/" not in relative or relative.split("/", 1)[0] in GUARDED_FOLDERS) and not relative.startswith(_UNGUARDED)
+def _guarded(relative: str, folders: tuple[str, ...] = GUARDED_FOLDERS) -> bool:
+    return ("/" not in relative or relative.split("/", 1)[0] in folders) and not relative.startswith(_UNGUARDED)
 
 
-def check_unchanged(root: Path, guard: dict[str, tuple[int, ...]], relatives: list[str]) -> None:
+def check_unchanged(
+    root: Path, guard: dict[str, tuple[int, ...]], relatives: list[str], folders: tuple[str, ...] = GUARDED_FOLDERS
+) -> None:
     """Refuse, before writing anything, if a file this change replaces was saved since the lock was taken."""
-    changed = [r for r in relatives if _guarded(r) and _stat(str(root / r)) != guard.get(r)]
+    changed = [r for r in relatives if _guarded(r, folders) and _stat(str(root / r)) != guard.get(r)]
     if changed:
         shown = ", ".join(changed[:10]) + (text("lock-changed-more", count=len(changed) - 10) if len(changed) > 10 else "")
         raise MentoratError(text("lock-changed", files=shown), text("lock-changed-hint"))

@@ -66,7 +66,7 @@ def write_files(root: Path, files: Mapping[str, str | bytes], sync: bool = True,
     deletions = [(relative, inside(root, relative)) for relative in sorted(set(removes))]
     held = _lock.held(root)
     if held is not None and held.guard is not None:
-        _lock.check_unchanged(root, held.guard, [r for r, _, _ in writes] + [r for r, _ in deletions])
+        _lock.check_unchanged(root, held.guard, [r for r, _, _ in writes] + [r for r, _ in deletions], held.folders)
     if (root / PROGRAMME_FILE).is_file():
         transaction.apply(root, writes, deletions, sync)
     else:

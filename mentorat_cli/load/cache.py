@@ -225,8 +225,9 @@ def digests(root: Path, folders: Iterable[str], files: Iterable[str], known: dic
         except OSError:
             pass
     found: dict[str, list[Any]] = {}
+    prefix = f"{root}/"  # strings, not Path joins: 60,000 inputs at national scale
     for rel in paths:
-        key = stat_key(str(root / rel))
+        key = stat_key(prefix + rel)
         before = known.get(rel)
         if key is not None and isinstance(before, list) and len(before) == 2 and before[0] == key:
             found[rel] = before
@@ -234,7 +235,7 @@ def digests(root: Path, folders: Iterable[str], files: Iterable[str], known: dic
         if key is not None and (key[1] >= started_ns - RACY_NS or key[2] >= started_ns - RACY_NS):
             key = None  # changed just now: it may change again unseen within the timestamps' resolution
         try:
-            with open(root / rel, "rb") as handle:
+            with open(prefix + rel, "rb") as handle:
                 found[rel] = [key, hashlib.sha256(handle.read()).hexdigest()]
         except OSError:  # a folder or a missing file: its state is part of the fingerprint too
             found[rel] = [None, ""]

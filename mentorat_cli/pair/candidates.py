@@ -14,13 +14,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mentorat_cli.pair import scoring
+from mentorat_cli.pair import packed, scoring
 from mentorat_cli.pair.encode import Encoded
 
 CELLS_PER_BLOCK = 3_000_000  # mentees x mentors scored at once: bounds peak memory
 UNITS_MAX = 10_000  # a score of 100.00 in hundredths
+GROUP = 64  # columns whose maximum _thresholds takes at once
 MENTOR_K = 60  # each mentor's best mentees, added when places are short (see MentorTops)
 Progress = Callable[[int, int], None]
+Cells = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, units
+Block = tuple[np.ndarray, np.ndarray, np.ndarray]  # scores (-1: infeasible or full), feasible mentors, those with a free place
 
 
 @dataclass
@@ -43,32 +46,73 @@ def block_rows(enc: Encoded) -> int:
     return max(1, CELLS_PER_BLOCK // max(1, len(enc.mentors.ids)))
 
 
+def _thresholds(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, Cells, np.ndarray]:
+    """Each row's k-th best score and its (k+1)-th best (the best left out), -1 where there is none;
+    the cells reaching the k-th best in the rows settled here (row by row); the rows left to the caller.
+
+    A full partition of each row costs 20 ns a cell. Instead, the row's columns go by groups of
+    GROUP: the (k+1)-th best of the groups' maxima is a floor that at least k+1 cells reach, and few
+    more; the exact k-th and (k+1)-th best are then among those cells, sorted cheaply. A row is left
+    to a full partition only when its floor had to be raised to 0 (fewer than k+1 feasible groups).
+    """
+    rows, m = scores.shape
+    kth, left = np.full(rows, -1, dtype=np.int64), np.full(rows, -1, dtype=np.int64)
+    none: Cells = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    todo, hits = np.arange(rows), none
+    if m <= k:
+        return kth, left, none, todo  # every feasible cell is kept: no k-th best to find
+    groups = m // GROUP
+    if groups > k:
+        # Group q holds columns q, q + groups, q + 2 groups...: a maximum over the middle axis runs on whole slices.
+        maxima = scores[:, : groups * GROUP].reshape(rows, GROUP, groups).max(axis=1)
+        floor = np.maximum(np.sort(maxima, axis=1)[:, groups - k - 1], 0).astype(scores.dtype)
+        flat = np.flatnonzero(scores >= floor[:, None])
+        r, c = np.divmod(flat, m)
+        units = scores.ravel()[flat].astype(np.int64)
+        counts = np.bincount(r, minlength=rows)
+        best = units[np.lexsort((-units, r))]  # by row, best first
+        starts = np.cumsum(counts) - counts
+        ok = counts > k
+        kth[ok], left[ok] = best[starts[ok] + k - 1], best[starts[ok] + k]
+        settled = ok[r]
+        hits, todo = (r[settled], c[settled], units[settled]), np.flatnonzero(~ok)
+    if len(todo):
+        # One kth only: partitioning at two positions at once is several times slower.
+        parts = np.partition(scores[todo], m - k - 1, axis=1)
+        left[todo], kth[todo] = parts[:, m - k - 1], parts[:, m - k :].min(axis=1)
+    return kth, np.where(left >= 0, left, -1), hits, todo
+
+
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The k best cells of each row (higher score, then lower column), skipping -1; and the best left out.
 
-    np.partition on 16-bit scores is an order of magnitude faster than
-    argpartition on sort keys: find the k-th and (k+1)-th best values, keep
-    what is above, and fill with the lowest columns among ties.
+    Cells come out row by row, those above the row's k-th best first, then the ties (lowest columns).
     """
     rows, m = scores.shape
-    if m > k:
-        # One kth only: partitioning at two positions at once is several times slower.
-        parts = np.partition(scores, m - k - 1, axis=1)
-        left = parts[:, m - k - 1].astype(np.int64)
-        kth = parts[:, m - k :].min(axis=1)
-    else:
-        kth, left = np.full(rows, -1, dtype=scores.dtype), np.full(rows, -1, dtype=np.int64)
-    kth = np.maximum(kth, 0)[:, None]  # fewer than k feasible: take every feasible cell
-    above = scores > kth
-    room = k - above.sum(axis=1)
-    r_above, j_above = np.divmod(np.flatnonzero(above), m)
-    r_tie, j_tie = np.divmod(np.flatnonzero(scores == kth), m)
-    # rank of each tie within its row (nonzero lists them row by row, columns ascending)
+    kth, left, (r, j, units), todo = _thresholds(scores, k)
+    kth = np.maximum(kth, 0)  # fewer than k feasible: take every feasible cell
+    if len(todo):
+        sub = scores[todo]
+        more_r, more_j = np.divmod(np.flatnonzero(sub >= kth[todo].astype(scores.dtype)[:, None]), m)
+        r, j = np.concatenate([r, todo[more_r]]), np.concatenate([j, more_j])
+        units = np.concatenate([units, sub[more_r, more_j].astype(np.int64)])
+        order = np.lexsort((j, r))  # row by row again
+        r, j, units = r[order], j[order], units[order]
+    reach = units >= kth[r]
+    r, j, units = r[reach], j[reach], units[reach]
+    tie = units == kth[r]
+    above = ~tie
+    room = k - np.bincount(r[above], minlength=rows)
+    r_tie = r[tie]
+    # rank of each tie within its row (the cells come row by row, columns ascending)
     starts = np.searchsorted(r_tie, np.arange(rows))
     keep = (np.arange(len(r_tie)) - starts[r_tie]) < room[r_tie]
-    r = np.concatenate([r_above, r_tie[keep]])
-    j = np.concatenate([j_above, j_tie[keep]]).astype(np.int64)
-    return r, j, scores[r, j].astype(np.int64), np.where(left >= 0, left, -1)
+    return (
+        np.concatenate([r[above], r_tie[keep]]),
+        np.concatenate([j[above], j[tie][keep]]),
+        np.concatenate([units[above], units[tie][keep]]),
+        left,
+    )
 
 
 class MentorTops:
@@ -93,20 +137,21 @@ class MentorTops:
         """Offer a block of scores (-1 where infeasible) for these mentee indexes."""
         if len(chunk) and chunk.min() > self.last:
             # Mentees come in index order: one scoring the same as a mentor's k-th best loses the tie.
-            r, c = np.nonzero(scores > self.floor[None, :])
+            flat = np.flatnonzero(scores > self.floor[None, :])
         else:
-            r, c = np.nonzero((scores >= self.floor[None, :]) & (scores >= 0))
+            flat = np.flatnonzero((scores >= self.floor[None, :]) & (scores >= 0))
+        r, c = np.divmod(flat, self.m)  # row by row, as np.nonzero (several times slower) gives them
         self.last = max(self.last, int(chunk.max())) if len(chunk) else self.last
-        self.pending.append(
-            (c.astype(np.int64) << 32) | ((1 << 32) - 1 - (scores[r, c].astype(np.int64) * (self.n + 1) + (self.n - chunk[r])))
-        )
+        self.pending.append((c << 32) | ((1 << 32) - 1 - (scores.ravel()[flat].astype(np.int64) * (self.n + 1) + (self.n - chunk[r]))))
         self.count += len(c)
         if self.count > self.m * self.k:
             self._reduce()
 
     def _reduce(self) -> None:
-        # One int64 sort: mentor first, then best key first (keys < 2**32, unique per mentor).
-        order = np.sort(np.concatenate([(self.cols << 32) | ((1 << 32) - 1 - self.keys), *self.pending]))
+        # Int64 sort keys: mentor first, then best key first (keys < 2**32, unique per mentor). The kept
+        # entries are sorted already: sort the new ones, then a stable sort (timsort) merges the two runs.
+        fresh = np.sort(np.concatenate(self.pending)) if self.pending else np.zeros(0, dtype=np.int64)
+        order = np.sort(np.concatenate([(self.cols << 32) | ((1 << 32) - 1 - self.keys), fresh]), kind="stable")
         self.pending, self.count = [], 0
         cols = order >> 32
         starts = np.searchsorted(cols, np.arange(self.m))
@@ -139,6 +184,32 @@ def _merge(
     return np.concatenate([i, ei[order]]), np.concatenate([j, ej[order]]), np.concatenate([u, eu[order]])
 
 
+def _scorer(enc: Encoded, capacity: np.ndarray, previous: dict[int, list[int]], k: int) -> tuple[np.ndarray, Callable[[np.ndarray], Block]]:
+    """The mentors scored, and a block's scores over them (-1 where infeasible or full) with its feasible counts:
+    by packed.py when it can, else by scoring.block over every mentor."""
+    found = packed.pack(enc, capacity, previous, k)
+    if found is not None:
+        position = np.full(len(enc.mentees.ids), -1, dtype=np.int64)
+
+        def fast(chunk: np.ndarray) -> Block:
+            position[chunk] = np.arange(len(chunk))
+            try:
+                return packed.block(found, chunk, position)
+            finally:
+                position[chunk] = -1
+
+        return found.cols, fast
+    open_ = capacity > 0
+
+    def reference(chunk: np.ndarray) -> Block:
+        feasible, units = scoring.block(enc, chunk, previous)
+        every = feasible.sum(axis=1)
+        feasible &= open_[None, :]
+        return np.where(feasible, units, np.int16(-1)), every, feasible.sum(axis=1)
+
+    return np.arange(len(capacity)), reference
+
+
 def build(
     enc: Encoded,
     capacity: np.ndarray,
@@ -150,31 +221,28 @@ def build(
     """The best k couples of each mentee among mentors with a free place (plus each mentor's best when places are short)."""
     n, m = len(enc.mentees.ids), len(enc.mentors.ids)
     rows = np.arange(n) if rows is None else rows
-    open_ = capacity > 0
     parts_i, parts_j, parts_u = [], [], []
     left_out = np.full(n, -1, dtype=np.int64)
     feasible_n = np.zeros(n, dtype=np.int64)
     feasible_all = np.zeros(n, dtype=np.int64)
-    step = block_rows(enc)
     if m == 0:
         rows = rows[:0]
     # Only when places are short: otherwise the mentors' lists are rarely needed and cost time.
     # (Their sort keys must fit 32 bits: true up to 429,000 mentees.)
     tight = m > k and int(capacity.sum()) < len(rows) and (UNITS_MAX + 1) * (n + 1) < 1 << 32
-    tops = MentorTops(n, m, MENTOR_K if tight else 0)
+    cols, score = _scorer(enc, capacity, previous, k)
+    # Scored columns only: a full mentor's column is all -1, which no list and no mentor's list keeps.
+    tops = MentorTops(n, len(cols), MENTOR_K if tight else 0)
+    step = block_rows(enc)  # (arcs come out block by block: other blocks, another order of the same arcs)
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]
-        feasible, units = scoring.block(enc, chunk, previous)
-        feasible_all[chunk] = feasible.sum(axis=1)
-        feasible &= open_[None, :]
-        feasible_n[chunk] = feasible.sum(axis=1)
-        scores = np.where(feasible, units, np.int16(-1))
+        scores, feasible_all[chunk], feasible_n[chunk] = score(chunk)
         i, j, u, best_left = top_k(scores, k)
         if tops.k:
             tops.add(chunk, scores)
         left_out[chunk] = best_left
         parts_i.append(chunk[i])
-        parts_j.append(j)
+        parts_j.append(cols[j])
         parts_u.append(u)
         if progress is not None:
             progress(min(start + step, len(rows)), len(rows))
@@ -185,9 +253,12 @@ def build(
     arc_i, arc_j, arc_u = cat(parts_i), cat(parts_j), cat(parts_u)
     if not tops.k:
         return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all)
-    arc_i, arc_j, arc_u = _merge(arc_i, arc_j, arc_u, tops.arcs(), m)
+    ti, tj, tu = tops.arcs()
+    arc_i, arc_j, arc_u = _merge(arc_i, arc_j, arc_u, (ti, cols[tj], tu), m)
     # A mentee outside a mentor's full list scores at most its k-th best; a list not full holds them all.
-    return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all, tops.floor.astype(np.int64))
+    col_left = np.full(m, -1, dtype=np.int64)
+    col_left[cols] = tops.floor
+    return Candidates(arc_i, arc_j, arc_u, left_out, feasible_n, feasible_all, col_left)
 
 
 def rescore(

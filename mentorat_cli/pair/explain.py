@@ -63,7 +63,7 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
         for row in rows
     ]
     held = plan.holders(r)
-    alts = proposal.alternatives(r, i, plan.row_arcs(r).get(i, []), held)
+    alts = proposal.alternatives(r, i, plan.row_arcs(r, mentees=np.array([i])).get(i, []), held)
     if alts:
         lines.append(text("explain-alternatives"))
         lines += [

@@ -19,9 +19,10 @@ from mentorat_cli.pair.arrays import Encoded, RowFn, Spec
 
 PREVIOUS = "previous_mentor"
 TABLE_CELLS = 40_000_000  # above this, a table is computed per block instead of kept whole
+Maker = Callable[[], Spec]
 
 
-def _table(enc: Encoded, key: str, make: Callable[[], Spec]) -> tuple[np.ndarray, Any]:
+def table(enc: Encoded, key: str, make: Maker) -> tuple[np.ndarray, Any]:
     """(mentee class, whole table or row function), cached in the encoding."""
     if key not in enc.tables:
         cls, fn = make()
@@ -32,12 +33,12 @@ def _table(enc: Encoded, key: str, make: Callable[[], Spec]) -> tuple[np.ndarray
 
 
 def _rows(enc: Encoded, key: str, make: Callable[[], Spec], rows: np.ndarray, cols: np.ndarray | None = None) -> np.ndarray:
-    cls, table = _table(enc, key, make)
+    cls, found = table(enc, key, make)
     ids = cls[rows]
     if cols is None:
-        return table[ids] if isinstance(table, np.ndarray) else table(ids)
+        return found[ids] if isinstance(found, np.ndarray) else found(ids)
     # Slice the (small) class table first, then look rows up: only the cells asked for are copied.
-    return table[:, cols][ids] if isinstance(table, np.ndarray) else table(ids)[:, cols]
+    return found[:, cols][ids] if isinstance(found, np.ndarray) else found(ids)[:, cols]
 
 
 def values(enc: Encoded, name: str, rows: np.ndarray) -> np.ndarray:
@@ -45,8 +46,8 @@ def values(enc: Encoded, name: str, rows: np.ndarray) -> np.ndarray:
     return _rows(enc, f"value:{name}", lambda: enc.criteria[name].vectorised(enc), rows)
 
 
-def points(enc: Encoded, name: str, rows: np.ndarray, cols: np.ndarray | None = None) -> np.ndarray:
-    """One criterion's points in hundredths [len(rows), mentors] (criteria.criterion_units)."""
+def point_maker(enc: Encoded, name: str) -> Maker:
+    """The maker of one criterion's table of points in hundredths (criteria.criterion_units), kept as `points:<name>`."""
     total, weight = sum(enc.weights.values()), enc.weights[name]
 
     def make() -> Spec:
@@ -54,7 +55,12 @@ def points(enc: Encoded, name: str, rows: np.ndarray, cols: np.ndarray | None = 
         scaled: RowFn = lambda ids: np.rint(weight * fn(ids) * 10000.0 / total).astype(np.int16)  # noqa: E731
         return cls, scaled
 
-    return _rows(enc, f"points:{name}", make, rows, cols)
+    return make
+
+
+def points(enc: Encoded, name: str, rows: np.ndarray, cols: np.ndarray | None = None) -> np.ndarray:
+    """One criterion's points in hundredths [len(rows), mentors] (criteria.criterion_units)."""
+    return _rows(enc, f"points:{name}", point_maker(enc, name), rows, cols)
 
 
 def _width(enc: Encoded, cols: np.ndarray | None) -> int:
@@ -105,6 +111,16 @@ def rule_masks(
         listed = [(i, j) for i, js in previous.items() for j in js]
         masks[PREVIOUS] = _sparse(enc, (np.array([a for a, _ in listed]), np.array([b for _, b in listed])), rows, cols)
     return masks
+
+
+def rule_classes(enc: Encoded) -> list[np.ndarray]:
+    """The mentee classes of every rule table rule_masks reads: mentees alike in all of them (and in no
+    named-people couple or earlier pair) break the same rules with every mentor."""
+    out = []
+    for name, rule in enc.rules.items():
+        if rule.pairs is None and rule.vectorised is not None and rule.active(enc.config):
+            out += [table(enc, f"rule:{name}:{part}", make)[0] for part, make in enumerate(rule.vectorised(enc))]
+    return out
 
 
 def block(
