@@ -122,6 +122,19 @@ def test_scores_show_a_column_per_declared_criterion_and_the_declared_rule(run_c
     ]
 
 
+def test_scores_text_heads_a_declared_criterion_with_its_label_in_the_runs_language(run_cli, tmp_path, monkeypatch):
+    root = _programme(tmp_path, {"secteur": SECTOR, "soir": EVENING})
+    english = run_cli(["--root", root, "scores"])
+    assert english.code == 0, english.err
+    assert english.out.splitlines()[0].split() == ["mentee", "mentor", "feasible", "rule", "score", "themes", "Sector", "wanted"]
+    monkeypatch.delenv("MENTORAT_LANG")  # the programme's language: French
+    french = run_cli(["--root", root, "scores"])
+    assert french.out.splitlines()[0].split() == ["mentoré", "mentor", "possible", "règle", "score", "thèmes", "Secteur", "souhaité"]
+    assert "secteur  " not in french.out.splitlines()[0]  # not the criterion's name
+    # the CSV is for tools: it keeps the names
+    assert run_cli(["--root", root, "scores", "--format", "csv"]).out.splitlines()[0].endswith(",themes,secteur")
+
+
 def test_confirm_refuses_a_pair_that_breaks_a_declared_rule(run_cli, tmp_path):
     root = _programme(tmp_path, {"soir": EVENING})
     pid = "chloe-e--bruno-m"
