@@ -94,10 +94,11 @@ def test_explain_shows_declared_criteria_and_rules_in_french(run_cli, tmp_path, 
     root = _programme(tmp_path, {"secteur": SECTOR, "soir": EVENING})
     assert run_cli(["--root", root, "pair"]).code == 0
     out = run_cli(["--root", root, "pair", "--explain", "chloe-e", "bruno-m"]).out
-    # French typography on the command line: decimal comma, narrow no-break spaces inside « ».
-    assert "Secteur souhaité   0,00 / 66,67  Secteur souhaité : santé pour le mentor, Finance pour le mentoré" in out
+    # French typography on the command line, quoted evidence included: decimal comma, no-break space
+    # before ':', narrow no-break spaces inside « ».
+    assert "Secteur souhaité   0,00 / 66,67  Secteur souhaité\u00a0: santé pour le mentor, Finance pour le mentoré" in out
     assert "la règle «\u202fsoir\u202f»" in out
-    assert "règle déclarée «\u202fsoir\u202f» non respectée (Disponible le soir : non pour le mentor, oui pour le mentoré)" in out
+    assert "règle déclarée «\u202fsoir\u202f» non respectée (Disponible le soir\u00a0: non pour le mentor, oui pour le mentoré)" in out
 
 
 def test_explain_in_english_for_an_english_programme(run_cli, tmp_path):

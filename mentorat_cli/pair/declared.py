@@ -24,7 +24,7 @@ import numpy as np
 
 from mentorat_cli.core import declared as D
 from mentorat_cli.core import formatting
-from mentorat_cli.core.i18n import gettext, language
+from mentorat_cli.core.i18n import gettext, language, shown
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.messages.declared import EVIDENCE
 
@@ -186,7 +186,7 @@ def reason(config: dict[str, Any], name: str, mentor: Person, mentee: Person) ->
     """Why the couple breaks the declared rule `name`, in the language of the run; None when it meets it."""
     value, evidence = evaluate(name, config, mentor, mentee, language())
     if value <= 0:
-        return text("reason-declared", name=name, evidence=evidence)
+        return text("reason-declared", name=name, evidence=shown(evidence))
     return None
 
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from mentorat_cli.core import formatting
 from mentorat_cli.core.errors import MentoratError
-from mentorat_cli.core.i18n import gettext, language
+from mentorat_cli.core.i18n import gettext, language, shown
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.pair import criteria, declared, plan, proposal, scoring
@@ -55,6 +55,7 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
             "explain-criterion",
             **{
                 **row,
+                "evidence": shown(row["evidence"]),
                 "criterion": declared.title(r.setup.config, row["criterion"]),
                 "points": formatting.number(row["points"], lang, 2),
                 "max": formatting.number(row["max"], lang, 2),
@@ -67,7 +68,8 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
     if alts:
         lines.append(text("explain-alternatives"))
         lines += [
-            text("explain-alternative", mentor=a["mentor"], score=formatting.number(a["score"], lang, 2), why=a["why_not"]) for a in alts
+            text("explain-alternative", mentor=a["mentor"], score=formatting.number(a["score"], lang, 2), why=shown(a["why_not"]))
+            for a in alts
         ]
     return lines
 
@@ -149,7 +151,7 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
             criterion=declared.title(r.setup.config, a["criterion"]),
             points=formatting.number(a["points"], language(), 2),
             chosen=formatting.number(b["points"], language(), 2),
-            evidence=a["evidence"],
+            evidence=shown(a["evidence"]),
         )
         for a, b in zip(rows, chosen_rows, strict=False)
     ]
