@@ -39,3 +39,16 @@ def test_an_ended_pair_expects_no_meeting(sample: Path, run_cli) -> None:
     text = _sheet(run_cli, sample, ENDED)
     assert "Dernier rendez-vous le 22 mars 2026." in text
     assert "Prochain rendez-vous attendu" not in text
+
+
+def test_note_list_speaks_french_and_explains_the_not_held_mark(sample: Path, run_cli, monkeypatch) -> None:
+    monkeypatch.delenv("MENTORAT_LANG")  # the programme's language: French
+    result = run_cli(["note", "list", LEA], cwd=sample)
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["BINÔME", "DATE", "TYPE", "MIN", "SUJETS"]  # not PAIR DATE KIND MIN TOPICS
+    assert lines[1].split("  ")[0] == LEA and "première rencontre" in lines[1]
+    assert "2026-06-23  rencontre régulière*" in result.out  # the meeting of June was not held...
+    assert "* non tenue (held: false dans la note)" in result.out  # ...and the mark says so
+    assert "point d'étape" in result.out and "Réseau professionnel" in result.out  # labels, not review / networking
+    assert " review " not in result.out and "networking" not in result.out
