@@ -97,7 +97,7 @@ def test_explain_shows_declared_criteria_and_rules_in_french(run_cli, tmp_path, 
     # French typography on the command line, quoted evidence included: decimal comma, no-break space
     # before ':', narrow no-break spaces inside « ».
     assert "Secteur souhaité   0,00 / 66,67  Secteur souhaité\u00a0: santé pour le mentor, Finance pour le mentoré" in out
-    assert "la règle «\u202fsoir\u202f»" in out
+    assert "la règle «\u202fDisponible le soir\u202f»" in out  # the declared rule's label, not its name
     assert "règle déclarée «\u202fsoir\u202f» non respectée (Disponible le soir\u00a0: non pour le mentor, oui pour le mentoré)" in out
 
 

@@ -191,7 +191,7 @@ def reason(config: dict[str, Any], name: str, mentor: Person, mentee: Person) ->
 
 
 def title(config: dict[str, Any], name: str) -> str:
-    """A criterion's name as the run's messages show it: a declared criterion's label, else the translated name."""
+    """A criterion's or rule's name as the run's messages show it: a declared one's label, else the translated name."""
     crit = D.criteria(config).get(name)
     return crit.label(language()) if crit else gettext(name)
 

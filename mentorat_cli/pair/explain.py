@@ -44,7 +44,8 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
         lines = [
             text("explain-unmatched", mentee=mentee.id, reason=gettext(row["reason"].replace("-", " ")), feasible=row["feasible_mentors"])
         ]
-        lines += [text("explain-excluded", rule=rule, count=count) for rule, count in row["excluded"].items()]
+        config = r.setup.config
+        lines += [text("explain-excluded", rule=declared.title(config, rule), count=count) for rule, count in row["excluded"].items()]
         return lines
     mentor = r.setup.mentors[j]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
@@ -122,7 +123,8 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
     if j in r.setup.previous.get(i, []):
         broken.append(("previous_mentor", text("rule-previous_mentor")))
     if broken:
-        return [text("explain-why-not-rule", mentor=mentor.id, rule=rule, reason=reason) for rule, reason in broken]
+        config = r.setup.config
+        return [text("explain-why-not-rule", mentor=mentor.id, rule=declared.title(config, rule), reason=reason) for rule, reason in broken]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
     holders = ", ".join(plan.holders(r).get(j, [])) or text("explain-nobody")
     full = len(plan.holders(r).get(j, [])) >= int(r.setup.total_capacity[j])

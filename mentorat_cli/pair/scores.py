@@ -48,7 +48,16 @@ def aligned(found: Scores) -> list[str]:
         raise MentoratError(text("scores-too-big", cells=found.cells))
     head = table.header(found.enc)
     sign = formatting.number(0, language(), 2)[1]  # the run's decimal sign (the CSV keeps the dot, for tools)
-    body = ([*row[:2], gettext(row[2]), row[3], *(c.replace(".", sign) for c in row[4:])] for row in table.rows(found.enc, found.previous))
+    titles_of: dict[str, str] = {"": ""}  # a rule's title, worked out once per rule (rows are many)
+
+    def rule(name: str) -> str:
+        if name not in titles_of:
+            titles_of[name] = declared.title(found.config, name)
+        return titles_of[name]
+
+    body = (
+        [*row[:2], gettext(row[2]), rule(row[3]), *(c.replace(".", sign) for c in row[4:])] for row in table.rows(found.enc, found.previous)
+    )
     # A criterion's column is headed by its title: a declared criterion's label in the run's language.
     fixed = head[: len(head) - len(found.enc.weights)]
     titles = [gettext(cell) for cell in fixed] + [declared.title(found.config, name) for name in found.enc.weights]
