@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 
 from mentorat_cli import __version__
-from mentorat_cli.core import i18n
 
 # Global options that may come before --version (their values are not checked then, as before).
 _GLOBAL_WITH_VALUE = ("--root", "--today")
@@ -81,6 +80,8 @@ def main(argv: list[str] | None = None) -> None:
     if asks_version(argv):
         sys.stdout.write(f"mentorat {__version__}\n")
         sys.exit(0)
+    from mentorat_cli.core import i18n  # after --version, which needs no language (gettext, pathlib: a third of its time)
+
     i18n.setup(argv)  # before parsing: help texts, messages and usage errors speak the run's language
     from mentorat_cli.cli.app import run
     from mentorat_cli.core.safetext import TerminalStream

@@ -16,10 +16,8 @@ import typer
 
 from mentorat_cli import __version__
 from mentorat_cli.cli.group import MentoratGroup
-from mentorat_cli.cli.usage import show_usage_error
 from mentorat_cli.core.choices import RunLang
 from mentorat_cli.core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, MentoratError, ProblemsFound
-from mentorat_cli.core.messages import text
 from mentorat_cli.core.vocabulary import normalise_token
 
 app = typer.Typer(
@@ -34,6 +32,13 @@ app = typer.Typer(
     # token_normalize_func: values typed in people's words (téléphone, présentiel) match the choices' ids.
     context_settings={"help_option_names": ["-h", "--help"], "token_normalize_func": normalise_token},
 )
+
+
+def text(key: str, **values: object) -> str:
+    """A message in the run's language (the message tables load with the first: --help never needs one)."""
+    from mentorat_cli.core.messages import text as message
+
+    return message(key, **values)
 
 
 def _version(value: bool) -> None:
@@ -113,6 +118,8 @@ def run(argv: list[str]) -> int:
         code = EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if _is_usage_error(exc):
+            from mentorat_cli.cli.usage import show_usage_error
+
             show_usage_error(exc)
             return int(exc.exit_code)  # type: ignore[attr-defined]
         if type(exc).__name__ == "Abort":

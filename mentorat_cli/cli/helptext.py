@@ -108,8 +108,10 @@ def _examples(name: str, rich: bool) -> str:
     if not lines:
         return ""
     body = "\n".join(f"  {line}" for line in lines)
-    if rich:
+    if rich and ("[" in body or body.endswith("\\")):
         # Rich markup is escaped so that [..] in an example stays visible (plain help shows text as is).
+        # Without a bracket or a final backslash there is nothing to escape: rich, slow to import, stays
+        # unloaded when a command runs rather than shows its help.
         from rich.markup import escape
 
         body = escape(body)

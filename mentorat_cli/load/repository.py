@@ -14,7 +14,6 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +246,8 @@ def _load_records(
         return results
     size = max(200, len(listing) // (workers * 8))
     chunks = [(str(root), listing[i : i + size], limit) for i in range(0, len(listing), size)]
+    from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing is slow to import, small programmes never need it
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for part in pool.map(_load_chunk, chunks):
             results.extend(part)

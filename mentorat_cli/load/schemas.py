@@ -15,16 +15,17 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from mentorat_cli.core import datefix, suggest, vocabulary
 from mentorat_cli.core import problems as P
 from mentorat_cli.core.i18n import N_, gettext
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.load.resources import data_dir
+
+if TYPE_CHECKING:  # jsonschema loads with the first file checked: a warm cache, status and --help never need it
+    import jsonschema
+    from referencing import Registry
 
 _BASE = "file:///mentorat/schemas/"
 SCHEMA_FILES = {
@@ -64,6 +65,8 @@ def schema_dir() -> Path:
 
 @functools.cache
 def _registry() -> Registry:
+    from referencing import Registry, Resource
+
     resources = []
     for path in sorted(schema_dir().glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
@@ -108,6 +111,8 @@ def _flatten(schema: dict[str, Any]) -> dict[str, Any]:
 @functools.cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     """A compiled validator for one kind of file (references inlined for speed)."""
+    import jsonschema
+
     name = SCHEMA_FILES[kind]
     schema = _flatten(_inline(_raw(name), name))
     cls = jsonschema.Draft202012Validator

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from mentorat_cli.pair import geo
 
+if TYPE_CHECKING:  # numpy loads when arrays are built: validate and status import the registries, never pair
+    import numpy as np
+
 # class ids -> values [len(ids), mentors]: float64 for a criterion, bool (True = broken) for a rule
-RowFn = Callable[[np.ndarray], np.ndarray]
+RowFn = Callable[["np.ndarray"], "np.ndarray"]
 # (class of each mentee, RowFn over class ids)
-Spec = tuple[np.ndarray, RowFn]
+Spec = tuple["np.ndarray", RowFn]
 
 
 @dataclass
@@ -69,6 +70,8 @@ class Encoded:
 
 def classes(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(class of each row, one representative row per class) for a 1-D or 2-D array."""
+    import numpy as np
+
     if matrix.ndim == 1:
         reps, inverse = np.unique(matrix, return_inverse=True)
         return inverse.astype(np.int64), reps
@@ -80,11 +83,15 @@ def classes(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def nan_codes(values: np.ndarray) -> np.ndarray:
     """Numbers as class keys, with missing (nan) as its own class."""
+    import numpy as np
+
     return np.where(np.isnan(values), -1.0, values)
 
 
 def km(places: np.ndarray, mentor_places: np.ndarray) -> np.ndarray:
     """Distances in km (nan when a place is unknown) from the one shared département matrix."""
+    import numpy as np
+
     _, table = geo.table_matrix()
     a, b = places[:, None], mentor_places[None, :]
     return np.where((a < 0) | (b < 0), np.nan, table[np.maximum(a, 0), np.maximum(b, 0)])
@@ -92,5 +99,7 @@ def km(places: np.ndarray, mentor_places: np.ndarray) -> np.ndarray:
 
 def pairs(found: set[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     """Couples (mentee index, mentor index) as two sorted index arrays."""
+    import numpy as np
+
     ordered = sorted(found)
     return (np.array([a for a, _ in ordered], dtype=np.int64), np.array([b for _, b in ordered], dtype=np.int64))

@@ -18,9 +18,7 @@ A missing value gives 0. A declared rule is broken when its value is 0, like `el
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from mentorat_cli.core import declared as D
 from mentorat_cli.core import formatting
@@ -28,8 +26,11 @@ from mentorat_cli.core.i18n import gettext, language, shown
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.messages.declared import EVIDENCE
 
+if TYPE_CHECKING:  # numpy loads in the vectorised forms only: validate and status read declared criteria without pairing
+    import numpy as np
+
 Person = dict[str, Any]
-RowFn = Callable[[np.ndarray], np.ndarray]
+RowFn = Callable[["np.ndarray"], "np.ndarray"]
 
 
 def _lang(lang: str) -> str:
@@ -200,6 +201,8 @@ def title(config: dict[str, Any], name: str) -> str:
 
 
 def _codes(config: dict[str, Any], people: list[Person], path: str, vocab: dict[Any, int]) -> np.ndarray:
+    import numpy as np
+
     out = np.full(len(people), -1, dtype=np.int64)
     for row, person in enumerate(people):
         key = _key(config, path, person)
@@ -213,6 +216,8 @@ def _sets(people: list[Person], path: str, vocab: dict[str, int]) -> list[list[i
 
 
 def _matrix(rows: list[list[int]], width: int) -> np.ndarray:
+    import numpy as np
+
     out = np.zeros((len(rows), max(width, 1)), dtype=bool)
     for r, items in enumerate(rows):
         out[r, items] = True
@@ -220,6 +225,8 @@ def _matrix(rows: list[list[int]], width: int) -> np.ndarray:
 
 
 def _column(config: dict[str, Any], crit: D.Criterion, people: list[Person], path: str, vocab: dict[Any, int]) -> Any:
+    import numpy as np
+
     if crit.kind == D.SAME:
         return _codes(config, people, path, vocab)
     if crit.kind == D.OVERLAP:
@@ -242,6 +249,8 @@ def attach(config: dict[str, Any], name: str, mentees: list[Person], mentors: li
 
 def _classes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(class of each mentee, one representative per class); missing numbers (nan) form one class."""
+    import numpy as np
+
     if values.ndim == 1:
         keyed = np.where(np.isnan(values), -np.inf, values) if values.dtype.kind == "f" else values
         reps, inverse = np.unique(keyed, return_inverse=True)
@@ -256,6 +265,8 @@ def _classes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def value_spec(enc: Any, name: str) -> tuple[np.ndarray, RowFn]:
     """(mentee class, function: class ids -> values [len, mentors]) for one declared criterion."""
+    import numpy as np
+
     config = enc.config
     crit = D.criteria(config)[name]
     mentee_col, mentor_col = enc.mentees.extra[name], enc.mentors.extra[name]
@@ -282,6 +293,8 @@ def value_spec(enc: Any, name: str) -> tuple[np.ndarray, RowFn]:
 
 def _gap_table(crit: D.Criterion, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """gap_value over arrays (mentor a, mentee b), 0 where either is missing."""
+    import numpy as np
+
     limit = crit.limit or 0.0
     known = ~np.isnan(a) & ~np.isnan(b)
     diff = np.nan_to_num(a) - np.nan_to_num(b)

@@ -13,9 +13,10 @@ import csv
 import functools
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads with the first distance: commands that never measure one do not pay for it
+    import numpy as np
 
 EARTH_RADIUS_KM = 6371.0
 _TABLE = Path(__file__).with_name("departements.csv")
@@ -73,6 +74,8 @@ def coordinates(dept: str) -> tuple[float, float]:
 
 def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     """Great-circle distance in km (works on floats and on numpy arrays alike)."""
+    import numpy as np
+
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
@@ -81,6 +84,8 @@ def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
 
 def distance_matrix(places: list[str]) -> np.ndarray:
     """Distances in km between every two of these départements, rounded to 0.1 km."""
+    import numpy as np
+
     if not places:
         return np.zeros((0, 0))
     lat = np.array([coordinates(p)[0] for p in places])
@@ -93,6 +98,7 @@ def distance_matrix(places: list[str]) -> np.ndarray:
 @functools.lru_cache(maxsize=1)
 def table_matrix() -> tuple[dict[str, int], np.ndarray]:
     """(département code -> index, distance matrix over every département): one source for all callers."""
+
     codes = all_codes()
     return {code: i for i, code in enumerate(codes)}, distance_matrix(codes)
 

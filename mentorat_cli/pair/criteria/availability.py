@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from mentorat_cli.pair.arrays import Encoded, Spec, classes
 from mentorat_cli.pair.criteria.base import Config, Criterion, Person, listing, say, word
+
+if TYPE_CHECKING:  # numpy loads in the vectorised form only: validate and status read this registry without pairing
+    import numpy as np
 
 
 def evaluate(config: Config, mentor: Person, mentee: Person, lang: str) -> tuple[float, str]:
@@ -19,6 +22,8 @@ def evaluate(config: Config, mentor: Person, mentee: Person, lang: str) -> tuple
 
 
 def vectorised(enc: Encoded) -> Spec:
+    import numpy as np
+
     cls, reps = classes(enc.mentees.slots)
     ms, known_m = enc.mentors.slots.T.astype(np.float32), np.asarray(enc.mentors.slots.any(axis=1))[None, :]
 

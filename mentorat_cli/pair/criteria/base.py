@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from mentorat_cli.core import formatting
 from mentorat_cli.core.kinds import KINDS
@@ -25,12 +23,15 @@ from mentorat_cli.core.messages.pairing import EVIDENCE
 from mentorat_cli.core.vocabulary import norm as norm  # re-exported: the criteria compare labels with it
 from mentorat_cli.pair.arrays import Encoded, Spec
 
+if TYPE_CHECKING:  # numpy loads in the vectorised forms only: validate and status read the registry without pairing
+    import numpy as np
+
 Person = dict[str, Any]
 Config = dict[str, Any]
 Reference = Callable[[Config, Person, Person, str], tuple[float, str]]
 Vectorised = Callable[[Encoded], Spec]
 # (config, mentees, mentors) -> (mentee array, mentor array), kept in Side.extra[name]
-Encoder = Callable[[Config, list[Person], list[Person]], tuple[np.ndarray, np.ndarray]]
+Encoder = Callable[[Config, list[Person], list[Person]], tuple["np.ndarray", "np.ndarray"]]
 FALLBACK_KIND = "school"  # programme.yaml with an unknown kind starts from the school defaults (core/kinds.py)
 
 

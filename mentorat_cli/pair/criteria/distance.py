@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from mentorat_cli.pair import geo
 from mentorat_cli.pair.arrays import Encoded, Spec, classes, km
 from mentorat_cli.pair.criteria.base import Config, Criterion, Person, say
+
+if TYPE_CHECKING:  # numpy loads in the vectorised form only: validate and status read this registry without pairing
+    import numpy as np
 
 NEAR_FORMATS = ("in_person", "hybrid")
 
@@ -34,6 +37,8 @@ def evaluate(config: Config, mentor: Person, mentee: Person, lang: str) -> tuple
 
 
 def vectorised(enc: Encoded) -> Spec:
+    import numpy as np
+
     cls, reps = classes(enc.mentees.place)
     scale = float(enc.config["matching"]["distance_scale_km"])
     on = applies(enc.config)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from mentorat_cli.pair.arrays import Encoded, Spec
 from mentorat_cli.pair.criteria.base import Config, Criterion, Person, say, word
 
@@ -16,8 +14,9 @@ FORMAT_MATCH = {
     ("hybrid", "in_person"): 0.5,
     ("in_person", "hybrid"): 0.5,
 }
-# The same as a 4x4 table indexed by the codes of arrays.Side.fmt (encode.FORMATS: any, remote, in_person, hybrid).
-FORMAT_TABLE = np.array([[1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 0.0, 0.5], [1.0, 0.0, 1.0, 0.5], [1.0, 0.5, 0.5, 1.0]])
+# The same as a 4x4 table indexed by the codes of arrays.Side.fmt (encode.FORMATS: any, remote, in_person, hybrid);
+# plain tuples here, an array in vectorised(): the registry loads without numpy.
+FORMAT_TABLE = ((1.0, 1.0, 1.0, 1.0), (1.0, 1.0, 0.0, 0.5), (1.0, 0.0, 1.0, 0.5), (1.0, 0.5, 0.5, 1.0))
 
 
 def evaluate(config: Config, mentor: Person, mentee: Person, lang: str) -> tuple[float, str]:
@@ -30,8 +29,11 @@ def evaluate(config: Config, mentor: Person, mentee: Person, lang: str) -> tuple
 
 
 def vectorised(enc: Encoded) -> Spec:
+    import numpy as np
+
+    table = np.array(FORMAT_TABLE)
     # The mentee's format code is its class: four classes at most.
-    return enc.mentees.fmt.astype(np.int64), lambda ids: FORMAT_TABLE[enc.mentors.fmt[None, :], ids[:, None]]
+    return enc.mentees.fmt.astype(np.int64), lambda ids: table[enc.mentors.fmt[None, :], ids[:, None]]
 
 
 CRITERION = Criterion(

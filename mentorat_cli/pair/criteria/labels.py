@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from mentorat_cli.pair.arrays import Encoded, Spec, classes
 from mentorat_cli.pair.criteria.base import Config, Person, Reference, Vectorised, norm, say
 
@@ -26,6 +24,8 @@ def vectorised(field: str) -> Vectorised:
     """The same over label codes (arrays.Side.<field>, -1 when missing)."""
 
     def spec(enc: Encoded) -> Spec:
+        import numpy as np  # here, not above: vectorised(field) runs when the registry loads
+
         cls, reps = classes(getattr(enc.mentees, field))
         mc = getattr(enc.mentors, field)[None, :]
         return cls, lambda ids: ((reps[ids][:, None] == mc) & (reps[ids][:, None] >= 0)).astype(np.float64)

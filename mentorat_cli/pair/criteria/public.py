@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from mentorat_cli.core import kinds
 from mentorat_cli.pair.arrays import Encoded, Spec, classes
 from mentorat_cli.pair.criteria.base import Config, Criterion, Person, listing, say
+
+if TYPE_CHECKING:  # numpy loads in the vectorised form only: validate and status read this registry without pairing
+    import numpy as np
 
 # A mentor who names no preferred public is open to all of them, but a stated match counts more.
 PUBLIC_OPEN = 0.5
@@ -30,6 +33,8 @@ def evaluate(config: Config, mentor: Person, mentee: Person, lang: str) -> tuple
 
 
 def vectorised(enc: Encoded) -> Spec:
+    import numpy as np
+
     cls, reps = classes(enc.mentees.publics)
     mp, open_ = enc.mentors.publics.T.astype(np.float32), (enc.mentors.public_count == 0)[None, :]
 

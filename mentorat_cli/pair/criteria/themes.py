@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from mentorat_cli.core import kinds
 from mentorat_cli.pair.arrays import Encoded, Spec, classes
 from mentorat_cli.pair.criteria.base import Config, Criterion, Person, listing, mentee_themes, say
+
+if TYPE_CHECKING:  # numpy loads in the vectorised form only: validate and status read this registry without pairing
+    import numpy as np
 
 
 def evaluate(config: Config, mentor: Person, mentee: Person, lang: str) -> tuple[float, str]:
@@ -23,6 +26,8 @@ def evaluate(config: Config, mentor: Person, mentee: Person, lang: str) -> tuple
 
 
 def vectorised(enc: Encoded) -> Spec:
+    import numpy as np
+
     cls, reps = classes(enc.mentees.themes)
     mt = enc.mentors.themes.T.astype(np.float32)
 

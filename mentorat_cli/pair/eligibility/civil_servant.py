@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from mentorat_cli.core.messages import text
 from mentorat_cli.pair.arrays import Encoded
 from mentorat_cli.pair.eligibility.base import Config, Makers, Person, Rule
@@ -21,6 +19,8 @@ def check(config: Config, mentor: Person, mentee: Person, ctx: dict[str, Any]) -
 
 def vectorised(enc: Encoded) -> Makers:
     # Only the mentor matters: every mentee is in one class.
+    import numpy as np
+
     m = enc.mentors
     return [
         lambda: (np.zeros(len(enc.mentees.ids), dtype=np.int64), lambda ids: np.broadcast_to(~m.civil[None, :], (len(ids), len(m.ids))))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from mentorat_cli.core.messages import text
 from mentorat_cli.pair import geo
 from mentorat_cli.pair.arrays import Encoded, Spec, classes, km
 from mentorat_cli.pair.eligibility.base import Config, Makers, Person, Rule
+
+if TYPE_CHECKING:  # numpy loads in the vectorised form only: validate and status read this registry without pairing
+    import numpy as np
 
 
 def active(config: Config) -> bool:
@@ -27,6 +28,8 @@ def check(config: Config, mentor: Person, mentee: Person, ctx: dict[str, Any]) -
 
 
 def vectorised(enc: Encoded) -> Makers:
+    import numpy as np
+
     def make() -> Spec:
         cls, reps = classes(enc.mentees.place)
         limit = enc.config["eligibility"]["max_distance_km"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from mentorat_cli.core.messages import text
 from mentorat_cli.pair.arrays import Encoded, Spec, classes, nan_codes
 from mentorat_cli.pair.eligibility.base import Check, Config, Makers, Person
+
+if TYPE_CHECKING:  # numpy loads in the vectorised form only: validate and status read this registry without pairing
+    import numpy as np
 
 
 def setting(key: str) -> Callable[[Config], bool]:
@@ -42,6 +43,8 @@ def vectorised(key: str, attr: str) -> Callable[[Encoded], Makers]:
 
 
 def _spec(enc: Encoded, attr: str, gap: float) -> Spec:
+    import numpy as np
+
     cls, reps = classes(nan_codes(getattr(enc.mentees, attr)))
     mv = getattr(enc.mentors, attr)[None, :]
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from mentorat_cli.core.messages import text
 from mentorat_cli.pair.arrays import Encoded, classes
 from mentorat_cli.pair.eligibility.base import Config, Makers, Person, Rule
+
+if TYPE_CHECKING:  # numpy loads in the vectorised form only: validate and status read this registry without pairing
+    import numpy as np
 
 
 def active(config: Config) -> bool:
@@ -22,6 +23,8 @@ def check(config: Config, mentor: Person, mentee: Person, ctx: dict[str, Any]) -
 
 
 def vectorised(enc: Encoded) -> Makers:
+    import numpy as np
+
     def make() -> tuple[np.ndarray, Any]:
         cls, reps = classes(enc.mentees.langs)
         ml = enc.mentors.langs.T.astype(np.float32)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from mentorat_cli.core.messages import text
 from mentorat_cli.pair.arrays import Encoded
 from mentorat_cli.pair.eligibility.base import Config, Makers, Person, Rule
@@ -26,6 +24,8 @@ def check(config: Config, mentor: Person, mentee: Person, ctx: dict[str, Any]) -
 
 def vectorised(enc: Encoded) -> Makers:
     # Two classes: the mentee paid (1) or not (0).
+    import numpy as np
+
     paid = enc.mentors.paid[None, :]
     return [lambda: (enc.mentees.paid.astype(np.int64), lambda ids: ~(paid & (ids[:, None] == 1)))]
 
