@@ -94,10 +94,11 @@ def test_explain_shows_declared_criteria_and_rules_in_french(run_cli, tmp_path, 
     root = _programme(tmp_path, {"secteur": SECTOR, "soir": EVENING})
     assert run_cli(["--root", root, "pair"]).code == 0
     out = run_cli(["--root", root, "pair", "--explain", "chloe-e", "bruno-m"]).out
-    # French typography on the command line: decimal comma, narrow no-break spaces inside « ».
-    assert "Secteur souhaité   0,00 / 66,67  Secteur souhaité : santé pour le mentor, Finance pour le mentoré" in out
-    assert "la règle «\u202fsoir\u202f»" in out
-    assert "règle déclarée «\u202fsoir\u202f» non respectée (Disponible le soir : non pour le mentor, oui pour le mentoré)" in out
+    # French typography on the command line, quoted evidence included: decimal comma, no-break space
+    # before ':', narrow no-break spaces inside « ».
+    assert "Secteur souhaité   0,00 / 66,67  Secteur souhaité\u00a0: santé pour le mentor, Finance pour le mentoré" in out
+    assert "la règle «\u202fDisponible le soir\u202f»" in out  # the declared rule's label, not its name
+    assert "règle déclarée «\u202fsoir\u202f» non respectée (Disponible le soir\u00a0: non pour le mentor, oui pour le mentoré)" in out
 
 
 def test_explain_in_english_for_an_english_programme(run_cli, tmp_path):
@@ -120,6 +121,19 @@ def test_scores_show_a_column_per_declared_criterion_and_the_declared_rule(run_c
         "david-e,anne-m,no,soir,66.67,0.00,66.67",
         "david-e,bruno-m,yes,,33.33,33.33,0.00",
     ]
+
+
+def test_scores_text_heads_a_declared_criterion_with_its_label_in_the_runs_language(run_cli, tmp_path, monkeypatch):
+    root = _programme(tmp_path, {"secteur": SECTOR, "soir": EVENING})
+    english = run_cli(["--root", root, "scores"])
+    assert english.code == 0, english.err
+    assert english.out.splitlines()[0].split() == ["mentee", "mentor", "feasible", "rule", "score", "themes", "Sector", "wanted"]
+    monkeypatch.delenv("MENTORAT_LANG")  # the programme's language: French
+    french = run_cli(["--root", root, "scores"])
+    assert french.out.splitlines()[0].split() == ["mentoré", "mentor", "possible", "règle", "score", "thèmes", "Secteur", "souhaité"]
+    assert "secteur  " not in french.out.splitlines()[0]  # not the criterion's name
+    # the CSV is for tools: it keeps the names
+    assert run_cli(["--root", root, "scores", "--format", "csv"]).out.splitlines()[0].endswith(",themes,secteur")
 
 
 def test_confirm_refuses_a_pair_that_breaks_a_declared_rule(run_cli, tmp_path):

@@ -74,10 +74,10 @@ def test_people_csv_neutralises_formulas(prog, run_cli):
     assert row["first_name"] == '\'=HYPERLINK("http://evil.example")'
     assert row["phone"] == "'+33612345670"
     assert row["organisation"] == "'@Direction"
-    assert row["themes"] == "networking; career-progression"
+    assert row["themes"] == "Réseau professionnel; Évolution de carrière"  # labels: a French programme
     other = dict(zip(header, mentee, strict=True))
     assert other["last_name"] == "'-Dupont" and other["unit"] == "'\tTab"
-    assert [r[0] for r in rows[1:]] == ["mentor", "mentee"]
+    assert [r[0] for r in rows[1:]] == ["mentor", "mentoré(e)"]
 
 
 def test_export_to_file_is_deterministic_and_refuses_overwrite(prog, run_cli):
@@ -87,7 +87,7 @@ def test_export_to_file_is_deterministic_and_refuses_overwrite(prog, run_cli):
     first = target.read_bytes()
     assert first.startswith(b"\xef\xbb\xbf")  # Excel reads the BOM as "this is UTF-8"
     rows = read_csv(first.decode("utf-8-sig"))
-    assert rows[1][:4] == ["marie-dupont--jean-martin", "marie-dupont", "jean-martin", "confirmed"]
+    assert rows[1][:4] == ["marie-dupont--jean-martin", "marie-dupont", "jean-martin", "confirmé"]
     assert rows[1][-1] == "1"  # one contact, counted: its summary is not exported
     assert "Tout va bien" not in first.decode("utf-8-sig")
     again = run_cli(["--root", prog, "export", "pairs", "--dialect", "excel"])
@@ -106,11 +106,11 @@ def test_meetings_carry_metadata_never_bodies(prog, run_cli):
         "marie-dupont",
         "jean-martin",
         "2026-10-05",
-        "first",
-        "true",
+        "Premier rendez-vous",
+        "oui",
         "60",
-        "remote",
-        "networking",
+        "à distance",
+        "Réseau professionnel",
     ]
 
 
@@ -153,8 +153,8 @@ def test_pseudonyms_are_stable_keyed_and_hide_names(prog, run_cli, monkeypatch, 
     people = read_csv(first.out)
     ids = {row[0]: row[1] for row in people[1:]}
     # The same person has the same pseudonym in every table, so tables can still be joined.
-    assert pairs[1][1] == ids["mentee"] and pairs[1][2] == ids["mentor"]
-    assert pairs[1][0] == f"{ids['mentee']}--{ids['mentor']}"
+    assert pairs[1][1] == ids["mentoré(e)"] and pairs[1][2] == ids["mentor"]
+    assert pairs[1][0] == f"{ids['mentoré(e)']}--{ids['mentor']}"
     monkeypatch.setenv("MENTORAT_PSEUDONYM_KEY", "another-key-also-long-enough")
     other = run_cli(["--root", prog, "export", "people", "--dialect", "excel", "--pseudonymise", "-o", "-"])
     assert other.code == 0 and other.out != first.out

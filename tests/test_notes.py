@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,7 @@ def test_note_list_shows_metadata_only(make, run_cli) -> None:
     assert result.code == 0
     lines = result.out.splitlines()
     assert lines[0].split() == ["PAIR", "DATE", "KIND", "MIN", "TOPICS"]
-    assert lines[1].split() == [PAIR_ID, "2026-10-05", "first", "90", "career-orientation"]
+    assert re.split(r"\s{2,}", lines[1]) == [PAIR_ID, "2026-10-05", "first", "90", "Orientation professionnelle"]  # the theme's label
     assert lines[2].split() == [PAIR_ID, "2026-11-20", "regular", "60"]
     assert lines[3] == "2 meeting note(s)"
     assert "CONFIDENTIAL-BODY" not in result.out + result.err

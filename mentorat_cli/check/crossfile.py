@@ -20,6 +20,7 @@ from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record, email_key
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.load import resources, yamlio
+from mentorat_cli.pair import declared as titles
 from mentorat_cli.pair import eligibility as rules
 
 ACTIVE = ("proposed", "confirmed")
@@ -266,7 +267,7 @@ def check_pairs(prog: Programme, loc: Locator, today: dt.date | None) -> list[Pr
                 )
         if mentee is not None and mentor is not None:
             for rule, reason in rules.violations(prog.config, mentor.data, mentee.data, ctx):
-                out.append(_at(loc, "pair-rule", pair, "/mentor", rule=rule, detail=reason))
+                out.append(_at(loc, "pair-rule", pair, "/mentor", rule=titles.title(prog.config, rule), detail=reason))
     for mentee_id, pids in sorted(active_by_mentee.items()):
         if len(pids) > 1:
             for pid in pids:

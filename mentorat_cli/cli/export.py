@@ -24,7 +24,8 @@ def export(
         None,
         "--dialect",
         help="CSV for: excel-fr (';', French headers, decimal comma; default for a French programme), "
-        "excel (',', column ids; default in English) or rfc (RFC 4180, no BOM).",
+        "excel (',', column ids; default in English), both with values as people read them, "
+        "or rfc (RFC 4180, no BOM, ids in the cells: for scripts).",
     ),
     pseudonymise: bool = typer.Option(
         False,

@@ -53,13 +53,8 @@ def note_list(
     if not rows:
         env.info(text("doc-note-none"))
         raise typer.Exit(0)
-    typer.echo(text("doc-note-header", pair="PAIR", date="DATE", kind="KIND", minutes="MIN", topics="TOPICS").rstrip())
-    for row in rows:
-        minutes = "" if row["duration_minutes"] is None else row["duration_minutes"]
-        kind = row["kind"] if row["held"] is not False else f"{row['kind']}*"
-        typer.echo(
-            text("doc-note-row", pair=row["pair"], date=row["date"], kind=kind, minutes=minutes, topics=", ".join(row["topics"])).rstrip()
-        )
+    for line in notes.table(programme.config, rows):
+        typer.echo(line)
     env.info(text("doc-note-count", count=len(rows)))
     raise typer.Exit(0)
 

@@ -40,7 +40,7 @@ def rematch(
         env.info(text("rematch-proposed", pair=new["pair"], score=formatting.number(new["score"], language(), 2)))
     else:
         rows = proposal.unmatched(run)
-        reason_ = proposal.reason_text(rows[0]) if rows else text("unmatched-no-mentor")
+        reason_ = proposal.reason_text(rows[0], run.setup.config) if rows else text("unmatched-no-mentor")
         env.info(text("rematch-none", mentee=prog.pairs[pair_id].data["mentee"], reason=reason_))
     raise typer.Exit(0)
 

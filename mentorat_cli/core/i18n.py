@@ -109,6 +109,16 @@ def _french_spaces(found: str) -> str:
     return french_spaces(found)
 
 
+def shown(record_text: str) -> str:
+    """Text as records hold it (an evidence sentence: plain spaces), as this run's messages show it.
+
+    A French run's messages have a no-break space before ':' and narrow ones inside « »
+    (`gettext`); a sentence quoted inside them gets the same typography, so a line never
+    mixes both. Files keep the record's own text: only what is printed goes through here.
+    """
+    return _french_spaces(record_text) if _language == "fr" and record_text else record_text
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction; it is translated later, where it is used."""
     return message

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from mentorat_cli.core.i18n import gettext
-from mentorat_cli.core.messages import PROBLEMS, text
+from mentorat_cli.core.messages import PROBLEMS, fill, text
 
 ERROR = "error"
 WARNING = "warning"
@@ -90,8 +90,8 @@ def make(code: str, file: str, line: int = 0, column: int = 0, pointer: str = ""
         column=column,
         code=code,
         severity=spec.severity,
-        message=gettext(spec.message).format(**values),
-        hint=gettext(spec.hint).format(**values),
+        message=fill(gettext(spec.message), values),
+        hint=fill(gettext(spec.hint), values),
         pointer=pointer,
     )
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from mentorat_cli.core import kinds, vocabulary
+from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.followup import sheet as followup
 from mentorat_cli.load import yamlio
@@ -67,3 +69,21 @@ def rows(programme: Programme, pair_id: str | None) -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+def table(config: dict[str, Any], rows: list[dict[str, Any]]) -> list[str]:
+    """`rows` as aligned lines in the run's language: column words, kinds and themes as people read them."""
+    cells = [text("doc-note-cols").split("|")]
+    for row in rows:
+        kind = vocabulary.label("note_kind", row["kind"]) + ("*" if row["held"] is False else "")
+        minutes = "" if row["duration_minutes"] is None else str(row["duration_minutes"])
+        topics = ", ".join(kinds.theme_label(config, str(t)) for t in row["topics"])
+        cells.append([row["pair"], row["date"], kind, minutes, topics])
+    widths = [max(len(line[c]) for line in cells) for c in range(5)]
+    lines = [
+        "  ".join(
+            cell.rjust(width) if c == 3 else cell.ljust(width) for c, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ).rstrip()
+        for line in cells
+    ]
+    return lines + ([text("doc-note-not-held")] if any(row["held"] is False for row in rows) else [])

@@ -140,6 +140,37 @@ def working_day(day: dt.date, config: dict[str, Any], after: dt.date | None = No
     return day
 
 
+def next_meeting(planned: list[Planned], held: list[tuple[dt.date, str]], config: dict[str, Any]) -> Planned | None:
+    """The meeting a pair is expected to hold next, or None once its closing meeting is held.
+
+    Before any meeting it is the first planned one. After that it follows the
+    last meeting held at the programme's rhythm (a pair that skipped a month
+    is not told its next meeting was due weeks before its last one); its kind
+    is the schedule's next one by count, the review while it is owed, and the
+    closing meeting once the date reaches the planned final one.
+    `held` is (date, kind) of each meeting held, oldest first.
+    """
+    if not planned or any(kind == "final" for _, kind in held):
+        return None
+    if not held:
+        return planned[0]
+    per_month = float(config["cadence"]["meetings_per_month"])
+    last = held[-1][0]
+    step = _whole_months(per_month)
+    day = add_months(last, step) if step else last + dt.timedelta(days=round(DAYS_PER_MONTH / per_month))
+    day = working_day(day, config)
+    number = len(held) + 1
+    final = planned[-1]
+    review = next((p.number for p in planned if p.kind == "review"), 0)
+    if day >= final.date or number >= final.number:
+        kind = "final"
+    elif review and number >= review and not any(k == "review" for _, k in held):
+        kind = "review"
+    else:
+        kind = "regular"
+    return Planned(number, day, kind)
+
+
 def _whole_months(per_month: float) -> int:
     """The step in months when meetings are every 1, 2, 3... months; 0 otherwise."""
     if per_month <= 0 or per_month > 1:

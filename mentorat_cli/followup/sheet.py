@@ -101,7 +101,7 @@ def state_of(programme: Programme, pair: Record, today: dt.date, alert_after_day
         minutes=sum(h.minutes for h in held),
         last_meeting=last,
         days_without=days_without,
-        next_due=planned[len(held)] if len(held) < len(planned) else None,
+        next_due=_next_due(str(data["status"]), planned, held, config),
         review=by_kind.get("review"),
         final=by_kind.get("final"),
         review_held=any(h.kind == "review" for h in held),
@@ -116,6 +116,13 @@ def state_of(programme: Programme, pair: Record, today: dt.date, alert_after_day
     threshold = alert_after_days if alert_after_days is not None else int(config["follow_up"]["alert_after_days"])
     state.alerts = alerts(state, today, threshold)
     return state
+
+
+def _next_due(status: str, planned: list[schedule.Planned], held: list[Held], config: dict[str, Any]) -> schedule.Planned | None:
+    """The next meeting expected of a confirmed pair (an ended pair expects none)."""
+    if status != "confirmed":
+        return None
+    return schedule.next_meeting(planned, [(h.date, h.kind) for h in held], config)
 
 
 def _renewed_months(config: dict[str, Any], planned: list[schedule.Planned], held: list[Held]) -> int | None:

@@ -13,7 +13,7 @@ from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.load import yamledit, yamlio
-from mentorat_cli.pair import eligibility, plan, proposal
+from mentorat_cli.pair import declared, eligibility, plan, proposal
 
 
 def confirm(prog: Programme, pair_ids: list[str], every: bool, today: dt.date, force: bool) -> dict[str, str]:
@@ -56,7 +56,7 @@ def _check(prog: Programme, chosen: list[Record]) -> None:
         if mentor is None or mentee is None:
             raise MentoratError(text("confirm-unknown", pair=pair.id))
         for rule, reason in eligibility.violations(prog.config, mentor.data, mentee.data, ctx):
-            found.append(at.problem("confirm-rule", pair, "/mentor", pair=pair.id, rule=rule, reason=reason))
+            found.append(at.problem("confirm-rule", pair, "/mentor", pair=pair.id, rule=declared.title(prog.config, rule), reason=reason))
         capacity = mentor.data.get("capacity", default)
         if load[mentor.id] > capacity:
             found.append(

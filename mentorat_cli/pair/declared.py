@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from mentorat_cli.core import declared as D
 from mentorat_cli.core import formatting
-from mentorat_cli.core.i18n import gettext, language
+from mentorat_cli.core.i18n import gettext, language, shown
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.messages.declared import EVIDENCE
 
@@ -187,12 +187,12 @@ def reason(config: dict[str, Any], name: str, mentor: Person, mentee: Person) ->
     """Why the couple breaks the declared rule `name`, in the language of the run; None when it meets it."""
     value, evidence = evaluate(name, config, mentor, mentee, language())
     if value <= 0:
-        return text("reason-declared", name=name, evidence=evidence)
+        return text("reason-declared", name=name, evidence=shown(evidence))
     return None
 
 
 def title(config: dict[str, Any], name: str) -> str:
-    """A criterion's name as the run's messages show it: a declared criterion's label, else the translated name."""
+    """A criterion's or rule's name as the run's messages show it: a declared one's label, else the translated name."""
     crit = D.criteria(config).get(name)
     return crit.label(language()) if crit else gettext(name)
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from mentorat_cli.core import formatting
 from mentorat_cli.core.errors import MentoratError
-from mentorat_cli.core.i18n import gettext, language
+from mentorat_cli.core.i18n import gettext, language, shown
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, Record
 from mentorat_cli.pair import criteria, declared, plan, proposal, scoring
@@ -44,7 +44,8 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
         lines = [
             text("explain-unmatched", mentee=mentee.id, reason=gettext(row["reason"].replace("-", " ")), feasible=row["feasible_mentors"])
         ]
-        lines += [text("explain-excluded", rule=rule, count=count) for rule, count in row["excluded"].items()]
+        config = r.setup.config
+        lines += [text("explain-excluded", rule=declared.title(config, rule), count=count) for rule, count in row["excluded"].items()]
         return lines
     mentor = r.setup.mentors[j]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
@@ -55,6 +56,7 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
             "explain-criterion",
             **{
                 **row,
+                "evidence": shown(row["evidence"]),
                 "criterion": declared.title(r.setup.config, row["criterion"]),
                 "points": formatting.number(row["points"], lang, 2),
                 "max": formatting.number(row["max"], lang, 2),
@@ -67,7 +69,8 @@ def chosen_lines(r: plan.Run, i: int) -> list[str]:
     if alts:
         lines.append(text("explain-alternatives"))
         lines += [
-            text("explain-alternative", mentor=a["mentor"], score=formatting.number(a["score"], lang, 2), why=a["why_not"]) for a in alts
+            text("explain-alternative", mentor=a["mentor"], score=formatting.number(a["score"], lang, 2), why=shown(a["why_not"]))
+            for a in alts
         ]
     return lines
 
@@ -120,7 +123,8 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
     if j in r.setup.previous.get(i, []):
         broken.append(("previous_mentor", text("rule-previous_mentor")))
     if broken:
-        return [text("explain-why-not-rule", mentor=mentor.id, rule=rule, reason=reason) for rule, reason in broken]
+        config = r.setup.config
+        return [text("explain-why-not-rule", mentor=mentor.id, rule=declared.title(config, rule), reason=reason) for rule, reason in broken]
     units, rows = criteria.score(r.setup.config, mentor.data, mentee.data)
     holders = ", ".join(plan.holders(r).get(j, [])) or text("explain-nobody")
     full = len(plan.holders(r).get(j, [])) >= int(r.setup.total_capacity[j])
@@ -149,7 +153,7 @@ def why_not_lines(prog: Programme, r: plan.Run, i: int, mentor: Record) -> list[
             criterion=declared.title(r.setup.config, a["criterion"]),
             points=formatting.number(a["points"], language(), 2),
             chosen=formatting.number(b["points"], language(), 2),
-            evidence=a["evidence"],
+            evidence=shown(a["evidence"]),
         )
         for a, b in zip(rows, chosen_rows, strict=False)
     ]

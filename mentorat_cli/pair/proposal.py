@@ -14,7 +14,7 @@ import numpy as np
 
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme, pair_id
-from mentorat_cli.pair import criteria, emit, plan, scoring
+from mentorat_cli.pair import criteria, declared, emit, plan, scoring
 
 PAIR_KEYS = (
     "id",
@@ -166,7 +166,7 @@ def unmatched(r: plan.Run) -> list[dict[str, Any]]:
     return out
 
 
-def reason_text(row: dict[str, Any]) -> str:
+def reason_text(row: dict[str, Any], config: dict[str, Any]) -> str:
     """A short plain reason for one row of `unmatched()`, for the coordinator."""
     if row["reason"] == "all-feasible-mentors-full":
         return text("unmatched-full", feasible=row["feasible_mentors"])
@@ -174,7 +174,7 @@ def reason_text(row: dict[str, Any]) -> str:
         return text("unmatched-no-mentor")
     # The rule that excluded the most mentors; ties go to the rule name first in order, for stable output.
     rule = min(row["excluded"].items(), key=lambda item: (-item[1], item[0]))[0]
-    return text("unmatched-rules", rule=rule)
+    return text("unmatched-rules", rule=declared.title(config, rule))
 
 
 def build(prog: Programme, r: plan.Run, today: dt.date, objective: str, summary: bool = True) -> Changes:

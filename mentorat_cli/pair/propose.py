@@ -104,18 +104,18 @@ def summary(solved: plan.Run, changes: proposal.Changes, objective: str, seconds
     """The run in plain words: counts and scores, who is left unmatched and why, how sure the result is."""
     lines = _figures(solved, changes, seconds)
     if solved.setup.mentees:
-        lines += _unmatched(changes)
+        lines += _unmatched(changes, solved.setup.config)
         if changes.figures["proposed"]:
             lines += _proof(solved, objective)
     return lines
 
 
-def _unmatched(changes: proposal.Changes) -> list[Line]:
+def _unmatched(changes: proposal.Changes, config: dict[str, Any]) -> list[Line]:
     if not changes.unmatched:
         return []
     lines: list[Line] = [["info", "pair-unmatched-head", {}]]
     for row in changes.unmatched[:UNMATCHED_SHOWN]:
-        lines.append(["info", "pair-unmatched-row", {"mentee": row["mentee"], "reason": proposal.reason_text(row)}])
+        lines.append(["info", "pair-unmatched-row", {"mentee": row["mentee"], "reason": proposal.reason_text(row, config)}])
     if len(changes.unmatched) > UNMATCHED_SHOWN:
         lines.append(["info", "pair-unmatched-more", {"count": len(changes.unmatched) - UNMATCHED_SHOWN}])
     return lines

@@ -2,8 +2,9 @@
 
 `excel-fr` (the default for a French programme) separates columns with `;`,
 as French Excel expects on a double-click, writes French headers and decimal
-commas; `excel` uses commas and the column ids; `rfc` is RFC 4180 for
-scripts (no BOM). XLSX cells are typed: numbers, dates and booleans are
+commas; `excel` uses commas and the column ids; both write values as labels
+in the programme's language (see exportlabels). `rfc` is RFC 4180 for
+scripts: no BOM, and ids in the cells as in the files. XLSX cells are typed: numbers, dates and booleans are
 stored as such, with column widths, a frozen header row and filters.
 """
 
@@ -20,6 +21,7 @@ from mentorat_cli.io.spreadsheet import date_format, fit_widths, sheet_title, ty
 __all__ = ["DIALECTS", "date_format", "default_dialect", "fit_widths", "format_sheet", "headers", "sheet_title", "to_csv", "typed"]
 
 DIALECTS = ("excel-fr", "excel", "rfc")
+TOOLS_DIALECT = "rfc"  # the one CSV meant for scripts: column ids and value ids
 
 HEADERS_FR = {
     "role": "Rôle",
@@ -85,21 +87,23 @@ def headers(columns: list[str], dialect: str) -> list[str]:
     return [("Binôme" if pairs and c == "id" else HEADERS_FR.get(c, c)) for c in columns]
 
 
-def _csv_value(value: Any, dialect: str) -> Any:
+def _csv_value(value: Any, dialect: str, lang: str) -> Any:
     if isinstance(value, bool):
-        return _BOOLEANS["fr" if dialect == "excel-fr" else "en"][0 if value else 1]
+        # Yes/no in the words of the other cells: the programme's language, French for French Excel, ids for scripts.
+        words = "fr" if dialect == "excel-fr" or (dialect != TOOLS_DIALECT and lang == "fr") else "en"
+        return _BOOLEANS[words][0 if value else 1]
     if isinstance(value, float) and dialect == "excel-fr":
         return f"{value:g}".replace(".", ",")  # French Excel reads 72,5 as a number, 72.5 as a date or text
     return value
 
 
-def to_csv(columns: list[str], rows: list[list[Any]], dialect: str) -> bytes:
+def to_csv(columns: list[str], rows: list[list[Any]], dialect: str, lang: str = "en") -> bytes:
     """CSV bytes in the dialect: `;` and a BOM for French Excel, commas (and a BOM) for Excel, plain RFC 4180."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if dialect == "excel-fr" else ",", lineterminator="\r\n")
     writer.writerow(headers(columns, dialect))
     for row in rows:
-        writer.writerow([_csv_value(v, dialect) for v in row])
+        writer.writerow([_csv_value(v, dialect, lang) for v in row])
     return buffer.getvalue().encode("utf-8" if dialect == "rfc" else "utf-8-sig")
 
 

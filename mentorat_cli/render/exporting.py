@@ -16,7 +16,7 @@ from mentorat_cli.core.errors import MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.privacy import generalise, kanon
-from mentorat_cli.render import exportformat
+from mentorat_cli.render import exportformat, exportlabels
 
 KEY_ENV = "MENTORAT_PSEUDONYM_KEY"
 MIN_KEY_LENGTH = 16
@@ -233,9 +233,9 @@ def cell(value: Any, keep_bool: bool = False) -> str | int | float | bool:
     return "'" + textual if textual.startswith(DANGEROUS_START) else textual
 
 
-def to_csv(columns: list[str], rows: list[Row], dialect: str = "excel") -> bytes:
+def to_csv(columns: list[str], rows: list[Row], dialect: str = "excel", lang: str = "en") -> bytes:
     """CSV bytes in `dialect` (see exportformat), CRLF as spreadsheets expect, every cell neutralised."""
-    return exportformat.to_csv(columns, [[cell(row.get(c), keep_bool=True) for c in columns] for row in rows], dialect)
+    return exportformat.to_csv(columns, [[cell(row.get(c), keep_bool=True) for c in columns] for row in rows], dialect, lang)
 
 
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
@@ -287,7 +287,10 @@ def export(programme: Programme, what: str, fmt: str, pseudo: Pseudonyms | None,
     else:
         rows = build(programme, pseudo)
     lang = _lang(programme)
+    dialect = dialect or exportformat.default_dialect(lang)
+    if fmt == "xlsx" or dialect != exportformat.TOOLS_DIALECT:
+        rows = exportlabels.readable(what, rows, programme.config, lang)  # people read labels; scripts keep ids
     if fmt == "csv":
         # With a BOM (excel, excel-fr), Excel opens UTF-8 correctly instead of guessing cp1252.
-        return to_csv(columns, rows, dialect or exportformat.default_dialect(lang))
+        return to_csv(columns, rows, dialect, lang)
     return to_xlsx(columns, rows, exportformat.SHEETS[lang][what], today, lang)

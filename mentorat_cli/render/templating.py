@@ -158,6 +158,19 @@ class Renderer:
         hint = text("doc-did-you-mean", names=", ".join(close)) if close else text("doc-template-missing-hint")
         raise MentoratError(text("doc-template-missing", name=name, lang=lang), hint)
 
+    def first_line(self, name: str, lang: str) -> tuple[str, int]:
+        """Template `name`'s file as messages show it, and the line of its first text (after blank lines and comments)."""
+        found = self.loader.locate(self.resolve(name, lang))
+        if found is None:
+            return name, 0
+        path, shown = found
+        try:
+            source = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return shown, 0
+        skeleton = re.sub(r"\{#.*?#\}", lambda m: "\n" * m.group(0).count("\n"), source, flags=re.DOTALL)  # comments keep their lines
+        return shown, next((number for number, line in enumerate(skeleton.split("\n"), 1) if line.strip()), 1)
+
     def render(self, name: str, lang: str, context: dict[str, Any], fmt: str, footer: str = "", logo: str = "") -> str:
         """Template `name` filled with `context`, as Markdown (`md`) or a standalone HTML page (`html`).
 

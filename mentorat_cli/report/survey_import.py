@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Optional
 
 from mentorat_cli.core import problems as P
-from mentorat_cli.core.errors import MentoratError
+from mentorat_cli.core.errors import EXIT_USAGE, BadInput, MentoratError
 from mentorat_cli.core.messages import text
 from mentorat_cli.core.model import Programme
 from mentorat_cli.core.problems import Problem
 from mentorat_cli.ingest import sheet, survey, survey_mapping
 from mentorat_cli.io import storage
-from mentorat_cli.load import tabular
+from mentorat_cli.load import tabular, yamlio
 from mentorat_cli.report import survey_template
 
 
@@ -44,11 +44,17 @@ class SurveyImport:
 
 
 def _read_mapping(path: Path) -> str:
+    """The mapping file's text; a file that cannot be read is a Problem on it (the line of a bad byte), a usage error."""
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise MentoratError(text("survey-mapping-unreadable", path=path, reason=reason), text("survey-mapping-hint")) from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        # The system's words are English: the common case gets the run's language.
+        reason = text("survey-mapping-absent") if isinstance(exc, FileNotFoundError) else exc.strerror or type(exc).__name__
+        raise BadInput([P.make("survey-mapping-unreadable", str(path), reason=reason)], EXIT_USAGE) from None
+    decoded, issue = yamlio.decode(raw)
+    if decoded is None and issue is not None:
+        raise BadInput([P.make(issue.code, str(path), issue.line, issue.column, **issue.values)], EXIT_USAGE)
+    return decoded or ""
 
 
 def prepare(programme: Programme, table: tabular.Table, table_file: Path, mapping_file: Optional[Path], force: bool) -> SurveyImport:

@@ -46,6 +46,10 @@ def msgids() -> dict[str, str]:
 
     for criterion in criteria.BUILT_IN:  # a criterion's name heads its `scores` column and its `--explain` line
         found.setdefault(criterion.name, "pairing table word")
+    from mentorat_cli.pair import eligibility, scoring
+
+    for name in (*eligibility.RULE_ORDER, scoring.PREVIOUS):  # a rule's name in --explain, scores, confirm, validate
+        found.setdefault(name, "eligibility rule")
     for where, message in audit_criteria():
         found.setdefault(message, where)
     for where, message in help_texts():

@@ -96,8 +96,8 @@ TEXT: dict[str, str] = {
     "doc-pair-file-changed-hint": "run `mentorat validate` and fix the file first",
     # notes
     "doc-note-done": "Created {file} (the text below the front matter is private to the pair)",
-    "doc-note-header": "{pair:<40} {date:<10}  {kind:<8} {minutes:>5}  {topics}",
-    "doc-note-row": "{pair:<40} {date:<10}  {kind:<8} {minutes:>5}  {topics}",
+    "doc-note-cols": "PAIR|DATE|KIND|MIN|TOPICS",
+    "doc-note-not-held": "* not held (held: false in the note)",
     "doc-note-none": "No meeting notes yet.",
     "doc-note-count": "{count} meeting note(s)",
     # calendar

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from mentorat_cli.core.messages.spec import Spec
 
-PROBLEMS: dict[str, Spec] = {}
+PROBLEMS: dict[str, Spec] = {
+    # mail: a draft that cannot be written, at the file and line to correct
+    "mail-bad-address": Spec(
+        "error", "the e-mail address '{email}' cannot be written in a message header", "correct the address (e.g. prenom.nom@example.org)"
+    ),
+    "mail-template-subject": Spec(
+        "error",
+        "mail template {name}: the first line must be 'Subject: ...'",
+        "start the template with the subject line, then a blank line and the body (see mentorat's templates/mail/{name}.fr.md.j2)",
+    ),
+}
 
 TEXT: dict[str, str] = {
     # accept / decline
@@ -44,11 +54,6 @@ TEXT: dict[str, str] = {
     "mail-why-not-pair": "this kind is about a pair: give a pair id",
     "mail-why-status": "the person's status is {status}",
     "mail-both": "give targets or --all, not both",
-    "mail-bad-address": "{file}: the e-mail address '{email}' cannot be written in a message header",
-    "mail-bad-address-hint": "correct the address (e.g. prenom.nom@example.org)",
-    "mail-template-subject": "mail template {name}: the first line must be 'Subject: ...'",
-    "mail-template-subject-hint": "start the template with the subject line, then a blank line and the body "
-    "(see mentorat's templates/mail/{name}.fr.md.j2)",
     "mail-written": "wrote {count} draft(s) to {folder} (nothing is sent: open them in your mail program)",
     "mail-mbox-written": "wrote {count} draft(s) in one mailbox file {path} (nothing is sent)",
     "mail-intro-recorded": "recorded the introduction draft date in {count} pair file(s)",

@@ -8,6 +8,9 @@ E, W = "error", "warning"
 
 PROBLEMS: dict[str, Spec] = {
     # survey import: the mapping file
+    "survey-mapping-unreadable": Spec(
+        E, "cannot read the mapping file: {reason}", "give --mapping a YAML file describing the columns, saved as text (UTF-8)"
+    ),
     "survey-mapping-shape": Spec(
         E, "mapping: the file needs a 'columns' mapping (header: field)", "see `mentorat survey import --help` for the mapping file's form"
     ),
@@ -65,8 +68,7 @@ TEXT: dict[str, str] = {
     "survey-import-dry": "Dry run: {created} response(s) would be created, {unchanged} unchanged, {skipped} kept as edited",
     "survey-import-failed": "no response imported: fix the rows above first",
     "survey-import-skip": "kept {path}: it differs from the imported answer (edited by hand?)",
-    "survey-mapping-unreadable": "cannot read the mapping file {path}: {reason}",
-    "survey-mapping-hint": "give --mapping a YAML file describing the columns",
+    "survey-mapping-absent": "the file does not exist",
     "survey-mapping-missing": "no mapping given, and the columns are not those of `mentorat survey blank`: "
     "say which column holds which answer with --mapping FILE",
     "survey-mapping-guessed": "no --mapping: {count} of {total} columns recognised from the questionnaire's questions",

@@ -27,7 +27,7 @@ def check(config: Config, mentor: Person, mentee: Person, ctx: dict[str, Any]) -
     for name in names(config):
         value, evidence = by_name[name].evaluate(config, mentor, mentee, lang)
         if value <= 0:
-            return text("reason-must", name=name, evidence=evidence)
+            return text("reason-must", name=name, evidence=i18n.shown(evidence))
     return None
 
 

@@ -13,12 +13,15 @@ from email.generator import BytesGenerator
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
+from pathlib import Path
 from typing import Any
 
+from mentorat_cli.check.crossfile import Locator
 from mentorat_cli.core import formatting, labels
-from mentorat_cli.core.errors import EXIT_PROBLEMS, MentoratError
-from mentorat_cli.core.messages import text
+from mentorat_cli.core import problems as P
+from mentorat_cli.core.errors import BadInput
 from mentorat_cli.core.model import Programme, Record
+from mentorat_cli.core.problems import Problem
 from mentorat_cli.load import resources
 from mentorat_cli.render import build, context
 from mentorat_cli.render.mail.select import Draft
@@ -39,11 +42,20 @@ class Drafted:
     pair: str | None
 
 
-def _address(name: str, addr: str, file: str) -> Address:
-    try:
-        return Address(display_name=name, addr_spec=addr)
-    except (ValueError, IndexError, email.errors.HeaderParseError):
-        raise MentoratError(text("mail-bad-address", file=file, email=addr), text("mail-bad-address-hint"), EXIT_PROBLEMS) from None
+class _Addresses:
+    """Builds the messages' addresses; each one a header cannot hold becomes a Problem at its line, all reported at once."""
+
+    def __init__(self, root: Path) -> None:
+        self.where = Locator(root)
+        self.problems: list[Problem] = []
+
+    def __call__(self, name: str, addr: str, file: str, pointer: str = "/email") -> Address | None:
+        try:
+            return Address(display_name=name, addr_spec=addr)
+        except (ValueError, IndexError, email.errors.HeaderParseError):
+            if not any(p.file == file for p in self.problems):  # a person in several drafts: one problem
+                self.problems.append(P.make("mail-bad-address", file, *self.where(file, pointer), pointer=pointer, email=addr))
+            return None
 
 
 def _person_context(record: Record, lang: str) -> dict[str, Any]:
@@ -75,11 +87,12 @@ def _values(programme: Programme, draft: Draft, lang: str, today: dt.date, link:
     return values
 
 
-def _split(rendered: str, name: str) -> tuple[str, str]:
+def _split(rendered: str, renderer: Renderer, name: str, lang: str) -> tuple[str, str]:
     """(subject, body) of a rendered template whose first line is `Subject: ...`."""
     lines = rendered.lstrip("\n").split("\n")
     if not lines[0].startswith(SUBJECT):
-        raise MentoratError(text("mail-template-subject", name=name), text("mail-template-subject-hint", name=name), EXIT_PROBLEMS)
+        file, line = renderer.first_line(name, lang)
+        raise BadInput([P.make("mail-template-subject", file, line, 1, name=name)])
     body = "\n".join(lines[1:]).strip("\n") + "\n"
     # Only ASCII blanks are squeezed: the no-break space before a French colon stays.
     return re.sub(r"[ \t\r]+", " ", lines[0][len(SUBJECT) :]).strip(" "), body
@@ -105,20 +118,28 @@ def compose(programme: Programme, drafts: list[Draft], today: dt.date, link: str
     lang = labels.lang_of(programme.config)
     renderer = Renderer(programme.root, resources.data_dir("templates") / "mail")
     coordinator = programme.config.get("coordinator") or {}
+    address = _Addresses(programme.root)
     # Without a coordinator address the drafts have no sender: the mail program fills it in.
-    sender = _address(str(coordinator.get("name", "")), str(coordinator["email"]), "programme.yaml") if coordinator.get("email") else None
+    sender = (
+        address(str(coordinator.get("name", "")), str(coordinator["email"]), "programme.yaml", "/coordinator/email")
+        if coordinator.get("email")
+        else None
+    )
     out = []
     for draft in drafts:
         name = f"mail-{draft.kind}"
-        subject, body = _split(renderer.render(name, lang, _values(programme, draft, lang, today, link), "md"), name)
+        subject, body = _split(renderer.render(name, lang, _values(programme, draft, lang, today, link), "md"), renderer, name, lang)
         message = EmailMessage(policy=EML_POLICY)
         message["Subject"] = subject
         if sender is not None:
             message["From"] = sender
-        message["To"] = [
-            _address(f"{r.data.get('first_name', '')} {r.data.get('last_name', '')}".strip(), str(r.data.get("email", "")), r.path)
+        to = [
+            address(f"{r.data.get('first_name', '')} {r.data.get('last_name', '')}".strip(), str(r.data.get("email", "")), r.path)
             for r in draft.to
         ]
+        if address.problems:
+            continue  # nothing is written when an address is wrong; the next drafts are still checked
+        message["To"] = [a for a in to if a is not None]
         if draft.kind == "intro" and sender is not None:
             message["Cc"] = sender
         # A fixed hour and a stable id: the same data gives the same bytes.
@@ -130,6 +151,8 @@ def compose(programme: Programme, drafts: list[Draft], today: dt.date, link: str
         if message.is_multipart():
             message.set_boundary("==mentorat-" + hashlib.sha256(draft.stem.encode()).hexdigest()[:24])
         out.append(Drafted(draft.stem, message, draft.pair.id if draft.pair is not None else None))
+    if address.problems:
+        raise BadInput(P.sort_problems(address.problems))
     return out
 
 
