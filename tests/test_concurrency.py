@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import writekit as kit
 
-PAUSE = "4"  # seconds `pair` waits after loading (test hook): the other commands start meanwhile
 WAIT_LONG = "180"  # a writer that must wait for `pair` to finish
 
 
@@ -30,9 +29,9 @@ def proposed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str],
     return base, removed, same
 
 
-def _paused_pair(root: Path) -> subprocess.Popen[str]:
-    """`pair`, started and holding the lock: returns once it has loaded the programme."""
-    first = kit.start(root, "pair", MENTORAT_TEST_PAUSE_AFTER_LOAD=PAUSE)
+def _paused_pair(root: Path, resume: Path) -> subprocess.Popen[str]:
+    """`pair`, started and holding the lock: returns once it has loaded the programme; it goes on when `resume` exists."""
+    first = kit.start(root, "pair", MENTORAT_TEST_PAUSE_AFTER_LOAD=str(resume))
     assert first.stderr is not None
     line = first.stderr.readline()
     assert "test pause after load" in line, line
@@ -47,7 +46,8 @@ def _status(root: Path, pid: str) -> str | None:
 def test_writers_during_pair_wait_and_no_acknowledged_update_is_lost(proposed, tmp_path, run_cli):
     base, removed, same = proposed
     root = kit.copy(base, tmp_path / "p")
-    first = _paused_pair(root)
+    resume = tmp_path / "resume"
+    first = _paused_pair(root, resume)
     others = {
         "second-pair": kit.start(root, "pair", MENTORAT_LOCK_WAIT="0.5"),
         "confirm-kept": kit.start(root, "confirm", same[0], MENTORAT_LOCK_WAIT=WAIT_LONG),
@@ -57,9 +57,13 @@ def test_writers_during_pair_wait_and_no_acknowledged_update_is_lost(proposed, t
         "confirm-replaced": kit.start(root, "confirm", removed[0], MENTORAT_LOCK_WAIT=WAIT_LONG),
         "contact-replaced": kit.start(root, "contact", removed[1], "--channel", "phone", MENTORAT_LOCK_WAIT=WAIT_LONG),
     }
+    # `pair` goes on only once the second `pair` has given up: however slow the machine, it met the lock.
+    second = others["second-pair"].communicate(), others["second-pair"].returncode
+    resume.touch()
     first_out, first_err = first.communicate()
     assert first.returncode == 0, first_err
-    done = {name: (p.communicate(), p.returncode) for name, p in others.items()}
+    done = {name: (p.communicate(), p.returncode) for name, p in others.items() if name != "second-pair"}
+    done["second-pair"] = second
     # The second `pair` gave up after its wait, naming the command that holds the lock.
     (_, err), code = done["second-pair"]
     assert code == 2 and "another mentorat command is writing to this programme" in err
@@ -86,10 +90,12 @@ def test_writers_during_pair_wait_and_no_acknowledged_update_is_lost(proposed, t
 def test_a_file_edited_while_pair_computes_is_not_overwritten(proposed, tmp_path):
     base, removed, _ = proposed
     root = kit.copy(base, tmp_path / "p")
-    first = _paused_pair(root)
+    resume = tmp_path / "resume"
+    first = _paused_pair(root, resume)
     edited = root / "pairs" / f"{removed[0]}.yaml"
     edited.write_text(edited.read_text(encoding="utf-8") + "# Vu avec la mentore le 20 novembre.\n", encoding="utf-8")
     state = kit.tree(root)
+    resume.touch()
     _, err = first.communicate()
     assert first.returncode == 2
     assert f"pairs/{removed[0]}.yaml changed while the changes were being prepared" in err and "nothing written" in err

@@ -99,11 +99,18 @@ def command_line() -> str:
 
 
 def after_load() -> None:
-    """Test hook: MENTORAT_TEST_PAUSE_AFTER_LOAD=SECONDS pauses here, so a test can edit a file meanwhile."""
+    """Test hook: MENTORAT_TEST_PAUSE_AFTER_LOAD=SECONDS, or =PATH (until that file exists, at most
+    five minutes), pauses here, so a test can edit a file or start other commands meanwhile."""
     pause = os.environ.get("MENTORAT_TEST_PAUSE_AFTER_LOAD")
-    if pause:
-        typer.echo("test pause after load", err=True)
+    if not pause:
+        return
+    typer.echo("test pause after load", err=True)
+    try:
         time.sleep(float(pause))
+    except ValueError:  # a path: the test says when to go on, however slow the machine
+        deadline = time.monotonic() + 300
+        while not os.path.exists(pause) and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 def report_recovery(found: transaction.Leftovers) -> None:
